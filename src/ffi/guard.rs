@@ -1,0 +1,86 @@
+//! The panic guard every `extern "C"` body runs in, and the out-parameter helper.
+//!
+//! A panic never crosses the boundary: it becomes `VOSIA_E_PANIC` (or the documented fallback
+//! value) with the panic message as this thread's last error. vosia never prints, so the
+//! default panic hook is silenced for panics raised inside a guard; other panics of the host
+//! program still reach its own hook.
+
+use std::cell::Cell;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Once;
+
+use super::status::{VOSIA_E_PANIC, VOSIA_OK, record, set_last_error, vosia_status};
+use crate::error::{Error, ErrorKind};
+
+thread_local! {
+    static INSIDE_GUARD: Cell<u32> = const { Cell::new(0) };
+}
+
+static HOOK: Once = Once::new();
+
+fn install_quiet_hook() {
+    HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if INSIDE_GUARD.with(|depth| depth.get()) == 0 {
+                previous(info);
+            }
+        }));
+    });
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    format!(
+        "internal error in vosia (a panic was caught at the C boundary): {what}; please report it"
+    )
+}
+
+/// Runs `body`; a panic becomes `fallback` with the panic recorded as the last error.
+pub(crate) fn guard<T>(fallback: T, body: impl FnOnce() -> T) -> T {
+    install_quiet_hook();
+    INSIDE_GUARD.with(|depth| depth.set(depth.get() + 1));
+    let outcome = panic::catch_unwind(AssertUnwindSafe(body));
+    INSIDE_GUARD.with(|depth| depth.set(depth.get() - 1));
+    match outcome {
+        Ok(value) => value,
+        Err(payload) => {
+            set_last_error(&panic_message(payload.as_ref()));
+            fallback
+        }
+    }
+}
+
+/// Runs a fallible `body` and turns its outcome into a status (recording any error).
+pub(crate) fn guard_status(body: impl FnOnce() -> Result<vosia_status, Error>) -> vosia_status {
+    guard(VOSIA_E_PANIC, || match body() {
+        Ok(status) => status,
+        Err(err) => record(&err),
+    })
+}
+
+/// Writes `value` through `out`, which the caller has already checked is not NULL.
+///
+/// # Safety
+/// `out` must be valid for writes of `T`.
+pub(crate) unsafe fn write_out<T>(out: *mut T, value: T) -> vosia_status {
+    // SAFETY: the caller checked `out` for NULL and the C contract says it is writable.
+    unsafe { out.write(value) };
+    VOSIA_OK
+}
+
+/// `Err(NullArg)` naming `what` when `ptr` is NULL.
+pub(crate) fn not_null<T>(ptr: *const T, what: &str) -> Result<(), Error> {
+    if ptr.is_null() {
+        Err(Error::new(
+            ErrorKind::NullArg,
+            format!("argument `{what}` is NULL"),
+        ))
+    } else {
+        Ok(())
+    }
+}

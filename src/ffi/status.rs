@@ -1,0 +1,128 @@
+//! Status codes, their static texts, and the per-thread last-error detail.
+
+use std::cell::RefCell;
+use std::ffi::{CString, c_char};
+
+use crate::error::{Error, ErrorKind};
+
+/// A status returned by every fallible vosia function: 0 is success. Numbers are never reused.
+#[allow(non_camel_case_types)]
+pub type vosia_status = i32;
+
+/// Success.
+pub const VOSIA_OK: vosia_status = 0;
+/// Not an error: the cell is null (VOTable null, NaN, empty); nothing was written.
+pub const VOSIA_NULL_VALUE: vosia_status = 1;
+/// A required pointer argument was NULL.
+pub const VOSIA_E_NULL_ARG: vosia_status = 10;
+/// An argument's value is not allowed (|dec| > 90, NaN, empty, not UTF-8, ...).
+pub const VOSIA_E_INVALID_ARG: vosia_status = 11;
+/// The pointer is not a live handle of the expected kind.
+pub const VOSIA_E_BAD_HANDLE: vosia_status = 12;
+/// The parameter is not defined for this SIA version.
+pub const VOSIA_E_UNSUPPORTED: vosia_status = 13;
+/// A row, column or field index is out of range.
+pub const VOSIA_E_RANGE: vosia_status = 14;
+/// The cell cannot be read as the type asked for.
+pub const VOSIA_E_TYPE: vosia_status = 15;
+/// The caller's buffer was too small; the output was truncated (`*len` holds the full size).
+pub const VOSIA_E_BUFFER_SIZE: vosia_status = 16;
+/// The server could not be reached.
+pub const VOSIA_E_CONNECT: vosia_status = 30;
+/// A timeout expired.
+pub const VOSIA_E_TIMEOUT: vosia_status = 31;
+/// TLS handshake or certificate failure.
+pub const VOSIA_E_TLS: vosia_status = 32;
+/// The server answered with a non-2xx HTTP status.
+pub const VOSIA_E_HTTP: vosia_status = 33;
+/// The response was larger than the configured limit.
+pub const VOSIA_E_TOO_LARGE: vosia_status = 34;
+/// A local file could not be read or written.
+pub const VOSIA_E_IO: vosia_status = 40;
+/// The service reported QUERY_STATUS=ERROR; the detail is the service's own text.
+pub const VOSIA_E_SERVICE: vosia_status = 50;
+/// Not a VOTable, or malformed beyond repair; the detail names the byte offset.
+pub const VOSIA_E_FORMAT: vosia_status = 51;
+/// A VOTable without a results table.
+pub const VOSIA_E_NO_TABLE: vosia_status = 52;
+/// The operation was cancelled by the caller.
+pub const VOSIA_E_CANCELLED: vosia_status = 60;
+/// A bug in vosia, caught at the boundary (a Rust panic). Please report it.
+pub const VOSIA_E_PANIC: vosia_status = 90;
+/// A bug in vosia: an internal invariant did not hold. Please report it.
+pub const VOSIA_E_INTERNAL: vosia_status = 99;
+
+/// The status code of an error kind (1:1).
+pub(crate) fn status_of(kind: ErrorKind) -> vosia_status {
+    match kind {
+        ErrorKind::NullArg => VOSIA_E_NULL_ARG,
+        ErrorKind::InvalidArg => VOSIA_E_INVALID_ARG,
+        ErrorKind::BadHandle => VOSIA_E_BAD_HANDLE,
+        ErrorKind::Unsupported => VOSIA_E_UNSUPPORTED,
+        ErrorKind::Range => VOSIA_E_RANGE,
+        ErrorKind::Type => VOSIA_E_TYPE,
+        ErrorKind::BufferSize => VOSIA_E_BUFFER_SIZE,
+        ErrorKind::Connect => VOSIA_E_CONNECT,
+        ErrorKind::Timeout => VOSIA_E_TIMEOUT,
+        ErrorKind::Tls => VOSIA_E_TLS,
+        ErrorKind::Http => VOSIA_E_HTTP,
+        ErrorKind::TooLarge => VOSIA_E_TOO_LARGE,
+        ErrorKind::Io => VOSIA_E_IO,
+        ErrorKind::Service => VOSIA_E_SERVICE,
+        ErrorKind::Format => VOSIA_E_FORMAT,
+        ErrorKind::NoTable => VOSIA_E_NO_TABLE,
+        ErrorKind::Cancelled => VOSIA_E_CANCELLED,
+        ErrorKind::Panic => VOSIA_E_PANIC,
+        ErrorKind::Internal => VOSIA_E_INTERNAL,
+    }
+}
+
+/// The static text of a status, NUL-terminated.
+pub(crate) fn status_text(status: vosia_status) -> &'static [u8] {
+    match status {
+        VOSIA_OK => b"success\0",
+        VOSIA_NULL_VALUE => b"the value is null\0",
+        VOSIA_E_NULL_ARG => b"a required argument was NULL\0",
+        VOSIA_E_INVALID_ARG => b"invalid argument\0",
+        VOSIA_E_BAD_HANDLE => b"not a live vosia handle of the expected kind\0",
+        VOSIA_E_UNSUPPORTED => b"parameter not defined for this SIA version\0",
+        VOSIA_E_RANGE => b"index out of range\0",
+        VOSIA_E_TYPE => b"the value cannot be read as the type asked for\0",
+        VOSIA_E_BUFFER_SIZE => b"buffer too small; output truncated\0",
+        VOSIA_E_CONNECT => b"could not connect to the service\0",
+        VOSIA_E_TIMEOUT => b"timed out\0",
+        VOSIA_E_TLS => b"TLS error\0",
+        VOSIA_E_HTTP => b"HTTP error status\0",
+        VOSIA_E_TOO_LARGE => b"response larger than the configured limit\0",
+        VOSIA_E_IO => b"local file could not be read or written\0",
+        VOSIA_E_SERVICE => b"the service reported an error\0",
+        VOSIA_E_FORMAT => b"not a VOTable, or malformed\0",
+        VOSIA_E_NO_TABLE => b"VOTable response has no results table\0",
+        VOSIA_E_CANCELLED => b"cancelled\0",
+        VOSIA_E_PANIC => b"internal error (panic caught at the C boundary); please report it\0",
+        VOSIA_E_INTERNAL => b"internal error; please report it\0",
+        _ => b"unknown status\0",
+    }
+}
+
+thread_local! {
+    static LAST_ERROR: RefCell<CString> = RefCell::new(CString::default());
+}
+
+/// Records `err` as this thread's last error and returns its status code.
+pub(crate) fn record(err: &Error) -> vosia_status {
+    set_last_error(err.message());
+    status_of(err.kind())
+}
+
+/// Replaces this thread's last-error text (interior NULs become spaces).
+pub(crate) fn set_last_error(message: &str) {
+    let text = CString::new(message.replace('\0', " ")).unwrap_or_default();
+    LAST_ERROR.with(|slot| *slot.borrow_mut() = text);
+}
+
+/// Pointer to this thread's last-error text; valid until the next failing vosia call on
+/// this thread.
+pub(crate) fn last_error_ptr() -> *const c_char {
+    LAST_ERROR.with(|slot| slot.borrow().as_ptr())
+}
