@@ -541,7 +541,10 @@ impl Params {
                 format_f64(lo)
             )));
         }
-        self.push(param.name(), format!("{} {}", format_f64(lo), format_f64(hi)));
+        self.push(
+            param.name(),
+            format!("{} {}", format_f64(lo), format_f64(hi)),
+        );
         Ok(())
     }
 
@@ -708,7 +711,8 @@ mod tests {
     fn sia1_pos_size_full_precision() {
         let mut p = v1();
         p.set_pos(10.123456789012344, -20.987654321).unwrap();
-        p.set_size(0.16666666666666666, 0.16666666666666666).unwrap();
+        p.set_size(0.16666666666666666, 0.16666666666666666)
+            .unwrap();
         assert_eq!(
             p.query_string(),
             "POS=10.123456789012344,-20.987654321&SIZE=0.16666666666666666"
@@ -752,7 +756,8 @@ mod tests {
     #[test]
     fn sia1_intersect_verb_maxrec() {
         let mut p = v1();
-        p.set_intersect(Intersect::parse("covers").unwrap()).unwrap();
+        p.set_intersect(Intersect::parse("covers").unwrap())
+            .unwrap();
         p.set_verb(3).unwrap();
         p.set_maxrec(10).unwrap();
         p.set_intersect(Intersect::Center).unwrap();
@@ -885,10 +890,7 @@ mod tests {
              &SPECRP=1000%202000"
         );
         assert!(p.add_interval(IntervalParam::Band, 2.0, 1.0).is_err());
-        assert!(
-            p.add_interval(IntervalParam::Band, f64::NAN, 1.0)
-                .is_err()
-        );
+        assert!(p.add_interval(IntervalParam::Band, f64::NAN, 1.0).is_err());
         assert!(
             p.add_interval(IntervalParam::Band, f64::INFINITY, f64::INFINITY)
                 .is_err()
@@ -939,7 +941,10 @@ mod tests {
             "CUSTOM_PARAM=23&CUSTOM_PARAM=-Inf%200&X=a%2Bb%3Bc%20d%26e%3Df%25"
         );
         p.set("custom_param", "1").unwrap();
-        assert_eq!(p.query_string(), "CUSTOM_PARAM=1&X=a%2Bb%3Bc%20d%26e%3Df%25");
+        assert_eq!(
+            p.query_string(),
+            "CUSTOM_PARAM=1&X=a%2Bb%3Bc%20d%26e%3Df%25"
+        );
         assert_eq!(p.remove("x"), 1);
         assert_eq!(p.remove("nothing"), 0);
         assert!(p.set(" ", "1").is_err());

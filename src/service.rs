@@ -1,1 +1,296 @@
-//! (being written)
+//! An SIA service: base URL, protocol version, transport settings, one HTTP agent.
+//!
+//! A [`Service`] is `Send + Sync` and meant to be shared through an `Arc`: every [`Query`]
+//! made from it holds a clone, so the two may be dropped in any order. All queries of one
+//! service use the same ureq agent, so kept-alive connections are reused across queries.
+//! Settings may be changed at any time (they sit behind a lock); a change applies to requests
+//! started afterwards. The service self-description (SIA 1.0 `FORMAT=METADATA`, SIA 2.0
+//! `MAXREC=0`) and the VOSI capabilities are fetched on first use and cached; a failed fetch is
+//! not cached.
+//!
+//! [`Query`]: crate::query::Query
+
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::time::Duration;
+
+use crate::SiaVersion;
+use crate::error::{Error, Result};
+use crate::http::{self, Settings};
+use crate::params::Params;
+use crate::vosi::{self, Availability, Capability, Metadata};
+
+/// A remote SIA 1.0 or 2.0 query endpoint.
+pub struct Service {
+    base_url: String,
+    version: SiaVersion,
+    agent: ureq::Agent,
+    settings: RwLock<Settings>,
+    metadata: Mutex<Option<Arc<Metadata>>>,
+    capabilities: Mutex<Option<Arc<Vec<Capability>>>>,
+}
+
+impl std::fmt::Debug for Service {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Service")
+            .field("base_url", &self.base_url)
+            .field("version", &self.version)
+            .finish_non_exhaustive()
+    }
+}
+
+fn check_base_url(url: &str) -> Result<()> {
+    let lower = url.trim().to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return Err(Error::invalid(format!(
+            "the service URL must start with http:// or https:// (got {url:?})"
+        )));
+    }
+    if url.contains('#') {
+        return Err(Error::invalid(format!(
+            "the service URL must not carry a fragment (#...): {url:?}"
+        )));
+    }
+    url.parse::<ureq::http::Uri>()
+        .map_err(|e| Error::invalid(format!("the service URL {url:?} is not a valid URL: {e}")))?;
+    Ok(())
+}
+
+fn lock_err<T>(_: PoisonError<T>) -> Error {
+    Error::new(
+        crate::ErrorKind::Internal,
+        "a service lock was poisoned by an earlier panic",
+    )
+}
+
+impl Service {
+    /// A service at `base_url` (kept as given, including any query string of its own) speaking
+    /// `version`, with default settings (see [`Settings`]). No request is made.
+    pub fn new(base_url: &str, version: SiaVersion) -> Result<Service> {
+        check_base_url(base_url)?;
+        Ok(Service {
+            base_url: base_url.trim().to_string(),
+            version,
+            agent: http::new_agent(),
+            settings: RwLock::new(Settings::default()),
+            metadata: Mutex::new(None),
+            capabilities: Mutex::new(None),
+        })
+    }
+
+    /// Finds the SIA 2.0 query endpoint from a VOSI capabilities URL or a service base URL,
+    /// as registries hand them out, and makes a service for it. Tries the URL itself when it
+    /// ends in `capabilities`, else `<url>/capabilities` (query string dropped), then the sibling
+    /// `.../capabilities`. The capabilities found are cached on the new service.
+    pub fn discover(url: &str, settings: Settings) -> Result<Service> {
+        check_base_url(url)?;
+        let agent = http::new_agent();
+        let mut tried = Vec::new();
+        for candidate in vosi::capabilities_urls(url) {
+            match http::get_document(&agent, &settings, &candidate) {
+                Ok(body) => {
+                    let caps = vosi::parse_capabilities(&body)?;
+                    let endpoint = vosi::find_sia2_endpoint(&caps).ok_or_else(|| {
+                        Error::invalid(format!(
+                            "{candidate} lists no SIA 2.0 query capability \
+                             (standardID ivo://ivoa.net/std/SIA#query-2.0) with an anonymous \
+                             interface; this URL does not seem to be an SIA 2.0 service"
+                        ))
+                    })?;
+                    check_base_url(&endpoint)?;
+                    return Ok(Service {
+                        base_url: endpoint,
+                        version: SiaVersion::V2,
+                        agent,
+                        settings: RwLock::new(settings),
+                        metadata: Mutex::new(None),
+                        capabilities: Mutex::new(Some(Arc::new(caps))),
+                    });
+                }
+                Err(e) => tried.push(format!("{candidate}: {}", e.message())),
+            }
+        }
+        Err(Error::new(
+            crate::ErrorKind::Http,
+            format!(
+                "no VOSI capabilities document found; tried {}",
+                tried.join("; ")
+            ),
+        ))
+    }
+
+    /// The base URL, as given.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The SIA version this service speaks.
+    pub fn version(&self) -> SiaVersion {
+        self.version
+    }
+
+    /// The agent (shared connection pool) all requests of this service go through.
+    pub(crate) fn agent(&self) -> &ureq::Agent {
+        &self.agent
+    }
+
+    /// A snapshot of the current settings.
+    pub fn settings(&self) -> Settings {
+        self.settings
+            .read()
+            .map(|s| s.clone())
+            .unwrap_or_else(|p| p.into_inner().clone())
+    }
+
+    fn update(&self, change: impl FnOnce(&mut Settings)) -> Result<()> {
+        let mut guard = self.settings.write().map_err(lock_err)?;
+        change(&mut guard);
+        Ok(())
+    }
+
+    /// The whole-request timeout (connect, send, wait, body, retries), in seconds (> 0).
+    pub fn set_timeout(&self, seconds: f64) -> Result<()> {
+        let d = positive_duration("timeout", seconds)?;
+        self.update(|s| s.timeout = d)
+    }
+
+    /// The timeout for establishing a connection (TCP and TLS), in seconds (> 0).
+    pub fn set_connect_timeout(&self, seconds: f64) -> Result<()> {
+        let d = positive_duration("connect timeout", seconds)?;
+        self.update(|s| s.connect_timeout = d)
+    }
+
+    /// The largest response body accepted, in bytes after decompression; 0 means no limit.
+    pub fn set_max_response_bytes(&self, bytes: u64) -> Result<()> {
+        self.update(|s| s.max_response_bytes = bytes)
+    }
+
+    /// Retries on HTTP 429/503: at most `max_retries` more attempts, sleeping at most
+    /// `max_wait_seconds` in total (honouring `Retry-After`, else backing off 0.5 s, 1 s, 2 s...).
+    pub fn set_retries(&self, max_retries: u32, max_wait_seconds: f64) -> Result<()> {
+        if !(max_wait_seconds.is_finite() && max_wait_seconds >= 0.0) {
+            return Err(Error::invalid(format!(
+                "the retry wait must be a finite number of seconds >= 0 (got {max_wait_seconds})"
+            )));
+        }
+        let wait = Duration::from_secs_f64(max_wait_seconds);
+        self.update(|s| {
+            s.max_retries = max_retries;
+            s.max_retry_wait = wait;
+        })
+    }
+
+    /// Adds a header sent with every request (e.g. `Authorization`, `Cookie`).
+    pub fn add_header(&self, name: &str, value: &str) -> Result<()> {
+        ureq::http::HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| Error::invalid(format!("{name:?} is not a valid HTTP header name")))?;
+        ureq::http::HeaderValue::from_str(value).map_err(|_| {
+            Error::invalid(format!(
+                "the value for header {name:?} is not a valid HTTP header value"
+            ))
+        })?;
+        let (name, value) = (name.to_string(), value.to_string());
+        self.update(|s| s.headers.push((name, value)))
+    }
+
+    /// The service's self-description: its input parameters and output columns, from
+    /// `FORMAT=METADATA` (SIA 1.0) or `MAXREC=0` (SIA 2.0). Fetched once, then cached.
+    pub fn metadata(&self) -> Result<Arc<Metadata>> {
+        let mut slot = self.metadata.lock().map_err(lock_err)?;
+        if let Some(m) = slot.as_ref() {
+            return Ok(Arc::clone(m));
+        }
+        let mut params = Params::new(self.version);
+        match self.version {
+            SiaVersion::V1 => params.set_format("METADATA")?,
+            SiaVersion::V2 => params.set_maxrec(0)?,
+        }
+        let url = params.url(&self.base_url);
+        let body = http::get_document(&self.agent, &self.settings(), &url)?;
+        let meta = Arc::new(vosi::parse_metadata(&body)?);
+        *slot = Some(Arc::clone(&meta));
+        Ok(meta)
+    }
+
+    /// The metadata if it has been fetched already (no request is made).
+    pub fn cached_metadata(&self) -> Option<Arc<Metadata>> {
+        self.metadata.lock().ok().and_then(|m| m.clone())
+    }
+
+    /// The VOSI capabilities of this service (the sibling `capabilities` endpoint, or
+    /// `<base>/capabilities`). Fetched once, then cached.
+    pub fn capabilities(&self) -> Result<Arc<Vec<Capability>>> {
+        let mut slot = self.capabilities.lock().map_err(lock_err)?;
+        if let Some(c) = slot.as_ref() {
+            return Ok(Arc::clone(c));
+        }
+        let settings = self.settings();
+        let mut tried = Vec::new();
+        for candidate in vosi::capabilities_urls(&self.base_url) {
+            match http::get_document(&self.agent, &settings, &candidate) {
+                Ok(body) => {
+                    let caps = Arc::new(vosi::parse_capabilities(&body)?);
+                    *slot = Some(Arc::clone(&caps));
+                    return Ok(caps);
+                }
+                Err(e) => tried.push(format!("{candidate}: {}", e.message())),
+            }
+        }
+        Err(Error::new(
+            crate::ErrorKind::Http,
+            format!("no VOSI capabilities found; tried {}", tried.join("; ")),
+        ))
+    }
+
+    /// The VOSI availability of this service, asked afresh on every call (not cached).
+    pub fn availability(&self) -> Result<Availability> {
+        let settings = self.settings();
+        let mut tried = Vec::new();
+        for candidate in vosi::sibling_urls(&self.base_url, "availability") {
+            match http::get_document(&self.agent, &settings, &candidate) {
+                Ok(body) => return vosi::parse_availability(&body),
+                Err(e) => tried.push(format!("{candidate}: {}", e.message())),
+            }
+        }
+        Err(Error::new(
+            crate::ErrorKind::Http,
+            format!("no VOSI availability found; tried {}", tried.join("; ")),
+        ))
+    }
+}
+
+fn positive_duration(what: &str, seconds: f64) -> Result<Duration> {
+    if !(seconds.is_finite() && seconds > 0.0 && seconds < 1e9) {
+        return Err(Error::invalid(format!(
+            "the {what} must be a positive, finite number of seconds (got {seconds})"
+        )));
+    }
+    Ok(Duration::from_secs_f64(seconds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_checked() {
+        assert!(Service::new("ftp://x/sia", SiaVersion::V1).is_err());
+        assert!(Service::new("http://x/sia#frag", SiaVersion::V1).is_err());
+        assert!(Service::new("http://x y/sia", SiaVersion::V1).is_err());
+        let s = Service::new("http://127.0.0.1:1/sia?COLLECTION=x&", SiaVersion::V2).unwrap();
+        assert_eq!(s.base_url(), "http://127.0.0.1:1/sia?COLLECTION=x&");
+        assert!(s.set_timeout(0.0).is_err());
+        assert!(s.set_timeout(f64::NAN).is_err());
+        s.set_timeout(2.5).unwrap();
+        assert_eq!(s.settings().timeout, Duration::from_millis(2500));
+        assert!(s.add_header("Bad Name", "x").is_err());
+        assert!(s.add_header("X-Token", "a\nb").is_err());
+        s.add_header("X-Token", "abc").unwrap();
+        assert_eq!(s.settings().headers.len(), 1);
+    }
+
+    #[test]
+    fn service_is_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Service>();
+    }
+}
