@@ -1,24 +1,626 @@
-//! (being written) Immutable, columnar results of one SIA response.
-use std::io::BufRead;
+//! Results: one parsed SIA response, immutable and columnar.
+//!
+//! Parsing is the only allocation-heavy step. Afterwards every getter is O(1) and allocates
+//! nothing, except `text` on a numeric column, which renders that whole column once, on first
+//! use, and keeps it. A `Results` is `Send + Sync`: any number of threads may read it at once,
+//! and strings borrowed from it live as long as it does.
+
+use std::ffi::CStr;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::SiaVersion;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::numfmt::{format_f32, format_f64};
+use crate::stdfields::{self, Conversion, Quantity, Source, StdField};
+use crate::votable::columns::TextCells;
+use crate::votable::{Cells, Column, Datatype, Document, Field, Info, read_document};
 
-/// A fully parsed response. Immutable; `Sync`, so any number of threads may read it.
+/// A column attribute readable as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnAttr {
+    Name,
+    Id,
+    Ucd,
+    Utype,
+    Unit,
+    Xtype,
+    ArraySize,
+    Description,
+}
+
+const ATTRS: usize = 8;
+
+/// The numbers of one array cell, as stored.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Numbers<'a> {
+    Integers(&'a [i64]),
+    Reals(&'a [f64]),
+}
+
+impl Numbers<'_> {
+    pub fn len(&self) -> usize {
+        match self {
+            Numbers::Integers(v) => v.len(),
+            Numbers::Reals(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, i: usize) -> Option<f64> {
+        match self {
+            Numbers::Integers(v) => v.get(i).map(|&x| x as f64),
+            Numbers::Reals(v) => v.get(i).copied(),
+        }
+    }
+}
+
+struct ColumnMeta {
+    field: Field,
+    /// NUL-terminated copies of the attributes, in `ColumnAttr` order, for C.
+    texts: [Box<CStr>; ATTRS],
+}
+
+struct InfoEntry {
+    name: String,
+    value: Box<CStr>,
+}
+
+/// A fully parsed SIA response.
 pub struct Results {
+    version: SiaVersion,
+    columns: Vec<ColumnMeta>,
+    cells: Vec<Column>,
     rows: usize,
+    infos: Vec<InfoEntry>,
+    status: Option<Info>,
     overflow: bool,
+    std: Vec<Source>,
+    /// Numeric columns rendered as text, on first `text()` of that column.
+    rendered: Vec<OnceLock<TextCells>>,
+    warnings: Vec<String>,
+    warning_count: usize,
+}
+
+fn c_text(s: &str) -> Box<CStr> {
+    let cut = s.split('\0').next().unwrap_or("");
+    std::ffi::CString::new(cut)
+        .unwrap_or_default()
+        .into_boxed_c_str()
 }
 
 impl Results {
     /// Parses a VOTable from any buffered reader (a file, an HTTP body), streaming.
-    pub fn from_reader<R: BufRead>(_reader: R, _version: SiaVersion) -> Result<Results> {
-        Err(Error::format("reader not yet written"))
+    ///
+    /// `QUERY_STATUS=ERROR` is an error of kind `Service` carrying the service's own text;
+    /// `OVERFLOW` is not an error (see [`Results::overflow`]). A VOTable without a table is
+    /// `NoTable` (or `Service`, when it carries an INFO or PARAM named "Error"); anything
+    /// unreadable is `Format`, with the byte offset.
+    pub fn from_reader<R: BufRead>(reader: R, version: SiaVersion) -> Result<Results> {
+        Results::from_document(read_document(reader)?, version)
     }
+
+    /// Parses a VOTable held in memory.
+    pub fn from_bytes(data: &[u8], version: SiaVersion) -> Result<Results> {
+        Results::from_reader(data, version)
+    }
+
+    /// Parses a VOTable file, streaming it.
+    pub fn from_path(path: &Path, version: SiaVersion) -> Result<Results> {
+        let file = File::open(path).map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!("cannot open {}: {e}", path.display()),
+            )
+        })?;
+        Results::from_reader(BufReader::with_capacity(1 << 16, file), version)
+    }
+
+    /// Applies the QUERY_STATUS rules to what the reader found.
+    pub fn from_document(doc: Document, version: SiaVersion) -> Result<Results> {
+        let status_value = doc.status.as_ref().map(|s| s.value.to_ascii_uppercase());
+        if status_value.as_deref() == Some("ERROR") {
+            let status = doc.status.as_ref().expect("checked above");
+            let text = if status.text.is_empty() {
+                doc.error_text
+                    .clone()
+                    .unwrap_or_else(|| status.value.clone())
+            } else {
+                status.text.clone()
+            };
+            return Err(Error::new(ErrorKind::Service, text));
+        }
+        let Some(table) = doc.table else {
+            return Err(match doc.error_text {
+                Some(text) => Error::new(ErrorKind::Service, text),
+                None => Error::new(
+                    ErrorKind::NoTable,
+                    "the VOTable has no results table (no TABLE in any RESOURCE)",
+                ),
+            });
+        };
+        if table.fields.is_empty() {
+            return Err(Error::format("the results TABLE declares no FIELD"));
+        }
+        let std = stdfields::resolve(version, &table.fields);
+        let columns = table
+            .fields
+            .into_iter()
+            .map(|field| {
+                let texts = [
+                    c_text(&field.name),
+                    c_text(&field.id),
+                    c_text(&field.ucd),
+                    c_text(&field.utype),
+                    c_text(&field.unit),
+                    c_text(&field.xtype),
+                    c_text(&field.arraysize_text),
+                    c_text(&field.description),
+                ];
+                ColumnMeta { field, texts }
+            })
+            .collect::<Vec<_>>();
+        let rendered = columns.iter().map(|_| OnceLock::new()).collect();
+        let infos = doc
+            .infos
+            .iter()
+            .map(|i| InfoEntry {
+                name: i.name.clone(),
+                value: c_text(if i.value.is_empty() {
+                    &i.text
+                } else {
+                    &i.value
+                }),
+            })
+            .collect();
+        Ok(Results {
+            version,
+            columns,
+            cells: table.columns,
+            rows: table.rows,
+            infos,
+            overflow: status_value.as_deref() == Some("OVERFLOW"),
+            status: doc.status,
+            std,
+            rendered,
+            warnings: doc.warnings,
+            warning_count: doc.warning_count,
+        })
+    }
+
+    pub fn version(&self) -> SiaVersion {
+        self.version
+    }
+
     pub fn row_count(&self) -> usize {
         self.rows
     }
+
+    pub fn column_count(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// True when the service said QUERY_STATUS=OVERFLOW: more records matched than it returned.
     pub fn overflow(&self) -> bool {
         self.overflow
     }
+
+    /// The QUERY_STATUS INFO that applied (`None`: absent, which means OK).
+    pub fn query_status(&self) -> Option<&Info> {
+        self.status.as_ref()
+    }
+
+    /// The value of the last INFO named `name` (case-insensitive) at the top level, in the
+    /// results RESOURCE or in its table; its text content when it has no `value`.
+    pub fn info(&self, name: &str) -> Option<&CStr> {
+        self.infos
+            .iter()
+            .rev()
+            .find(|i| i.name.eq_ignore_ascii_case(name.trim()))
+            .map(|i| &*i.value)
+    }
+
+    /// Cells that could not be read (kept as null) and other repairs, first 100.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.warning_count
+    }
+
+    pub fn field(&self, col: usize) -> Option<&Field> {
+        self.columns.get(col).map(|c| &c.field)
+    }
+
+    /// A column attribute as a NUL-terminated string (empty when the FIELD had none).
+    pub fn column_attr(&self, col: usize, attr: ColumnAttr) -> Option<&CStr> {
+        self.columns.get(col).map(|c| &*c.texts[attr as usize])
+    }
+
+    /// The column whose name, else ID, equals `name_or_id`; exact case first, then any case.
+    pub fn column_index(&self, name_or_id: &str) -> Option<usize> {
+        let want = name_or_id.trim();
+        let find = |eq: &dyn Fn(&str) -> bool| {
+            self.columns
+                .iter()
+                .position(|c| eq(&c.field.name))
+                .or_else(|| self.columns.iter().position(|c| eq(&c.field.id)))
+        };
+        find(&|s| s == want).or_else(|| find(&|s| s.eq_ignore_ascii_case(want)))
+    }
+
+    /// The first column whose UCD contains every atom of `ucd` (atoms are `;`-separated,
+    /// compared case-insensitively): `"pos.eq.ra"` finds `"pos.eq.ra;meta.main"`.
+    pub fn column_by_ucd(&self, ucd: &str) -> Option<usize> {
+        let wanted: Vec<&str> = atoms(ucd).collect();
+        if wanted.is_empty() {
+            return None;
+        }
+        self.columns.iter().position(|c| {
+            wanted
+                .iter()
+                .all(|w| atoms(&c.field.ucd).any(|a| a.eq_ignore_ascii_case(w)))
+        })
+    }
+
+    fn check(&self, row: usize, col: usize) -> Result<&Column> {
+        if row >= self.rows {
+            return Err(Error::range(format!(
+                "row {row} is out of range (the result has {} rows)",
+                self.rows
+            )));
+        }
+        self.cells.get(col).ok_or_else(|| {
+            Error::range(format!(
+                "column {col} is out of range (the result has {} columns)",
+                self.columns.len()
+            ))
+        })
+    }
+
+    fn type_error(&self, col: usize, asked: &str, hint: &str) -> Error {
+        let f = &self.columns[col].field;
+        let size = if f.arraysize_text.is_empty() {
+            String::new()
+        } else {
+            format!("[{}]", f.arraysize_text)
+        };
+        Error::type_mismatch(format!(
+            "column {col} ({}) holds {}{size}, not {asked}; {hint}",
+            f.name,
+            f.datatype.name()
+        ))
+    }
+
+    pub fn is_null(&self, row: usize, col: usize) -> Result<bool> {
+        Ok(self.check(row, col)?.is_null(row))
+    }
+
+    /// A number; integers widen. `Ok(None)` for a null cell.
+    pub fn double(&self, row: usize, col: usize) -> Result<Option<f64>> {
+        let column = self.check(row, col)?;
+        let value = match &column.cells {
+            Cells::Real(v) => v[row],
+            Cells::Integer(v) => v[row] as f64,
+            Cells::Text(_) => {
+                return Err(self.type_error(col, "a number", "read it with get_str or get_text"));
+            }
+            _ => return Err(self.type_error(col, "a scalar", "read it with get_double_array")),
+        };
+        Ok((!column.is_null(row)).then_some(value))
+    }
+
+    /// An integer (booleans are 0/1). Reals are not converted. `Ok(None)` for a null cell.
+    pub fn int64(&self, row: usize, col: usize) -> Result<Option<i64>> {
+        let column = self.check(row, col)?;
+        let value = match &column.cells {
+            Cells::Integer(v) => v[row],
+            Cells::Real(_) => {
+                return Err(self.type_error(col, "an integer", "read it with get_double"));
+            }
+            Cells::Text(_) => {
+                return Err(self.type_error(col, "an integer", "read it with get_str or get_text"));
+            }
+            _ => return Err(self.type_error(col, "a scalar", "read it with get_double_array")),
+        };
+        Ok((!column.is_null(row)).then_some(value))
+    }
+
+    /// A text cell as a NUL-terminated string borrowed from the results. Empty text is null.
+    pub fn c_str(&self, row: usize, col: usize) -> Result<Option<&CStr>> {
+        let column = self.check(row, col)?;
+        match &column.cells {
+            Cells::Text(t) if column.is_null(row) => {
+                let _ = t;
+                Ok(None)
+            }
+            Cells::Text(t) => Ok(Some(cell_c_str(t, row))),
+            _ => Err(self.type_error(col, "text", "read it with get_text to have it rendered")),
+        }
+    }
+
+    /// As [`Results::c_str`], as `&str`.
+    pub fn str(&self, row: usize, col: usize) -> Result<Option<&str>> {
+        Ok(self.c_str(row, col)?.map(|c| {
+            // SAFETY: text cells hold only whole UTF-8 strings.
+            unsafe { std::str::from_utf8_unchecked(c.to_bytes()) }
+        }))
+    }
+
+    /// The numbers of a cell: an array, or a scalar as one element. `Ok(None)` for null.
+    pub fn numbers(&self, row: usize, col: usize) -> Result<Option<Numbers<'_>>> {
+        let column = self.check(row, col)?;
+        if column.is_null(row) {
+            return Ok(None);
+        }
+        Ok(Some(match &column.cells {
+            Cells::IntegerArray(a) => Numbers::Integers(a.get(row)),
+            Cells::RealArray(a) => Numbers::Reals(a.get(row)),
+            Cells::Integer(v) => Numbers::Integers(std::slice::from_ref(&v[row])),
+            Cells::Real(v) => Numbers::Reals(std::slice::from_ref(&v[row])),
+            Cells::Text(_) => {
+                return Err(self.type_error(col, "numbers", "read it with get_str or get_text"));
+            }
+        }))
+    }
+
+    /// Any cell as text: text as it is; numbers in shortest round-trip form; arrays
+    /// space-separated; booleans `true`/`false`. `Ok(None)` for null.
+    pub fn text(&self, row: usize, col: usize) -> Result<Option<&CStr>> {
+        let column = self.check(row, col)?;
+        if column.is_null(row) {
+            return Ok(None);
+        }
+        let cells = match &column.cells {
+            Cells::Text(t) => t,
+            _ => self.rendered[col].get_or_init(|| render(column, &self.columns[col].field)),
+        };
+        Ok(Some(cell_c_str(cells, row)))
+    }
+
+    /// Where a standard field comes from in this result: its column, or `None` when absent
+    /// or computed from two columns (SIA 2.0 MJD_OBS, EM_REF, NAXIS).
+    pub fn std_column(&self, field: StdField) -> Option<usize> {
+        match self.std[field as usize] {
+            Source::Column(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn std_conversion(
+        &self,
+        field: StdField,
+        col: usize,
+        row: usize,
+    ) -> Result<Option<Conversion>> {
+        let quantity = field.quantity();
+        let mut unit = self.columns[col].field.unit.as_str();
+        if quantity == Quantity::Wavelength
+            && self.version == SiaVersion::V1
+            && let Some(c) = self.std_column(StdField::BandpassUnit)
+            && let Ok(Some(u)) = self.str(row, c)
+        {
+            unit = u;
+        }
+        if unit.is_empty() {
+            unit = stdfields::default_unit(self.version, field);
+        }
+        Ok(stdfields::conversion(quantity, unit))
+    }
+
+    /// A number read tolerantly: numeric cells, or numbers written in text cells.
+    fn number_at(&self, row: usize, col: usize) -> Result<Option<f64>> {
+        let column = self.check(row, col)?;
+        if column.is_null(row) {
+            return Ok(None);
+        }
+        match &column.cells {
+            Cells::Text(t) => {
+                let s = t.get(row).trim();
+                match crate::votable::tabledata::parse_real(s) {
+                    Some(v) if v.is_nan() => Ok(None),
+                    Some(v) => Ok(Some(v)),
+                    None if s.eq_ignore_ascii_case("null") => Ok(None),
+                    None => Err(Error::type_mismatch(format!(
+                        "column {col} ({}) holds \"{s}\", which is not a number",
+                        self.columns[col].field.name
+                    ))),
+                }
+            }
+            _ => match self.numbers(row, col)? {
+                Some(n) if n.len() == 1 => Ok(n.get(0)),
+                Some(_) => {
+                    Err(self.type_error(col, "a scalar", "read it with get_std_double_array"))
+                }
+                None => Ok(None),
+            },
+        }
+    }
+
+    /// A standard field as a number in its fixed unit (see [`crate::stdfields`]).
+    /// `Ok(None)` when the cell is null or the result has no such field.
+    pub fn std_double(&self, row: usize, field: StdField) -> Result<Option<f64>> {
+        if row >= self.rows {
+            return Err(Error::range(format!(
+                "row {row} is out of range (the result has {} rows)",
+                self.rows
+            )));
+        }
+        let (col, value) = match self.std[field as usize] {
+            Source::Missing => return Ok(None),
+            Source::Column(c) => (c, self.number_at(row, c)?),
+            Source::Midpoint(a, b) => {
+                let (x, y) = (self.number_at(row, a)?, self.number_at(row, b)?);
+                let mid = match (x, y) {
+                    (Some(x), Some(y)) => Some((x + y) / 2.0),
+                    (one, other) => one.or(other),
+                };
+                (a, mid)
+            }
+            Source::Pair(..) => {
+                return Err(Error::type_mismatch(format!(
+                    "{field:?} has two values here; read it with get_std_double_array"
+                )));
+            }
+        };
+        let Some(v) = value else { return Ok(None) };
+        // SIA 1 band limits given as frequencies or energies swap: the low frequency limit is
+        // the long-wavelength one.
+        if let (Some(Conversion::Reciprocal(_)), StdField::EmMin | StdField::EmMax) =
+            (self.std_conversion(field, col, row)?, field)
+        {
+            let other = if field == StdField::EmMin {
+                StdField::EmMax
+            } else {
+                StdField::EmMin
+            };
+            if let Source::Column(oc) = self.std[other as usize] {
+                let ov = self.number_at(row, oc)?;
+                return Ok(ov.map(|ov| self.convert(field, oc, row, ov)));
+            }
+        }
+        Ok(Some(self.convert(field, col, row, v)))
+    }
+
+    fn convert(&self, field: StdField, col: usize, row: usize, v: f64) -> f64 {
+        match self.std_conversion(field, col, row) {
+            Ok(Some(conv)) => conv.apply(v),
+            _ => v,
+        }
+    }
+
+    /// A standard field's numbers (NAXIS, SCALE, REF_PIXEL, CD_MATRIX, ...), converted to its
+    /// fixed unit, written into `out`; returns how many there are (which may exceed
+    /// `out.len()`). Text cells holding `"2048,4096"` are read too. `Ok(None)` for null/absent.
+    pub fn std_numbers(
+        &self,
+        row: usize,
+        field: StdField,
+        out: &mut [f64],
+    ) -> Result<Option<usize>> {
+        if row >= self.rows {
+            return Err(Error::range(format!(
+                "row {row} is out of range (the result has {} rows)",
+                self.rows
+            )));
+        }
+        let mut put = |i: usize, v: f64, n: &mut usize| {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = v;
+            }
+            *n = (*n).max(i + 1);
+        };
+        let mut n = 0;
+        match self.std[field as usize] {
+            Source::Missing => return Ok(None),
+            Source::Pair(a, b) | Source::Midpoint(a, b) if field == StdField::Naxis => {
+                match (self.number_at(row, a)?, self.number_at(row, b)?) {
+                    (Some(x), Some(y)) => {
+                        put(0, x, &mut n);
+                        put(1, y, &mut n);
+                    }
+                    _ => return Ok(None),
+                }
+            }
+            Source::Pair(..) | Source::Midpoint(..) => {
+                return Ok(self.std_double(row, field)?.map(|v| {
+                    put(0, v, &mut n);
+                    n
+                }));
+            }
+            Source::Column(c) => {
+                let column = self.check(row, c)?;
+                if column.is_null(row) {
+                    return Ok(None);
+                }
+                match &column.cells {
+                    Cells::Text(t) => {
+                        let s = t.get(row);
+                        let items = s
+                            .trim_matches(|ch: char| "{}[]() \t\r\n".contains(ch))
+                            .split(|ch: char| ch.is_whitespace() || ch == ',')
+                            .filter(|x| !x.is_empty());
+                        for (i, item) in items.enumerate() {
+                            let v = crate::votable::tabledata::parse_real(item).ok_or_else(|| {
+                                Error::type_mismatch(format!(
+                                    "column {c} ({}) holds \"{s}\", which is not a list of numbers",
+                                    self.columns[c].field.name
+                                ))
+                            })?;
+                            put(i, self.convert(field, c, row, v), &mut n);
+                        }
+                    }
+                    _ => {
+                        let nums = self.numbers(row, c)?.unwrap_or(Numbers::Reals(&[]));
+                        for i in 0..nums.len() {
+                            let v = nums.get(i).unwrap_or(f64::NAN);
+                            put(i, self.convert(field, c, row, v), &mut n);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Some(n))
+    }
+
+    /// A standard field as text: text cells as they are, numbers rendered (unconverted).
+    pub fn std_text(&self, row: usize, field: StdField) -> Result<Option<&CStr>> {
+        if row >= self.rows {
+            return Err(Error::range(format!(
+                "row {row} is out of range (the result has {} rows)",
+                self.rows
+            )));
+        }
+        match self.std[field as usize] {
+            Source::Column(c) => self.text(row, c),
+            Source::Missing => Ok(None),
+            _ => Err(Error::type_mismatch(format!(
+                "{field:?} is computed from two columns here; read it with get_std_double"
+            ))),
+        }
+    }
+}
+
+fn atoms(ucd: &str) -> impl Iterator<Item = &str> {
+    ucd.split(';').map(str::trim).filter(|a| !a.is_empty())
+}
+
+fn cell_c_str(cells: &TextCells, row: usize) -> &CStr {
+    // SAFETY: every text cell is stored followed by a NUL and contains none.
+    unsafe { CStr::from_ptr(cells.as_c_ptr(row)) }
+}
+
+/// Renders a whole numeric column as text, once.
+fn render(column: &Column, field: &Field) -> TextCells {
+    let mut out = TextCells::default();
+    let real = |v: f64| match field.datatype {
+        Datatype::Float | Datatype::FloatComplex => format_f32(v as f32),
+        _ => format_f64(v),
+    };
+    let integer = |v: i64| match field.datatype {
+        Datatype::Boolean => (if v != 0 { "true" } else { "false" }).to_string(),
+        _ => v.to_string(),
+    };
+    let join = |items: &mut dyn Iterator<Item = String>| items.collect::<Vec<_>>().join(" ");
+    for row in 0..column.rows() {
+        if column.is_null(row) {
+            out.push("");
+            continue;
+        }
+        let text = match &column.cells {
+            Cells::Integer(v) => integer(v[row]),
+            Cells::Real(v) => real(v[row]),
+            Cells::IntegerArray(a) => join(&mut a.get(row).iter().map(|&v| integer(v))),
+            Cells::RealArray(a) => join(&mut a.get(row).iter().map(|&v| real(v))),
+            Cells::Text(t) => t.get(row).to_string(),
+        };
+        out.push(&text);
+    }
+    out
 }

@@ -1,1 +1,394 @@
-//! (being written)
+//! The standard fields: one vocabulary over SIA 1.0 UCDs and SIA 2.0 ObsCore column names,
+//! resolved once per result, with values converted to fixed units.
+//!
+//! Units returned by the standard getters, whatever the version or the column's own unit:
+//! angles in degrees (positions, scales, field of view, resolution), times as MJD (days),
+//! durations in seconds, wavelengths in metres, sizes in bytes.
+
+use crate::SiaVersion;
+use crate::votable::Field;
+
+/// A standard field. The numbers are the C constants `VOSIA_FIELD_*` and never change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(i32)]
+pub enum StdField {
+    AccessUrl = 0,
+    Format = 1,
+    Title = 2,
+    Ra = 3,
+    Dec = 4,
+    Instrument = 5,
+    MjdObs = 6,
+    Naxes = 7,
+    Naxis = 8,
+    Scale = 9,
+    CoordFrame = 10,
+    CoordEquinox = 11,
+    Projection = 12,
+    RefPixel = 13,
+    RefValue = 14,
+    CdMatrix = 15,
+    BandpassId = 16,
+    BandpassUnit = 17,
+    EmRef = 18,
+    EmMin = 19,
+    EmMax = 20,
+    Pixflags = 21,
+    AcrefTtl = 22,
+    Filesize = 23,
+    Collection = 24,
+    DataproductType = 25,
+    CalibLevel = 26,
+    ObsId = 27,
+    PublisherDid = 28,
+    Target = 29,
+    SFov = 30,
+    SRegion = 31,
+    SResolution = 32,
+    TMin = 33,
+    TMax = 34,
+    TExptime = 35,
+    EmResPower = 36,
+    PolStates = 37,
+    Facility = 38,
+}
+
+impl StdField {
+    /// Every field, in number order.
+    pub const ALL: [StdField; 39] = [
+        StdField::AccessUrl,
+        StdField::Format,
+        StdField::Title,
+        StdField::Ra,
+        StdField::Dec,
+        StdField::Instrument,
+        StdField::MjdObs,
+        StdField::Naxes,
+        StdField::Naxis,
+        StdField::Scale,
+        StdField::CoordFrame,
+        StdField::CoordEquinox,
+        StdField::Projection,
+        StdField::RefPixel,
+        StdField::RefValue,
+        StdField::CdMatrix,
+        StdField::BandpassId,
+        StdField::BandpassUnit,
+        StdField::EmRef,
+        StdField::EmMin,
+        StdField::EmMax,
+        StdField::Pixflags,
+        StdField::AcrefTtl,
+        StdField::Filesize,
+        StdField::Collection,
+        StdField::DataproductType,
+        StdField::CalibLevel,
+        StdField::ObsId,
+        StdField::PublisherDid,
+        StdField::Target,
+        StdField::SFov,
+        StdField::SRegion,
+        StdField::SResolution,
+        StdField::TMin,
+        StdField::TMax,
+        StdField::TExptime,
+        StdField::EmResPower,
+        StdField::PolStates,
+        StdField::Facility,
+    ];
+
+    pub fn from_number(n: i32) -> Option<StdField> {
+        usize::try_from(n)
+            .ok()
+            .and_then(|i| StdField::ALL.get(i).copied())
+    }
+
+    pub fn number(self) -> i32 {
+        self as i32
+    }
+
+    /// SIA 1.0 UCDs for this field, the standard spelling first, then the variants real
+    /// archives use (compared case-insensitively).
+    fn sia1_ucds(self) -> &'static [&'static str] {
+        match self {
+            StdField::AccessUrl => &["VOX:Image_AccessReference"],
+            StdField::Format => &["VOX:Image_Format"],
+            StdField::Title => &["VOX:Image_Title"],
+            StdField::Ra => &["POS_EQ_RA_MAIN", "pos.eq.ra;meta.main"],
+            StdField::Dec => &["POS_EQ_DEC_MAIN", "pos.eq.dec;meta.main"],
+            StdField::Instrument => &["INST_ID", "VOX:INST_ID", "meta.id;instr", "instr"],
+            StdField::MjdObs => &["VOX:Image_MJDateObs"],
+            StdField::Naxes => &["VOX:Image_Naxes"],
+            StdField::Naxis => &["VOX:Image_Naxis"],
+            StdField::Scale => &["VOX:Image_Scale"],
+            StdField::CoordFrame => &["VOX:STC_CoordRefFrame"],
+            StdField::CoordEquinox => &["VOX:STC_CoordEquinox"],
+            StdField::Projection => &["VOX:WCS_CoordProjection", "VOX:STC_CoordProjection"],
+            StdField::RefPixel => &["VOX:WCS_CoordRefPixel"],
+            StdField::RefValue => &["VOX:WCS_CoordRefValue"],
+            StdField::CdMatrix => &["VOX:WCS_CDMatrix"],
+            StdField::BandpassId => &["VOX:BandPass_ID"],
+            StdField::BandpassUnit => &["VOX:BandPass_Unit"],
+            StdField::EmRef => &["VOX:BandPass_RefValue"],
+            StdField::EmMin => &["VOX:BandPass_LoLimit"],
+            StdField::EmMax => &["VOX:BandPass_HiLimit"],
+            StdField::Pixflags => &["VOX:Image_PixFlags", "VOX:Image_PixFlag"],
+            StdField::AcrefTtl => &["VOX:Image_AccessRefTTL"],
+            StdField::Filesize => &["VOX:Image_FileSize"],
+            _ => &[],
+        }
+    }
+
+    /// SIA 2.0 (ObsCore) column names for this field, preferred first.
+    fn sia2_names(self) -> &'static [&'static str] {
+        match self {
+            StdField::AccessUrl => &["access_url"],
+            StdField::Format => &["access_format"],
+            StdField::Title => &["obs_title", "obs_id"],
+            StdField::Ra => &["s_ra"],
+            StdField::Dec => &["s_dec"],
+            StdField::Instrument => &["instrument_name"],
+            StdField::Scale => &["s_pixel_scale"],
+            StdField::EmMin => &["em_min"],
+            StdField::EmMax => &["em_max"],
+            StdField::Filesize => &["access_estsize"],
+            StdField::Collection => &["obs_collection"],
+            StdField::DataproductType => &["dataproduct_type"],
+            StdField::CalibLevel => &["calib_level"],
+            StdField::ObsId => &["obs_id"],
+            StdField::PublisherDid => &["obs_publisher_did"],
+            StdField::Target => &["target_name"],
+            StdField::SFov => &["s_fov"],
+            StdField::SRegion => &["s_region"],
+            StdField::SResolution => &["s_resolution"],
+            StdField::TMin => &["t_min"],
+            StdField::TMax => &["t_max"],
+            StdField::TExptime => &["t_exptime"],
+            StdField::EmResPower => &["em_res_power"],
+            StdField::PolStates => &["pol_states"],
+            StdField::Facility => &["facility_name"],
+            _ => &[],
+        }
+    }
+
+    /// The quantity a field's numbers measure, which decides the unit conversion.
+    pub(crate) fn quantity(self) -> Quantity {
+        match self {
+            StdField::Ra
+            | StdField::Dec
+            | StdField::Scale
+            | StdField::RefValue
+            | StdField::CdMatrix
+            | StdField::SFov
+            | StdField::SResolution => Quantity::Angle,
+            StdField::EmRef | StdField::EmMin | StdField::EmMax => Quantity::Wavelength,
+            StdField::MjdObs | StdField::TMin | StdField::TMax => Quantity::Epoch,
+            StdField::TExptime | StdField::AcrefTtl => Quantity::Duration,
+            StdField::Filesize => Quantity::Size,
+            _ => Quantity::Plain,
+        }
+    }
+}
+
+/// What a number measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Quantity {
+    Plain,
+    Angle,
+    Wavelength,
+    Epoch,
+    Duration,
+    Size,
+}
+
+/// How a field's value is obtained from the columns of one result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// Not in this result.
+    Missing,
+    /// One column.
+    Column(usize),
+    /// The mid-point of two columns (SIA 2.0 MJD_OBS from t_min/t_max, EM_REF from em_min/em_max).
+    Midpoint(usize, usize),
+    /// Two scalar columns read as a pair (SIA 2.0 NAXIS from s_xel1/s_xel2).
+    Pair(usize, usize),
+}
+
+fn by_ucd(fields: &[Field], ucds: &[&str]) -> Option<usize> {
+    ucds.iter().find_map(|wanted| {
+        fields
+            .iter()
+            .position(|f| f.ucd.trim().eq_ignore_ascii_case(wanted))
+    })
+}
+
+fn by_name(fields: &[Field], names: &[&str]) -> Option<usize> {
+    names.iter().find_map(|wanted| {
+        fields
+            .iter()
+            .position(|f| f.name.trim().eq_ignore_ascii_case(wanted))
+    })
+}
+
+/// Works out where each standard field comes from in a result with these FIELDs.
+pub(crate) fn resolve(version: SiaVersion, fields: &[Field]) -> Vec<Source> {
+    StdField::ALL
+        .iter()
+        .map(|&f| {
+            let single = match version {
+                SiaVersion::V1 => by_ucd(fields, f.sia1_ucds()),
+                SiaVersion::V2 => by_name(fields, f.sia2_names()),
+            };
+            if let Some(c) = single {
+                return Source::Column(c);
+            }
+            if version == SiaVersion::V2 {
+                let pair = |a, b| Some((by_name(fields, &[a])?, by_name(fields, &[b])?));
+                match f {
+                    StdField::MjdObs => {
+                        if let Some((a, b)) = pair("t_min", "t_max") {
+                            return Source::Midpoint(a, b);
+                        }
+                    }
+                    StdField::EmRef => {
+                        if let Some((a, b)) = pair("em_min", "em_max") {
+                            return Source::Midpoint(a, b);
+                        }
+                    }
+                    StdField::Naxis => {
+                        if let Some((a, b)) = pair("s_xel1", "s_xel2") {
+                            return Source::Pair(a, b);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Source::Missing
+        })
+        .collect()
+}
+
+/// The default unit of a quantity when the column declares none, per SIA version and field.
+pub(crate) fn default_unit(version: SiaVersion, field: StdField) -> &'static str {
+    match (version, field) {
+        (SiaVersion::V2, StdField::SResolution | StdField::Scale) => "arcsec",
+        (SiaVersion::V2, StdField::Filesize) => "kbyte",
+        (_, f) => match f.quantity() {
+            Quantity::Angle => "deg",
+            Quantity::Wavelength => "m",
+            Quantity::Epoch => "d",
+            Quantity::Duration => "s",
+            Quantity::Size => "byte",
+            Quantity::Plain => "",
+        },
+    }
+}
+
+/// Speed of light (m/s) and h·c (eV·m), for frequencies and energies given as band limits.
+const C: f64 = 299_792_458.0;
+const HC_EV_M: f64 = 1.239_841_984e-6;
+
+/// How a value in `unit` converts to the fixed unit of `quantity`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Conversion {
+    /// Multiply by the factor.
+    Scale(f64),
+    /// Wavelength from a frequency or energy: `k / value` (this also swaps min and max).
+    Reciprocal(f64),
+}
+
+impl Conversion {
+    pub(crate) fn apply(self, v: f64) -> f64 {
+        match self {
+            Conversion::Scale(k) => v * k,
+            Conversion::Reciprocal(k) => k / v,
+        }
+    }
+}
+
+/// The conversion of `unit` to the fixed unit of `quantity`, or `None` if the unit is not
+/// one we know for it (then the value is returned as it is: better than nothing, and the
+/// column's unit is there for the caller to see).
+pub(crate) fn conversion(quantity: Quantity, unit: &str) -> Option<Conversion> {
+    let u = unit.trim();
+    let lower = u.to_ascii_lowercase();
+    let scale = |k| Some(Conversion::Scale(k));
+    match quantity {
+        Quantity::Plain => scale(1.0),
+        Quantity::Angle => match lower.split('/').next().unwrap_or("") {
+            "deg" | "degree" | "degrees" | "" => scale(1.0),
+            "arcsec" | "arcs" => scale(1.0 / 3600.0),
+            "arcmin" | "arcm" => scale(1.0 / 60.0),
+            "mas" => scale(1.0 / 3_600_000.0),
+            "rad" | "radian" | "radians" => scale(180.0 / std::f64::consts::PI),
+            _ => None,
+        },
+        Quantity::Wavelength => match lower.as_str() {
+            "m" | "meter" | "meters" | "metre" | "metres" | "" => scale(1.0),
+            "cm" => scale(1e-2),
+            "mm" => scale(1e-3),
+            "um" | "micron" | "microns" | "µm" => scale(1e-6),
+            "nm" => scale(1e-9),
+            "angstrom" | "a" | "aa" | "0.1nm" => scale(1e-10),
+            "hz" => Some(Conversion::Reciprocal(C)),
+            "khz" => Some(Conversion::Reciprocal(C / 1e3)),
+            "mhz" => Some(Conversion::Reciprocal(C / 1e6)),
+            "ghz" => Some(Conversion::Reciprocal(C / 1e9)),
+            "ev" => Some(Conversion::Reciprocal(HC_EV_M)),
+            "kev" => Some(Conversion::Reciprocal(HC_EV_M / 1e3)),
+            "mev" => Some(Conversion::Reciprocal(HC_EV_M / 1e6)),
+            _ => None,
+        },
+        Quantity::Epoch => match lower.as_str() {
+            "d" | "day" | "days" | "mjd" | "" => scale(1.0),
+            _ => None,
+        },
+        Quantity::Duration => match lower.as_str() {
+            "s" | "sec" | "second" | "seconds" | "" => scale(1.0),
+            "ms" => scale(1e-3),
+            "min" => scale(60.0),
+            "h" | "hr" | "hour" | "hours" => scale(3600.0),
+            "d" | "day" | "days" => scale(86400.0),
+            _ => None,
+        },
+        Quantity::Size => match lower.as_str() {
+            "byte" | "bytes" | "b" | "" => scale(1.0),
+            // ObsCore's access_estsize is in kbyte; pyvo (astropy units) takes 1 kbyte = 1000 bytes.
+            "kbyte" | "kb" | "kilobyte" | "kilobytes" => scale(1e3),
+            "mbyte" | "mb" => scale(1e6),
+            "gbyte" | "gb" => scale(1e9),
+            "kibyte" | "kib" => scale(1024.0),
+            _ => None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_stable() {
+        for (i, f) in StdField::ALL.iter().enumerate() {
+            assert_eq!(f.number() as usize, i);
+            assert_eq!(StdField::from_number(i as i32), Some(*f));
+        }
+        assert_eq!(StdField::from_number(-1), None);
+        assert_eq!(StdField::from_number(39), None);
+    }
+
+    #[test]
+    fn unit_conversions() {
+        let c = |q, u| conversion(q, u).unwrap().apply(1.0);
+        assert_eq!(c(Quantity::Angle, "arcsec"), 1.0 / 3600.0);
+        assert_eq!(c(Quantity::Angle, "deg/pix"), 1.0);
+        assert_eq!(c(Quantity::Wavelength, "Angstrom"), 1e-10);
+        assert_eq!(c(Quantity::Wavelength, "meters"), 1.0);
+        assert!(
+            (conversion(Quantity::Wavelength, "GHz").unwrap().apply(2.0) - 0.1498962290).abs()
+                < 1e-9
+        );
+        assert_eq!(c(Quantity::Size, "kbyte"), 1000.0);
+        assert_eq!(conversion(Quantity::Angle, "furlong"), None);
+    }
+}

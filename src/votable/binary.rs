@@ -1,0 +1,316 @@
+//! BINARY and BINARY2 streams: base64 text in, typed cells out, row by row as the bytes
+//! arrive, so a stream is never held whole.
+
+use base64::Engine;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+
+use super::columns::Column;
+use super::tabledata::CellPlan;
+use super::types::{ArraySize, Datatype, Field, Shape};
+use crate::error::{Error, Result};
+
+/// Lenient base64: padding optional, trailing bits ignored (archives differ).
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new()
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
+
+/// A variable-length cell claiming more elements than this is treated as corrupt.
+const MAX_ELEMENTS: usize = 1 << 28;
+
+#[derive(Debug, Clone)]
+struct FieldLayout {
+    datatype: Datatype,
+    shape: Shape,
+    /// Elements per cell when fixed (complex values count once here).
+    fixed: Option<usize>,
+    plan: CellPlan,
+}
+
+/// Decodes one BINARY or BINARY2 stream into columns.
+pub(crate) struct BinaryDecoder {
+    layouts: Vec<FieldLayout>,
+    binary2: bool,
+    /// Base64 characters not yet decoded (fewer than four, or a partial chunk).
+    b64: Vec<u8>,
+    /// Decoded bytes not yet consumed by whole rows.
+    bytes: Vec<u8>,
+    integers: Vec<i64>,
+    reals: Vec<f64>,
+    text: String,
+}
+
+impl BinaryDecoder {
+    pub(crate) fn new(fields: &[Field], binary2: bool) -> BinaryDecoder {
+        let layouts = fields
+            .iter()
+            .map(|f| FieldLayout {
+                datatype: f.datatype,
+                shape: f.shape(),
+                fixed: match f.arraysize {
+                    ArraySize::Scalar => Some(1),
+                    ArraySize::Fixed(n) => Some(n),
+                    ArraySize::Variable { .. } => None,
+                },
+                plan: CellPlan::new(f),
+            })
+            .collect();
+        BinaryDecoder {
+            layouts,
+            binary2,
+            b64: Vec::new(),
+            bytes: Vec::new(),
+            integers: Vec::new(),
+            reals: Vec::new(),
+            text: String::new(),
+        }
+    }
+
+    /// Feeds base64 text (whitespace allowed); decodes and stores every complete row.
+    pub(crate) fn feed(&mut self, text: &[u8], columns: &mut [Column]) -> Result<()> {
+        self.b64
+            .extend(text.iter().copied().filter(|b| !b.is_ascii_whitespace()));
+        let whole = self.b64.len() / 4 * 4;
+        if whole == 0 {
+            return Ok(());
+        }
+        BASE64
+            .decode_vec(&self.b64[..whole], &mut self.bytes)
+            .map_err(|e| Error::format(format!("BINARY stream is not valid base64: {e}")))?;
+        self.b64.drain(..whole);
+        self.take_rows(columns)
+    }
+
+    /// Ends the stream: the last partial base64 group and any incomplete row are errors.
+    pub(crate) fn finish(&mut self, columns: &mut [Column]) -> Result<()> {
+        if !self.b64.is_empty() {
+            let rest = std::mem::take(&mut self.b64);
+            BASE64
+                .decode_vec(&rest, &mut self.bytes)
+                .map_err(|e| Error::format(format!("BINARY stream ends in bad base64: {e}")))?;
+            self.take_rows(columns)?;
+        }
+        if !self.bytes.is_empty() {
+            return Err(Error::format(format!(
+                "BINARY stream ends inside a row ({} bytes left over): the response was cut short",
+                self.bytes.len()
+            )));
+        }
+        Ok(())
+    }
+
+    fn take_rows(&mut self, columns: &mut [Column]) -> Result<()> {
+        let mut start = 0;
+        while let Some(len) = self.row_len(&self.bytes[start..])? {
+            let row = std::mem::take(&mut self.bytes);
+            let result = self.decode_row(&row[start..start + len], columns);
+            self.bytes = row;
+            result?;
+            start += len;
+        }
+        self.bytes.drain(..start);
+        Ok(())
+    }
+
+    fn null_flag_bytes(&self) -> usize {
+        if self.binary2 {
+            self.layouts.len().div_ceil(8)
+        } else {
+            0
+        }
+    }
+
+    /// The byte length of the row starting at `data[0]`, or `None` if it is not all there.
+    fn row_len(&self, data: &[u8]) -> Result<Option<usize>> {
+        let mut pos = self.null_flag_bytes();
+        if data.len() < pos || (data.is_empty() && !self.layouts.is_empty()) {
+            return Ok(None);
+        }
+        for layout in &self.layouts {
+            let count = match layout.fixed {
+                Some(n) => n,
+                None => {
+                    let Some(prefix) = data.get(pos..pos + 4) else {
+                        return Ok(None);
+                    };
+                    pos += 4;
+                    let n =
+                        u32::from_be_bytes([prefix[0], prefix[1], prefix[2], prefix[3]]) as usize;
+                    if n > MAX_ELEMENTS {
+                        return Err(Error::format(format!(
+                            "BINARY cell claims {n} elements: the stream is corrupt"
+                        )));
+                    }
+                    n
+                }
+            };
+            pos += cell_bytes(layout.datatype, count);
+            if pos > data.len() {
+                return Ok(None);
+            }
+        }
+        Ok(Some(pos))
+    }
+
+    fn decode_row(&mut self, row: &[u8], columns: &mut [Column]) -> Result<()> {
+        let flags = self.null_flag_bytes();
+        let mut pos = flags;
+        for (i, (layout, column)) in self.layouts.iter().zip(columns.iter_mut()).enumerate() {
+            let count = match layout.fixed {
+                Some(n) => n,
+                None => {
+                    let n =
+                        u32::from_be_bytes([row[pos], row[pos + 1], row[pos + 2], row[pos + 3]]);
+                    pos += 4;
+                    n as usize
+                }
+            };
+            let size = cell_bytes(layout.datatype, count);
+            let cell = &row[pos..pos + size];
+            pos += size;
+            let flagged_null = flags > 0 && row[i / 8] & (0x80 >> (i % 8)) != 0;
+            if flagged_null {
+                column.push_null();
+                continue;
+            }
+            decode_cell(
+                layout,
+                count,
+                cell,
+                column,
+                &mut self.integers,
+                &mut self.reals,
+                &mut self.text,
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Bytes taken by `count` elements (bits are packed eight to a byte).
+fn cell_bytes(datatype: Datatype, count: usize) -> usize {
+    match datatype {
+        Datatype::Bit => count.div_ceil(8),
+        d => count.saturating_mul(d.binary_size()),
+    }
+}
+
+fn decode_cell(
+    layout: &FieldLayout,
+    count: usize,
+    cell: &[u8],
+    column: &mut Column,
+    integers: &mut Vec<i64>,
+    reals: &mut Vec<f64>,
+    text: &mut String,
+) {
+    match layout.shape {
+        Shape::Text => {
+            text.clear();
+            match layout.datatype {
+                Datatype::UnicodeChar => {
+                    let units = cell
+                        .chunks_exact(2)
+                        .map(|p| u16::from_be_bytes([p[0], p[1]]))
+                        .take_while(|&u| u != 0);
+                    text.extend(char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')));
+                }
+                _ => {
+                    let end = cell.iter().position(|&b| b == 0).unwrap_or(cell.len());
+                    push_bytes_as_text(&cell[..end], text);
+                }
+            }
+            column.push_text(text);
+        }
+        Shape::Integer => match read_integer(layout.datatype, cell, 0) {
+            Some(v) if Some(v) != layout.plan.null_integer() => column.push_integer(v),
+            _ => column.push_null(),
+        },
+        Shape::Real => {
+            let v = read_real(layout.datatype, cell, 0);
+            if Some(v) == layout.plan.null_real() {
+                column.push_null()
+            } else {
+                column.push_real(v)
+            }
+        }
+        Shape::IntegerArray => {
+            integers.clear();
+            if layout.datatype == Datatype::Bit {
+                integers.extend((0..count).map(|k| i64::from(cell[k / 8] >> (7 - k % 8) & 1)));
+            } else {
+                let size = layout.datatype.binary_size();
+                for k in 0..count {
+                    // An unreadable boolean ('?') has no integer form: 0 keeps the array shape.
+                    integers.push(read_integer(layout.datatype, cell, k * size).unwrap_or(0));
+                }
+            }
+            if integers.is_empty() {
+                column.push_null()
+            } else {
+                column.push_integer_array(integers)
+            }
+        }
+        Shape::RealArray => {
+            reals.clear();
+            let (part, parts) = match layout.datatype {
+                Datatype::FloatComplex => (4, 2),
+                Datatype::DoubleComplex => (8, 2),
+                d => (d.binary_size(), 1),
+            };
+            let part_type = if part == 4 {
+                Datatype::Float
+            } else {
+                Datatype::Double
+            };
+            for k in 0..count * parts {
+                let v = read_real(part_type, cell, k * part);
+                reals.push(if Some(v) == layout.plan.null_real() {
+                    f64::NAN
+                } else {
+                    v
+                });
+            }
+            if reals.is_empty() {
+                column.push_null()
+            } else {
+                column.push_real_array(reals)
+            }
+        }
+    }
+}
+
+/// Char bytes as text: UTF-8 when valid (DaCHS sends UTF-8), else one char per byte (Latin-1).
+fn push_bytes_as_text(bytes: &[u8], text: &mut String) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => text.push_str(s),
+        Err(_) => text.extend(bytes.iter().map(|&b| char::from(b))),
+    }
+}
+
+fn read_integer(datatype: Datatype, cell: &[u8], at: usize) -> Option<i64> {
+    let b = &cell[at..];
+    Some(match datatype {
+        Datatype::Boolean => match b[0] {
+            b'T' | b't' | b'1' => 1,
+            b'F' | b'f' | b'0' => 0,
+            _ => return None,
+        },
+        Datatype::Bit => i64::from(b[0] >> 7),
+        Datatype::UnsignedByte => i64::from(b[0]),
+        Datatype::Short => i64::from(i16::from_be_bytes([b[0], b[1]])),
+        Datatype::Int => i64::from(i32::from_be_bytes([b[0], b[1], b[2], b[3]])),
+        Datatype::Long => i64::from_be_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+        _ => return None,
+    })
+}
+
+fn read_real(datatype: Datatype, cell: &[u8], at: usize) -> f64 {
+    let b = &cell[at..];
+    match datatype {
+        Datatype::Float => f64::from(f32::from_be_bytes([b[0], b[1], b[2], b[3]])),
+        _ => f64::from_be_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+    }
+}

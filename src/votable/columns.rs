@@ -1,0 +1,257 @@
+//! Typed column storage: one vector per column, NUL-terminated text in a per-column arena,
+//! and a null bitmap. Built once while reading; read-only afterwards, so every getter is O(1)
+//! and allocation-free.
+
+use std::ffi::c_char;
+
+use super::types::Shape;
+
+/// Variable-length cells (text, arrays) laid end to end: cell `i` ends at `ends[i]`.
+#[derive(Debug, Default, Clone)]
+pub struct Packed<T> {
+    values: Vec<T>,
+    ends: Vec<usize>,
+}
+
+impl<T: Copy> Packed<T> {
+    fn range(&self, row: usize, gap: usize) -> std::ops::Range<usize> {
+        let start = if row == 0 {
+            0
+        } else {
+            self.ends[row - 1] + gap
+        };
+        start..self.ends[row]
+    }
+}
+
+/// Text cells: UTF-8 bytes, each cell followed by a NUL so C can borrow it in place.
+#[derive(Debug, Default, Clone)]
+pub struct TextCells(Packed<u8>);
+
+impl TextCells {
+    pub fn push(&mut self, text: &str) {
+        // An interior NUL cannot be handed to C as one string: cut there, as C would.
+        let bytes = text.as_bytes();
+        let bytes = match bytes.iter().position(|&b| b == 0) {
+            Some(n) => &bytes[..n],
+            None => bytes,
+        };
+        self.0.values.extend_from_slice(bytes);
+        self.0.ends.push(self.0.values.len());
+        self.0.values.push(0);
+    }
+
+    pub fn get(&self, row: usize) -> &str {
+        let range = self.0.range(row, 1);
+        // SAFETY: only whole `&str`s (cut at a NUL, which is a char boundary) were pushed.
+        unsafe { std::str::from_utf8_unchecked(&self.0.values[range]) }
+    }
+
+    /// The cell as a NUL-terminated C string, valid while `self` lives.
+    pub fn as_c_ptr(&self, row: usize) -> *const c_char {
+        let range = self.0.range(row, 1);
+        self.0.values[range.start..].as_ptr().cast()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.ends.is_empty()
+    }
+
+    fn shrink(&mut self) {
+        self.0.values.shrink_to_fit();
+        self.0.ends.shrink_to_fit();
+    }
+}
+
+/// Arrays of one element type, packed.
+#[derive(Debug, Default, Clone)]
+pub struct ArrayCells<T>(Packed<T>);
+
+impl<T: Copy> ArrayCells<T> {
+    pub fn push(&mut self, items: &[T]) {
+        self.0.values.extend_from_slice(items);
+        self.0.ends.push(self.0.values.len());
+    }
+
+    pub fn get(&self, row: usize) -> &[T] {
+        &self.0.values[self.0.range(row, 0)]
+    }
+
+    fn shrink(&mut self) {
+        self.0.values.shrink_to_fit();
+        self.0.ends.shrink_to_fit();
+    }
+}
+
+/// The cells of one column, in the shape its FIELD declares.
+#[derive(Debug, Clone)]
+pub enum Cells {
+    Integer(Vec<i64>),
+    Real(Vec<f64>),
+    Text(TextCells),
+    IntegerArray(ArrayCells<i64>),
+    RealArray(ArrayCells<f64>),
+}
+
+/// One column: cells plus a null bitmap (bit set = null).
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub cells: Cells,
+    nulls: Vec<u64>,
+    rows: usize,
+}
+
+impl Column {
+    pub fn new(shape: Shape) -> Column {
+        let cells = match shape {
+            Shape::Integer => Cells::Integer(Vec::new()),
+            Shape::Real => Cells::Real(Vec::new()),
+            Shape::Text => Cells::Text(TextCells::default()),
+            Shape::IntegerArray => Cells::IntegerArray(ArrayCells::default()),
+            Shape::RealArray => Cells::RealArray(ArrayCells::default()),
+        };
+        Column {
+            cells,
+            nulls: Vec::new(),
+            rows: 0,
+        }
+    }
+
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    pub fn is_null(&self, row: usize) -> bool {
+        self.nulls
+            .get(row / 64)
+            .is_some_and(|word| word & (1 << (row % 64)) != 0)
+    }
+
+    fn mark(&mut self, null: bool) {
+        let row = self.rows;
+        if row / 64 >= self.nulls.len() {
+            self.nulls.push(0);
+        }
+        if null {
+            self.nulls[row / 64] |= 1 << (row % 64);
+        }
+        self.rows += 1;
+    }
+
+    /// Appends a null cell (a placeholder value under a set null bit).
+    pub fn push_null(&mut self) {
+        match &mut self.cells {
+            Cells::Integer(v) => v.push(0),
+            Cells::Real(v) => v.push(f64::NAN),
+            Cells::Text(t) => t.push(""),
+            Cells::IntegerArray(a) => a.push(&[]),
+            Cells::RealArray(a) => a.push(&[]),
+        }
+        self.mark(true);
+    }
+
+    pub fn push_integer(&mut self, value: i64) {
+        match &mut self.cells {
+            Cells::Integer(v) => v.push(value),
+            Cells::Real(v) => v.push(value as f64),
+            Cells::IntegerArray(a) => a.push(&[value]),
+            Cells::RealArray(a) => a.push(&[value as f64]),
+            Cells::Text(t) => t.push(&value.to_string()),
+        }
+        self.mark(false);
+    }
+
+    pub fn push_real(&mut self, value: f64) {
+        if value.is_nan() {
+            return self.push_null();
+        }
+        match &mut self.cells {
+            Cells::Real(v) => v.push(value),
+            Cells::RealArray(a) => a.push(&[value]),
+            // Only reached for malformed input; the reader never routes reals here.
+            Cells::Integer(v) => v.push(value as i64),
+            Cells::IntegerArray(a) => a.push(&[value as i64]),
+            Cells::Text(t) => t.push(&crate::numfmt::format_f64(value)),
+        }
+        self.mark(false);
+    }
+
+    /// Appends a text cell; empty text is null.
+    pub fn push_text(&mut self, text: &str) {
+        if text.is_empty() {
+            return self.push_null();
+        }
+        match &mut self.cells {
+            Cells::Text(t) => t.push(text),
+            _ => return self.push_null(),
+        }
+        self.mark(false);
+    }
+
+    pub fn push_integer_array(&mut self, items: &[i64]) {
+        match &mut self.cells {
+            Cells::IntegerArray(a) => a.push(items),
+            _ => return self.push_null(),
+        }
+        self.mark(false);
+    }
+
+    pub fn push_real_array(&mut self, items: &[f64]) {
+        match &mut self.cells {
+            Cells::RealArray(a) => a.push(items),
+            _ => return self.push_null(),
+        }
+        self.mark(false);
+    }
+
+    /// Releases spare capacity once the column is complete.
+    pub fn finish(&mut self) {
+        match &mut self.cells {
+            Cells::Integer(v) => v.shrink_to_fit(),
+            Cells::Real(v) => v.shrink_to_fit(),
+            Cells::Text(t) => t.shrink(),
+            Cells::IntegerArray(a) => a.shrink(),
+            Cells::RealArray(a) => a.shrink(),
+        }
+        self.nulls.shrink_to_fit();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_cells_are_nul_terminated_in_place() {
+        let mut col = Column::new(Shape::Text);
+        col.push_text("abc");
+        col.push_text("");
+        col.push_text("é");
+        let Cells::Text(t) = &col.cells else { panic!() };
+        assert_eq!(t.get(0), "abc");
+        assert!(col.is_null(1));
+        assert_eq!(t.get(2), "é");
+        let c = unsafe { std::ffi::CStr::from_ptr(t.as_c_ptr(2)) };
+        assert_eq!(c.to_str().unwrap(), "é");
+        assert!(!col.is_null(0) && !col.is_null(2));
+    }
+
+    #[test]
+    fn null_bitmap_spans_words() {
+        let mut col = Column::new(Shape::Real);
+        for i in 0..200 {
+            if i % 67 == 0 {
+                col.push_null()
+            } else {
+                col.push_real(i as f64)
+            }
+        }
+        assert_eq!(col.rows(), 200);
+        assert!(col.is_null(0) && col.is_null(67) && col.is_null(134));
+        assert!(!col.is_null(66) && !col.is_null(199) && !col.is_null(500));
+    }
+}

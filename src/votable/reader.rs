@@ -1,0 +1,744 @@
+//! The streaming VOTable reader: one pass of XML events over any `BufRead`, decoding the
+//! results table straight into typed columns and noting the INFOs that carry the query status.
+
+use std::io::BufRead;
+
+use quick_xml::encoding::DecodingReader;
+use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
+
+use super::binary::BinaryDecoder;
+use super::columns::Column;
+use super::tabledata::{CellOutcome, CellPlan, Scratch, push_cell};
+use super::types::{ArraySize, Datatype, Field};
+use crate::error::{Error, Result};
+
+/// Deeper nesting than this is not a VOTable anyone writes; refuse it before it costs memory.
+const MAX_DEPTH: usize = 128;
+/// Most FIELDs a table may declare.
+const MAX_FIELDS: usize = 65_536;
+/// Longest text kept for one cell, INFO or DESCRIPTION.
+const MAX_TEXT: usize = 64 << 20;
+/// Warnings kept (the count goes on).
+const MAX_WARNINGS: usize = 100;
+
+/// Where an INFO stood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Root,
+    Resource(usize),
+    Table(usize),
+}
+
+/// An INFO element: `name`, `value` attribute and text content (trimmed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Info {
+    pub name: String,
+    pub value: String,
+    pub text: String,
+    pub scope: Scope,
+}
+
+/// The results table: its FIELDs and its cells, column by column.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub fields: Vec<Field>,
+    pub columns: Vec<Column>,
+    pub rows: usize,
+}
+
+/// What one pass over a VOTable found.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The results table: the first TABLE of the first `type="results"` RESOURCE, else the
+    /// first TABLE of the document.
+    pub table: Option<Table>,
+    /// The INFOs that belong to the results: those at the top level, in the results
+    /// RESOURCE and in its table, in document order.
+    pub infos: Vec<Info>,
+    /// The QUERY_STATUS that applies: the last one of the results RESOURCE, else of its
+    /// first TABLE, else of the top level.
+    pub status: Option<Info>,
+    /// The text of an INFO or PARAM named "Error" anywhere, for services that report errors so.
+    pub error_text: Option<String>,
+    /// Cells that could not be read (stored as null) and other repairs, for diagnostics.
+    pub warnings: Vec<String>,
+    pub warning_count: usize,
+}
+
+/// The elements whose nesting matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Elem {
+    Resource(usize),
+    Table(usize),
+    Field,
+    Info,
+    Description,
+    TableData,
+    Tr,
+    Td,
+    Binary,
+    Other,
+}
+
+#[derive(Debug)]
+struct ResourceInfo {
+    is_results: bool,
+    first_table: Option<usize>,
+}
+
+struct Decoding {
+    table: usize,
+    fields: Vec<Field>,
+    columns: Vec<Column>,
+    plans: Vec<CellPlan>,
+    rows: usize,
+    column: usize,
+    binary: Option<BinaryDecoder>,
+}
+
+struct State {
+    stack: Vec<Elem>,
+    resources: Vec<ResourceInfo>,
+    /// The resource each table stands in (None: directly under VOTABLE).
+    table_resource: Vec<Option<usize>>,
+    decoding: Option<Decoding>,
+    chosen: Option<(usize, Table)>,
+    scratch: Scratch,
+    text: String,
+    info: Option<Info>,
+    infos: Vec<Info>,
+    error_text: Option<String>,
+    warnings: Vec<String>,
+    warning_count: usize,
+}
+
+/// Reads a whole VOTable document from `input`, streaming.
+///
+/// Errors are `Format` with the byte offset where reading stopped; a document that is well
+/// formed but has no table is not an error here (see [`Document::table`]).
+pub fn read_document<R: BufRead>(mut input: R) -> Result<Document> {
+    let head = input.fill_buf().map_err(|e| {
+        Error::new(
+            crate::ErrorKind::Io,
+            format!("reading the response failed: {e}"),
+        )
+    })?;
+    if needs_transcoding(head) {
+        let mut decoded = DecodingReader::new(input);
+        if let Some(encoding) = declared_encoding(head_of(&mut decoded)) {
+            decoded.set_encoding(encoding);
+        }
+        read_events(Reader::from_reader(decoded))
+    } else {
+        read_events(Reader::from_reader(input))
+    }
+}
+
+fn read_events<R: BufRead>(mut reader: Reader<R>) -> Result<Document> {
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    config.expand_empty_elements = false;
+    let mut state = State {
+        stack: Vec::new(),
+        resources: Vec::new(),
+        table_resource: Vec::new(),
+        decoding: None,
+        chosen: None,
+        scratch: Scratch::default(),
+        text: String::new(),
+        info: None,
+        infos: Vec::new(),
+        error_text: None,
+        warnings: Vec::new(),
+        warning_count: 0,
+    };
+    let mut buf = Vec::with_capacity(4096);
+    let mut saw_root = false;
+    loop {
+        buf.clear();
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(event) => event,
+            Err(e) => {
+                return Err(Error::format(format!(
+                    "malformed XML at byte {}: {e}",
+                    reader.error_position()
+                )));
+            }
+        };
+        let at = reader.buffer_position();
+        let step = match event {
+            Event::Start(e) => {
+                saw_root = true;
+                let elem = state.open(&e, false)?;
+                state.stack.push(elem);
+                if state.stack.len() > MAX_DEPTH {
+                    return Err(Error::format(format!(
+                        "elements nested deeper than {MAX_DEPTH} at byte {at}"
+                    )));
+                }
+                if elem == Elem::Binary && local(&e) == "STREAM" {
+                    state.read_stream(&mut reader, &e)?;
+                }
+                Ok(())
+            }
+            Event::Empty(e) => {
+                saw_root = true;
+                let elem = state.open(&e, true)?;
+                state.close(elem, true)
+            }
+            Event::End(_) => match state.stack.pop() {
+                Some(elem) => state.close(elem, false),
+                None => Ok(()),
+            },
+            Event::Text(t) => {
+                state.push_text(&t);
+                Ok(())
+            }
+            Event::CData(t) => {
+                state.push_text(&t);
+                Ok(())
+            }
+            Event::GeneralRef(r) => {
+                state.push_reference(&r);
+                Ok(())
+            }
+            Event::Eof => break,
+            // Declarations, comments, processing instructions and DOCTYPEs carry nothing we
+            // use; a DOCTYPE's entities are never expanded and nothing external is fetched.
+            _ => Ok(()),
+        };
+        step.map_err(|e| Error::new(e.kind(), format!("{} (at byte {at})", e.message())))?;
+    }
+    if !saw_root {
+        return Err(Error::format(
+            "empty document: no XML element found (at byte 0)",
+        ));
+    }
+    if !state.stack.is_empty() {
+        return Err(Error::format(format!(
+            "the document ends inside an open element at byte {}: the response was cut short",
+            reader.buffer_position()
+        )));
+    }
+    Ok(state.finish())
+}
+
+/// True when the document is not UTF-8: a UTF-16 byte-order mark, or an XML declaration
+/// naming another encoding (old IRSA and 2MASS services declare ISO-8859-1).
+fn needs_transcoding(head: &[u8]) -> bool {
+    head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF])
+        || declared_encoding(head).is_some_and(|e| e != encoding_rs::UTF_8)
+}
+
+/// The encoding named in the XML declaration at the start of `head`, if any and known.
+fn declared_encoding(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    if !head.starts_with(b"<?xml") {
+        return None;
+    }
+    let end = head.windows(2).position(|w| w == b"?>")?;
+    let decl = &head[..end];
+    let at = decl.windows(8).position(|w| w == b"encoding")? + 8;
+    let rest = &decl[at..];
+    let open = rest.iter().position(|&b| b == b'"' || b == b'\'')?;
+    let quote = rest[open];
+    let value = &rest[open + 1..];
+    let close = value.iter().position(|&b| b == quote)?;
+    encoding_rs::Encoding::for_label(&value[..close])
+}
+
+/// The bytes the decoding reader has not decoded yet are still in its inner reader.
+fn head_of<R: BufRead>(decoded: &mut DecodingReader<R>) -> &[u8] {
+    decoded.get_mut().fill_buf().unwrap_or(&[])
+}
+
+fn local<'a>(e: &'a BytesStart<'_>) -> &'a str {
+    let name = e.name().into_inner();
+    match name.rfind(':') {
+        Some(colon) => &name[colon + 1..],
+        None => name,
+    }
+}
+
+/// The attributes we read, by local name (namespace prefixes ignored), entities resolved.
+fn attributes(e: &BytesStart<'_>) -> impl Iterator<Item = (String, String)> {
+    let mut all = e.attributes();
+    all.with_checks(false);
+    all.filter_map(|a| {
+        let a = a.ok()?;
+        let key = a.key.local_name().into_inner().to_string();
+        let value = match a.normalized_value(XmlVersion::Implicit1_0) {
+            Ok(v) => v.into_owned(),
+            Err(_) => a.value.into_owned(),
+        };
+        Some((key, value))
+    })
+}
+
+fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    attributes(e).find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+impl State {
+    fn warn(&mut self, message: impl FnOnce() -> String) {
+        self.warning_count += 1;
+        if self.warnings.len() < MAX_WARNINGS {
+            self.warnings.push(message());
+        }
+    }
+
+    fn scope(&self) -> Scope {
+        for elem in self.stack.iter().rev() {
+            match *elem {
+                Elem::Table(t) => return Scope::Table(t),
+                Elem::Resource(r) => return Scope::Resource(r),
+                _ => {}
+            }
+        }
+        Scope::Root
+    }
+
+    fn decoding_here(&self) -> bool {
+        match (
+            &self.decoding,
+            self.stack.iter().rev().find_map(|e| match e {
+                Elem::Table(t) => Some(*t),
+                _ => None,
+            }),
+        ) {
+            (Some(d), Some(t)) => d.table == t,
+            _ => false,
+        }
+    }
+
+    /// Handles an opening (or empty) element; returns what was opened.
+    fn open(&mut self, e: &BytesStart<'_>, empty: bool) -> Result<Elem> {
+        let name = local(e);
+        let parent = self.stack.last().copied();
+        Ok(match name {
+            "RESOURCE" => {
+                let is_results = attribute(e, "type").is_some_and(|t| t.trim() == "results");
+                self.resources.push(ResourceInfo {
+                    is_results,
+                    first_table: None,
+                });
+                Elem::Resource(self.resources.len() - 1)
+            }
+            "TABLE" => {
+                let t = self.table_resource.len();
+                let resource = self.stack.iter().rev().find_map(|e| match e {
+                    Elem::Resource(r) => Some(*r),
+                    _ => None,
+                });
+                self.table_resource.push(resource);
+                let first_in_resource = match resource {
+                    Some(r) => {
+                        let info = &mut self.resources[r];
+                        let first = info.first_table.is_none();
+                        if first {
+                            info.first_table = Some(t);
+                        }
+                        first
+                    }
+                    None => true,
+                };
+                let here_is_results = resource.is_some_and(|r| self.resources[r].is_results);
+                let chosen_is_results = self
+                    .chosen
+                    .as_ref()
+                    .and_then(|(c, _)| self.table_resource[*c])
+                    .is_some_and(|r| self.resources[r].is_results);
+                let decode = self.decoding.is_none()
+                    && (self.chosen.is_none()
+                        || (here_is_results && first_in_resource && !chosen_is_results));
+                if decode && !empty {
+                    self.decoding = Some(Decoding {
+                        table: t,
+                        fields: Vec::new(),
+                        columns: Vec::new(),
+                        plans: Vec::new(),
+                        rows: 0,
+                        column: 0,
+                        binary: None,
+                    });
+                }
+                Elem::Table(t)
+            }
+            "FIELD" if matches!(parent, Some(Elem::Table(_))) && self.decoding_here() => {
+                let field = parse_field(e)?;
+                if let Some(d) = &mut self.decoding {
+                    if !d.columns.is_empty() {
+                        return Err(Error::format("a FIELD after the table's DATA"));
+                    }
+                    if d.fields.len() >= MAX_FIELDS {
+                        return Err(Error::format(format!("more than {MAX_FIELDS} FIELDs")));
+                    }
+                    d.fields.push(field);
+                }
+                Elem::Field
+            }
+            "VALUES" if parent == Some(Elem::Field) => {
+                if let (Some(null), Some(d)) = (attribute(e, "null"), &mut self.decoding)
+                    && let Some(field) = d.fields.last_mut()
+                {
+                    field.null = Some(null);
+                }
+                Elem::Other
+            }
+            "DESCRIPTION" if parent == Some(Elem::Field) => {
+                self.text.clear();
+                Elem::Description
+            }
+            "INFO" => {
+                let mut info = Info {
+                    name: String::new(),
+                    value: String::new(),
+                    text: String::new(),
+                    scope: self.scope(),
+                };
+                for (k, v) in attributes(e) {
+                    match k.as_str() {
+                        "name" => info.name = v.trim().to_string(),
+                        "value" => info.value = v.trim().to_string(),
+                        _ => {}
+                    }
+                }
+                self.text.clear();
+                self.info = Some(info);
+                Elem::Info
+            }
+            "PARAM" => {
+                if let Some(name) = attribute(e, "name")
+                    && name.trim().eq_ignore_ascii_case("error")
+                {
+                    let value = attribute(e, "value").unwrap_or_default();
+                    self.error_text.get_or_insert(value.trim().to_string());
+                }
+                Elem::Other
+            }
+            "DATA" if self.decoding_here() => {
+                if let Some(d) = &mut self.decoding
+                    && d.columns.is_empty()
+                {
+                    if d.fields.is_empty() {
+                        return Err(Error::format("a TABLE with DATA but no FIELD"));
+                    }
+                    d.columns = d.fields.iter().map(|f| Column::new(f.shape())).collect();
+                    d.plans = d.fields.iter().map(CellPlan::new).collect();
+                }
+                Elem::Other
+            }
+            "TABLEDATA" if self.decoding_here() => Elem::TableData,
+            "BINARY" | "BINARY2" if self.decoding_here() => {
+                if let Some(d) = &mut self.decoding {
+                    d.binary = Some(BinaryDecoder::new(&d.fields, name == "BINARY2"));
+                }
+                Elem::Binary
+            }
+            "STREAM" if parent == Some(Elem::Binary) => {
+                if attribute(e, "href").is_some() {
+                    return Err(Error::format(
+                        "the table's STREAM refers to external data (href); vosia reads only \
+                         inline data",
+                    ));
+                }
+                if let Some(enc) = attribute(e, "encoding")
+                    && !enc.trim().eq_ignore_ascii_case("base64")
+                {
+                    return Err(Error::format(format!(
+                        "STREAM encoding \"{enc}\" is not supported (only base64)"
+                    )));
+                }
+                Elem::Binary
+            }
+            "FITS" if self.decoding_here() => {
+                return Err(Error::format(
+                    "the results table is serialized as FITS, which vosia does not read; ask the \
+                     service for RESPONSEFORMAT=votable (TABLEDATA, BINARY or BINARY2)",
+                ));
+            }
+            "TR" if parent == Some(Elem::TableData) => {
+                if let Some(d) = &mut self.decoding {
+                    d.column = 0;
+                }
+                Elem::Tr
+            }
+            "TD" if parent == Some(Elem::Tr) => {
+                self.text.clear();
+                Elem::Td
+            }
+            _ => Elem::Other,
+        })
+    }
+
+    /// Handles the end of an element (or the end of an empty one).
+    fn close(&mut self, elem: Elem, _empty: bool) -> Result<()> {
+        match elem {
+            Elem::Td => self.end_cell(),
+            Elem::Tr => self.end_row(),
+            Elem::Info => {
+                if let Some(mut info) = self.info.take() {
+                    info.text = self.text.trim().to_string();
+                    self.text.clear();
+                    if info.name.eq_ignore_ascii_case("error") && self.error_text.is_none() {
+                        let text = if info.text.is_empty() {
+                            &info.value
+                        } else {
+                            &info.text
+                        };
+                        self.error_text = Some(text.clone());
+                    }
+                    self.infos.push(info);
+                }
+            }
+            Elem::Description => {
+                if let Some(field) = self.decoding.as_mut().and_then(|d| d.fields.last_mut()) {
+                    field.description = self.text.trim().to_string();
+                }
+                self.text.clear();
+            }
+            Elem::Binary => {
+                if let Some(d) = &mut self.decoding
+                    && let Some(mut binary) = d.binary.take()
+                {
+                    binary.finish(&mut d.columns)?;
+                    d.rows = d.columns.first().map_or(0, Column::rows);
+                }
+            }
+            Elem::Table(t) => {
+                if self.decoding.as_ref().is_some_and(|d| d.table == t) {
+                    let d = self.decoding.take().expect("checked above");
+                    let mut columns = d.columns;
+                    // A table without DATA still has its columns: zero rows.
+                    if columns.is_empty() {
+                        columns = d.fields.iter().map(|f| Column::new(f.shape())).collect();
+                    }
+                    for c in &mut columns {
+                        c.finish();
+                    }
+                    let rows = columns.first().map_or(0, Column::rows);
+                    self.chosen = Some((
+                        t,
+                        Table {
+                            fields: d.fields,
+                            columns,
+                            rows,
+                        },
+                    ));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn end_cell(&mut self) {
+        let Some(d) = &mut self.decoding else { return };
+        let col = d.column;
+        d.column += 1;
+        if col >= d.columns.len() {
+            // More cells than FIELDs: the extra ones have no column to go to.
+            return;
+        }
+        let outcome = push_cell(
+            &mut d.columns[col],
+            &d.plans[col],
+            &self.text,
+            &mut self.scratch,
+        );
+        if outcome == CellOutcome::Unreadable {
+            let (row, name) = (d.rows, d.fields[col].name.clone());
+            let text: String = self.text.chars().take(40).collect();
+            self.warn(|| format!("row {row}, column {name}: cannot read \"{text}\"; kept as null"));
+        }
+        self.text.clear();
+    }
+
+    fn end_row(&mut self) {
+        let Some(d) = &mut self.decoding else { return };
+        if d.columns.is_empty() {
+            return;
+        }
+        let short = d.column < d.columns.len();
+        for col in d.column..d.columns.len() {
+            d.columns[col].push_null();
+        }
+        let row = d.rows;
+        d.rows += 1;
+        if short {
+            self.warn(|| format!("row {row} has fewer cells than FIELDs; the rest are null"));
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if !self.collecting() {
+            return;
+        }
+        if self.text.len() + text.len() > MAX_TEXT {
+            return;
+        }
+        self.text.push_str(text);
+    }
+
+    fn push_reference(&mut self, r: &BytesRef<'_>) {
+        if !self.collecting() {
+            return;
+        }
+        match r.resolve_char_ref() {
+            Ok(Some(c)) => self.text.push(c),
+            _ => match &**r {
+                "amp" => self.text.push('&'),
+                "lt" => self.text.push('<'),
+                "gt" => self.text.push('>'),
+                "apos" => self.text.push('\''),
+                "quot" => self.text.push('"'),
+                // Entities from a DOCTYPE are never expanded: keep the reference as written.
+                other => {
+                    self.text.push('&');
+                    self.text.push_str(other);
+                    self.text.push(';');
+                }
+            },
+        }
+    }
+
+    fn collecting(&self) -> bool {
+        match self.stack.last() {
+            Some(Elem::Td) => self.decoding.is_some(),
+            Some(Elem::Info) | Some(Elem::Description) => true,
+            _ => false,
+        }
+    }
+
+    /// Reads the base64 text of a STREAM straight from the input, up to the next `<`,
+    /// feeding the binary decoder as the bytes arrive.
+    fn read_stream<R: BufRead>(
+        &mut self,
+        reader: &mut Reader<R>,
+        _e: &BytesStart<'_>,
+    ) -> Result<()> {
+        let Some(d) = &mut self.decoding else {
+            return Ok(());
+        };
+        let Some(binary) = &mut d.binary else {
+            return Ok(());
+        };
+        let mut stream = reader.stream();
+        loop {
+            let chunk = stream
+                .fill_buf()
+                .map_err(|e| Error::format(format!("reading the BINARY stream failed: {e}")))?;
+            if chunk.is_empty() {
+                return Ok(()); // end of input: reported as an unclosed element by the caller
+            }
+            let (take, done) = match chunk.iter().position(|&b| b == b'<') {
+                Some(n) => (n, true),
+                None => (chunk.len(), false),
+            };
+            binary.feed(&chunk[..take], &mut d.columns)?;
+            stream.consume(take);
+            if done {
+                return Ok(());
+            }
+        }
+    }
+
+    fn finish(self) -> Document {
+        let mut table_index = None;
+        let table = self.chosen.map(|(t, table)| {
+            table_index = Some(t);
+            table
+        });
+        // The results resource: the chosen table's, else the first typed "results", else the first.
+        let results_resource = table_index
+            .and_then(|t| self.table_resource[t])
+            .or_else(|| self.resources.iter().position(|r| r.is_results))
+            .or(if self.resources.is_empty() {
+                None
+            } else {
+                Some(0)
+            });
+        let first_table = results_resource.and_then(|r| self.resources[r].first_table);
+        let belongs = |scope: Scope| match scope {
+            Scope::Root => true,
+            Scope::Resource(r) => Some(r) == results_resource,
+            Scope::Table(t) => Some(t) == first_table || Some(t) == table_index,
+        };
+        let infos: Vec<Info> = self
+            .infos
+            .into_iter()
+            .filter(|i| belongs(i.scope))
+            .collect();
+        let last_status = |wanted: &dyn Fn(Scope) -> bool| {
+            infos
+                .iter()
+                .rev()
+                .find(|i| i.name.eq_ignore_ascii_case("QUERY_STATUS") && wanted(i.scope))
+                .cloned()
+        };
+        let status = last_status(&|s| matches!(s, Scope::Resource(_)))
+            .or_else(|| last_status(&|s| matches!(s, Scope::Table(_))))
+            .or_else(|| last_status(&|s| s == Scope::Root));
+        Document {
+            table,
+            infos,
+            status,
+            error_text: self.error_text,
+            warnings: self.warnings,
+            warning_count: self.warning_count,
+        }
+    }
+}
+
+fn parse_field(e: &BytesStart<'_>) -> Result<Field> {
+    let mut field = Field {
+        name: String::new(),
+        id: String::new(),
+        ucd: String::new(),
+        utype: String::new(),
+        unit: String::new(),
+        xtype: String::new(),
+        arraysize_text: String::new(),
+        datatype: Datatype::Char,
+        datatype_missing: true,
+        arraysize: ArraySize::Scalar,
+        null: None,
+        description: String::new(),
+    };
+    for (k, v) in attributes(e) {
+        match k.as_str() {
+            "name" => field.name = v,
+            "ID" => field.id = v,
+            "ucd" => field.ucd = v.trim().to_string(),
+            "utype" => field.utype = v.trim().to_string(),
+            "unit" => field.unit = v.trim().to_string(),
+            "xtype" => field.xtype = v.trim().to_string(),
+            "datatype" => {
+                if let Some(d) = Datatype::parse(&v) {
+                    field.datatype = d;
+                    field.datatype_missing = false;
+                }
+            }
+            "arraysize" => field.arraysize_text = v.trim().to_string(),
+            _ => {}
+        }
+    }
+    if field.name.is_empty() {
+        field.name = field.id.clone();
+    }
+    field.arraysize = match ArraySize::parse(&field.arraysize_text) {
+        Some(a) => a,
+        None => {
+            return Err(Error::format(format!(
+                "FIELD {} has an unreadable arraysize \"{}\"",
+                field.name, field.arraysize_text
+            )));
+        }
+    };
+    // Text: a missing arraysize formally means one character, but archives that omit it
+    // (or the datatype) mean a string; one character is never what a TABLEDATA cell holds.
+    // BINARY layouts are honoured as declared (see the binary decoder).
+    Ok(field)
+}
