@@ -84,6 +84,7 @@ pub struct Results {
     /// Numeric columns rendered as text, on first `text()` of that column.
     rendered: Vec<OnceLock<TextCells>>,
     warnings: Vec<String>,
+    warning_texts: Vec<Box<CStr>>,
     warning_count: usize,
 }
 
@@ -188,6 +189,7 @@ impl Results {
             status: doc.status,
             std,
             rendered,
+            warning_texts: doc.warnings.iter().map(|w| c_text(w)).collect(),
             warnings: doc.warnings,
             warning_count: doc.warning_count,
         })
@@ -223,6 +225,11 @@ impl Results {
             .rev()
             .find(|i| i.name.eq_ignore_ascii_case(name.trim()))
             .map(|i| &*i.value)
+    }
+
+    /// Repair `i` as a NUL-terminated string, for C.
+    pub fn warning_c_str(&self, i: usize) -> Option<&CStr> {
+        self.warning_texts.get(i).map(|w| &**w)
     }
 
     /// Cells that could not be read (kept as null) and other repairs, first 100.

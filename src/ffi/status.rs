@@ -126,3 +126,23 @@ pub(crate) fn set_last_error(message: &str) {
 pub(crate) fn last_error_ptr() -> *const c_char {
     LAST_ERROR.with(|slot| slot.borrow().as_ptr())
 }
+
+/// The static text of a status code (`VOSIA_OK`, `VOSIA_E_*`).
+///
+/// @return A NUL-terminated string with static lifetime; never NULL ("unknown status" for
+///         a number vosia does not define). Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn vosia_strerror(status: vosia_status) -> *const c_char {
+    status_text(status).as_ptr().cast()
+}
+
+/// The detail of the last failure of a vosia call on the calling thread: what failed and,
+/// where possible, what to do about it.
+///
+/// @return A NUL-terminated string owned by vosia, valid on this thread until the next
+///         failing vosia call on it; "" when nothing has failed yet. Never NULL. Calls that
+///         succeed leave it unchanged.
+#[unsafe(no_mangle)]
+pub extern "C" fn vosia_last_error() -> *const c_char {
+    super::guard::guard(c"".as_ptr(), last_error_ptr)
+}
