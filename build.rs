@@ -1,0 +1,29 @@
+//! Gives the shared library its soname on ELF platforms: `libvosia.so.0.MINOR` while the major
+//! version is 0 (a new minor version may break the ABI), `libvosia.so.MAJOR` from 1.0 on.
+//! Plain `cargo build` would leave the soname out, and programs linked against
+//! `libvosia.so` would then not find a versioned library at run time.
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    if matches!(
+        os.as_str(),
+        "linux"
+            | "android"
+            | "freebsd"
+            | "netbsd"
+            | "openbsd"
+            | "dragonfly"
+            | "solaris"
+            | "illumos"
+    ) {
+        let major = std::env::var("CARGO_PKG_VERSION_MAJOR").unwrap();
+        let minor = std::env::var("CARGO_PKG_VERSION_MINOR").unwrap();
+        let soname = if major == "0" {
+            format!("libvosia.so.0.{minor}")
+        } else {
+            format!("libvosia.so.{major}")
+        };
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,{soname}");
+    }
+}
