@@ -402,15 +402,15 @@ fn http_error(exchange: Exchange, url: &str, version: SiaVersion) -> Error {
         .take(ERROR_BODY_READ)
         .read_to_end(&mut body);
     let line = status_line(status);
-    if !body.is_empty() && String::from_utf8_lossy(&body).contains("VOTABLE") {
-        if let Err(e) = Results::from_reader(Cursor::new(&body), version) {
-            if e.kind() == ErrorKind::Service {
-                return Error::new(
-                    ErrorKind::Service,
-                    format!("{} ({line} from {url})", e.message()),
-                );
-            }
-        }
+    if !body.is_empty()
+        && String::from_utf8_lossy(&body).contains("VOTABLE")
+        && let Err(e) = Results::from_reader(Cursor::new(&body), version)
+        && e.kind() == ErrorKind::Service
+    {
+        return Error::new(
+            ErrorKind::Service,
+            format!("{} ({line} from {url})", e.message()),
+        );
     }
     let text = snippet(&body, is_html(&ctype, &body));
     let retries = if exchange.retries > 0 && exchange.note.is_empty() {

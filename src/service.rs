@@ -225,7 +225,7 @@ impl Service {
         }
         let settings = self.settings();
         let mut tried = Vec::new();
-        for candidate in vosi::capabilities_urls(&self.base_url) {
+        for candidate in vosi::sibling_urls(&self.base_url, "capabilities") {
             match http::get_document(&self.agent, &settings, &candidate) {
                 Ok(body) => {
                     let caps = Arc::new(vosi::parse_capabilities(&body)?);
@@ -239,6 +239,11 @@ impl Service {
             crate::ErrorKind::Http,
             format!("no VOSI capabilities found; tried {}", tried.join("; ")),
         ))
+    }
+
+    /// The capabilities if they have been fetched already (no request is made).
+    pub fn cached_capabilities(&self) -> Option<Arc<Vec<Capability>>> {
+        self.capabilities.lock().ok().and_then(|c| c.clone())
     }
 
     /// The VOSI availability of this service, asked afresh on every call (not cached).

@@ -172,18 +172,17 @@ fn param_info(node: &Node, name: &str) -> ParamInfo {
 fn check_status(root: &Node) -> Result<()> {
     let status = root
         .descendants()
-        .filter(|n| is(n, "INFO") && attr(n, "name").eq_ignore_ascii_case("QUERY_STATUS"))
-        .last();
-    if let Some(info) = status {
-        if attr(&info, "value").eq_ignore_ascii_case("ERROR") {
-            let text = text_of(&info);
-            let message = if text.is_empty() {
-                "the service reported QUERY_STATUS=ERROR without a message".to_string()
-            } else {
-                text
-            };
-            return Err(Error::new(ErrorKind::Service, message));
-        }
+        .rfind(|n| is(n, "INFO") && attr(n, "name").eq_ignore_ascii_case("QUERY_STATUS"));
+    if let Some(info) = status
+        && attr(&info, "value").eq_ignore_ascii_case("ERROR")
+    {
+        let text = text_of(&info);
+        let message = if text.is_empty() {
+            "the service reported QUERY_STATUS=ERROR without a message".to_string()
+        } else {
+            text
+        };
+        return Err(Error::new(ErrorKind::Service, message));
     }
     Ok(())
 }
@@ -208,10 +207,10 @@ pub fn parse_metadata(bytes: &[u8]) -> Result<Metadata> {
     };
     for node in root.descendants().filter(|n| is(n, "PARAM")) {
         let name = attr(&node, "name");
-        if let Some(head) = name.get(..6) {
-            if head.eq_ignore_ascii_case("INPUT:") {
-                meta.params.push(param_info(&node, &name[6..]));
-            }
+        if let Some(head) = name.get(..6)
+            && head.eq_ignore_ascii_case("INPUT:")
+        {
+            meta.params.push(param_info(&node, &name[6..]));
         }
     }
     if meta.params.is_empty() {

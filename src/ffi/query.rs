@@ -1,1 +1,524 @@
-//! (being written)
+//! `vosia_query_*`: the parameters of one SIA request, its exact URL, and execution.
+//!
+//! A query handle must not be used by two threads at once; it may move between threads, and
+//! `vosia_query_clone` makes an independent copy for another thread. It holds a reference to
+//! its service, so the service handle may be freed first.
+//!
+//! Setters validate before storing: on any error the query is unchanged. SIA 2.0-only setters
+//! on an SIA 1.0 service (and the reverse) return `VOSIA_E_UNSUPPORTED` and say what to use.
+
+use std::ffi::{CString, c_char};
+use std::ptr;
+use std::sync::Arc;
+
+use super::guard::{guard, guard_status, not_null, write_out};
+use super::handle::{HandleKind, borrow, borrow_mut, free, into_raw};
+use super::results::vosia_results;
+use super::service::{service_ref, vosia_service};
+use super::status::{VOSIA_OK, record, vosia_status};
+use super::strings::{copy_out, str_arg};
+use crate::error::{Error, Result};
+use crate::params::{Intersect, IntervalParam, Params, TextParam};
+use crate::query::Query;
+use crate::results::Results;
+
+/// Opaque handle to a query (`vosia_query_*`). One thread at a time.
+pub struct vosia_query {
+    _private: [u8; 0],
+}
+
+/// The value behind a `vosia_query` handle: the query and the strings C borrows from it.
+#[derive(Clone)]
+pub(crate) struct QueryHandle {
+    query: Query,
+    url: CString,
+    error: CString,
+}
+
+impl HandleKind for QueryHandle {
+    const MAGIC: u64 = 0x766f_7369_6171_7279; // "vosiaqry"
+    const NAME: &'static str = "vosia_query";
+}
+
+fn c_string(text: &str) -> CString {
+    CString::new(text.replace('\0', " ")).unwrap_or_default()
+}
+
+/// Runs `change` on the parameters of the query behind `q`.
+fn with_params(
+    q: *mut vosia_query,
+    change: impl FnOnce(&mut Params) -> Result<()>,
+) -> vosia_status {
+    guard_status(|| {
+        let handle = unsafe { borrow_mut::<QueryHandle, _>(q) }?;
+        change(handle.query.params_mut())?;
+        Ok(VOSIA_OK)
+    })
+}
+
+/// Creates an empty query against service `s`. The query keeps the service alive: `s` may be
+/// freed before the query. On success writes a new handle to `*out`; free it with
+/// `vosia_query_free`. Returns `VOSIA_E_NULL_ARG` or `VOSIA_E_BAD_HANDLE`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_new(
+    s: *const vosia_service,
+    out: *mut *mut vosia_query,
+) -> vosia_status {
+    guard_status(|| {
+        not_null(out, "out")?;
+        let service = Arc::clone(&unsafe { service_ref(s) }?.service);
+        let handle = QueryHandle {
+            query: Query::new(service),
+            url: CString::default(),
+            error: CString::default(),
+        };
+        Ok(unsafe { write_out(out, into_raw::<QueryHandle, vosia_query>(handle)) })
+    })
+}
+
+/// Copies query `q` (parameters, service, last error) into a new, independent handle, e.g.
+/// for use on another thread. On success writes it to `*out` (free with `vosia_query_free`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_clone(
+    q: *const vosia_query,
+    out: *mut *mut vosia_query,
+) -> vosia_status {
+    guard_status(|| {
+        not_null(out, "out")?;
+        let handle = unsafe { borrow::<QueryHandle, _>(q) }?.clone();
+        Ok(unsafe { write_out(out, into_raw::<QueryHandle, vosia_query>(handle)) })
+    })
+}
+
+/// Frees a query handle. `NULL` does nothing. Strings borrowed from it become invalid;
+/// results it produced stay valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_free(q: *mut vosia_query) {
+    guard((), || unsafe { free::<QueryHandle, _>(q) })
+}
+
+/// SIA 1.0: sets `POS=ra,dec` (ICRS degrees, RA 0..360, Dec -90..+90), replacing any earlier
+/// POS. Sent in shortest round-trip form, never rounded.
+/// Returns `VOSIA_E_INVALID_ARG` (out of range, NaN) or `VOSIA_E_UNSUPPORTED` (SIA 2.0 service:
+/// use `vosia_query_add_circle`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_set_pos(
+    q: *mut vosia_query,
+    ra_deg: f64,
+    dec_deg: f64,
+) -> vosia_status {
+    with_params(q, |p| p.set_pos(ra_deg, dec_deg))
+}
+
+/// SIA 1.0: sets `SIZE` in degrees along RA and Dec (>= 0; 0 finds images that contain the
+/// position). Equal sizes are sent as one value (`SIZE=0.2`), else `SIZE=ra,dec`.
+/// Returns `VOSIA_E_INVALID_ARG` (negative, NaN, > 360) or `VOSIA_E_UNSUPPORTED` (SIA 2.0).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_set_size(
+    q: *mut vosia_query,
+    ra_deg: f64,
+    dec_deg: f64,
+) -> vosia_status {
+    with_params(q, |p| p.set_size(ra_deg, dec_deg))
+}
+
+/// SIA 1.0: sets `INTERSECT` to `COVERS`, `ENCLOSED`, `OVERLAPS` or `CENTER` (any case).
+/// Returns `VOSIA_E_INVALID_ARG` for another word or `VOSIA_E_UNSUPPORTED` (SIA 2.0).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_set_intersect(
+    q: *mut vosia_query,
+    intersect: *const c_char,
+) -> vosia_status {
+    with_params(q, |p| {
+        let text = unsafe { str_arg(intersect, "intersect") }?;
+        p.set_intersect(Intersect::parse(text)?)
+    })
+}
+
+/// SIA 1.0: sets `VERB` (0 to 3; how many columns the service returns).
+/// Returns `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED` (SIA 2.0).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_set_verb(q: *mut vosia_query, verb: i32) -> vosia_status {
+    with_params(q, |p| p.set_verb(i64::from(verb)))
+}
+
+/// Sets `FORMAT`, replacing earlier values. SIA 1.0: a comma-separated list; the reserved words
+/// `ALL`, `METADATA`, `GRAPHIC`, `GRAPHIC-ALL` and the `GRAPHIC-` prefix are upper-cased, MIME
+/// types are sent as given. SIA 2.0: one MIME type (`access_format`).
+/// Returns `VOSIA_E_INVALID_ARG` for an empty value.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_set_format(
+    q: *mut vosia_query,
+    format: *const c_char,
+) -> vosia_status {
+    with_params(q, |p| p.set_format(unsafe { str_arg(format, "format") }?))
+}
+
+/// Adds one more `FORMAT`: SIA 1.0 appends it to the comma-separated list, SIA 2.0 sends a
+/// repeated FORMAT (OR-ed). Returns `VOSIA_E_INVALID_ARG` for an empty value.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_format(
+    q: *mut vosia_query,
+    format: *const c_char,
+) -> vosia_status {
+    with_params(q, |p| p.add_format(unsafe { str_arg(format, "format") }?))
+}
+
+/// Sets `MAXREC`, the most records to return (>= 0; 0 asks for the metadata only). Both
+/// versions. A truncated answer is not an error: `vosia_results_overflow` tells.
+/// Returns `VOSIA_E_INVALID_ARG` for a negative value.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_set_maxrec(q: *mut vosia_query, maxrec: i64) -> vosia_status {
+    with_params(q, |p| p.set_maxrec(maxrec))
+}
+
+/// Sets `RESPONSEFORMAT` (e.g. `votable`, or `votabletd` for TABLEDATA on DaCHS), replacing
+/// earlier values. Both versions. Returns `VOSIA_E_INVALID_ARG` for an empty value.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_set_responseformat(
+    q: *mut vosia_query,
+    format: *const c_char,
+) -> vosia_status {
+    with_params(q, |p| {
+        p.set_responseformat(unsafe { str_arg(format, "format") }?)
+    })
+}
+
+/// SIA 2.0: adds `POS=CIRCLE ra dec radius` (ICRS degrees; radius 0..180). Several POS values
+/// are OR-ed. Returns `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED` (SIA 1.0: use
+/// `vosia_query_set_pos` and `vosia_query_set_size`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_circle(
+    q: *mut vosia_query,
+    ra: f64,
+    dec: f64,
+    radius: f64,
+) -> vosia_status {
+    with_params(q, |p| p.add_circle(ra, dec, radius))
+}
+
+/// SIA 2.0: adds `POS=RANGE ra1 ra2 dec1 dec2` (ICRS degrees; any end may be -INFINITY or
+/// INFINITY for an open range). `ra1 > ra2` means a range through RA 0: it is sent as two
+/// RANGEs (`ra1..360` and `0..ra2`), OR-ed. Returns `VOSIA_E_INVALID_ARG` (Dec out of range,
+/// dec1 > dec2, NaN) or `VOSIA_E_UNSUPPORTED` (SIA 1.0).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_range(
+    q: *mut vosia_query,
+    ra1: f64,
+    ra2: f64,
+    dec1: f64,
+    dec2: f64,
+) -> vosia_status {
+    with_params(q, |p| p.add_range(ra1, ra2, dec1, dec2))
+}
+
+/// SIA 2.0: adds `POS=POLYGON ...` from `n_vertices` (ra, dec) pairs in ICRS degrees:
+/// `radec_pairs` holds `2 * n_vertices` doubles, read before the call returns. At least 3
+/// vertices. Returns `VOSIA_E_NULL_ARG`, `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_polygon(
+    q: *mut vosia_query,
+    radec_pairs: *const f64,
+    n_vertices: usize,
+) -> vosia_status {
+    with_params(q, |p| {
+        if n_vertices < 3 {
+            return Err(Error::invalid(format!(
+                "a POLYGON needs at least 3 vertices (got {n_vertices})"
+            )));
+        }
+        not_null(radec_pairs, "radec_pairs")?;
+        let count = n_vertices
+            .checked_mul(2)
+            .ok_or_else(|| Error::invalid("n_vertices is too large"))?;
+        // SAFETY: non-NULL; the caller promises 2 * n_vertices readable doubles.
+        let flat = unsafe { std::slice::from_raw_parts(radec_pairs, count) };
+        let vertices: Vec<(f64, f64)> = flat.chunks_exact(2).map(|c| (c[0], c[1])).collect();
+        p.add_polygon(&vertices)
+    })
+}
+
+/// SIA 2.0: adds a `BAND` interval, wavelength in metres (`lo` may be -INFINITY, `hi`
+/// INFINITY). Several intervals are OR-ed. The same rules hold for every `vosia_query_add_*`
+/// interval setter: NaN or `lo > hi` give `VOSIA_E_INVALID_ARG`, an SIA 1.0 service
+/// `VOSIA_E_UNSUPPORTED`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_band(
+    q: *mut vosia_query,
+    lo: f64,
+    hi: f64,
+) -> vosia_status {
+    with_params(q, |p| p.add_interval(IntervalParam::Band, lo, hi))
+}
+
+/// SIA 2.0: adds a `TIME` interval in MJD (days).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_time(
+    q: *mut vosia_query,
+    lo: f64,
+    hi: f64,
+) -> vosia_status {
+    with_params(q, |p| p.add_interval(IntervalParam::Time, lo, hi))
+}
+
+/// SIA 2.0: adds a `FOV` (field of view) interval in degrees.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_fov(
+    q: *mut vosia_query,
+    lo: f64,
+    hi: f64,
+) -> vosia_status {
+    with_params(q, |p| p.add_interval(IntervalParam::Fov, lo, hi))
+}
+
+/// SIA 2.0: adds a `SPATRES` (spatial resolution) interval in arcseconds.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_spatres(
+    q: *mut vosia_query,
+    lo: f64,
+    hi: f64,
+) -> vosia_status {
+    with_params(q, |p| p.add_interval(IntervalParam::SpatRes, lo, hi))
+}
+
+/// SIA 2.0: adds an `EXPTIME` (exposure time) interval in seconds.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_exptime(
+    q: *mut vosia_query,
+    lo: f64,
+    hi: f64,
+) -> vosia_status {
+    with_params(q, |p| p.add_interval(IntervalParam::ExpTime, lo, hi))
+}
+
+/// SIA 2.0: adds a `TIMERES` (time resolution) interval in seconds.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_timeres(
+    q: *mut vosia_query,
+    lo: f64,
+    hi: f64,
+) -> vosia_status {
+    with_params(q, |p| p.add_interval(IntervalParam::TimeRes, lo, hi))
+}
+
+/// SIA 2.0: adds a `SPECRP` (spectral resolving power, λ/Δλ) interval.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_specrp(
+    q: *mut vosia_query,
+    lo: f64,
+    hi: f64,
+) -> vosia_status {
+    with_params(q, |p| p.add_interval(IntervalParam::SpecRp, lo, hi))
+}
+
+/// SIA 2.0: adds a `POL` state (one of I Q U V RR LL RL LR XX YY XY YX POLI POLA, any case).
+/// Returns `VOSIA_E_INVALID_ARG` for another value or `VOSIA_E_UNSUPPORTED` (SIA 1.0).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_pol(
+    q: *mut vosia_query,
+    pol: *const c_char,
+) -> vosia_status {
+    with_params(q, |p| p.add_pol(unsafe { str_arg(pol, "pol") }?))
+}
+
+/// SIA 2.0: adds a `CALIB` calibration level (0 to 4).
+/// Returns `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED` (SIA 1.0).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_calib(q: *mut vosia_query, level: i32) -> vosia_status {
+    with_params(q, |p| p.add_calib(i64::from(level)))
+}
+
+fn add_text(q: *mut vosia_query, param: TextParam, value: *const c_char) -> vosia_status {
+    with_params(q, |p| {
+        p.add_text(param, unsafe { str_arg(value, param.name()) }?)
+    })
+}
+
+/// SIA 2.0: adds an `ID` (`obs_publisher_did`). Several values are OR-ed. The same rules hold
+/// for the other string setters below: an empty value gives `VOSIA_E_INVALID_ARG`, an SIA 1.0
+/// service `VOSIA_E_UNSUPPORTED`; the value is copied and sent as given (percent-encoded).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_id(
+    q: *mut vosia_query,
+    id: *const c_char,
+) -> vosia_status {
+    add_text(q, TextParam::Id, id)
+}
+
+/// SIA 2.0: adds a `COLLECTION` (`obs_collection`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_collection(
+    q: *mut vosia_query,
+    collection: *const c_char,
+) -> vosia_status {
+    add_text(q, TextParam::Collection, collection)
+}
+
+/// SIA 2.0: adds a `FACILITY` (`facility_name`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_facility(
+    q: *mut vosia_query,
+    facility: *const c_char,
+) -> vosia_status {
+    add_text(q, TextParam::Facility, facility)
+}
+
+/// SIA 2.0: adds an `INSTRUMENT` (`instrument_name`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_instrument(
+    q: *mut vosia_query,
+    instrument: *const c_char,
+) -> vosia_status {
+    add_text(q, TextParam::Instrument, instrument)
+}
+
+/// SIA 2.0: adds a `DPTYPE` (`dataproduct_type`: `image` or `cube`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_dptype(
+    q: *mut vosia_query,
+    dptype: *const c_char,
+) -> vosia_status {
+    add_text(q, TextParam::DpType, dptype)
+}
+
+/// SIA 2.0: adds a `TARGET` (`target_name`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_target(
+    q: *mut vosia_query,
+    target: *const c_char,
+) -> vosia_status {
+    add_text(q, TextParam::Target, target)
+}
+
+/// Sets any parameter by name (upper-cased on the wire), replacing its earlier values; the
+/// value is sent as given, percent-encoded. For parameters vosia has no setter for (e.g.
+/// DaCHS' `object`, SIA 1.0 image-generation parameters). Returns `VOSIA_E_INVALID_ARG` for an
+/// empty name.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_set_param(
+    q: *mut vosia_query,
+    name: *const c_char,
+    value: *const c_char,
+) -> vosia_status {
+    with_params(q, |p| {
+        let name = unsafe { str_arg(name, "name") }?;
+        p.set(name, unsafe { str_arg(value, "value") }?)
+    })
+}
+
+/// Adds one more value for a parameter by name (sent as a repeated key; SIA 2.0 ORs them).
+/// Returns `VOSIA_E_INVALID_ARG` for an empty name.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_add_param(
+    q: *mut vosia_query,
+    name: *const c_char,
+    value: *const c_char,
+) -> vosia_status {
+    with_params(q, |p| {
+        let name = unsafe { str_arg(name, "name") }?;
+        p.add(name, unsafe { str_arg(value, "value") }?)
+    })
+}
+
+/// Removes every value of a parameter (name compared case-insensitively), whether it was set
+/// by a typed setter or by name. Removing an absent parameter is not an error.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_remove_param(
+    q: *mut vosia_query,
+    name: *const c_char,
+) -> vosia_status {
+    with_params(q, |p| {
+        p.remove(unsafe { str_arg(name, "name") }?);
+        Ok(())
+    })
+}
+
+/// Exactly the URL `vosia_query_execute` will GET (base URL plus the percent-encoded
+/// parameters). Borrowed from the query: valid until the query next changes or is freed.
+/// NULL (with the last error set) for a NULL or bad handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_url(q: *mut vosia_query) -> *const c_char {
+    guard(ptr::null(), || {
+        match unsafe { borrow_mut::<QueryHandle, _>(q) } {
+            Ok(handle) => {
+                handle.url = c_string(&handle.query.url());
+                handle.url.as_ptr()
+            }
+            Err(e) => {
+                record(&e);
+                ptr::null()
+            }
+        }
+    })
+}
+
+/// Copies the URL `vosia_query_execute` will GET into `buf` (copy_* convention).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_copy_url(
+    q: *const vosia_query,
+    buf: *mut c_char,
+    cap: usize,
+    len: *mut usize,
+) -> vosia_status {
+    guard_status(|| {
+        let handle = unsafe { borrow::<QueryHandle, _>(q) }?;
+        Ok(unsafe { copy_out(&handle.query.url(), buf, cap, len) })
+    })
+}
+
+/// Sends the query and reads the whole response, streaming it into a results handle. Blocks
+/// the calling thread only, for at most the service's timeout (retries included); starts no
+/// threads. On success writes a new results handle to `*out` (free with
+/// `vosia_results_free`; it does not depend on the query or service). A response with
+/// QUERY_STATUS=OVERFLOW is a success (`vosia_results_overflow` tells).
+///
+/// Errors (detail in `vosia_query_error(q)` and `vosia_last_error()`):
+/// `VOSIA_E_CONNECT` (refused, host not found), `VOSIA_E_TIMEOUT`, `VOSIA_E_TLS`,
+/// `VOSIA_E_HTTP` (non-2xx: the status line and the start of the body; after the retries for
+/// 429/503), `VOSIA_E_TOO_LARGE`, `VOSIA_E_SERVICE` (QUERY_STATUS=ERROR: the service's own
+/// text), `VOSIA_E_FORMAT` (HTML or another non-VOTable answer: its content type and first
+/// bytes; a body cut short), `VOSIA_E_NO_TABLE`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_execute(
+    q: *mut vosia_query,
+    out: *mut *mut vosia_results,
+) -> vosia_status {
+    guard_status(|| {
+        let handle = unsafe { borrow_mut::<QueryHandle, _>(q) }?;
+        not_null(out, "out")?;
+        let outcome = handle.query.execute();
+        handle.error = c_string(handle.query.last_error().map_or("", |e| e.message()));
+        let results = outcome?;
+        Ok(unsafe { write_out(out, into_raw::<Results, vosia_results>(results)) })
+    })
+}
+
+/// The detail of this query's last `vosia_query_execute` failure ("" after a success or
+/// before any execute). Borrowed: valid until the query is next executed or freed.
+/// NULL for a NULL or bad handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_error(q: *const vosia_query) -> *const c_char {
+    guard(ptr::null(), || {
+        match unsafe { borrow::<QueryHandle, _>(q) } {
+            Ok(handle) => handle.error.as_ptr(),
+            Err(e) => {
+                record(&e);
+                ptr::null()
+            }
+        }
+    })
+}
+
+/// Copies this query's last execute error into `buf` (copy_* convention).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_copy_error(
+    q: *const vosia_query,
+    buf: *mut c_char,
+    cap: usize,
+    len: *mut usize,
+) -> vosia_status {
+    guard_status(|| {
+        let handle = unsafe { borrow::<QueryHandle, _>(q) }?;
+        Ok(unsafe { copy_out(handle.error.to_str().unwrap_or(""), buf, cap, len) })
+    })
+}
