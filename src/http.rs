@@ -122,7 +122,7 @@ fn send(agent: &Agent, settings: &Settings, url: &str) -> Result<Exchange> {
         }
         let response = request
             .call()
-            .map_err(|e| map_ureq(e, url, settings, "sending the request"))?;
+            .map_err(|e| map_ureq(e, url, settings, "requesting"))?;
         let status = response.status();
         if status != StatusCode::TOO_MANY_REQUESTS && status != StatusCode::SERVICE_UNAVAILABLE {
             return Ok(Exchange {
@@ -191,7 +191,7 @@ fn map_ureq(e: ureq::Error, url: &str, settings: &Settings, doing: &str) -> Erro
             return Error::new(
                 ErrorKind::Timeout,
                 format!(
-                    "timed out {doing} to {url} ({t} timeout of {} s passed); \
+                    "timed out {doing} {url} ({t} timeout of {} s passed); \
                      raise the service timeout if the service is just slow",
                     secs(budget)
                 ),
@@ -223,7 +223,7 @@ fn map_ureq(e: ureq::Error, url: &str, settings: &Settings, doing: &str) -> Erro
         U::Decompress(..) => (ErrorKind::Format, e.to_string()),
         _ => (ErrorKind::Http, e.to_string()),
     };
-    Error::new(kind, format!("{doing} to {url} failed: {what}"))
+    Error::new(kind, format!("{doing} {url} failed: {what}"))
 }
 
 fn looks_like_tls(text: &str) -> bool {

@@ -1,0 +1,623 @@
+//! Transport behaviour against a local HTTP server (127.0.0.1, port 0, one thread per
+//! connection): status codes, error bodies, retries, timeouts, truncation, gzip, redirects,
+//! HTML at 200, the size limit, the headers sent, and connection reuse.
+//!
+//! Every server loop is bounded: connections time out after a few seconds and the accept loop
+//! stops when the test's `Server` is dropped.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use vosia::query::Query;
+use vosia::service::Service;
+use vosia::{ErrorKind, SiaVersion};
+
+#[derive(Debug, Clone)]
+struct Req {
+    target: String,
+    headers: Vec<(String, String)>,
+}
+
+impl Req {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+type Handler = dyn Fn(&Req, usize, &mut TcpStream) -> bool + Send + Sync;
+
+struct Server {
+    addr: SocketAddr,
+    requests: Arc<Mutex<Vec<Req>>>,
+    connections: Arc<AtomicUsize>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Server {
+    /// Starts a server; `handler(request, index, stream)` writes the answer and returns whether
+    /// to keep the connection open for another request.
+    fn start(
+        handler: impl Fn(&Req, usize, &mut TcpStream) -> bool + Send + Sync + 'static,
+    ) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let connections = Arc::new(AtomicUsize::new(0));
+        let stop = Arc::new(AtomicBool::new(false));
+        let handler: Arc<Handler> = Arc::new(handler);
+        {
+            let (requests, connections, stop) =
+                (requests.clone(), connections.clone(), stop.clone());
+            thread::spawn(move || {
+                for stream in listener.incoming() {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(mut stream) = stream else { continue };
+                    connections.fetch_add(1, Ordering::SeqCst);
+                    let (requests, handler) = (requests.clone(), handler.clone());
+                    thread::spawn(move || {
+                        let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+                        let Ok(clone) = stream.try_clone() else {
+                            return;
+                        };
+                        let mut reader = BufReader::new(clone);
+                        while let Some(req) = read_request(&mut reader) {
+                            let index = {
+                                let mut all = requests.lock().unwrap();
+                                all.push(req.clone());
+                                all.len() - 1
+                            };
+                            if !handler(&req, index, &mut stream) {
+                                break;
+                            }
+                        }
+                    });
+                }
+            });
+        }
+        Server {
+            addr,
+            requests,
+            connections,
+            stop,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    fn requests(&self) -> Vec<Req> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_millis(200));
+    }
+}
+
+fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Req> {
+    let mut line = String::new();
+    if reader.read_line(&mut line).ok()? == 0 {
+        return None;
+    }
+    let target = line.split_whitespace().nth(1)?.to_string();
+    let mut headers = Vec::new();
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).ok()? == 0 {
+            return None;
+        }
+        let h = h.trim_end();
+        if h.is_empty() {
+            break;
+        }
+        if let Some((n, v)) = h.split_once(':') {
+            headers.push((n.trim().to_string(), v.trim().to_string()));
+        }
+    }
+    Some(Req { target, headers })
+}
+
+fn reply(stream: &mut TcpStream, status: &str, headers: &[(&str, &str)], body: &[u8]) -> bool {
+    let mut head = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\n", body.len());
+    for (n, v) in headers {
+        head.push_str(&format!("{n}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).is_ok() && stream.write_all(body).is_ok()
+}
+
+const XML: (&str, &str) = ("Content-Type", "application/x-votable+xml");
+
+fn votable(rows: usize) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\"?>\n<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\">\
+         <RESOURCE type=\"results\"><INFO name=\"QUERY_STATUS\" value=\"OK\"/><TABLE>\
+         <FIELD name=\"title\" datatype=\"char\" arraysize=\"*\" ucd=\"VOX:Image_Title\"/>\
+         <FIELD name=\"ra\" datatype=\"double\" ucd=\"POS_EQ_RA_MAIN\"/>\
+         <FIELD name=\"dec\" datatype=\"double\" ucd=\"POS_EQ_DEC_MAIN\"/>\
+         <FIELD name=\"url\" datatype=\"char\" arraysize=\"*\" ucd=\"VOX:Image_AccessReference\"/>\
+         <DATA><TABLEDATA>\n",
+    );
+    for i in 0..rows {
+        s.push_str(&format!(
+            "<TR><TD>image {i}</TD><TD>{}</TD><TD>-5.25</TD><TD>http://127.0.0.1/x/{i}.fits</TD></TR>\n",
+            10.0 + i as f64 / 8.0
+        ));
+    }
+    s.push_str("</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>\n");
+    s
+}
+
+fn error_votable(message: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\"?><VOTABLE version=\"1.4\"><RESOURCE type=\"results\">\
+         <INFO name=\"QUERY_STATUS\" value=\"ERROR\">{message}</INFO></RESOURCE></VOTABLE>"
+    )
+}
+
+fn fail(q: &mut Query) -> vosia::Error {
+    match q.execute() {
+        Ok(r) => panic!("expected an error, got {} rows", r.row_count()),
+        Err(e) => e,
+    }
+}
+
+fn sia1(server: &Server) -> (Arc<Service>, Query) {
+    let service = Arc::new(Service::new(&server.url("/sia"), SiaVersion::V1).unwrap());
+    let mut q = Query::new(service.clone());
+    q.params_mut().set_pos(10.5, -5.25).unwrap();
+    q.params_mut().set_size(0.2, 0.2).unwrap();
+    (service, q)
+}
+
+#[test]
+fn success_sends_the_exact_url_and_parses() {
+    let server = Server::start(|_, _, s| reply(s, "200 OK", &[XML], votable(3).as_bytes()));
+    let (_svc, mut q) = sia1(&server);
+    q.params_mut().set_format("image/fits").unwrap();
+    let url = q.url();
+    let r = q.execute().expect("execute");
+    assert_eq!(r.row_count(), 3);
+    assert!(q.last_error().is_none());
+    let reqs = server.requests();
+    assert_eq!(reqs.len(), 1);
+    assert_eq!(server.url(&reqs[0].target), url);
+    assert_eq!(
+        reqs[0].target,
+        "/sia?POS=10.5,-5.25&SIZE=0.2&FORMAT=image/fits"
+    );
+}
+
+#[test]
+fn base_url_query_string_is_kept() {
+    let server = Server::start(|_, _, s| reply(s, "200 OK", &[XML], votable(1).as_bytes()));
+    let service =
+        Arc::new(Service::new(&server.url("/sia2?COLLECTION=x&"), SiaVersion::V2).unwrap());
+    let mut q = Query::new(service);
+    q.params_mut().add_circle(1.0, 2.0, 0.5).unwrap();
+    q.params_mut().add_range(359.0, 1.0, -1.0, 1.0).unwrap();
+    q.execute().expect("execute");
+    assert_eq!(
+        server.requests()[0].target,
+        "/sia2?COLLECTION=x&POS=CIRCLE%201%202%200.5&POS=RANGE%20359%20360%20-1%201&POS=RANGE%200%201%20-1%201"
+    );
+}
+
+#[test]
+fn headers_sent_user_agent_custom_and_gzip() {
+    let server = Server::start(|_, _, s| reply(s, "200 OK", &[XML], votable(1).as_bytes()));
+    let (svc, mut q) = sia1(&server);
+    svc.add_header("X-Token", "secret 123").unwrap();
+    svc.add_header("Cookie", "session=abc").unwrap();
+    q.execute().expect("execute");
+    let req = &server.requests()[0];
+    assert_eq!(
+        req.header("user-agent"),
+        Some(format!("vosia/{}", vosia::VERSION).as_str())
+    );
+    assert_eq!(req.header("x-token"), Some("secret 123"));
+    assert_eq!(req.header("cookie"), Some("session=abc"));
+    assert!(req.header("accept-encoding").unwrap_or("").contains("gzip"));
+}
+
+#[test]
+fn gzip_body_is_decoded() {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(votable(50).as_bytes()).unwrap();
+    let gz = enc.finish().unwrap();
+    let server =
+        Server::start(move |_, _, s| reply(s, "200 OK", &[XML, ("Content-Encoding", "gzip")], &gz));
+    let (_svc, mut q) = sia1(&server);
+    assert_eq!(q.execute().expect("gzip").row_count(), 50);
+}
+
+#[test]
+fn redirects_are_followed() {
+    let server = Server::start(|req, _, s| {
+        if req.target.starts_with("/sia?") {
+            let to = format!("/moved{}", &req.target[4..]);
+            reply(s, "302 Found", &[("Location", &to)], b"")
+        } else {
+            reply(s, "200 OK", &[XML], votable(2).as_bytes())
+        }
+    });
+    let (_svc, mut q) = sia1(&server);
+    assert_eq!(q.execute().expect("redirect").row_count(), 2);
+    let reqs = server.requests();
+    assert_eq!(reqs.len(), 2);
+    assert!(reqs[1].target.starts_with("/moved?POS=10.5,-5.25"));
+}
+
+#[test]
+fn not_found_is_http_with_status_line() {
+    let server = Server::start(|_, _, s| {
+        reply(
+            s,
+            "404 Not Found",
+            &[("Content-Type", "text/html")],
+            b"<html><head><title>Not here</title></head><body><h1>No such service</h1></body></html>",
+        )
+    });
+    let (_svc, mut q) = sia1(&server);
+    let err = fail(&mut q);
+    assert_eq!(err.kind(), ErrorKind::Http);
+    assert!(
+        err.message().contains("HTTP 404 Not Found"),
+        "{}",
+        err.message()
+    );
+    assert!(
+        err.message().contains("No such service"),
+        "{}",
+        err.message()
+    );
+    assert!(!err.message().contains("<h1>"), "{}", err.message());
+    assert_eq!(q.last_error().map(|e| e.kind()), Some(ErrorKind::Http));
+}
+
+#[test]
+fn server_error_keeps_the_body_text() {
+    let server = Server::start(|_, _, s| {
+        reply(
+            s,
+            "500 Internal Server Error",
+            &[("Content-Type", "text/plain")],
+            b"database exploded while matching POS",
+        )
+    });
+    let (_svc, mut q) = sia1(&server);
+    let err = fail(&mut q);
+    assert_eq!(err.kind(), ErrorKind::Http);
+    assert!(
+        err.message().contains("HTTP 500 Internal Server Error"),
+        "{}",
+        err.message()
+    );
+    assert!(
+        err.message()
+            .contains("database exploded while matching POS")
+    );
+}
+
+#[test]
+fn votable_error_document_at_500_is_service() {
+    let server = Server::start(|_, _, s| {
+        reply(
+            s,
+            "500 Internal Server Error",
+            &[XML],
+            error_votable("UsageFault: bad POS").as_bytes(),
+        )
+    });
+    let (_svc, mut q) = sia1(&server);
+    let err = fail(&mut q);
+    assert_eq!(err.kind(), ErrorKind::Service, "{}", err.message());
+    assert!(err.message().contains("UsageFault: bad POS"));
+    assert!(err.message().contains("500"));
+}
+
+#[test]
+fn votable_error_document_at_200_is_service() {
+    let server = Server::start(|_, _, s| {
+        reply(
+            s,
+            "200 OK",
+            &[("Content-Type", "text/xml")],
+            error_votable("Field POS: bad").as_bytes(),
+        )
+    });
+    let (_svc, mut q) = sia1(&server);
+    let err = fail(&mut q);
+    assert_eq!(err.kind(), ErrorKind::Service);
+    assert!(
+        err.message().contains("Field POS: bad"),
+        "{}",
+        err.message()
+    );
+}
+
+#[test]
+fn retry_after_503_then_success() {
+    let server = Server::start(|_, i, s| {
+        if i == 0 {
+            reply(
+                s,
+                "503 Service Unavailable",
+                &[("Retry-After", "1"), ("Content-Type", "text/plain")],
+                b"busy",
+            )
+        } else {
+            reply(s, "200 OK", &[XML], votable(1).as_bytes())
+        }
+    });
+    let (_svc, mut q) = sia1(&server);
+    let start = Instant::now();
+    assert_eq!(q.execute().expect("after retry").row_count(), 1);
+    let took = start.elapsed();
+    assert!(
+        took >= Duration::from_millis(950),
+        "Retry-After not honoured: {took:?}"
+    );
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    assert_eq!(server.requests().len(), 2);
+}
+
+#[test]
+fn too_many_requests_exhausts_retries() {
+    let server = Server::start(|_, _, s| {
+        reply(
+            s,
+            "429 Too Many Requests",
+            &[("Retry-After", "0")],
+            b"slow down",
+        )
+    });
+    let (svc, mut q) = sia1(&server);
+    svc.set_retries(2, 5.0).unwrap();
+    let err = fail(&mut q);
+    assert_eq!(err.kind(), ErrorKind::Http);
+    assert!(
+        err.message().contains("HTTP 429 Too Many Requests"),
+        "{}",
+        err.message()
+    );
+    assert!(err.message().contains("2 retries"), "{}", err.message());
+    assert!(err.message().contains("slow down"));
+    assert_eq!(server.requests().len(), 3);
+}
+
+#[test]
+fn retry_after_beyond_budget_gives_up_at_once() {
+    let server = Server::start(|_, _, s| {
+        reply(
+            s,
+            "503 Service Unavailable",
+            &[("Retry-After", "3600")],
+            b"maintenance",
+        )
+    });
+    let (_svc, mut q) = sia1(&server);
+    let start = Instant::now();
+    let err = fail(&mut q);
+    assert!(start.elapsed() < Duration::from_secs(2));
+    assert_eq!(err.kind(), ErrorKind::Http);
+    assert!(err.message().contains("3600"), "{}", err.message());
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn a_server_that_never_answers_times_out_within_bound() {
+    let server = Server::start(|_, _, _| {
+        thread::sleep(Duration::from_secs(3));
+        false
+    });
+    let (svc, mut q) = sia1(&server);
+    svc.set_timeout(1.0).unwrap();
+    let start = Instant::now();
+    let err = fail(&mut q);
+    let took = start.elapsed();
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{}", err.message());
+    eprintln!("never answers: {}", err.message());
+    assert!(took >= Duration::from_millis(900), "{took:?}");
+    assert!(
+        took < Duration::from_millis(2500),
+        "timeout overshot: {took:?}"
+    );
+}
+
+#[test]
+fn a_body_that_drips_past_the_deadline_times_out() {
+    let server = Server::start(|_, _, s| {
+        let body = votable(200);
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: {}\r\n\r\n",
+            body.len()
+        );
+        let _ = s.write_all(head.as_bytes());
+        for chunk in body.as_bytes().chunks(200).take(30) {
+            if s.write_all(chunk).is_err() {
+                break;
+            }
+            thread::sleep(Duration::from_millis(100));
+        }
+        false
+    });
+    let (svc, mut q) = sia1(&server);
+    svc.set_timeout(1.0).unwrap();
+    let start = Instant::now();
+    let err = fail(&mut q);
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{}", err.message());
+    assert!(start.elapsed() < Duration::from_millis(2500));
+}
+
+#[test]
+fn connection_refused_is_connect() {
+    let port = {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let service =
+        Arc::new(Service::new(&format!("http://127.0.0.1:{port}/sia"), SiaVersion::V1).unwrap());
+    let mut q = Query::new(service);
+    let err = fail(&mut q);
+    assert_eq!(err.kind(), ErrorKind::Connect, "{}", err.message());
+    assert!(err.message().contains("refused"), "{}", err.message());
+}
+
+#[test]
+fn a_body_cut_mid_row_is_an_error_not_a_short_table() {
+    // Content-Length promises more than is sent; the connection closes inside a row.
+    let server = Server::start(|_, _, s| {
+        let body = votable(20);
+        let cut = body.find("<TD>image 12</TD>").unwrap() + 8;
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: {}\r\n\r\n",
+            body.len()
+        );
+        let _ = s.write_all(head.as_bytes());
+        let _ = s.write_all(&body.as_bytes()[..cut]);
+        false
+    });
+    let (_svc, mut q) = sia1(&server);
+    let err = fail(&mut q);
+    assert_eq!(err.kind(), ErrorKind::Format, "{}", err.message());
+    assert!(err.message().contains("cut short"), "{}", err.message());
+    eprintln!("cut with Content-Length: {}", err.message());
+
+    // No length at all: the close looks like the end, and the reader finds the document cut.
+    let server = Server::start(|_, _, s| {
+        let body = votable(20);
+        let cut = body.find("<TD>image 12</TD>").unwrap() + 8;
+        let _ =
+            s.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nConnection: close\r\n\r\n");
+        let _ = s.write_all(&body.as_bytes()[..cut]);
+        false
+    });
+    let (_svc, mut q) = sia1(&server);
+    let err = fail(&mut q);
+    assert_eq!(err.kind(), ErrorKind::Format, "{}", err.message());
+}
+
+#[test]
+fn html_at_200_is_format_with_type_and_start() {
+    let server = Server::start(|_, _, s| {
+        reply(
+            s,
+            "200 OK",
+            &[("Content-Type", "text/html; charset=utf-8")],
+            b"<!DOCTYPE html><html><body>Please log in</body></html>",
+        )
+    });
+    let (_svc, mut q) = sia1(&server);
+    let err = fail(&mut q);
+    assert_eq!(err.kind(), ErrorKind::Format);
+    assert!(err.message().contains("text/html"), "{}", err.message());
+    assert!(err.message().contains("Please log in"), "{}", err.message());
+}
+
+#[test]
+fn json_at_200_is_format() {
+    let server = Server::start(|_, _, s| {
+        reply(
+            s,
+            "200 OK",
+            &[("Content-Type", "application/json")],
+            b"{\"rows\": []}",
+        )
+    });
+    let (_svc, mut q) = sia1(&server);
+    let err = fail(&mut q);
+    assert_eq!(err.kind(), ErrorKind::Format);
+    assert!(
+        err.message().contains("application/json"),
+        "{}",
+        err.message()
+    );
+}
+
+#[test]
+fn a_response_over_the_size_limit_is_too_large() {
+    let server = Server::start(|_, _, s| reply(s, "200 OK", &[XML], votable(2000).as_bytes()));
+    let (svc, mut q) = sia1(&server);
+    svc.set_max_response_bytes(10_000).unwrap();
+    let err = fail(&mut q);
+    assert_eq!(err.kind(), ErrorKind::TooLarge, "{}", err.message());
+    assert!(err.message().contains("10000"));
+    svc.set_max_response_bytes(0).unwrap();
+    assert_eq!(q.execute().expect("no limit").row_count(), 2000);
+}
+
+#[test]
+fn connections_are_reused_across_queries_of_one_service() {
+    let server = Server::start(|_, _, s| reply(s, "200 OK", &[XML], votable(5).as_bytes()));
+    let (svc, mut q) = sia1(&server);
+    for _ in 0..3 {
+        assert_eq!(q.execute().expect("execute").row_count(), 5);
+    }
+    let mut other = Query::new(svc.clone());
+    other.params_mut().set_pos(1.0, 2.0).unwrap();
+    other.execute().expect("second query");
+    assert_eq!(server.requests().len(), 4);
+    assert_eq!(
+        server.connections.load(Ordering::SeqCst),
+        1,
+        "one kept-alive connection"
+    );
+}
+
+#[test]
+fn service_metadata_and_capabilities() {
+    let server = Server::start(|req, _, s| {
+        if req.target.starts_with("/svc/capabilities") {
+            reply(
+                s,
+                "200 OK",
+                &[("Content-Type", "text/xml")],
+                br#"<cap:capabilities xmlns:cap="http://www.ivoa.net/xml/VOSICapabilities/v1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<capability standardID="ivo://ivoa.net/std/SIA#query-2.0"><interface xsi:type="vs:ParamHTTP"><accessURL>http://127.0.0.1:1/q2</accessURL></interface></capability>
+</cap:capabilities>"#,
+            )
+        } else if req.target.contains("MAXREC=0") {
+            reply(
+                s,
+                "200 OK",
+                &[XML],
+                br#"<VOTABLE><RESOURCE type="meta"><PARAM name="INPUT:POS" datatype="char" value=""/><TABLE><FIELD name="obs_id" datatype="char"/></TABLE></RESOURCE></VOTABLE>"#,
+            )
+        } else {
+            reply(s, "404 Not Found", &[], b"no")
+        }
+    });
+    let svc = Service::new(&server.url("/svc/q.xml?"), SiaVersion::V2).unwrap();
+    let meta = svc.metadata().expect("metadata");
+    assert_eq!(meta.params[0].name, "POS");
+    assert_eq!(meta.columns[0].name, "obs_id");
+    svc.metadata().expect("cached");
+    let caps = svc.capabilities().expect("capabilities");
+    assert_eq!(caps.len(), 1);
+    let discovered = Service::discover(&server.url("/svc"), Default::default()).expect("discover");
+    assert_eq!(discovered.base_url(), "http://127.0.0.1:1/q2");
+    assert_eq!(discovered.version(), SiaVersion::V2);
+    let requests = server.requests();
+    assert_eq!(
+        requests
+            .iter()
+            .filter(|r| r.target.contains("MAXREC"))
+            .count(),
+        1,
+        "cached"
+    );
+}
