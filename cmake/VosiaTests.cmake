@@ -1,0 +1,116 @@
+# ctest for vosia: `cargo test`, the C tests (each built with warnings as errors, then again
+# under AddressSanitizer, and one linked statically), the C++ header check, the examples.
+#
+# C tests find their inputs through two variables, passed both as compile definitions
+# (defaults) and in the environment (overrides):
+#   VOSIA_TEST_DATA  tests/data, the small fixtures in this repository
+#   VOSIA_CORPUS     ../shared/corpus, the real responses; tests that need it exit 77 (skip)
+#                    when it is absent.
+
+find_package(Threads REQUIRED)
+
+get_filename_component(_vosia_corpus_default "${PROJECT_SOURCE_DIR}/../shared/corpus" ABSOLUTE)
+set(VOSIA_CORPUS_DIR "${_vosia_corpus_default}" CACHE PATH
+    "The shared corpus of real SIA responses (tests skip when it is absent)")
+set(VOSIA_TEST_DATA_DIR "${PROJECT_SOURCE_DIR}/tests/data")
+set(_vosia_test_env "VOSIA_CORPUS=${VOSIA_CORPUS_DIR}" "VOSIA_TEST_DATA=${VOSIA_TEST_DATA_DIR}")
+
+# -------------------------------------------------------------------------- cargo test
+if(VOSIA_CARGO_TEST)
+  set(_vosia_cargo_test
+    "${CMAKE_COMMAND}" -E env "CARGO_TARGET_DIR=${VOSIA_CARGO_TARGET_DIR}"
+    "${VOSIA_CARGO}" test --release --manifest-path "${PROJECT_SOURCE_DIR}/Cargo.toml")
+  # Compile the Rust tests while building (release, like the library, so the dependencies are
+  # compiled once), so that ctest's clock measures tests rather than the compiler.
+  add_custom_target(vosia_cargo_test_build ALL
+    COMMAND ${_vosia_cargo_test} --no-run
+    WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+    USES_TERMINAL
+    COMMENT "cargo test --release --no-run"
+    VERBATIM)
+  add_dependencies(vosia_cargo_test_build vosia_cargo_build)
+  add_test(NAME cargo_test COMMAND ${_vosia_cargo_test}
+    WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
+  set_tests_properties(cargo_test PROPERTIES TIMEOUT 3600 ENVIRONMENT "${_vosia_test_env}")
+endif()
+
+# ----------------------------------------------------------------------------- C tests
+set(VOSIA_C_WARNINGS -Wall -Wextra -Werror -Wpedantic)
+
+include(CheckCSourceCompiles)
+set(CMAKE_REQUIRED_FLAGS "-fsanitize=address")
+set(CMAKE_REQUIRED_LINK_OPTIONS "-fsanitize=address")
+check_c_source_compiles("int main(void) { return 0; }" VOSIA_HAVE_ASAN)
+unset(CMAKE_REQUIRED_FLAGS)
+unset(CMAKE_REQUIRED_LINK_OPTIONS)
+
+# vosia_add_c_test(<test name> <source> <library target> [asan])
+function(vosia_add_c_test name src lib)
+  add_executable(${name} "${src}")
+  target_link_libraries(${name} PRIVATE ${lib} Threads::Threads)
+  set_target_properties(${name} PROPERTIES
+    C_STANDARD 11 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+  target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/tests/c")
+  target_compile_definitions(${name} PRIVATE
+    "VOSIA_TEST_DATA_DIR=\"${VOSIA_TEST_DATA_DIR}\""
+    "VOSIA_CORPUS_DIR=\"${VOSIA_CORPUS_DIR}\""
+    "VOSIA_EXPECTED_VERSION=\"${PROJECT_VERSION}\"")
+  target_compile_options(${name} PRIVATE ${VOSIA_C_WARNINGS})
+  set(env ${_vosia_test_env})
+  if("asan" IN_LIST ARGN)
+    target_compile_options(${name} PRIVATE -fsanitize=address -fno-omit-frame-pointer -g)
+    target_link_options(${name} PRIVATE -fsanitize=address)
+    # Leak checking stays on: the library frees everything it allocates for a handle when the
+    # handle is freed, and its only one-time allocations (the quiet panic hook, per-thread
+    # error text) are still reachable at exit, which LeakSanitizer does not report.
+    list(APPEND env "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1")
+  endif()
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES
+    SKIP_RETURN_CODE 77 TIMEOUT 300 ENVIRONMENT "${env}")
+endfunction()
+
+file(GLOB VOSIA_C_TEST_SOURCES CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/tests/c/*.c")
+foreach(_src IN LISTS VOSIA_C_TEST_SOURCES)
+  get_filename_component(_name "${_src}" NAME_WE)
+  vosia_add_c_test(c_${_name} "${_src}" vosia::vosia)
+  if(VOSIA_HAVE_ASAN)
+    vosia_add_c_test(asan_${_name} "${_src}" vosia::vosia asan)
+  endif()
+endforeach()
+if(NOT VOSIA_HAVE_ASAN)
+  message(WARNING "the C compiler cannot build with -fsanitize=address: no ASan tests")
+endif()
+
+# The same results test once more against libvosia.a, which proves the static target's list
+# of system libraries (VOSIA_STATIC_SYSTEM_LIBS) is complete.
+if(EXISTS "${PROJECT_SOURCE_DIR}/tests/c/test_results.c")
+  vosia_add_c_test(c_static_test_results "${PROJECT_SOURCE_DIR}/tests/c/test_results.c"
+    vosia::vosia_static)
+endif()
+
+# ------------------------------------------------------------------- C++ header check
+add_executable(cpp_header_compiles "${PROJECT_SOURCE_DIR}/tests/cpp/header_compiles.cpp")
+target_link_libraries(cpp_header_compiles PRIVATE vosia::vosia)
+# The oldest C++ a pipeline is likely to use; C++17 is covered by the vosia.hpp tests.
+set_target_properties(cpp_header_compiles PROPERTIES
+  CXX_STANDARD 11 CXX_STANDARD_REQUIRED ON CXX_EXTENSIONS OFF)
+target_compile_options(cpp_header_compiles PRIVATE -Wall -Wextra -Werror -pedantic)
+add_test(NAME cpp_header_compiles COMMAND cpp_header_compiles)
+
+# ----------------------------------------------------------------------------- examples
+if(VOSIA_BUILD_EXAMPLES AND TARGET print_table)
+  add_test(NAME example_print_table
+    COMMAND print_table "${VOSIA_TEST_DATA_DIR}/sia1_three.xml")
+  set_tests_properties(example_print_table PROPERTIES
+    PASS_REGULAR_EXPRESSION "http://example\\.org/data/img2\\.fits")
+  add_test(NAME example_print_table_error
+    COMMAND print_table "${VOSIA_TEST_DATA_DIR}/sia1_error.xml")
+  set_tests_properties(example_print_table_error PROPERTIES WILL_FAIL TRUE)
+  if(EXISTS "${VOSIA_CORPUS_DIR}/pyvo/sia1-dataset.xml")
+    add_test(NAME example_print_table_corpus
+      COMMAND print_table "${VOSIA_CORPUS_DIR}/pyvo/sia1-dataset.xml" 1)
+    set_tests_properties(example_print_table_corpus PROPERTIES
+      PASS_REGULAR_EXPRESSION "http://example\\.com/querydata/image\\.fits")
+  endif()
+endif()
