@@ -5,6 +5,7 @@ pub mod binary;
 pub mod columns;
 pub mod reader;
 pub mod tabledata;
+mod tabledata_stream;
 pub mod types;
 
 pub use columns::{Cells, Column};

@@ -10,6 +10,7 @@ use quick_xml::{Reader, XmlVersion};
 use super::binary::BinaryDecoder;
 use super::columns::Column;
 use super::tabledata::{CellOutcome, CellPlan, Scratch, push_cell};
+use super::tabledata_stream::{RowSink, read_tabledata};
 use super::types::{ArraySize, Datatype, Field};
 use crate::error::{Error, Result};
 
@@ -137,7 +138,10 @@ pub fn read_document<R: BufRead>(mut input: R) -> Result<Document> {
 
 fn read_events<R: BufRead>(mut reader: Reader<R>) -> Result<Document> {
     let config = reader.config_mut();
-    config.check_end_names = true;
+    // End names are not checked by quick-xml: TABLEDATA is read past it (see
+    // `tabledata_stream`), so it never sees </TABLEDATA>. Our own element stack still
+    // catches a document cut short.
+    config.check_end_names = false;
     config.expand_empty_elements = false;
     let mut state = State {
         stack: Vec::new(),
@@ -179,6 +183,12 @@ fn read_events<R: BufRead>(mut reader: Reader<R>) -> Result<Document> {
                 }
                 if elem == Elem::Binary && local(&e) == "STREAM" {
                     state.read_stream(&mut reader, &e)?;
+                }
+                if elem == Elem::TableData {
+                    let at = reader.buffer_position();
+                    let mut stream = reader.stream();
+                    read_tabledata(&mut stream, at, &mut state)?;
+                    state.stack.pop();
                 }
                 Ok(())
             }
@@ -507,9 +517,8 @@ impl State {
                     d.rows = d.columns.first().map_or(0, Column::rows);
                 }
             }
-            Elem::Table(t) => {
-                if self.decoding.as_ref().is_some_and(|d| d.table == t) {
-                    let d = self.decoding.take().expect("checked above");
+            Elem::Table(t) if self.decoding.as_ref().is_some_and(|d| d.table == t) => {
+                if let Some(d) = self.decoding.take() {
                     let mut columns = d.columns;
                     // A table without DATA still has its columns: zero rows.
                     if columns.is_empty() {
@@ -689,6 +698,28 @@ impl State {
             warnings: self.warnings,
             warning_count: self.warning_count,
         }
+    }
+}
+
+impl RowSink for State {
+    fn start_row(&mut self) {
+        if let Some(d) = &mut self.decoding {
+            d.column = 0;
+        }
+    }
+    fn end_row(&mut self) {
+        State::end_row(self);
+    }
+    fn start_cell(&mut self) {
+        self.text.clear();
+    }
+    fn cell_text(&mut self, text: &str) {
+        if self.text.len() + text.len() <= MAX_TEXT {
+            self.text.push_str(text);
+        }
+    }
+    fn end_cell(&mut self) {
+        State::end_cell(self);
     }
 }
 
