@@ -23,8 +23,20 @@ impl CellPlan {
             datatype: field.datatype,
             shape: field.shape(),
             null_integer: null.and_then(parse_integer),
-            null_real: null.and_then(parse_real),
+            null_real: null.and_then(parse_real).map(|v| match field.datatype {
+                Datatype::Float | Datatype::FloatComplex => f64::from(v as f32),
+                _ => v,
+            }),
             bit_array: field.datatype == Datatype::Bit && field.arraysize != ArraySize::Scalar,
+        }
+    }
+
+    /// Values of `float` columns are held at single precision, as BINARY holds them, so a
+    /// value reads the same whatever the serialization.
+    fn precision(&self, v: f64) -> f64 {
+        match self.datatype {
+            Datatype::Float | Datatype::FloatComplex => f64::from(v as f32),
+            _ => v,
         }
     }
 
@@ -73,7 +85,7 @@ pub(crate) fn push_cell(
             Some(_) => column.push_null(),
             None => return unreadable(column),
         },
-        Shape::Real => match parse_real(t) {
+        Shape::Real => match parse_real(t).map(|v| plan.precision(v)) {
             Some(v) if Some(v) != plan.null_real => column.push_real(v),
             Some(_) => column.push_null(),
             None => return unreadable(column),
@@ -101,7 +113,7 @@ pub(crate) fn push_cell(
         Shape::RealArray => {
             scratch.reals.clear();
             for item in array_items(t) {
-                match parse_real(item) {
+                match parse_real(item).map(|v| plan.precision(v)) {
                     Some(v) if Some(v) == plan.null_real => scratch.reals.push(f64::NAN),
                     Some(v) => scratch.reals.push(v),
                     None if is_null_word(item) => scratch.reals.push(f64::NAN),
