@@ -24,10 +24,11 @@ done
 [ -f "$shared/bench/gen_sia1.py" ] || { echo "bench: $shared/bench/gen_sia1.py not found (set VOSIA_SHARED)" >&2; exit 1; }
 
 # The library and parse_bench, optimised (cargo --release; parse_bench -O2).
-if [ ! -f "$build/CMakeCache.txt" ]; then
-    cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-fi
-cmake --build "$build" --target parse_bench >/dev/null
+mkdir -p "$build"
+{
+    [ -f "$build/CMakeCache.txt" ] || cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release
+    cmake --build "$build" --target parse_bench
+} >"$build/bench-build.log" 2>&1 || { cat "$build/bench-build.log" >&2; exit 1; }
 
 # astropy in a venv of its own, never allowed to download at run time.
 python=${VOSIA_PYTHON:-$build/venv/bin/python}

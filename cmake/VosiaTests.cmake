@@ -114,3 +114,23 @@ if(VOSIA_BUILD_EXAMPLES AND TARGET print_table)
       PASS_REGULAR_EXPRESSION "http://example\\.com/querydata/image\\.fits")
   endif()
 endif()
+
+# ---------------------------------------------------------------- install and consume
+# Installs this build into a scratch prefix and builds a downstream program against it with
+# find_package (shared and static) and with pkg-config (shared and static).
+find_program(VOSIA_PKG_CONFIG pkg-config)
+find_program(VOSIA_READELF readelf)
+if(VOSIA_PKG_CONFIG AND VOSIA_READELF)
+  add_test(NAME install_consumer
+    COMMAND bash "${PROJECT_SOURCE_DIR}/tests/install/run.sh" "${CMAKE_BINARY_DIR}")
+  set_tests_properties(install_consumer PROPERTIES TIMEOUT 600
+    ENVIRONMENT "CC=${CMAKE_C_COMPILER}")
+else()
+  message(WARNING "pkg-config or readelf not found: no install_consumer test")
+endif()
+find_program(VOSIA_NM nm)
+if(VOSIA_NM)
+  add_test(NAME exported_symbols
+    COMMAND bash "${PROJECT_SOURCE_DIR}/tests/install/symbols.sh"
+            "${VOSIA_LIB_DIR}/${VOSIA_SHARED_REAL}" "${PROJECT_SOURCE_DIR}/include/vosia.h")
+endif()

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs vosia from a build tree into a fresh prefix, then builds a downstream program
+# against the install both ways, with CMake (find_package: vosia::vosia and
+# vosia::vosia_static) and with pkg-config (shared, and static through Libs.private), and
+# runs each. Checks the soname, the symlinks, and that the static builds need no libvosia.so.
+#
+#   bash tests/install/run.sh BUILD_DIR        (run by ctest as install_consumer)
+set -euo pipefail
+
+build=$(cd "$1" && pwd)
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+prefix=$work/prefix
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok: $*"; }
+bad() { failed=$((failed + 1)); echo "FAILED: $*" >&2; }
+check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
+
+cmake --install "$build" --prefix "$prefix" >/dev/null
+lib=$prefix/lib
+so_real=$(cd "$lib" && ls libvosia.so.*.*.*)
+check "installed $so_real with symlinks" test -L "$lib/libvosia.so" -a -L "$lib/${so_real%.*}"
+check "soname is ${so_real%.*}" bash -c "readelf -d '$lib/$so_real' | grep -q 'SONAME.*\[${so_real%.*}\]'"
+check "libvosia.a installed" test -f "$lib/libvosia.a"
+check "header installed" test -f "$prefix/include/vosia.h"
+
+needs_libvosia() { readelf -d "$1" | grep -q 'NEEDED.*libvosia'; }
+
+# CMake, both targets.
+if cmake -S "$here/consumer" -B "$work/cmake" -DCMAKE_PREFIX_PATH="$prefix" >"$work/cmake.log" 2>&1 &&
+   cmake --build "$work/cmake" >>"$work/cmake.log" 2>&1; then
+    check "find_package + vosia::vosia runs" "$work/cmake/consumer_shared"
+    check "vosia::vosia needs libvosia.so.0.x" needs_libvosia "$work/cmake/consumer_shared"
+    check "find_package + vosia::vosia_static runs" "$work/cmake/consumer_static"
+    check "vosia::vosia_static needs no libvosia.so" bash -c "! readelf -d '$work/cmake/consumer_static' | grep -q 'NEEDED.*libvosia'"
+else
+    cat "$work/cmake.log" >&2
+    bad "CMake consumer build"
+fi
+# Another minor version must not be accepted while 0.x (SameMinorVersion).
+refused() { ! cmake -S "$here/consumer" -B "$work/want-$1" -DCMAKE_PREFIX_PATH="$prefix" -DVOSIA_WANT="$1" >/dev/null 2>&1; }
+check "find_package(vosia 0.2) is refused" refused 0.2
+check "find_package(vosia 1.0) is refused" refused 1.0
+
+# pkg-config, shared and static.
+export PKG_CONFIG_PATH=$lib/pkgconfig
+cc=${CC:-cc}
+if $cc "$here/consumer/main.c" -o "$work/pc_shared" $(pkg-config --cflags --libs vosia) \
+        -Wl,-rpath,"$lib" 2>"$work/pc.log"; then
+    check "pkg-config --cflags --libs vosia: runs" "$work/pc_shared"
+else
+    cat "$work/pc.log" >&2
+    bad "pkg-config shared build"
+fi
+if $cc "$here/consumer/main.c" -o "$work/pc_static" $(pkg-config --cflags vosia) \
+        "$(pkg-config --variable=libdir vosia)/libvosia.a" $(pkg-config --variable=static_libs vosia) \
+        2>"$work/pc.log"; then
+    check "pkg-config static (libvosia.a + static_libs): runs" "$work/pc_static"
+    check "pkg-config static needs no libvosia.so" bash -c "! readelf -d '$work/pc_static' | grep -q 'NEEDED.*libvosia'"
+else
+    cat "$work/pc.log" >&2
+    bad "pkg-config static build"
+fi
+check "Libs.private lists the system libraries" bash -c "pkg-config --static --libs vosia | grep -q -- '-ldl'"
+
+echo "install_consumer: $passed passed, $failed failed"
+[ "$failed" = 0 ]
