@@ -84,3 +84,38 @@ pub(crate) fn not_null<T>(ptr: *const T, what: &str) -> Result<(), Error> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ffi::status::{VOSIA_E_INVALID_ARG, last_error_ptr};
+
+    fn last_error() -> String {
+        // SAFETY: the thread-local text is NUL-terminated and lives until the next failure.
+        unsafe { std::ffi::CStr::from_ptr(last_error_ptr()) }
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    #[test]
+    fn a_panic_becomes_vosia_e_panic_with_its_message() {
+        let status = guard_status(|| panic!("deliberate test panic"));
+        assert_eq!(status, VOSIA_E_PANIC);
+        assert!(
+            last_error().contains("deliberate test panic"),
+            "{}",
+            last_error()
+        );
+        assert_eq!(guard(-1, || -> i32 { panic!("again") }), -1);
+    }
+
+    #[test]
+    fn errors_become_their_status_and_last_error() {
+        let status = guard_status(|| Err(Error::invalid("dec 91 is outside -90..90")));
+        assert_eq!(status, VOSIA_E_INVALID_ARG);
+        assert_eq!(last_error(), "dec 91 is outside -90..90");
+        // A success leaves the last error alone.
+        assert_eq!(guard_status(|| Ok(VOSIA_OK)), VOSIA_OK);
+        assert_eq!(last_error(), "dec 91 is outside -90..90");
+    }
+}
