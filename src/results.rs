@@ -125,8 +125,11 @@ impl Results {
     /// Applies the QUERY_STATUS rules to what the reader found.
     pub fn from_document(doc: Document, version: SiaVersion) -> Result<Results> {
         let status_value = doc.status.as_ref().map(|s| s.value.to_ascii_uppercase());
-        if status_value.as_deref() == Some("ERROR") {
-            let status = doc.status.as_ref().expect("checked above");
+        if let Some(status) = doc
+            .status
+            .as_ref()
+            .filter(|s| s.value.eq_ignore_ascii_case("ERROR"))
+        {
             let text = if status.text.is_empty() {
                 doc.error_text
                     .clone()

@@ -126,7 +126,7 @@ pub(crate) fn push_cell(
                 column.push_real_array(&scratch.reals);
             }
         }
-        Shape::Text => unreachable!("handled above"),
+        Shape::Text => column.push_text(text),
     }
     CellOutcome::Read
 }
