@@ -1,0 +1,334 @@
+// Tests of vosia.hpp (C++17, built with -Wall -Wextra -Werror -pedantic): RAII ownership and
+// moves, vosia::error's status and message, optional/null handling, string_view getters, the
+// row range, query setters and clone(), on the fixtures in tests/data and (when present) the
+// shared corpus. With VOSIA_TEST_DACHS=http://127.0.0.1:8080 it also searches the local DaCHS
+// SIA 1.0 and 2.0 services. Prints "N passed, N failed"; exits 1 on a failure.
+#include "vosia.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#ifndef VOSIA_TEST_DATA_DIR
+#define VOSIA_TEST_DATA_DIR "tests/data"
+#endif
+#ifndef VOSIA_CORPUS_DIR
+#define VOSIA_CORPUS_DIR "../shared/corpus"
+#endif
+
+static int passed = 0;
+static int failed = 0;
+
+#define CHECK(cond)                                                                      \
+    do {                                                                                 \
+        if (cond) {                                                                      \
+            passed++;                                                                    \
+        } else {                                                                         \
+            failed++;                                                                    \
+            std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                                \
+    } while (0)
+
+// Runs `stmt`, which must throw vosia::error with `want` status.
+#define CHECK_THROWS(stmt, want)                                                          \
+    do {                                                                                  \
+        try {                                                                             \
+            stmt;                                                                         \
+            failed++;                                                                     \
+            std::fprintf(stderr, "%s:%d: no exception from %s\n", __FILE__, __LINE__, #stmt); \
+        } catch (const vosia::error &e_) {                                                \
+            if (e_.status() == (want)) {                                                  \
+                passed++;                                                                 \
+            } else {                                                                      \
+                failed++;                                                                 \
+                std::fprintf(stderr, "%s:%d: %s threw status %d (%s), expected %d\n",      \
+                             __FILE__, __LINE__, #stmt, e_.status(), e_.what(), (want));   \
+            }                                                                             \
+        }                                                                                 \
+    } while (0)
+
+static bool near(std::optional<double> v, double want, double tol = 1e-9) {
+    return v.has_value() && std::fabs(*v - want) <= tol * std::fmax(1.0, std::fabs(want));
+}
+
+static std::string env_or(const char *name, const char *fallback) {
+    const char *v = std::getenv(name);
+    return (v != nullptr && *v != '\0') ? v : fallback;
+}
+
+static bool exists(const std::string &path) { return std::ifstream(path).good(); }
+
+// Compile-time properties of the types.
+static_assert(!std::is_copy_constructible_v<vosia::service>, "service is move-only");
+static_assert(!std::is_copy_constructible_v<vosia::query>, "query is move-only");
+static_assert(!std::is_copy_constructible_v<vosia::results>, "results is move-only");
+static_assert(std::is_nothrow_move_constructible_v<vosia::results>, "moves do not throw");
+static_assert(std::is_nothrow_move_assignable_v<vosia::query>, "moves do not throw");
+static_assert(std::is_base_of_v<std::runtime_error, vosia::error>, "error is a runtime_error");
+static_assert(std::is_same_v<decltype(std::declval<vosia::row>().std_str(vosia::field::title)),
+                             std::optional<std::string_view>>,
+              "string getters give optional<string_view>");
+static_assert(static_cast<int>(vosia::field::facility) == VOSIA_FIELD_COUNT - 1,
+              "vosia::field covers every VOSIA_FIELD_*");
+
+// tests/data/sia1_three.xml: three images with nulls of each kind.
+static void fixture(const std::string &data) {
+    vosia::results res = vosia::results::parse_file(data + "/sia1_three.xml", vosia::sia1);
+    CHECK(res.row_count() == 3);
+    CHECK(res.size() == 3 && !res.empty());
+    CHECK(res.column_count() == 12);
+    CHECK(!res.overflow());
+    CHECK(res.info("QUERY_STATUS") == std::optional<std::string_view>("OK"));
+    CHECK(!res.info("NO_SUCH_INFO").has_value());
+
+    // Column metadata.
+    CHECK(res.column_name(0) == "title");
+    CHECK(res.column_id(0) == "Title");
+    CHECK(res.column_ucd(9) == "VOX:Image_AccessReference");
+    CHECK(res.column_unit(1) == "deg");
+    CHECK(res.column_datatype(1) == vosia::datatype::double_);
+    CHECK(res.column_datatype(10) == vosia::datatype::long_);
+    CHECK(res.column_index("acref") == std::optional<std::int32_t>(9));
+    CHECK(res.column_index("AccessRef") == std::optional<std::int32_t>(9));
+    CHECK(!res.column_index("nope").has_value());
+    CHECK(res.column_by_ucd("VOX:Image_Format") == std::optional<std::int32_t>(8));
+    CHECK(res.std_column(vosia::field::access_url) == std::optional<std::int32_t>(9));
+    CHECK(!res.std_column(vosia::field::s_region).has_value());
+    CHECK_THROWS(res.column_name(99), VOSIA_E_RANGE);
+
+    // The row range: three rows, in order, with the standard fields.
+    const char *urls[] = {"http://example.org/data/img1.fits?band=V&size=full",
+                          "http://example.org/data/img2.fits", "http://example.org/data/img3.jpg"};
+    std::int64_t n = 0;
+    for (vosia::row r : res) {
+        CHECK(r.index() == n);
+        CHECK(r.std_str(vosia::field::access_url) == std::optional<std::string_view>(urls[n]));
+        n++;
+    }
+    CHECK(n == 3);
+    CHECK(std::distance(res.begin(), res.end()) == 3);
+    CHECK((*(res.begin() + 2)).index() == 2);
+
+    vosia::row r0 = res[0];
+    CHECK(r0.std_str(vosia::field::title) == std::optional<std::string_view>("M31 & M32, V band"));
+    CHECK(near(r0.std_double(vosia::field::ra), 10.6847083));
+    CHECK(near(r0.std_double(vosia::field::dec), 41.26875));
+    CHECK(near(r0.std_double(vosia::field::mjd_obs), 58000.5));
+    CHECK(near(r0.std_double(vosia::field::filesize), 153280.0));
+    CHECK(r0.get_int64(10) == std::optional<std::int64_t>(153280));
+    CHECK(r0.get_text("exptime") == std::optional<std::string_view>("300.5"));
+    auto naxis = r0.std_double_array(vosia::field::naxis);
+    CHECK(naxis.has_value() && naxis->size() == 2 && (*naxis)[0] == 2048.0 &&
+          (*naxis)[1] == 4096.0);
+    auto scale = r0.get_double_array(7);
+    CHECK(scale.has_value() && scale->size() == 2 && std::fabs((*scale)[1] - 0.00025) < 1e-15);
+
+    // Nulls: NaN, an empty cell, the VALUES null sentinel; all nullopt, none an error.
+    CHECK(!res[1].get_double(11).has_value());
+    CHECK(res[1].is_null(11));
+    CHECK(!res[2].std_str(vosia::field::instrument).has_value());
+    CHECK(!res[2].std_double(vosia::field::mjd_obs).has_value());
+    CHECK(!res[2].std_double(vosia::field::filesize).has_value());
+    CHECK(!res[2].is_null(0));
+    // A field the result does not have is null too.
+    CHECK(!res[0].std_str(vosia::field::collection).has_value());
+
+    // Typed getters do not convert: text read as a number is a type error.
+    CHECK_THROWS(res[0].get_double(0), VOSIA_E_TYPE);
+    CHECK_THROWS(res.get_str(5, 0), VOSIA_E_RANGE);
+    CHECK_THROWS(res.at(3), VOSIA_E_RANGE);
+    CHECK(res.at(2).index() == 2);
+
+    // Moves hand the handle over; the moved-from object is empty and safe to destroy.
+    const vosia_results *h = res.get();
+    vosia::results moved = std::move(res);
+    CHECK(moved.get() == h);
+    CHECK(res.get() == nullptr);  // NOLINT(bugprone-use-after-move): moved-from is documented empty
+    CHECK(moved.row_count() == 3);
+    vosia::results other = vosia::results::parse_file(data + "/sia1_three.xml", vosia::sia1);
+    other = std::move(moved);  // frees other's first handle
+    CHECK(other.get() == h);
+
+    // release(): the caller owns the handle.
+    vosia_results *raw = other.release();
+    CHECK(raw == h && other.get() == nullptr);
+    vosia_results_free(raw);
+}
+
+// In-memory parse and error responses.
+static void errors(const std::string &data) {
+    try {
+        vosia::results::parse_file(data + "/sia1_error.xml", vosia::sia1);
+        failed++;
+        std::fprintf(stderr, "no exception from an error response\n");
+    } catch (const vosia::error &e) {
+        CHECK(e.status() == VOSIA_E_SERVICE);
+        CHECK(std::string(e.what()).find("Illegal POS value") != std::string::npos);
+        CHECK(e.status_text() == vosia::strerror(VOSIA_E_SERVICE));
+    }
+    CHECK_THROWS(vosia::results::parse("this is not XML", vosia::sia1), VOSIA_E_FORMAT);
+    CHECK_THROWS(vosia::results::parse_file(data + "/no-such-file.xml", vosia::sia1),
+                 VOSIA_E_IO);
+    CHECK_THROWS(vosia::results::parse("<VOTABLE/>", 7), VOSIA_E_INVALID_ARG);
+
+    std::ifstream in(data + "/sia1_three.xml", std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    vosia::results r = vosia::results::parse(ss.str(), vosia::sia1);
+    CHECK(r.row_count() == 3);
+
+    // A catch of std::exception sees the message too.
+    try {
+        vosia::service("ftp://example.org/sia", vosia::sia1);
+        failed++;
+    } catch (const std::exception &e) {
+        CHECK(std::string(e.what()).size() > 0);
+        passed++;
+    }
+}
+
+// Queries: setters chain, the URL is exact, clone() is independent, version rules hold.
+static void queries() {
+    vosia::service s1("http://127.0.0.1:9/sia1?", vosia::sia1);
+    CHECK(s1.base_url() == "http://127.0.0.1:9/sia1?");
+    CHECK(s1.version() == vosia::sia1);
+    s1.set_timeout(5).set_connect_timeout(1).set_retries(0, 0);
+    vosia::query q(s1);
+    q.set_pos(10.68, 41.27).set_size(0.2).set_maxrec(5).set_format("image/fits");
+    const std::string url(q.url());
+    CHECK(url.find("POS=10.68,41.27") != std::string::npos ||
+          url.find("POS=10.68%2C41.27") != std::string::npos);
+    CHECK(url.find("SIZE=0.2") != std::string::npos);
+    CHECK(url.find("MAXREC=5") != std::string::npos);
+
+    vosia::query c = q.clone();
+    c.set_maxrec(7);
+    CHECK(std::string(c.url()).find("MAXREC=7") != std::string::npos);
+    CHECK(std::string(q.url()).find("MAXREC=5") != std::string::npos);
+
+    CHECK_THROWS(q.add_circle(10, 41, 0.1), VOSIA_E_UNSUPPORTED);
+    CHECK_THROWS(q.set_pos(10, 95), VOSIA_E_INVALID_ARG);
+    CHECK_THROWS(q.set_maxrec(-1), VOSIA_E_INVALID_ARG);
+    try {
+        q.set_pos(10, 95);
+    } catch (const vosia::error &e) {
+        CHECK(std::string(e.what()).size() > 0);  // vosia_last_error's detail
+    }
+
+    vosia::service s2("http://127.0.0.1:9/sia2?", vosia::sia2);
+    vosia::query q2(s2);
+    q2.add_circle(10.68, 41.27, 0.1).add_band(4e-7, 6e-7).add_collection("SIATEST");
+    q2.add_polygon({10, 41, 11, 41, 11, 42});
+    CHECK(std::string(q2.url()).find("CIRCLE") != std::string::npos);
+    CHECK(std::string(q2.url()).find("POLYGON") != std::string::npos);
+    CHECK_THROWS(q2.set_pos(1, 2), VOSIA_E_UNSUPPORTED);
+    q2.remove_param("BAND");
+    CHECK(std::string(q2.url()).find("BAND") == std::string::npos);
+
+    // The query outlives its service object.
+    vosia::query lonely = [] {
+        vosia::service tmp("http://127.0.0.1:9/x?", vosia::sia1);
+        return vosia::query(tmp);
+    }();
+    lonely.set_pos(1, 2);
+    CHECK(std::string(lonely.url()).find("127.0.0.1:9/x") != std::string::npos);
+
+    // Nothing listens on port 9: execute throws with the query's error text.
+    try {
+        vosia::query(s1).set_pos(1, 2).execute();
+        failed++;
+        std::fprintf(stderr, "execute against port 9 did not throw\n");
+    } catch (const vosia::error &e) {
+        CHECK(e.status() == VOSIA_E_CONNECT || e.status() == VOSIA_E_TIMEOUT);
+        CHECK(std::string(e.what()).size() > 0);
+    }
+
+    CHECK(vosia::version() == VOSIA_VERSION_STRING);
+    CHECK(vosia::version_number() == VOSIA_VERSION_NUMBER);
+}
+
+// pyvo's fixtures from the shared corpus (skipped when absent).
+static void corpus(const std::string &dir) {
+    if (!exists(dir + "/pyvo/sia1-dataset.xml")) {
+        std::printf("corpus not found at %s: corpus checks skipped\n", dir.c_str());
+        return;
+    }
+    auto r1 = vosia::results::parse_file(dir + "/pyvo/sia1-dataset.xml", vosia::sia1);
+    CHECK(r1.row_count() == 2);
+    CHECK(r1[0].std_str(vosia::field::access_url) ==
+          std::optional<std::string_view>("http://example.com/querydata/image.fits"));
+    CHECK(r1[0].std_str(vosia::field::title) ==
+          std::optional<std::string_view>("Test Observation"));
+    CHECK(near(r1[0].std_double(vosia::field::ra), 288.95078924817));
+    CHECK(near(r1[0].std_double(vosia::field::mjd_obs), 18885.9416782409));
+    CHECK(!r1[1].std_double(vosia::field::mjd_obs).has_value());
+
+    auto r2 = vosia::results::parse_file(dir + "/pyvo/sia2-dataset.xml", vosia::sia2);
+    CHECK(r2.row_count() == 1);
+    CHECK(r2[0].std_str(vosia::field::collection) == std::optional<std::string_view>("TEST"));
+    CHECK(r2[0].std_str(vosia::field::facility) == std::optional<std::string_view>("TEST-1.6m"));
+    CHECK(r2[0].std_str(vosia::field::instrument) ==
+          std::optional<std::string_view>("TEST-INSTR"));
+}
+
+// The local DaCHS (only with VOSIA_TEST_DACHS).
+static void live(const std::string &base) {
+    vosia::service s1(base + "/siatest/q/i/siap.xml?", vosia::sia1);
+    s1.set_timeout(60);
+    vosia::results r = vosia::query(s1).set_pos(10.6847, 41.269).set_size(0.2).execute();
+    CHECK(r.row_count() > 0);
+    int m31 = 0;
+    for (vosia::row row : r) {
+        auto url = row.std_str(vosia::field::access_url);
+        CHECK(url.has_value() && url->find("/getproduct/siatest/data/") != std::string_view::npos);
+        if (url && url->find("M31") != std::string_view::npos) m31++;
+        auto ra = row.std_double(vosia::field::ra);
+        CHECK(ra.has_value() && std::fabs(*ra - 10.6847) < 1.0);
+    }
+    CHECK(m31 > 0);
+
+    vosia::service s2(base + "/siatest/q/sia2/siap2.xml?", vosia::sia2);
+    vosia::query q2(s2);
+    q2.add_circle(10.6847, 41.269, 0.1).set_maxrec(3);
+    vosia::results r2 = q2.execute();
+    CHECK(r2.row_count() > 0 && r2.row_count() <= 3);
+    CHECK(r2[0].std_str(vosia::field::collection) == std::optional<std::string_view>("SIATEST"));
+    CHECK(r2[0].std_double(vosia::field::mjd_obs).has_value());
+
+    // A service error (SIA 1.0 VERB=0 is rejected by DaCHS) arrives as VOSIA_E_SERVICE.
+    try {
+        vosia::query(s1).set_pos(10.68, 41.27).set_size(0.1).set_param("VERB", "0").execute();
+        failed++;
+        std::fprintf(stderr, "VERB=0 did not fail\n");
+    } catch (const vosia::error &e) {
+        CHECK(e.status() == VOSIA_E_SERVICE);
+        CHECK(std::string(e.what()).size() > 0);
+    }
+}
+
+int main() {
+    const std::string data = env_or("VOSIA_TEST_DATA", VOSIA_TEST_DATA_DIR);
+    const std::string corpus_dir = env_or("VOSIA_CORPUS", VOSIA_CORPUS_DIR);
+    try {
+        fixture(data);
+        errors(data);
+        queries();
+        corpus(corpus_dir);
+        const char *dachs = std::getenv("VOSIA_TEST_DACHS");
+        if (dachs != nullptr && *dachs != '\0')
+            live(dachs);
+        else
+            std::printf("VOSIA_TEST_DACHS not set: live checks skipped\n");
+    } catch (const vosia::error &e) {
+        failed++;
+        std::fprintf(stderr, "unexpected vosia::error %d: %s\n", e.status(), e.what());
+    }
+    std::printf("test_hpp: %d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}
