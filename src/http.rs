@@ -37,6 +37,11 @@ pub struct Settings {
     pub max_retry_wait: Duration,
     /// Extra headers sent with every request, in order.
     pub headers: Vec<(String, String)>,
+    /// Reuse kept-alive connections between requests. Default true. Turning it off sends
+    /// `Connection: close`: one new connection per request, which avoids the ~40 ms stall seen
+    /// on kept-alive connections to servers that write headers and body separately with
+    /// Nagle's algorithm on (DaCHS/Twisted), at the price of a TCP (and TLS) handshake each time.
+    pub keepalive: bool,
 }
 
 impl Default for Settings {
@@ -48,6 +53,7 @@ impl Default for Settings {
             max_retries: 3,
             max_retry_wait: Duration::from_secs(30),
             headers: Vec::new(),
+            keepalive: true,
         }
     }
 }
@@ -119,6 +125,9 @@ fn send(agent: &Agent, settings: &Settings, url: &str) -> Result<Exchange> {
             .build();
         for (name, value) in &settings.headers {
             request = request.header(name.as_str(), value.as_str());
+        }
+        if !settings.keepalive {
+            request = request.header("Connection", "close");
         }
         let response = request
             .call()

@@ -179,6 +179,12 @@ impl Service {
         })
     }
 
+    /// Reuse kept-alive connections (default) or open one per request (see
+    /// [`Settings::keepalive`]).
+    pub fn set_keepalive(&self, on: bool) -> Result<()> {
+        self.update(|s| s.keepalive = on)
+    }
+
     /// Adds a header sent with every request (e.g. `Authorization`, `Cookie`).
     pub fn add_header(&self, name: &str, value: &str) -> Result<()> {
         ureq::http::HeaderName::from_bytes(name.as_bytes())

@@ -621,3 +621,25 @@ fn service_metadata_and_capabilities() {
         "cached"
     );
 }
+
+#[test]
+fn keepalive_off_opens_a_connection_per_request() {
+    let server = Server::start(|req, _, s| {
+        let keep = req.header("connection") != Some("close");
+        let close = [XML, ("Connection", "close")];
+        let headers: &[(&str, &str)] = if keep { &[XML] } else { &close };
+        reply(s, "200 OK", headers, votable(1).as_bytes()) && keep
+    });
+    let (svc, mut q) = sia1(&server);
+    svc.set_keepalive(false).unwrap();
+    for _ in 0..3 {
+        q.execute().expect("execute");
+    }
+    assert_eq!(server.connections.load(Ordering::SeqCst), 3);
+    assert!(
+        server
+            .requests()
+            .iter()
+            .all(|r| r.header("connection") == Some("close"))
+    );
+}
