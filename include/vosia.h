@@ -1085,6 +1085,18 @@ vosia_status vosia_service_set_max_response_bytes(vosia_service *s, int64_t byte
 vosia_status vosia_service_set_retries(vosia_service *s, int32_t max_retries, double max_wait_seconds);
 
 /**
+ * Chooses whether requests reuse kept-alive connections: `on` = 1 (the default) keeps
+ * connections open between queries of this service; 0 sends `Connection: close`, so every
+ * request opens a new connection. Measured against DaCHS on 127.0.0.1, 50 small queries took
+ * about 2 s kept alive and 0.75 s with a connection each (with curl as with vosia): the
+ * server writes headers and body separately with Nagle's algorithm on, and the client's
+ * delayed ACK holds the body ~40 ms. Over a network with a longer round trip, or with TLS,
+ * the handshakes cost more than that and keep-alive wins. Returns `VOSIA_E_INVALID_ARG` for a
+ * value other than 0 or 1.
+ */
+vosia_status vosia_service_set_keepalive(vosia_service *s, int32_t on);
+
+/**
  * Adds a header sent with every request of this service (e.g. `Authorization`, `Cookie`).
  * Both strings are copied. Adding the same name twice sends it twice.
  * Returns `VOSIA_E_INVALID_ARG` for a name or value HTTP does not allow (spaces in the name,
