@@ -416,7 +416,7 @@ fn binary2_null_flags() {
 #[test]
 fn binary_cut_mid_row_is_an_error() {
     let row = binary_row(None, 5, "hello");
-    let mut doc = binary_doc(false, &[row.clone()]);
+    let mut doc = binary_doc(false, std::slice::from_ref(&row));
     let cut = STANDARD.encode(&row[..row.len() - 5]);
     let full = STANDARD.encode(&row);
     doc = doc.replace(&full, &cut);
