@@ -98,6 +98,28 @@ set_target_properties(cpp_header_compiles PROPERTIES
 target_compile_options(cpp_header_compiles PRIVATE -Wall -Wextra -Werror -pedantic)
 add_test(NAME cpp_header_compiles COMMAND cpp_header_compiles)
 
+# The other C++ tests (vosia.hpp is C++17), with the same inputs as the C tests.
+file(GLOB VOSIA_CXX_TEST_SOURCES CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/tests/cpp/*.cpp")
+list(FILTER VOSIA_CXX_TEST_SOURCES EXCLUDE REGEX "/header_compiles\\.cpp$")
+foreach(_src IN LISTS VOSIA_CXX_TEST_SOURCES)
+  get_filename_component(_name "${_src}" NAME_WE)
+  set(_t cpp_${_name})
+  if(TARGET ${_t})
+    continue()
+  endif()
+  add_executable(${_t} "${_src}")
+  target_link_libraries(${_t} PRIVATE vosia::vosia Threads::Threads)
+  set_target_properties(${_t} PROPERTIES CXX_STANDARD 17 CXX_STANDARD_REQUIRED ON
+                                         CXX_EXTENSIONS OFF)
+  target_compile_options(${_t} PRIVATE -Wall -Wextra -Werror -pedantic)
+  target_compile_definitions(${_t} PRIVATE
+    "VOSIA_TEST_DATA_DIR=\"${VOSIA_TEST_DATA_DIR}\""
+    "VOSIA_CORPUS_DIR=\"${VOSIA_CORPUS_DIR}\"")
+  add_test(NAME ${_t} COMMAND ${_t})
+  set_tests_properties(${_t} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+                                        ENVIRONMENT "${_vosia_test_env}")
+endforeach()
+
 # ----------------------------------------------------------------------------- examples
 if(VOSIA_BUILD_EXAMPLES AND TARGET print_table)
   add_test(NAME example_print_table
