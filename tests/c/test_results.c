@@ -318,6 +318,21 @@ static void check_errors(const vosia_results *r) {
         CHECK_INT(not_a_handle[0], 0x1234);
     }
 
+    /* A live handle of another kind. */
+    {
+        vosia_service *svc = NULL;
+        CHECK_STATUS(vosia_service_new("http://example.org/sia", VOSIA_SIA1, &svc), VOSIA_OK);
+        if (svc != NULL) {
+            const vosia_results *wrong = (const vosia_results *)(void *)svc;
+            CHECK_STATUS(vosia_results_get_double(wrong, 0, 0, &d), VOSIA_E_BAD_HANDLE);
+            CHECK_STATUS(vosia_results_get_str(wrong, 0, 0, &s), VOSIA_E_BAD_HANDLE);
+            CHECK(vosia_results_column_name(wrong, 0) == NULL);
+            vosia_results_free((vosia_results *)(void *)svc); /* ignored: not a results */
+            CHECK_STR(vosia_service_base_url(svc), "http://example.org/sia");
+            vosia_service_free(svc);
+        }
+    }
+
     /* Bad input. */
     CHECK_STATUS(vosia_results_parse(garbage, sizeof garbage - 1, VOSIA_SIA1, &out),
                  VOSIA_E_FORMAT);
