@@ -1,0 +1,146 @@
+# The bindings of issue 4 (C++, Fortran, IDL/GDL, Python): examples, tests, the IDL glue
+# library and the extra install files. Included at the end of CMakeLists.txt; the Fortran
+# module itself is built by cmake/VosiaFortran.cmake.
+#
+# ctest names:
+#   cpp_test_hpp            tests/cpp/test_hpp.cpp (C++17, -Wall -Wextra -Werror -pedantic)
+#   example_cpp_search      examples/cpp/search.cpp on tests/data/sia1_three.xml
+#   fortran_constants       the module's constants against vosia.h (tests/fortran/constants.sh)
+#   fortran_module          tests/fortran/test_fortran.f90
+#   example_fortran_search  examples/fortran/search.f90 on tests/data/sia1_three.xml
+#   idl_gdl                 tests/idl/test_vosia.pro under GNU Data Language (when gdl is found)
+#   python_vs_pyvo          tests/python/test_vs_pyvo.py with pytest (skips without pyvo/pytest)
+#   install_bindings        the installed C++ header and Fortran module used from a downstream
+#                           CMake project and from plain compiler lines
+# Live parts run when VOSIA_TEST_DACHS is set in ctest's environment.
+
+set(_vosia_bindings_env "VOSIA_CORPUS=${VOSIA_CORPUS_DIR}" "VOSIA_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data")
+
+# ---------------------------------------------------------------- IDL / GDL glue library
+# libvosia_idl.so: CALL_EXTERNAL entry points (int f(int argc, void *argv[])) over libvosia.
+add_library(vosia_idl MODULE "${PROJECT_SOURCE_DIR}/examples/idl/vosia_idl.c")
+target_link_libraries(vosia_idl PRIVATE vosia::vosia)
+set_target_properties(vosia_idl PROPERTIES
+  OUTPUT_NAME vosia_idl PREFIX "lib" C_STANDARD 11 C_EXTENSIONS OFF
+  C_VISIBILITY_PRESET hidden
+  LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/idl"
+  INSTALL_RPATH "$ORIGIN/..")
+target_compile_options(vosia_idl PRIVATE -Wall -Wextra -Werror -Wpedantic)
+install(TARGETS vosia_idl LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}/vosia")
+file(GLOB _vosia_idl_pro "${PROJECT_SOURCE_DIR}/examples/idl/*.pro")
+install(FILES ${_vosia_idl_pro} DESTINATION "${CMAKE_INSTALL_DATADIR}/vosia/idl")
+
+# ------------------------------------------------------------ Fortran package file
+if(VOSIA_FORTRAN)
+  install(FILES "${PROJECT_SOURCE_DIR}/cmake/vosiaFortranTargets.cmake"
+    DESTINATION "${VOSIA_INSTALL_CMAKEDIR}")
+endif()
+
+# ------------------------------------------------------------------------------ C++
+# (CMakeLists.txt and VosiaTests.cmake may already build every examples/cpp and tests/cpp
+# file; then their targets and tests are used as they are.)
+if(NOT TARGET cpp_search)
+  add_executable(cpp_search "${PROJECT_SOURCE_DIR}/examples/cpp/search.cpp")
+  target_link_libraries(cpp_search PRIVATE vosia::vosia)
+  set_target_properties(cpp_search PROPERTIES CXX_STANDARD 17 CXX_STANDARD_REQUIRED ON
+                                              CXX_EXTENSIONS OFF)
+  target_compile_options(cpp_search PRIVATE -Wall -Wextra -Werror -pedantic)
+endif()
+
+if(VOSIA_BUILD_EXAMPLES AND VOSIA_FORTRAN)
+  add_executable(fortran_search "${PROJECT_SOURCE_DIR}/examples/fortran/search.f90")
+  target_link_libraries(fortran_search PRIVATE vosia::vosia_fortran)
+endif()
+
+if(NOT VOSIA_BUILD_TESTS)
+  return()
+endif()
+
+if(NOT TARGET cpp_test_hpp)
+  add_executable(cpp_test_hpp "${PROJECT_SOURCE_DIR}/tests/cpp/test_hpp.cpp")
+  target_link_libraries(cpp_test_hpp PRIVATE vosia::vosia)
+  set_target_properties(cpp_test_hpp PROPERTIES CXX_STANDARD 17 CXX_STANDARD_REQUIRED ON
+                                                CXX_EXTENSIONS OFF)
+  target_compile_options(cpp_test_hpp PRIVATE -Wall -Wextra -Werror -pedantic)
+  target_compile_definitions(cpp_test_hpp PRIVATE
+    "VOSIA_TEST_DATA_DIR=\"${PROJECT_SOURCE_DIR}/tests/data\""
+    "VOSIA_CORPUS_DIR=\"${VOSIA_CORPUS_DIR}\"")
+endif()
+if(NOT TEST cpp_test_hpp)
+  add_test(NAME cpp_test_hpp COMMAND cpp_test_hpp)
+  set_tests_properties(cpp_test_hpp PROPERTIES TIMEOUT 300 ENVIRONMENT "${_vosia_bindings_env}")
+endif()
+
+if(NOT TEST example_cpp_search)
+  add_test(NAME example_cpp_search
+    COMMAND cpp_search -f "${PROJECT_SOURCE_DIR}/tests/data/sia1_three.xml")
+  set_tests_properties(example_cpp_search PROPERTIES
+    PASS_REGULAR_EXPRESSION "3 images.*http://example\\.org/data/img3\\.jpg")
+endif()
+
+# --------------------------------------------------------------------------- Fortran
+if(VOSIA_FORTRAN)
+  add_executable(fortran_constants "${PROJECT_SOURCE_DIR}/tests/fortran/constants.f90")
+  target_link_libraries(fortran_constants PRIVATE vosia::vosia_fortran)
+  add_test(NAME fortran_constants
+    COMMAND bash "${PROJECT_SOURCE_DIR}/tests/fortran/constants.sh"
+            "$<TARGET_FILE:fortran_constants>" "${PROJECT_SOURCE_DIR}/include/vosia.h"
+            "${CMAKE_C_COMPILER}")
+
+  add_executable(fortran_test_module "${PROJECT_SOURCE_DIR}/tests/fortran/test_fortran.f90")
+  target_link_libraries(fortran_test_module PRIVATE vosia::vosia_fortran)
+  if(CMAKE_Fortran_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(fortran_test_module PRIVATE -std=f2008 -Wall -Wextra -Werror)
+  endif()
+  add_test(NAME fortran_module COMMAND fortran_test_module)
+  set_tests_properties(fortran_module PROPERTIES TIMEOUT 300
+    ENVIRONMENT "${_vosia_bindings_env}")
+
+  if(TARGET fortran_search)
+    add_test(NAME example_fortran_search
+      COMMAND fortran_search -f "${PROJECT_SOURCE_DIR}/tests/data/sia1_three.xml")
+    set_tests_properties(example_fortran_search PROPERTIES
+      PASS_REGULAR_EXPRESSION "3 images.*http://example\\.org/data/img3\\.jpg")
+  endif()
+endif()
+
+# --------------------------------------------------------------------------- IDL / GDL
+find_program(VOSIA_GDL gdl DOC "GNU Data Language, to test the IDL binding")
+if(VOSIA_GDL)
+  add_test(NAME idl_gdl
+    COMMAND "${VOSIA_GDL}" -quiet -e
+            "!PATH='${PROJECT_SOURCE_DIR}/examples/idl:${PROJECT_SOURCE_DIR}/tests/idl:'+!PATH & test_vosia")
+  set_tests_properties(idl_gdl PROPERTIES TIMEOUT 300
+    ENVIRONMENT "${_vosia_bindings_env};VOSIA_IDL_LIB=$<TARGET_FILE:vosia_idl>"
+    PASS_REGULAR_EXPRESSION "test_vosia: [0-9]+ passed, 0 failed"
+    FAIL_REGULAR_EXPRESSION "CHECK failed|% Execution halted|Error opening shared object")
+else()
+  message(STATUS "gdl (GNU Data Language) not found: no idl_gdl test")
+endif()
+
+# ---------------------------------------------------------------------------- Python
+# The python with pyvo: VOSIA_PYTHON (test.sh and .ci/run set it to their venv), else the
+# venv in this build tree, else python3.
+if(DEFINED ENV{VOSIA_PYTHON} AND NOT "$ENV{VOSIA_PYTHON}" STREQUAL "")
+  set(_vosia_python_default "$ENV{VOSIA_PYTHON}")
+elseif(EXISTS "${CMAKE_BINARY_DIR}/venv/bin/python")
+  set(_vosia_python_default "${CMAKE_BINARY_DIR}/venv/bin/python")
+else()
+  find_program(_vosia_python_default NAMES python3 python)
+endif()
+set(VOSIA_PYVO_PYTHON "${_vosia_python_default}" CACHE FILEPATH
+    "A python with pyvo and pytest for the python_vs_pyvo test")
+if(VOSIA_PYVO_PYTHON)
+  add_test(NAME python_vs_pyvo
+    COMMAND bash -c "if ! \"$0\" -c 'import pytest, pyvo' 2>/dev/null; then echo \"python_vs_pyvo: $0 lacks pytest or pyvo (pip install pyvo pytest): skipped\"; exit 77; fi; exec \"$0\" -m pytest -q -rs -p no:cacheprovider \"$1\""
+            "${VOSIA_PYVO_PYTHON}" "${PROJECT_SOURCE_DIR}/tests/python/test_vs_pyvo.py")
+  set_tests_properties(python_vs_pyvo PROPERTIES TIMEOUT 600 SKIP_RETURN_CODE 77
+    ENVIRONMENT "${_vosia_bindings_env};VOSIA_LIB=${VOSIA_LIB_DIR}/${VOSIA_SHARED_REAL}")
+endif()
+
+# ------------------------------------------------------------- installed bindings
+add_test(NAME install_bindings
+  COMMAND bash "${PROJECT_SOURCE_DIR}/tests/install/bindings.sh" "${CMAKE_BINARY_DIR}"
+          "$<BOOL:${VOSIA_FORTRAN}>")
+set_tests_properties(install_bindings PROPERTIES TIMEOUT 600
+  ENVIRONMENT "CXX=${CMAKE_CXX_COMPILER};FC=${CMAKE_Fortran_COMPILER};VOSIA_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data")

@@ -1,0 +1,14 @@
+# vosia::vosia_fortran for find_package(vosia): the Fortran module's library
+# (libvosia_fortran.a) and include directory (vosia.mod), linked to vosia::vosia.
+# Included by vosiaConfig.cmake, after it has set vosia_INCLUDE_DIR and _vosia_libdir.
+#
+#   find_package(vosia 0.1 REQUIRED)
+#   target_link_libraries(app PRIVATE vosia::vosia_fortran)   # then: use vosia
+if(NOT TARGET vosia::vosia_fortran AND EXISTS "${_vosia_libdir}/libvosia_fortran.a")
+  add_library(vosia::vosia_fortran STATIC IMPORTED)
+  set_target_properties(vosia::vosia_fortran PROPERTIES
+    IMPORTED_LOCATION "${_vosia_libdir}/libvosia_fortran.a"
+    IMPORTED_LINK_INTERFACE_LANGUAGES Fortran
+    INTERFACE_INCLUDE_DIRECTORIES "${vosia_INCLUDE_DIR}"
+    INTERFACE_LINK_LIBRARIES vosia::vosia)
+endif()
