@@ -41,6 +41,9 @@ include(CheckCSourceCompiles)
 set(CMAKE_REQUIRED_FLAGS "-fsanitize=address")
 set(CMAKE_REQUIRED_LINK_OPTIONS "-fsanitize=address")
 check_c_source_compiles("int main(void) { return 0; }" VOSIA_HAVE_ASAN)
+set(CMAKE_REQUIRED_FLAGS "-fsanitize=address,undefined")
+set(CMAKE_REQUIRED_LINK_OPTIONS "-fsanitize=address,undefined")
+check_c_source_compiles("int main(void) { return 0; }" VOSIA_HAVE_UBSAN)
 unset(CMAKE_REQUIRED_FLAGS)
 unset(CMAKE_REQUIRED_LINK_OPTIONS)
 
@@ -58,8 +61,15 @@ function(vosia_add_c_test name src lib)
   target_compile_options(${name} PRIVATE ${VOSIA_C_WARNINGS})
   set(env ${_vosia_test_env})
   if("asan" IN_LIST ARGN)
-    target_compile_options(${name} PRIVATE -fsanitize=address -fno-omit-frame-pointer -g)
-    target_link_options(${name} PRIVATE -fsanitize=address)
+    # AddressSanitizer, plus UndefinedBehaviorSanitizer where the compiler has it (for the C
+    # side; the Rust library is checked by Rust's own rules).
+    set(_san address)
+    if(VOSIA_HAVE_UBSAN)
+      set(_san address,undefined)
+      target_compile_options(${name} PRIVATE -fno-sanitize-recover=undefined)
+    endif()
+    target_compile_options(${name} PRIVATE -fsanitize=${_san} -fno-omit-frame-pointer -g)
+    target_link_options(${name} PRIVATE -fsanitize=${_san})
     # Leak checking stays on: the library frees everything it allocates for a handle when the
     # handle is freed, and its only one-time allocations (the quiet panic hook, per-thread
     # error text) are still reachable at exit, which LeakSanitizer does not report.
