@@ -706,7 +706,7 @@ vosia_status vosia_query_execute(vosia_query *q, vosia_results **out);
 /**
  * The detail of this query's last `vosia_query_execute` failure ("" after a success or
  * before any execute). Borrowed: valid until the query is next executed or freed.
- * NULL for a NULL or bad handle.
+ * NULL for a NULL or bad handle; reading an error never replaces vosia_last_error().
  */
 const char *vosia_query_error(const vosia_query *q);
 
@@ -1401,6 +1401,22 @@ const char *vosia_strerror(vosia_status status);
 const char *vosia_last_error(void);
 
 /**
+ * Copies vosia_strerror(status) into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if
+ * not NULL) receives the full length.
+ *
+ * @return VOSIA_OK, or VOSIA_E_BUFFER_SIZE when the text was truncated.
+ */
+vosia_status vosia_copy_strerror(vosia_status status, char *buf, size_t cap, size_t *len);
+
+/**
+ * Copies vosia_last_error() into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if not
+ * NULL) receives the full length. Does not change the last error.
+ *
+ * @return VOSIA_OK, or VOSIA_E_BUFFER_SIZE when the text was truncated.
+ */
+vosia_status vosia_copy_last_error(char *buf, size_t cap, size_t *len);
+
+/**
  * The version of the vosia library loaded at run time, e.g. "0.1.0".
  *
  * @return A static NUL-terminated string; never NULL. Thread-safe.
@@ -1413,6 +1429,14 @@ const char *vosia_version(void);
  * header to detect a header/library mismatch. Thread-safe.
  */
 int32_t vosia_version_number(void);
+
+/**
+ * Copies vosia_version() into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if not
+ * NULL) receives the full length.
+ *
+ * @return VOSIA_OK, or VOSIA_E_BUFFER_SIZE when the text was truncated.
+ */
+vosia_status vosia_copy_version(char *buf, size_t cap, size_t *len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -265,3 +265,42 @@ fn eight_threads_read_one_results_at_once() {
     }
     unsafe { vosia_results_free(r as *mut vosia_results) };
 }
+
+#[test]
+fn copy_twins_of_the_library_wide_strings() {
+    use vosia::ffi::version::vosia_copy_version;
+    let mut buf = [0 as c_char; 64];
+    let mut len = 0usize;
+    unsafe {
+        assert_eq!(
+            vosia_copy_version(buf.as_mut_ptr(), buf.len(), &mut len),
+            VOSIA_OK
+        );
+        assert_eq!(
+            CStr::from_ptr(buf.as_ptr()).to_str().unwrap(),
+            env!("CARGO_PKG_VERSION")
+        );
+        assert_eq!(
+            vosia_copy_strerror(VOSIA_E_TIMEOUT, buf.as_mut_ptr(), 4, &mut len),
+            VOSIA_E_BUFFER_SIZE
+        );
+        assert_eq!(len, "timed out".len());
+        assert_eq!(CStr::from_ptr(buf.as_ptr()).to_str().unwrap(), "tim");
+        let mut out = ptr::null_mut();
+        assert_eq!(
+            vosia_results_parse(ptr::null(), 0, 1, &mut out),
+            VOSIA_E_NULL_ARG
+        );
+        assert_eq!(
+            vosia_copy_last_error(buf.as_mut_ptr(), buf.len(), &mut len),
+            VOSIA_OK
+        );
+        assert_eq!(
+            CStr::from_ptr(buf.as_ptr()).to_str().unwrap(),
+            "argument `data` is NULL"
+        );
+        // Reading an error's detail never replaces the last error.
+        assert!(vosia::ffi::query::vosia_query_error(ptr::null()).is_null());
+        assert_eq!(last_error(), "argument `data` is NULL");
+    }
+}

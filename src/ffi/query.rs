@@ -495,16 +495,13 @@ pub unsafe extern "C" fn vosia_query_execute(
 
 /// The detail of this query's last `vosia_query_execute` failure ("" after a success or
 /// before any execute). Borrowed: valid until the query is next executed or freed.
-/// NULL for a NULL or bad handle.
+/// NULL for a NULL or bad handle; reading an error never replaces vosia_last_error().
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_error(q: *const vosia_query) -> *const c_char {
     guard(ptr::null(), || {
         match unsafe { borrow::<QueryHandle, _>(q) } {
             Ok(handle) => handle.error.as_ptr(),
-            Err(e) => {
-                record(&e);
-                ptr::null()
-            }
+            Err(_) => ptr::null(),
         }
     })
 }

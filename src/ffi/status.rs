@@ -146,3 +146,41 @@ pub extern "C" fn vosia_strerror(status: vosia_status) -> *const c_char {
 pub extern "C" fn vosia_last_error() -> *const c_char {
     super::guard::guard(c"".as_ptr(), last_error_ptr)
 }
+
+/// Copies vosia_strerror(status) into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if
+/// not NULL) receives the full length.
+///
+/// @return VOSIA_OK, or VOSIA_E_BUFFER_SIZE when the text was truncated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_copy_strerror(
+    status: vosia_status,
+    buf: *mut c_char,
+    cap: usize,
+    len: *mut usize,
+) -> vosia_status {
+    let text = status_text(status);
+    let text = std::str::from_utf8(&text[..text.len() - 1]).unwrap_or("");
+    // SAFETY: buffer contract passed through from the caller.
+    super::guard::guard(VOSIA_E_PANIC, || unsafe {
+        super::strings::copy_out(text, buf, cap, len)
+    })
+}
+
+/// Copies vosia_last_error() into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if not
+/// NULL) receives the full length. Does not change the last error.
+///
+/// @return VOSIA_OK, or VOSIA_E_BUFFER_SIZE when the text was truncated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_copy_last_error(
+    buf: *mut c_char,
+    cap: usize,
+    len: *mut usize,
+) -> vosia_status {
+    super::guard::guard(VOSIA_E_PANIC, || {
+        LAST_ERROR.with(|slot| {
+            let text = slot.borrow();
+            // SAFETY: buffer contract passed through from the caller.
+            unsafe { super::strings::copy_out(text.to_str().unwrap_or(""), buf, cap, len) }
+        })
+    })
+}
