@@ -68,6 +68,13 @@
 /** True when this header is version x.y.z or newer. */
 #define VOSIA_AT_LEAST_VERSION(x, y, z) (VOSIA_VERSION_NUMBER >= (((x) << 16) | ((y) << 8) | (z)))
 
+/** Marks a function that will go away; the compiler warns with the reason where it can. */
+#if defined(__GNUC__) || defined(__clang__)
+#define VOSIA_DEPRECATED(why) __attribute__((deprecated(why)))
+#else
+#define VOSIA_DEPRECATED(why)
+#endif
+
 /**
  * VOTable datatypes, as returned by `vosia_results_column_datatype`.
  *
