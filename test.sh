@@ -6,7 +6,8 @@
 #   bash test.sh
 #
 # On a fresh Debian machine, as root, it first installs what is missing (cmake, g++, gfortran,
-# pkg-config, python3-venv) and makes a venv with astropy for the comparison test.
+# pkg-config, python3-venv; GDL for the IDL binding's test) and makes a venv with astropy (the
+# comparison test), pyvo and pytest (the Python binding's test).
 # Environment:
 #   VOSIA_BUILD_DIR   build directory (default: build)
 #   VOSIA_PYTHON      a python with astropy (default: a venv in the build directory)
@@ -18,31 +19,34 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 build=${VOSIA_BUILD_DIR:-$repo/build}
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# --- what a fresh machine lacks
+# --- what a fresh machine lacks (GDL is optional: without it the IDL test is left out)
 missing=()
 for tool in cmake:cmake g++:g++ gfortran:gfortran pkg-config:pkg-config; do
     command -v "${tool%%:*}" >/dev/null || missing+=("${tool##*:}")
 done
 python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
-if [ ${#missing[@]} -gt 0 ]; then
+optional=()
+command -v gdl >/dev/null || optional+=(gnudatalanguage)
+if [ $(( ${#missing[@]} + ${#optional[@]} )) -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        echo "test.sh: installing ${missing[*]}"
+        echo "test.sh: installing ${missing[*]} ${optional[*]}"
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq
-        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    else
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" "${optional[@]}" >/dev/null
+    elif [ ${#missing[@]} -gt 0 ]; then
         echo "test.sh: please install: ${missing[*]}" >&2
         exit 1
     fi
 fi
 command -v cargo >/dev/null || { echo "test.sh: cargo not found; install Rust (rustup)" >&2; exit 1; }
 
-# --- astropy for the comparison test (never allowed to download data at run time)
+# --- astropy for the comparison test (never allowed to download data at run time), pyvo and
+# pytest for the Python binding's test
 if [ -z "${VOSIA_PYTHON:-}" ]; then
-    if ! "$build/venv/bin/python" -c 'import astropy' 2>/dev/null; then
-        echo "test.sh: making $build/venv with astropy"
+    if ! "$build/venv/bin/python" -c 'import astropy, pyvo, pytest' 2>/dev/null; then
+        echo "test.sh: making $build/venv with astropy, pyvo, pytest"
         python3 -m venv "$build/venv"
-        "$build/venv/bin/pip" install --quiet astropy
+        "$build/venv/bin/pip" install --quiet --disable-pip-version-check astropy pyvo pytest
     fi
     export VOSIA_PYTHON=$build/venv/bin/python
 fi
