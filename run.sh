@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# vosia's main job, for now: read a saved SIA response and print a table of its images
-# (title, RA, Dec, instrument, MJD, format, size, URL) with the C example print_table.
+# vosia's main job: search an SIA 1.0 or 2.0 service and print a table of the images found
+# (title, RA, Dec, instrument, date, format, size, URL), with the C example sia_search.
 #
-#   bash run.sh [RESPONSE.xml [1|2]]
+#   bash run.sh                                          search the local DaCHS archive around M31
+#   bash run.sh [-2] URL RA DEC SIZE [PARAM=value ...]   search any service (-2: SIA 2.0)
+#   bash run.sh --file RESPONSE.xml [1|2]                print a saved response (print_table)
 #
-# RESPONSE.xml defaults to a real DaCHS SIA 1.0 response from ../shared/corpus (or the small
-# fixture tests/data/sia1_three.xml without it); 1 or 2 is the SIA version (default 1).
-# Builds the library and the example first (cmake and cargo), in VOSIA_BUILD_DIR or build/.
+# Without arguments it searches the local GAVO DaCHS archive of ../shared/dachs (SIA 1.0 at
+# http://127.0.0.1:8080/siatest/q/i/siap.xml?), starting it first when it is not answering and
+# we are root (../shared/dachs/setup.sh, about a minute on a fresh machine; log in
+# build/dachs-setup.log). Builds the library and the examples first (cmake and cargo), in
+# VOSIA_BUILD_DIR or build/.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -16,12 +20,32 @@ for tool in cmake cargo cc; do
     command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing (bash test.sh installs what a Debian machine lacks)" >&2; exit 1; }
 done
 
-response=${1:-$repo/../shared/corpus/pyvo-history/gavo-rosat-siap1.xml}
-[ -n "${1:-}" ] || [ -f "$response" ] || response=$repo/tests/data/sia1_three.xml
-
 mkdir -p "$build"
 {
     [ -f "$build/CMakeCache.txt" ] || cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release
-    cmake --build "$build" --target print_table
+    cmake --build "$build" --target sia_search print_table
 } >"$build/run-build.log" 2>&1 || { cat "$build/run-build.log" >&2; exit 1; }
-exec "$build/print_table" "$response" "${2:-1}"
+
+if [ "${1:-}" = "--file" ]; then
+    [ -n "${2:-}" ] || { echo "usage: bash run.sh --file RESPONSE.xml [1|2]" >&2; exit 2; }
+    exec "$build/print_table" "$2" "${3:-1}"
+fi
+if [ $# -gt 0 ]; then
+    exec "$build/sia_search" "$@"
+fi
+
+sia1=http://127.0.0.1:8080/siatest/q/i/siap.xml?
+answering() { (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null; }
+if ! answering; then
+    setup=$repo/../shared/dachs/setup.sh
+    if [ -f "$setup" ] && [ "$(id -u)" = 0 ]; then
+        echo "run.sh: starting the local DaCHS archive ($setup; log in $build/dachs-setup.log)" >&2
+        bash "$setup" >"$build/dachs-setup.log" 2>&1 || { tail -20 "$build/dachs-setup.log" >&2; exit 1; }
+    else
+        echo "run.sh: nothing answers on 127.0.0.1:8080; start the local archive with" >&2
+        echo "        bash ../shared/dachs/setup.sh   (as root), or give a service URL:" >&2
+        echo "        bash run.sh [-2] URL RA DEC SIZE [PARAM=value ...]" >&2
+        exit 1
+    fi
+fi
+exec "$build/sia_search" "$sia1" 10.68 41.27 0.2
