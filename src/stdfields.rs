@@ -306,61 +306,70 @@ impl Conversion {
     }
 }
 
+/// Known units per quantity and how each converts to the quantity's fixed unit. Compared
+/// case-insensitively; "" is the unit a column without one is taken to have.
+const UNITS: &[(Quantity, &[&str], Conversion)] = {
+    use Conversion::{Reciprocal, Scale};
+    use Quantity::*;
+    &[
+        (Plain, &[], Scale(1.0)),
+        (Angle, &["deg", "degree", "degrees", ""], Scale(1.0)),
+        (Angle, &["arcsec", "arcs"], Scale(1.0 / 3600.0)),
+        (Angle, &["arcmin", "arcm"], Scale(1.0 / 60.0)),
+        (Angle, &["mas"], Scale(1.0 / 3_600_000.0)),
+        (
+            Angle,
+            &["rad", "radian", "radians"],
+            Scale(180.0 / std::f64::consts::PI),
+        ),
+        (
+            Wavelength,
+            &["m", "meter", "meters", "metre", "metres", ""],
+            Scale(1.0),
+        ),
+        (Wavelength, &["cm"], Scale(1e-2)),
+        (Wavelength, &["mm"], Scale(1e-3)),
+        (Wavelength, &["um", "micron", "microns", "µm"], Scale(1e-6)),
+        (Wavelength, &["nm"], Scale(1e-9)),
+        (Wavelength, &["angstrom", "a", "aa", "0.1nm"], Scale(1e-10)),
+        (Wavelength, &["hz"], Reciprocal(C)),
+        (Wavelength, &["khz"], Reciprocal(C / 1e3)),
+        (Wavelength, &["mhz"], Reciprocal(C / 1e6)),
+        (Wavelength, &["ghz"], Reciprocal(C / 1e9)),
+        (Wavelength, &["ev"], Reciprocal(HC_EV_M)),
+        (Wavelength, &["kev"], Reciprocal(HC_EV_M / 1e3)),
+        (Wavelength, &["mev"], Reciprocal(HC_EV_M / 1e6)),
+        (Epoch, &["d", "day", "days", "mjd", ""], Scale(1.0)),
+        (Duration, &["s", "sec", "second", "seconds", ""], Scale(1.0)),
+        (Duration, &["ms"], Scale(1e-3)),
+        (Duration, &["min"], Scale(60.0)),
+        (Duration, &["h", "hr", "hour", "hours"], Scale(3600.0)),
+        (Duration, &["d", "day", "days"], Scale(86400.0)),
+        (Size, &["byte", "bytes", "b", ""], Scale(1.0)),
+        // ObsCore's access_estsize is in kbyte; pyvo (astropy units) takes 1 kbyte = 1000 bytes.
+        (Size, &["kbyte", "kb", "kilobyte", "kilobytes"], Scale(1e3)),
+        (Size, &["mbyte", "mb"], Scale(1e6)),
+        (Size, &["gbyte", "gb"], Scale(1e9)),
+        (Size, &["kibyte", "kib"], Scale(1024.0)),
+    ]
+};
+
 /// The conversion of `unit` to the fixed unit of `quantity`, or `None` if the unit is not
 /// one we know for it (then the value is returned as it is: better than nothing, and the
-/// column's unit is there for the caller to see).
+/// column's unit is there for the caller to see). Angles ignore a "/pix" suffix. Allocates
+/// nothing: the standard getters call it per cell.
 pub(crate) fn conversion(quantity: Quantity, unit: &str) -> Option<Conversion> {
-    let u = unit.trim();
-    let lower = u.to_ascii_lowercase();
-    let scale = |k| Some(Conversion::Scale(k));
-    match quantity {
-        Quantity::Plain => scale(1.0),
-        Quantity::Angle => match lower.split('/').next().unwrap_or("") {
-            "deg" | "degree" | "degrees" | "" => scale(1.0),
-            "arcsec" | "arcs" => scale(1.0 / 3600.0),
-            "arcmin" | "arcm" => scale(1.0 / 60.0),
-            "mas" => scale(1.0 / 3_600_000.0),
-            "rad" | "radian" | "radians" => scale(180.0 / std::f64::consts::PI),
-            _ => None,
-        },
-        Quantity::Wavelength => match lower.as_str() {
-            "m" | "meter" | "meters" | "metre" | "metres" | "" => scale(1.0),
-            "cm" => scale(1e-2),
-            "mm" => scale(1e-3),
-            "um" | "micron" | "microns" | "µm" => scale(1e-6),
-            "nm" => scale(1e-9),
-            "angstrom" | "a" | "aa" | "0.1nm" => scale(1e-10),
-            "hz" => Some(Conversion::Reciprocal(C)),
-            "khz" => Some(Conversion::Reciprocal(C / 1e3)),
-            "mhz" => Some(Conversion::Reciprocal(C / 1e6)),
-            "ghz" => Some(Conversion::Reciprocal(C / 1e9)),
-            "ev" => Some(Conversion::Reciprocal(HC_EV_M)),
-            "kev" => Some(Conversion::Reciprocal(HC_EV_M / 1e3)),
-            "mev" => Some(Conversion::Reciprocal(HC_EV_M / 1e6)),
-            _ => None,
-        },
-        Quantity::Epoch => match lower.as_str() {
-            "d" | "day" | "days" | "mjd" | "" => scale(1.0),
-            _ => None,
-        },
-        Quantity::Duration => match lower.as_str() {
-            "s" | "sec" | "second" | "seconds" | "" => scale(1.0),
-            "ms" => scale(1e-3),
-            "min" => scale(60.0),
-            "h" | "hr" | "hour" | "hours" => scale(3600.0),
-            "d" | "day" | "days" => scale(86400.0),
-            _ => None,
-        },
-        Quantity::Size => match lower.as_str() {
-            "byte" | "bytes" | "b" | "" => scale(1.0),
-            // ObsCore's access_estsize is in kbyte; pyvo (astropy units) takes 1 kbyte = 1000 bytes.
-            "kbyte" | "kb" | "kilobyte" | "kilobytes" => scale(1e3),
-            "mbyte" | "mb" => scale(1e6),
-            "gbyte" | "gb" => scale(1e9),
-            "kibyte" | "kib" => scale(1024.0),
-            _ => None,
-        },
+    if quantity == Quantity::Plain {
+        return Some(Conversion::Scale(1.0));
     }
+    let mut u = unit.trim();
+    if quantity == Quantity::Angle {
+        u = u.split('/').next().unwrap_or("").trim();
+    }
+    UNITS
+        .iter()
+        .find(|(q, names, _)| *q == quantity && names.iter().any(|n| n.eq_ignore_ascii_case(u)))
+        .map(|&(_, _, conv)| conv)
 }
 
 #[cfg(test)]

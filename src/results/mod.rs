@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use crate::SiaVersion;
 use crate::error::{Error, ErrorKind, Result};
 use crate::numfmt::{format_f32, format_f64};
-use crate::stdfields::{self, Conversion, Quantity, Source, StdField};
+use crate::stdfields::{self, Source};
 use crate::votable::columns::TextCells;
 use crate::votable::{Cells, Column, Datatype, Document, Field, Info, read_document};
 
@@ -70,6 +70,8 @@ struct InfoEntry {
     name: String,
     value: Box<CStr>,
 }
+
+mod standard;
 
 /// A fully parsed SIA response.
 pub struct Results {
@@ -392,208 +394,6 @@ impl Results {
             _ => self.rendered[col].get_or_init(|| render(column, &self.columns[col].field)),
         };
         Ok(Some(cell_c_str(cells, row)))
-    }
-
-    /// Where a standard field comes from in this result: its column, or `None` when absent
-    /// or computed from two columns (SIA 2.0 MJD_OBS, EM_REF, NAXIS).
-    pub fn std_column(&self, field: StdField) -> Option<usize> {
-        match self.std[field as usize] {
-            Source::Column(c) => Some(c),
-            _ => None,
-        }
-    }
-
-    fn std_conversion(
-        &self,
-        field: StdField,
-        col: usize,
-        row: usize,
-    ) -> Result<Option<Conversion>> {
-        let quantity = field.quantity();
-        let mut unit = self.columns[col].field.unit.as_str();
-        if quantity == Quantity::Wavelength
-            && self.version == SiaVersion::V1
-            && let Some(c) = self.std_column(StdField::BandpassUnit)
-            && let Ok(Some(u)) = self.str(row, c)
-        {
-            unit = u;
-        }
-        if unit.is_empty() {
-            unit = stdfields::default_unit(self.version, field);
-        }
-        Ok(stdfields::conversion(quantity, unit))
-    }
-
-    /// A number read tolerantly: numeric cells, or numbers written in text cells.
-    fn number_at(&self, row: usize, col: usize) -> Result<Option<f64>> {
-        let column = self.check(row, col)?;
-        if column.is_null(row) {
-            return Ok(None);
-        }
-        match &column.cells {
-            Cells::Text(t) => {
-                let s = t.get(row).trim();
-                match crate::votable::tabledata::parse_real(s) {
-                    Some(v) if v.is_nan() => Ok(None),
-                    Some(v) => Ok(Some(v)),
-                    None if s.eq_ignore_ascii_case("null") => Ok(None),
-                    None => Err(Error::type_mismatch(format!(
-                        "column {col} ({}) holds \"{s}\", which is not a number",
-                        self.columns[col].field.name
-                    ))),
-                }
-            }
-            _ => match self.numbers(row, col)? {
-                Some(n) if n.len() == 1 => Ok(n.get(0)),
-                Some(_) => {
-                    Err(self.type_error(col, "a scalar", "read it with get_std_double_array"))
-                }
-                None => Ok(None),
-            },
-        }
-    }
-
-    /// A standard field as a number in its fixed unit (see [`crate::stdfields`]).
-    /// `Ok(None)` when the cell is null or the result has no such field.
-    pub fn std_double(&self, row: usize, field: StdField) -> Result<Option<f64>> {
-        if row >= self.rows {
-            return Err(Error::range(format!(
-                "row {row} is out of range (the result has {} rows)",
-                self.rows
-            )));
-        }
-        let (col, value) = match self.std[field as usize] {
-            Source::Missing => return Ok(None),
-            Source::Column(c) => (c, self.number_at(row, c)?),
-            Source::Midpoint(a, b) => {
-                let (x, y) = (self.number_at(row, a)?, self.number_at(row, b)?);
-                let mid = match (x, y) {
-                    (Some(x), Some(y)) => Some((x + y) / 2.0),
-                    (one, other) => one.or(other),
-                };
-                (a, mid)
-            }
-            Source::Pair(..) => {
-                return Err(Error::type_mismatch(format!(
-                    "{field:?} has two values here; read it with get_std_double_array"
-                )));
-            }
-        };
-        let Some(v) = value else { return Ok(None) };
-        // SIA 1 band limits given as frequencies or energies swap: the low frequency limit is
-        // the long-wavelength one.
-        if let (Some(Conversion::Reciprocal(_)), StdField::EmMin | StdField::EmMax) =
-            (self.std_conversion(field, col, row)?, field)
-        {
-            let other = if field == StdField::EmMin {
-                StdField::EmMax
-            } else {
-                StdField::EmMin
-            };
-            if let Source::Column(oc) = self.std[other as usize] {
-                let ov = self.number_at(row, oc)?;
-                return Ok(ov.map(|ov| self.convert(field, oc, row, ov)));
-            }
-        }
-        Ok(Some(self.convert(field, col, row, v)))
-    }
-
-    fn convert(&self, field: StdField, col: usize, row: usize, v: f64) -> f64 {
-        match self.std_conversion(field, col, row) {
-            Ok(Some(conv)) => conv.apply(v),
-            _ => v,
-        }
-    }
-
-    /// A standard field's numbers (NAXIS, SCALE, REF_PIXEL, CD_MATRIX, ...), converted to its
-    /// fixed unit, written into `out`; returns how many there are (which may exceed
-    /// `out.len()`). Text cells holding `"2048,4096"` are read too. `Ok(None)` for null/absent.
-    pub fn std_numbers(
-        &self,
-        row: usize,
-        field: StdField,
-        out: &mut [f64],
-    ) -> Result<Option<usize>> {
-        if row >= self.rows {
-            return Err(Error::range(format!(
-                "row {row} is out of range (the result has {} rows)",
-                self.rows
-            )));
-        }
-        let mut put = |i: usize, v: f64, n: &mut usize| {
-            if let Some(slot) = out.get_mut(i) {
-                *slot = v;
-            }
-            *n = (*n).max(i + 1);
-        };
-        let mut n = 0;
-        match self.std[field as usize] {
-            Source::Missing => return Ok(None),
-            Source::Pair(a, b) | Source::Midpoint(a, b) if field == StdField::Naxis => {
-                match (self.number_at(row, a)?, self.number_at(row, b)?) {
-                    (Some(x), Some(y)) => {
-                        put(0, x, &mut n);
-                        put(1, y, &mut n);
-                    }
-                    _ => return Ok(None),
-                }
-            }
-            Source::Pair(..) | Source::Midpoint(..) => {
-                return Ok(self.std_double(row, field)?.map(|v| {
-                    put(0, v, &mut n);
-                    n
-                }));
-            }
-            Source::Column(c) => {
-                let column = self.check(row, c)?;
-                if column.is_null(row) {
-                    return Ok(None);
-                }
-                match &column.cells {
-                    Cells::Text(t) => {
-                        let s = t.get(row);
-                        let items = s
-                            .trim_matches(|ch: char| "{}[]() \t\r\n".contains(ch))
-                            .split(|ch: char| ch.is_whitespace() || ch == ',')
-                            .filter(|x| !x.is_empty());
-                        for (i, item) in items.enumerate() {
-                            let v = crate::votable::tabledata::parse_real(item).ok_or_else(|| {
-                                Error::type_mismatch(format!(
-                                    "column {c} ({}) holds \"{s}\", which is not a list of numbers",
-                                    self.columns[c].field.name
-                                ))
-                            })?;
-                            put(i, self.convert(field, c, row, v), &mut n);
-                        }
-                    }
-                    _ => {
-                        let nums = self.numbers(row, c)?.unwrap_or(Numbers::Reals(&[]));
-                        for i in 0..nums.len() {
-                            let v = nums.get(i).unwrap_or(f64::NAN);
-                            put(i, self.convert(field, c, row, v), &mut n);
-                        }
-                    }
-                }
-            }
-        }
-        Ok(Some(n))
-    }
-
-    /// A standard field as text: text cells as they are, numbers rendered (unconverted).
-    pub fn std_text(&self, row: usize, field: StdField) -> Result<Option<&CStr>> {
-        if row >= self.rows {
-            return Err(Error::range(format!(
-                "row {row} is out of range (the result has {} rows)",
-                self.rows
-            )));
-        }
-        match self.std[field as usize] {
-            Source::Column(c) => self.text(row, c),
-            Source::Missing => Ok(None),
-            _ => Err(Error::type_mismatch(format!(
-                "{field:?} is computed from two columns here; read it with get_std_double"
-            ))),
-        }
     }
 }
 
