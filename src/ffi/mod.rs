@@ -1,7 +1,7 @@
 //! The C ABI: thin `extern "C"` functions that guard, check, convert and call the core.
 //!
 //! Conventions (stated once here, and in `include/vosia.h`):
-//! - every body runs in [`guard`](guard::guard); a panic becomes `VOSIA_E_PANIC`;
+//! - every body runs in a panic guard (`catch_unwind`); a panic becomes `VOSIA_E_PANIC`;
 //! - out-parameters are written only when `VOSIA_OK` is returned;
 //! - strings in are NUL-terminated UTF-8, copied before the call returns; strings out are
 //!   borrowed from the handle they came from (or static), never freed by the caller;
