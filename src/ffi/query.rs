@@ -31,7 +31,8 @@ pub struct vosia_query {
 #[derive(Clone)]
 pub(crate) struct QueryHandle {
     query: Query,
-    url: CString,
+    /// The URL last handed out by `vosia_query_url`, kept until the parameters change.
+    url: Option<CString>,
     error: CString,
 }
 
@@ -52,6 +53,7 @@ fn with_params(
     guard_status(|| {
         let handle = unsafe { borrow_mut::<QueryHandle, _>(q) }?;
         change(handle.query.params_mut())?;
+        handle.url = None;
         Ok(VOSIA_OK)
     })
 }
@@ -69,7 +71,7 @@ pub unsafe extern "C" fn vosia_query_new(
         let service = Arc::clone(&unsafe { service_ref(s) }?.service);
         let handle = QueryHandle {
             query: Query::new(service),
-            url: CString::default(),
+            url: None,
             error: CString::default(),
         };
         Ok(unsafe { write_out(out, into_raw::<QueryHandle, vosia_query>(handle)) })
@@ -441,8 +443,11 @@ pub unsafe extern "C" fn vosia_query_url(q: *mut vosia_query) -> *const c_char {
     guard(ptr::null(), || {
         match unsafe { borrow_mut::<QueryHandle, _>(q) } {
             Ok(handle) => {
-                handle.url = c_string(&handle.query.url());
-                handle.url.as_ptr()
+                let query = &handle.query;
+                handle
+                    .url
+                    .get_or_insert_with(|| c_string(&query.url()))
+                    .as_ptr()
             }
             Err(e) => {
                 record(&e);
