@@ -449,3 +449,90 @@ fn hostile_input_is_refused_not_obeyed() {
     );
     assert_eq!(parse_err(&doc).kind(), ErrorKind::Format);
 }
+
+#[test]
+fn a_later_query_status_inside_the_table_wins() {
+    for (late, overflow) in [("OVERFLOW", true), ("OK", false)] {
+        let doc = format!(
+            r#"<VOTABLE><RESOURCE type="results"><INFO name="QUERY_STATUS" value="OK"/><TABLE>
+            <FIELD name="x" datatype="int"/><DATA><TABLEDATA><TR><TD>1</TD></TR></TABLEDATA></DATA>
+            <INFO name="QUERY_STATUS" value="{late}"/></TABLE></RESOURCE>
+            <INFO name="QUERY_STATUS" value="ERROR">top level, overruled by the resource's</INFO></VOTABLE>"#
+        );
+        assert_eq!(parse(&doc).overflow(), overflow, "{late}");
+    }
+    let doc = r#"<VOTABLE><RESOURCE type="results"><INFO name="QUERY_STATUS" value="OK"/><TABLE>
+        <FIELD name="x" datatype="int"/><DATA><TABLEDATA><TR><TD>1</TD></TR></TABLEDATA></DATA>
+        <INFO name="QUERY_STATUS" value="ERROR">failed after the rows</INFO></TABLE></RESOURCE></VOTABLE>"#;
+    assert_eq!(parse_err(doc).message(), "failed after the rows");
+}
+
+#[test]
+fn stray_cells_and_rows_keep_columns_aligned() {
+    let doc = r#"<VOTABLE><RESOURCE><TABLE><FIELD name="a" datatype="int"/><FIELD name="b" datatype="int"/>
+        <DATA><TABLEDATA><TD>9</TD><TR><TD>1</TD><TD>2</TD><TD>3</TD></TR>
+        <TR><TD>4</TD><TR><TD>5</TD><TD>6</TD></TR><TR><TD>7</TD></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>"#;
+    let r = parse(doc);
+    assert_eq!(r.row_count(), 4);
+    let cell = |row, col| r.int64(row, col).unwrap();
+    assert_eq!(
+        (cell(0, 0), cell(0, 1)),
+        (Some(1), Some(2)),
+        "extra cells dropped"
+    );
+    assert_eq!(
+        (cell(1, 0), cell(1, 1)),
+        (Some(4), None),
+        "a TR inside a TR ends the first"
+    );
+    assert_eq!((cell(2, 0), cell(2, 1)), (Some(5), Some(6)));
+    assert_eq!(
+        (cell(3, 0), cell(3, 1)),
+        (Some(7), None),
+        "an unclosed TR ends with the table"
+    );
+    assert!(r.warnings().iter().any(|w| w.contains("outside any TR")));
+}
+
+#[test]
+fn zero_width_binary_rows_are_refused() {
+    let doc = format!(
+        r#"<VOTABLE><RESOURCE><TABLE><FIELD name="a" datatype="int" arraysize="0"/><DATA><BINARY><STREAM encoding="base64">{}</STREAM></BINARY></DATA></TABLE></RESOURCE></VOTABLE>"#,
+        STANDARD.encode([1u8, 2, 3])
+    );
+    assert_eq!(parse_err(&doc).kind(), ErrorKind::Format);
+}
+
+#[test]
+fn a_long_cell_with_a_bare_ampersand_reads_in_linear_time() {
+    let cell = "x&y ".repeat(2 << 20); // 8 MB, an '&' every 4 bytes, none a reference
+    let doc = format!(
+        r#"<VOTABLE><RESOURCE><TABLE><FIELD name="t" datatype="char" arraysize="*"/><DATA><TABLEDATA><TR><TD>{cell}</TD></TR></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>"#
+    );
+    let started = std::time::Instant::now();
+    let input = std::io::BufReader::with_capacity(4096, doc.as_bytes());
+    let r = Results::from_reader(input, SiaVersion::V1).unwrap();
+    assert_eq!(r.str(0, 0).unwrap().map(str::len), Some(cell.len()));
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn standard_numbers_write_nothing_when_a_text_item_is_not_a_number() {
+    let r = parse(&table(
+        "<VOTABLE>",
+        r#"<FIELD name="naxis" ucd="VOX:Image_Naxis"/>"#,
+        ["100,abc", "1 2"],
+    ));
+    let mut out = [-1.0; 2];
+    assert_eq!(
+        r.std_numbers(0, StdField::Naxis, &mut out)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Type
+    );
+    assert_eq!(out, [-1.0, -1.0]);
+}

@@ -153,6 +153,12 @@ impl Results {
         if table.fields.is_empty() {
             return Err(Error::format("the results TABLE declares no FIELD"));
         }
+        if table.columns.iter().any(|c| c.rows() != table.rows) {
+            return Err(Error::new(
+                ErrorKind::Internal,
+                "the reader produced columns of different lengths; please report this document",
+            ));
+        }
         let std = stdfields::resolve(version, &table.fields);
         let columns = table
             .fields

@@ -6,7 +6,7 @@ use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 
 use super::columns::Column;
 use super::tabledata::CellPlan;
-use super::types::{ArraySize, Datatype, Field, Shape};
+use super::types::{Datatype, Field, Shape};
 use crate::error::{Error, Result};
 
 /// Lenient base64: padding optional, trailing bits ignored (archives differ).
@@ -49,11 +49,7 @@ impl BinaryDecoder {
             .map(|f| FieldLayout {
                 datatype: f.datatype,
                 shape: f.shape(),
-                fixed: match f.arraysize {
-                    ArraySize::Scalar => Some(1),
-                    ArraySize::Fixed(n) => Some(n),
-                    ArraySize::Variable { .. } => None,
-                },
+                fixed: f.fixed_count(),
                 plan: CellPlan::new(f),
             })
             .collect();
@@ -150,6 +146,11 @@ impl BinaryDecoder {
             if pos > data.len() {
                 return Ok(None);
             }
+        }
+        if pos == 0 {
+            return Err(Error::format(
+                "BINARY rows of zero bytes (every FIELD has arraysize 0): the row count is unknowable",
+            ));
         }
         Ok(Some(pos))
     }

@@ -57,8 +57,8 @@ pub struct Document {
     /// The INFOs that belong to the results: those at the top level, in the results
     /// RESOURCE and in its table, in document order.
     pub infos: Vec<Info>,
-    /// The QUERY_STATUS that applies: the last one of the results RESOURCE, else of its
-    /// first TABLE, else of the top level.
+    /// The QUERY_STATUS that applies: the last one in the results RESOURCE (before, after or
+    /// inside its table), else the last one at the top level.
     pub status: Option<Info>,
     /// The text of an INFO or PARAM named "Error" anywhere, for services that report errors so.
     pub error_text: Option<String>,
@@ -75,9 +75,8 @@ enum Elem {
     Field,
     Info,
     Description,
+    /// TABLEDATA of the table being decoded: read by `tabledata_stream`, never seen here open.
     TableData,
-    Tr,
-    Td,
     Binary,
     Other,
 }
@@ -95,6 +94,8 @@ struct Decoding {
     plans: Vec<CellPlan>,
     rows: usize,
     column: usize,
+    /// A TR is open: cells go to row `rows`.
+    row_open: bool,
     binary: Option<BinaryDecoder>,
 }
 
@@ -371,6 +372,7 @@ impl State {
                         plans: Vec::new(),
                         rows: 0,
                         column: 0,
+                        row_open: false,
                         binary: None,
                     });
                 }
@@ -469,16 +471,6 @@ impl State {
                      service for RESPONSEFORMAT=votable (TABLEDATA, BINARY or BINARY2)",
                 ));
             }
-            "TR" if parent == Some(Elem::TableData) => {
-                if let Some(d) = &mut self.decoding {
-                    d.column = 0;
-                }
-                Elem::Tr
-            }
-            "TD" if parent == Some(Elem::Tr) => {
-                self.text.clear();
-                Elem::Td
-            }
             _ => Elem::Other,
         })
     }
@@ -486,8 +478,6 @@ impl State {
     /// Handles the end of an element (or the end of an empty one).
     fn close(&mut self, elem: Elem, _empty: bool) -> Result<()> {
         match elem {
-            Elem::Td => self.end_cell(),
-            Elem::Tr => self.end_row(),
             Elem::Info => {
                 if let Some(mut info) = self.info.take() {
                     info.text = self.text.trim().to_string();
@@ -518,6 +508,7 @@ impl State {
                 }
             }
             Elem::Table(t) if self.decoding.as_ref().is_some_and(|d| d.table == t) => {
+                self.end_row();
                 if let Some(d) = self.decoding.take() {
                     let mut columns = d.columns;
                     // A table without DATA still has its columns: zero rows.
@@ -545,6 +536,11 @@ impl State {
 
     fn end_cell(&mut self) {
         let Some(d) = &mut self.decoding else { return };
+        if !d.row_open {
+            let row = d.rows;
+            self.warn(|| format!("a TD outside any TR after row {row}; ignored"));
+            return;
+        }
         let col = d.column;
         d.column += 1;
         if col >= d.columns.len() {
@@ -565,11 +561,23 @@ impl State {
         self.text.clear();
     }
 
+    fn start_row(&mut self) {
+        if self.decoding.as_ref().is_some_and(|d| d.row_open) {
+            // A TR inside a TR: the first one ends here.
+            self.end_row();
+        }
+        if let Some(d) = &mut self.decoding {
+            d.column = 0;
+            d.row_open = true;
+        }
+    }
+
     fn end_row(&mut self) {
         let Some(d) = &mut self.decoding else { return };
-        if d.columns.is_empty() {
+        if d.columns.is_empty() || !d.row_open {
             return;
         }
+        d.row_open = false;
         let short = d.column < d.columns.len();
         for col in d.column..d.columns.len() {
             d.columns[col].push_null();
@@ -614,11 +622,7 @@ impl State {
     }
 
     fn collecting(&self) -> bool {
-        match self.stack.last() {
-            Some(Elem::Td) => self.decoding.is_some(),
-            Some(Elem::Info) | Some(Elem::Description) => true,
-            _ => false,
-        }
+        matches!(self.stack.last(), Some(Elem::Info | Elem::Description))
     }
 
     /// Reads the base64 text of a STREAM straight from the input, up to the next `<`,
@@ -687,9 +691,10 @@ impl State {
                 .find(|i| i.name.eq_ignore_ascii_case("QUERY_STATUS") && wanted(i.scope))
                 .cloned()
         };
-        let status = last_status(&|s| matches!(s, Scope::Resource(_)))
-            .or_else(|| last_status(&|s| matches!(s, Scope::Table(_))))
-            .or_else(|| last_status(&|s| s == Scope::Root));
+        // The last QUERY_STATUS in the results RESOURCE (before, after or inside its table)
+        // wins; only without one there does a top-level one count.
+        let status =
+            last_status(&|s| s != Scope::Root).or_else(|| last_status(&|s| s == Scope::Root));
         Document {
             table,
             infos,
@@ -703,9 +708,7 @@ impl State {
 
 impl RowSink for State {
     fn start_row(&mut self) {
-        if let Some(d) = &mut self.decoding {
-            d.column = 0;
-        }
+        State::start_row(self);
     }
     fn end_row(&mut self) {
         State::end_row(self);

@@ -10,6 +10,11 @@ use quick_xml::escape::unescape;
 
 use crate::error::{Error, Result};
 
+/// The longest entity reference waited for (`&#x10FFFF;` and the named ones are shorter).
+const MAX_REFERENCE: usize = 32;
+/// The most bytes held while waiting for the end of one tag, comment or CDATA section.
+const MAX_PENDING: usize = 16 << 20;
+
 /// What the scanner reports, in document order.
 pub(crate) trait RowSink {
     fn start_row(&mut self);
@@ -49,6 +54,14 @@ pub(crate) fn read_tabledata<R: BufRead>(
             )));
         }
         let n = chunk.len();
+        if carry.len() > MAX_PENDING {
+            return Err(Error::format(format!(
+                "a tag, comment or CDATA section in TABLEDATA runs past {} MB without ending, \
+                 at byte {}",
+                MAX_PENDING >> 20,
+                offset + consumed - carry.len() as u64
+            )));
+        }
         let done = if carry.is_empty() {
             let (used, done) = scan(chunk, &mut in_cell, sink, offset + consumed)?;
             carry.extend_from_slice(&chunk[used..]);
@@ -89,7 +102,9 @@ fn scan(
             // A long cell: pass on what is complete (not a partial entity or character).
             let seg = &data[pos..];
             let mut cut = seg.len();
+            // Hold back a trailing '&' only while it can still become an entity reference.
             if let Some(amp) = seg.iter().rposition(|&b| b == b'&')
+                && seg.len() - amp <= MAX_REFERENCE
                 && !seg[amp..].contains(&b';')
             {
                 cut = amp;
