@@ -304,3 +304,56 @@ fn copy_twins_of_the_library_wide_strings() {
         assert_eq!(last_error(), "argument `data` is NULL");
     }
 }
+
+#[test]
+fn the_query_url_stays_valid_until_the_query_changes() {
+    use vosia::ffi::query::*;
+    use vosia::ffi::service::*;
+    let mut s = ptr::null_mut();
+    let mut q = ptr::null_mut();
+    unsafe {
+        assert_eq!(
+            vosia_service_new(c"http://127.0.0.1:9/sia?".as_ptr(), VOSIA_SIA1, &mut s),
+            VOSIA_OK
+        );
+        assert_eq!(vosia_query_new(s, &mut q), VOSIA_OK);
+        assert_eq!(vosia_query_set_pos(q, 10.5, -3.25), VOSIA_OK);
+        let first = vosia_query_url(q);
+        let again = vosia_query_url(q);
+        assert_eq!(first, again, "asking twice hands out the same string");
+        assert_eq!(
+            CStr::from_ptr(first).to_str().unwrap(),
+            "http://127.0.0.1:9/sia?POS=10.5,-3.25"
+        );
+        // A rejected change changes nothing, so the string stays valid.
+        assert_eq!(vosia_query_set_pos(q, 10.5, 91.0), VOSIA_E_INVALID_ARG);
+        assert_eq!(
+            CStr::from_ptr(first).to_str().unwrap(),
+            "http://127.0.0.1:9/sia?POS=10.5,-3.25"
+        );
+        assert_eq!(vosia_query_set_size(q, 0.2, 0.2), VOSIA_OK);
+        let changed = CStr::from_ptr(vosia_query_url(q)).to_str().unwrap();
+        assert_eq!(changed, "http://127.0.0.1:9/sia?POS=10.5,-3.25&SIZE=0.2");
+        vosia_service_free(s);
+        vosia_query_free(q);
+    }
+}
+
+#[test]
+fn failing_calls_from_a_thread_local_destructor_do_not_abort() {
+    struct CallsVosiaOnDrop;
+    impl Drop for CallsVosiaOnDrop {
+        fn drop(&mut self) {
+            let mut out = ptr::null_mut();
+            unsafe {
+                assert_eq!(
+                    vosia_results_parse(ptr::null(), 0, 1, &mut out),
+                    VOSIA_E_NULL_ARG
+                );
+                assert!(!vosia_last_error().is_null());
+            }
+        }
+    }
+    thread_local! { static LATE: CallsVosiaOnDrop = const { CallsVosiaOnDrop }; }
+    std::thread::spawn(|| LATE.with(|_| ())).join().unwrap();
+}

@@ -22,7 +22,7 @@ fn install_quiet_hook() {
     HOOK.call_once(|| {
         let previous = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
-            if INSIDE_GUARD.with(|depth| depth.get()) == 0 {
+            if INSIDE_GUARD.try_with(|depth| depth.get()).unwrap_or(0) == 0 {
                 previous(info);
             }
         }));
@@ -43,9 +43,10 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 /// Runs `body`; a panic becomes `fallback` with the panic recorded as the last error.
 pub(crate) fn guard<T>(fallback: T, body: impl FnOnce() -> T) -> T {
     install_quiet_hook();
-    INSIDE_GUARD.with(|depth| depth.set(depth.get() + 1));
+    // `try_with`: during thread teardown the counter may be gone; the guard still guards.
+    let _ = INSIDE_GUARD.try_with(|depth| depth.set(depth.get() + 1));
     let outcome = panic::catch_unwind(AssertUnwindSafe(body));
-    INSIDE_GUARD.with(|depth| depth.set(depth.get() - 1));
+    let _ = INSIDE_GUARD.try_with(|depth| depth.set(depth.get().saturating_sub(1)));
     match outcome {
         Ok(value) => value,
         Err(payload) => {

@@ -118,13 +118,21 @@ pub(crate) fn record(err: &Error) -> vosia_status {
 /// Replaces this thread's last-error text (interior NULs become spaces).
 pub(crate) fn set_last_error(message: &str) {
     let text = CString::new(message.replace('\0', " ")).unwrap_or_default();
-    LAST_ERROR.with(|slot| *slot.borrow_mut() = text);
+    // During thread teardown (a C++ thread_local destructor calling vosia) the slot may be
+    // gone already: then the detail is dropped rather than the process aborted.
+    let _ = LAST_ERROR.try_with(|slot| {
+        if let Ok(mut slot) = slot.try_borrow_mut() {
+            *slot = text;
+        }
+    });
 }
 
 /// Pointer to this thread's last-error text; valid until the next failing vosia call on
 /// this thread.
 pub(crate) fn last_error_ptr() -> *const c_char {
-    LAST_ERROR.with(|slot| slot.borrow().as_ptr())
+    LAST_ERROR
+        .try_with(|slot| slot.borrow().as_ptr())
+        .unwrap_or(c"".as_ptr())
 }
 
 /// The static text of a status code (`VOSIA_OK`, `VOSIA_E_*`).
@@ -177,10 +185,12 @@ pub unsafe extern "C" fn vosia_copy_last_error(
     len: *mut usize,
 ) -> vosia_status {
     super::guard::guard(VOSIA_E_PANIC, || {
-        LAST_ERROR.with(|slot| {
-            let text = slot.borrow();
+        let copy = |text: &str| {
             // SAFETY: buffer contract passed through from the caller.
-            unsafe { super::strings::copy_out(text.to_str().unwrap_or(""), buf, cap, len) }
-        })
+            unsafe { super::strings::copy_out(text, buf, cap, len) }
+        };
+        LAST_ERROR
+            .try_with(|slot| copy(slot.borrow().to_str().unwrap_or("")))
+            .unwrap_or_else(|_| copy(""))
     })
 }
