@@ -20,12 +20,10 @@ impl Results {
         }
     }
 
-    fn std_conversion(
-        &self,
-        field: StdField,
-        col: usize,
-        row: usize,
-    ) -> Result<Option<Conversion>> {
+    /// How values of `field` read from column `col` convert to the field's fixed unit: by the
+    /// column's unit (for SIA 1 band limits, the row's `VOX:BandPass_Unit` cell), else the
+    /// field's default. An unknown unit leaves values as they are.
+    fn std_conversion(&self, field: StdField, col: usize, row: usize) -> Conversion {
         let quantity = field.quantity();
         let mut unit = self.columns[col].field.unit.as_str();
         if quantity == Quantity::Wavelength
@@ -38,7 +36,7 @@ impl Results {
         if unit.is_empty() {
             unit = stdfields::default_unit(self.version, field);
         }
-        Ok(stdfields::conversion(quantity, unit))
+        stdfields::conversion(quantity, unit).unwrap_or(Conversion::Scale(1.0))
     }
 
     /// A number read tolerantly: numeric cells, or numbers written in text cells.
@@ -97,10 +95,10 @@ impl Results {
             }
         };
         let Some(v) = value else { return Ok(None) };
+        let conversion = self.std_conversion(field, col, row);
         // SIA 1 band limits given as frequencies or energies swap: the low frequency limit is
         // the long-wavelength one.
-        if let (Some(Conversion::Reciprocal(_)), StdField::EmMin | StdField::EmMax) =
-            (self.std_conversion(field, col, row)?, field)
+        if let (Conversion::Reciprocal(_), StdField::EmMin | StdField::EmMax) = (conversion, field)
         {
             let other = if field == StdField::EmMin {
                 StdField::EmMax
@@ -109,17 +107,10 @@ impl Results {
             };
             if let Source::Column(oc) = self.std[other as usize] {
                 let ov = self.number_at(row, oc)?;
-                return Ok(ov.map(|ov| self.convert(field, oc, row, ov)));
+                return Ok(ov.map(|ov| self.std_conversion(field, oc, row).apply(ov)));
             }
         }
-        Ok(Some(self.convert(field, col, row, v)))
-    }
-
-    fn convert(&self, field: StdField, col: usize, row: usize, v: f64) -> f64 {
-        match self.std_conversion(field, col, row) {
-            Ok(Some(conv)) => conv.apply(v),
-            _ => v,
-        }
+        Ok(Some(conversion.apply(v)))
     }
 
     /// A standard field's numbers (NAXIS, SCALE, REF_PIXEL, CD_MATRIX, ...), converted to its
@@ -169,25 +160,30 @@ impl Results {
                 match &column.cells {
                     Cells::Text(t) => {
                         let s = t.get(row);
-                        let items = s
-                            .trim_matches(|ch: char| "{}[]() \t\r\n".contains(ch))
-                            .split(|ch: char| ch.is_whitespace() || ch == ',')
-                            .filter(|x| !x.is_empty());
-                        for (i, item) in items.enumerate() {
-                            let v = crate::votable::tabledata::parse_real(item).ok_or_else(|| {
-                                Error::type_mismatch(format!(
-                                    "column {c} ({}) holds \"{s}\", which is not a list of numbers",
-                                    self.columns[c].field.name
-                                ))
-                            })?;
-                            put(i, self.convert(field, c, row, v), &mut n);
+                        let items = || {
+                            s.trim_matches(|ch: char| "{}[]() \t\r\n".contains(ch))
+                                .split(|ch: char| ch.is_whitespace() || ch == ',')
+                                .filter(|x| !x.is_empty())
+                                .map(crate::votable::tabledata::parse_real)
+                        };
+                        // Every item must be a number before anything is written to `out`.
+                        if items().any(|v| v.is_none()) {
+                            return Err(Error::type_mismatch(format!(
+                                "column {c} ({}) holds \"{s}\", which is not a list of numbers",
+                                self.columns[c].field.name
+                            )));
+                        }
+                        let conversion = self.std_conversion(field, c, row);
+                        for (i, v) in items().flatten().enumerate() {
+                            put(i, conversion.apply(v), &mut n);
                         }
                     }
                     _ => {
                         let nums = self.numbers(row, c)?.unwrap_or(Numbers::Reals(&[]));
+                        let conversion = self.std_conversion(field, c, row);
                         for i in 0..nums.len() {
                             let v = nums.get(i).unwrap_or(f64::NAN);
-                            put(i, self.convert(field, c, row, v), &mut n);
+                            put(i, conversion.apply(v), &mut n);
                         }
                     }
                 }
