@@ -10,7 +10,7 @@
 //!
 //! [`Query`]: crate::query::Query
 
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
 use crate::SiaVersion;
@@ -25,8 +25,10 @@ pub struct Service {
     version: SiaVersion,
     agent: ureq::Agent,
     settings: RwLock<Settings>,
-    metadata: Mutex<Option<Arc<Metadata>>>,
-    capabilities: Mutex<Option<Arc<Vec<Capability>>>>,
+    /// Set once, on first successful fetch; no lock is held while fetching, so readers of the
+    /// cache never wait on the network (two first fetches may race; either result is kept).
+    metadata: OnceLock<Arc<Metadata>>,
+    capabilities: OnceLock<Arc<Vec<Capability>>>,
 }
 
 impl std::fmt::Debug for Service {
@@ -72,8 +74,8 @@ impl Service {
             version,
             agent: http::new_agent(),
             settings: RwLock::new(Settings::default()),
-            metadata: Mutex::new(None),
-            capabilities: Mutex::new(None),
+            metadata: OnceLock::new(),
+            capabilities: OnceLock::new(),
         })
     }
 
@@ -102,8 +104,8 @@ impl Service {
                         version: SiaVersion::V2,
                         agent,
                         settings: RwLock::new(settings),
-                        metadata: Mutex::new(None),
-                        capabilities: Mutex::new(Some(Arc::new(caps))),
+                        metadata: OnceLock::new(),
+                        capabilities: OnceLock::from(Arc::new(caps)),
                     });
                 }
                 Err(e) => tried.push(format!("{candidate}: {}", e.message())),
@@ -201,8 +203,7 @@ impl Service {
     /// The service's self-description: its input parameters and output columns, from
     /// `FORMAT=METADATA` (SIA 1.0) or `MAXREC=0` (SIA 2.0). Fetched once, then cached.
     pub fn metadata(&self) -> Result<Arc<Metadata>> {
-        let mut slot = self.metadata.lock().map_err(lock_err)?;
-        if let Some(m) = slot.as_ref() {
+        if let Some(m) = self.metadata.get() {
             return Ok(Arc::clone(m));
         }
         let mut params = Params::new(self.version);
@@ -213,20 +214,18 @@ impl Service {
         let url = params.url(&self.base_url);
         let body = http::get_document(&self.agent, &self.settings(), &url)?;
         let meta = Arc::new(vosi::parse_metadata(&body)?);
-        *slot = Some(Arc::clone(&meta));
-        Ok(meta)
+        Ok(Arc::clone(self.metadata.get_or_init(|| meta)))
     }
 
     /// The metadata if it has been fetched already (no request is made).
     pub fn cached_metadata(&self) -> Option<Arc<Metadata>> {
-        self.metadata.lock().ok().and_then(|m| m.clone())
+        self.metadata.get().cloned()
     }
 
     /// The VOSI capabilities of this service (the sibling `capabilities` endpoint, or
     /// `<base>/capabilities`). Fetched once, then cached.
     pub fn capabilities(&self) -> Result<Arc<Vec<Capability>>> {
-        let mut slot = self.capabilities.lock().map_err(lock_err)?;
-        if let Some(c) = slot.as_ref() {
+        if let Some(c) = self.capabilities.get() {
             return Ok(Arc::clone(c));
         }
         let settings = self.settings();
@@ -235,8 +234,7 @@ impl Service {
             match http::get_document(&self.agent, &settings, &candidate) {
                 Ok(body) => {
                     let caps = Arc::new(vosi::parse_capabilities(&body)?);
-                    *slot = Some(Arc::clone(&caps));
-                    return Ok(caps);
+                    return Ok(Arc::clone(self.capabilities.get_or_init(|| caps)));
                 }
                 Err(e) => tried.push(format!("{candidate}: {}", e.message())),
             }
@@ -249,7 +247,7 @@ impl Service {
 
     /// The capabilities if they have been fetched already (no request is made).
     pub fn cached_capabilities(&self) -> Option<Arc<Vec<Capability>>> {
-        self.capabilities.lock().ok().and_then(|c| c.clone())
+        self.capabilities.get().cloned()
     }
 
     /// The VOSI availability of this service, asked afresh on every call (not cached).
