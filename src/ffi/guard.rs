@@ -64,6 +64,17 @@ pub(crate) fn guard_status(body: impl FnOnce() -> Result<vosia_status, Error>) -
     })
 }
 
+/// Runs a getter that returns a value rather than a status (a count, an index, a pointer):
+/// an error is recorded as this thread's last error and `fallback` returned.
+pub(crate) fn guard_value<T: Copy>(fallback: T, body: impl FnOnce() -> Result<T, Error>) -> T {
+    guard(fallback, || {
+        body().unwrap_or_else(|err| {
+            record(&err);
+            fallback
+        })
+    })
+}
+
 /// Writes `value` through `out`, which the caller has already checked is not NULL.
 ///
 /// # Safety

@@ -11,12 +11,12 @@ use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::Arc;
 
-use super::guard::{guard, guard_status, not_null, write_out};
+use super::guard::{guard, guard_status, guard_value, not_null, write_out};
 use super::handle::{HandleKind, borrow, borrow_mut, free, into_raw};
 use super::results::vosia_results;
 use super::service::{service_ref, vosia_service};
-use super::status::{VOSIA_OK, record, vosia_status};
-use super::strings::{copy_out, str_arg};
+use super::status::{VOSIA_OK, vosia_status};
+use super::strings::{c_string, copy_out, str_arg};
 use crate::error::{Error, Result};
 use crate::params::{Intersect, IntervalParam, Params, TextParam};
 use crate::query::Query;
@@ -39,10 +39,6 @@ pub(crate) struct QueryHandle {
 impl HandleKind for QueryHandle {
     const MAGIC: u64 = 0x766f_7369_6171_7279; // "vosiaqry"
     const NAME: &'static str = "vosia_query";
-}
-
-fn c_string(text: &str) -> CString {
-    CString::new(text.replace('\0', " ")).unwrap_or_default()
 }
 
 /// Runs `change` on the parameters of the query behind `q`.
@@ -440,20 +436,13 @@ pub unsafe extern "C" fn vosia_query_remove_param(
 /// NULL (with the last error set) for a NULL or bad handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_url(q: *mut vosia_query) -> *const c_char {
-    guard(ptr::null(), || {
-        match unsafe { borrow_mut::<QueryHandle, _>(q) } {
-            Ok(handle) => {
-                let query = &handle.query;
-                handle
-                    .url
-                    .get_or_insert_with(|| c_string(&query.url()))
-                    .as_ptr()
-            }
-            Err(e) => {
-                record(&e);
-                ptr::null()
-            }
-        }
+    guard_value(ptr::null(), || {
+        let handle = unsafe { borrow_mut::<QueryHandle, _>(q) }?;
+        let query = &handle.query;
+        Ok(handle
+            .url
+            .get_or_insert_with(|| c_string(&query.url()))
+            .as_ptr())
     })
 }
 

@@ -6,9 +6,9 @@ use std::ffi::{CStr, c_char};
 use std::path::Path;
 use std::ptr;
 
-use super::guard::{guard, guard_status, not_null, write_out};
+use super::guard::{guard, guard_status, guard_value, not_null, write_out};
 use super::handle::{self, HandleKind};
-use super::status::{VOSIA_E_BUFFER_SIZE, VOSIA_NULL_VALUE, VOSIA_OK, record, vosia_status};
+use super::status::{VOSIA_E_BUFFER_SIZE, VOSIA_NULL_VALUE, VOSIA_OK, vosia_status};
 use super::strings::{copy_out, str_arg};
 use crate::SiaVersion;
 use crate::error::{Error, Result};
@@ -207,20 +207,13 @@ unsafe fn copy_optional(
 }
 
 fn column_text(r: *const vosia_results, col: i32, attr: ColumnAttr) -> *const c_char {
-    guard(ptr::null(), || {
+    guard_value(ptr::null(), || {
         // SAFETY: handle contract.
-        let found = unsafe { results(r) }.and_then(|res| {
-            let c = index(i64::from(col), "column")?;
-            res.column_attr(c, attr)
-                .ok_or_else(|| Error::range(format!("column {col} is out of range")))
-        });
-        match found {
-            Ok(text) => text.as_ptr(),
-            Err(e) => {
-                record(&e);
-                ptr::null()
-            }
-        }
+        let res = unsafe { results(r) }?;
+        let c = index(i64::from(col), "column")?;
+        res.column_attr(c, attr)
+            .map(CStr::as_ptr)
+            .ok_or_else(|| Error::range(format!("column {col} is out of range")))
     })
 }
 
@@ -312,12 +305,8 @@ pub unsafe extern "C" fn vosia_results_free(r: *mut vosia_results) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_row_count(r: *const vosia_results) -> i64 {
     // SAFETY: handle contract.
-    guard(-1, || match unsafe { results(r) } {
-        Ok(res) => i64::try_from(res.row_count()).unwrap_or(i64::MAX),
-        Err(e) => {
-            record(&e);
-            -1
-        }
+    guard_value(-1, || {
+        Ok(i64::try_from(unsafe { results(r) }?.row_count()).unwrap_or(i64::MAX))
     })
 }
 
@@ -325,12 +314,8 @@ pub unsafe extern "C" fn vosia_results_row_count(r: *const vosia_results) -> i64
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_column_count(r: *const vosia_results) -> i32 {
     // SAFETY: handle contract.
-    guard(-1, || match unsafe { results(r) } {
-        Ok(res) => i32::try_from(res.column_count()).unwrap_or(i32::MAX),
-        Err(e) => {
-            record(&e);
-            -1
-        }
+    guard_value(-1, || {
+        Ok(i32::try_from(unsafe { results(r) }?.column_count()).unwrap_or(i32::MAX))
     })
 }
 
@@ -339,13 +324,7 @@ pub unsafe extern "C" fn vosia_results_column_count(r: *const vosia_results) -> 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_overflow(r: *const vosia_results) -> i32 {
     // SAFETY: handle contract.
-    guard(-1, || match unsafe { results(r) } {
-        Ok(res) => i32::from(res.overflow()),
-        Err(e) => {
-            record(&e);
-            -1
-        }
-    })
+    guard_value(-1, || Ok(i32::from(unsafe { results(r) }?.overflow())))
 }
 
 /// The value of the last INFO element named `name` (case-insensitive) at the top level, in
@@ -358,18 +337,11 @@ pub unsafe extern "C" fn vosia_results_info(
     r: *const vosia_results,
     name: *const c_char,
 ) -> *const c_char {
-    guard(ptr::null(), || {
+    guard_value(ptr::null(), || {
         // SAFETY: handle and string contracts.
-        let found = unsafe { results(r) }
-            .and_then(|res| Ok((res, unsafe { str_arg(name, "name") }?)))
-            .map(|(res, name)| res.info(name));
-        match found {
-            Ok(value) => str_ptr(value),
-            Err(e) => {
-                record(&e);
-                ptr::null()
-            }
-        }
+        let res = unsafe { results(r) }?;
+        let name = unsafe { str_arg(name, "name") }?;
+        Ok(str_ptr(res.info(name)))
     })
 }
 
@@ -399,12 +371,8 @@ pub unsafe extern "C" fn vosia_results_copy_info(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_warning_count(r: *const vosia_results) -> i64 {
     // SAFETY: handle contract.
-    guard(-1, || match unsafe { results(r) } {
-        Ok(res) => i64::try_from(res.warning_count()).unwrap_or(i64::MAX),
-        Err(e) => {
-            record(&e);
-            -1
-        }
+    guard_value(-1, || {
+        Ok(i64::try_from(unsafe { results(r) }?.warning_count()).unwrap_or(i64::MAX))
     })
 }
 
@@ -413,20 +381,13 @@ pub unsafe extern "C" fn vosia_results_warning_count(r: *const vosia_results) ->
 /// @return A string owned by `r`; NULL when `i` is out of range or `r` is invalid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_warning(r: *const vosia_results, i: i64) -> *const c_char {
-    guard(ptr::null(), || {
+    guard_value(ptr::null(), || {
         // SAFETY: handle contract.
-        let found = unsafe { results(r) }.and_then(|res| {
-            let i = index(i, "warning")?;
-            res.warning_c_str(i)
-                .ok_or_else(|| Error::range(format!("warning {i} is out of range")))
-        });
-        match found {
-            Ok(text) => text.as_ptr(),
-            Err(e) => {
-                record(&e);
-                ptr::null()
-            }
-        }
+        let res = unsafe { results(r) }?;
+        let i = index(i, "warning")?;
+        res.warning_c_str(i)
+            .map(CStr::as_ptr)
+            .ok_or_else(|| Error::range(format!("warning {i} is out of range")))
     })
 }
 
@@ -621,21 +582,13 @@ pub unsafe extern "C" fn vosia_results_copy_column_description(
 /// as VOSIA_TYPE_CHAR), or -1 if `col` is out of range or `r` is invalid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_column_datatype(r: *const vosia_results, col: i32) -> i32 {
-    guard(-1, || {
+    guard_value(-1, || {
         // SAFETY: handle contract.
-        let found = unsafe { results(r) }.and_then(|res| {
-            let c = index(i64::from(col), "column")?;
-            res.field(c)
-                .map(|f| f.datatype)
-                .ok_or_else(|| Error::range(format!("column {col} is out of range")))
-        });
-        match found {
-            Ok(d) => datatype_code(d),
-            Err(e) => {
-                record(&e);
-                -1
-            }
-        }
+        let res = unsafe { results(r) }?;
+        let c = index(i64::from(col), "column")?;
+        res.field(c)
+            .map(|f| datatype_code(f.datatype))
+            .ok_or_else(|| Error::range(format!("column {col} is out of range")))
     })
 }
 
@@ -661,18 +614,11 @@ fn lookup(
     key: *const c_char,
     find: fn(&Results, &str) -> Option<usize>,
 ) -> i32 {
-    guard(-1, || {
+    guard_value(-1, || {
         // SAFETY: handle and string contracts.
-        let found =
-            unsafe { results(r) }.and_then(|res| Ok(find(res, unsafe { str_arg(key, "name") }?)));
-        match found {
-            Ok(Some(c)) => i32::try_from(c).unwrap_or(-1),
-            Ok(None) => -1,
-            Err(e) => {
-                record(&e);
-                -1
-            }
-        }
+        let res = unsafe { results(r) }?;
+        let key = unsafe { str_arg(key, "name") }?;
+        Ok(find(res, key).map_or(-1, |c| i32::try_from(c).unwrap_or(-1)))
     })
 }
 
@@ -703,17 +649,11 @@ pub unsafe extern "C" fn vosia_results_column_by_ucd(
 /// invalid arguments.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_std_column(r: *const vosia_results, field: i32) -> i32 {
-    guard(-1, || {
+    guard_value(-1, || {
         // SAFETY: handle contract.
-        let found = unsafe { results(r) }.and_then(|res| Ok(res.std_column(field_arg(field)?)));
-        match found {
-            Ok(Some(c)) => i32::try_from(c).unwrap_or(-1),
-            Ok(None) => -1,
-            Err(e) => {
-                record(&e);
-                -1
-            }
-        }
+        let res = unsafe { results(r) }?;
+        let column = res.std_column(field_arg(field)?);
+        Ok(column.map_or(-1, |c| i32::try_from(c).unwrap_or(-1)))
     })
 }
 
@@ -723,17 +663,11 @@ pub unsafe extern "C" fn vosia_results_std_column(r: *const vosia_results, field
 /// not, -1 on invalid arguments (out-of-range row or column, bad handle).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_is_null(r: *const vosia_results, row: i64, col: i32) -> i32 {
-    guard(-1, || {
+    guard_value(-1, || {
         // SAFETY: handle contract.
-        let found = unsafe { results(r) }
-            .and_then(|res| res.is_null(index(row, "row")?, index(i64::from(col), "column")?));
-        match found {
-            Ok(null) => i32::from(null),
-            Err(e) => {
-                record(&e);
-                -1
-            }
-        }
+        let res = unsafe { results(r) }?;
+        let null = res.is_null(index(row, "row")?, index(i64::from(col), "column")?)?;
+        Ok(i32::from(null))
     })
 }
 

@@ -10,10 +10,10 @@ use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::{Arc, OnceLock};
 
-use super::guard::{guard, guard_status, not_null, write_out};
+use super::guard::{guard, guard_status, guard_value, not_null, write_out};
 use super::handle::{HandleKind, borrow, free, into_raw};
-use super::status::{VOSIA_OK, record, vosia_status};
-use super::strings::{copy_out, str_arg};
+use super::status::{VOSIA_OK, vosia_status};
+use super::strings::{c_string, copy_out, str_arg};
 use crate::SiaVersion;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::Settings;
@@ -40,10 +40,6 @@ pub(crate) struct ServiceHandle {
 impl HandleKind for ServiceHandle {
     const MAGIC: u64 = 0x766f_7369_6173_7663; // "vosiasvc"
     const NAME: &'static str = "vosia_service";
-}
-
-fn c_string(text: &str) -> CString {
-    CString::new(text.replace('\0', " ")).unwrap_or_default()
 }
 
 /// NUL-terminated copies of one input parameter's strings.
@@ -156,13 +152,7 @@ fn index(i: i32, n: usize, what: &str) -> Result<usize> {
 
 /// Runs a getter returning a borrowed string; NULL (with the last error set) on failure.
 fn get_str<'a>(body: impl FnOnce() -> Result<&'a CString>) -> *const c_char {
-    guard(ptr::null(), || match body() {
-        Ok(s) => s.as_ptr(),
-        Err(e) => {
-            record(&e);
-            ptr::null()
-        }
-    })
+    guard_value(ptr::null(), || body().map(|s| s.as_ptr()))
 }
 
 /// Runs a `copy_*` twin: copies the borrowed string into the caller's buffer.
@@ -181,13 +171,7 @@ unsafe fn copy_str<'a>(
 
 /// Runs a count getter; -1 (with the last error set) on failure.
 fn get_count(body: impl FnOnce() -> Result<usize>) -> i32 {
-    guard(-1, || match body() {
-        Ok(n) => i32::try_from(n).unwrap_or(i32::MAX),
-        Err(e) => {
-            record(&e);
-            -1
-        }
-    })
+    guard_value(-1, || body().map(|n| i32::try_from(n).unwrap_or(i32::MAX)))
 }
 
 /// Creates a service for the SIA query endpoint `base_url` speaking `sia_version`
@@ -443,20 +427,14 @@ pub unsafe extern "C" fn vosia_service_param_index(
     s: *const vosia_service,
     name: *const c_char,
 ) -> i32 {
-    guard(-1, || {
-        let found = (|| -> Result<i32> {
-            let meta = unsafe { service_ref(s) }?.meta()?;
-            let name = unsafe { str_arg(name, "name") }?;
-            Ok(meta
-                .params
-                .iter()
-                .position(|p| p.name.to_str().is_ok_and(|n| n.eq_ignore_ascii_case(name)))
-                .map_or(-1, |i| i32::try_from(i).unwrap_or(-1)))
-        })();
-        found.unwrap_or_else(|e| {
-            record(&e);
-            -1
-        })
+    guard_value(-1, || {
+        let meta = unsafe { service_ref(s) }?.meta()?;
+        let name = unsafe { str_arg(name, "name") }?;
+        Ok(meta
+            .params
+            .iter()
+            .position(|p| p.name.to_str().is_ok_and(|n| n.eq_ignore_ascii_case(name)))
+            .map_or(-1, |i| i32::try_from(i).unwrap_or(-1)))
     })
 }
 

@@ -1,9 +1,14 @@
 //! Strings at the boundary: NUL-terminated UTF-8 in, borrowed or copied out.
 
-use std::ffi::{CStr, c_char};
+use std::ffi::{CStr, CString, c_char};
 
 use super::status::{VOSIA_E_BUFFER_SIZE, VOSIA_OK, vosia_status};
 use crate::error::{Error, ErrorKind};
+
+/// A NUL-terminated copy of `text` for C to borrow (an interior NUL becomes a space).
+pub(crate) fn c_string(text: &str) -> CString {
+    CString::new(text.replace('\0', " ")).unwrap_or_default()
+}
 
 /// Reads a NUL-terminated UTF-8 argument named `what`.
 ///
