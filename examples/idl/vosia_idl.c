@@ -18,7 +18,6 @@
  * (CMake builds it as the vosia_idl module next to libvosia).
  */
 #include <stdint.h>
-#include <string.h>
 
 #include "vosia.h"
 
@@ -40,17 +39,6 @@
 #define STR(i) ((const char *)argv[i])
 #define BUF(i) ((char *)argv[i])
 
-/* Copies a static or borrowed string with the copy_* convention. */
-static vosia_status copy_out(const char *s, char *buf, int64_t cap, int64_t *len) {
-    size_t n = strlen(s);
-    *len = (int64_t)n;
-    if (cap <= 0) return n == 0 ? VOSIA_OK : VOSIA_E_BUFFER_SIZE;
-    size_t m = n < (size_t)cap - 1 ? n : (size_t)cap - 1;
-    memcpy(buf, s, m);
-    buf[m] = '\0';
-    return m < n ? VOSIA_E_BUFFER_SIZE : VOSIA_OK;
-}
-
 /* copy_* twins take size_t cap/len; IDL has LONG64. */
 #define COPY_CALL(call_with_buf)                                          \
     do {                                                                  \
@@ -66,19 +54,19 @@ static vosia_status copy_out(const char *s, char *buf, int64_t cap, int64_t *len
 /* (buf, cap, len) */
 VOSIA_IDL_EXPORT int vosia_idl_version(int argc, void *argv[]) {
     ARGS(3);
-    return copy_out(vosia_version(), BUF(0), I64(1), &I64(2));
+    COPY_CALL(vosia_copy_version(BUF(0), CAP(1), &len_));
 }
 
 /* (status, buf, cap, len) */
 VOSIA_IDL_EXPORT int vosia_idl_strerror(int argc, void *argv[]) {
     ARGS(4);
-    return copy_out(vosia_strerror(I32(0)), BUF(1), I64(2), &I64(3));
+    COPY_CALL(vosia_copy_strerror(I32(0), BUF(1), CAP(2), &len_));
 }
 
 /* (buf, cap, len): vosia_last_error of this thread. */
 VOSIA_IDL_EXPORT int vosia_idl_last_error(int argc, void *argv[]) {
     ARGS(3);
-    return copy_out(vosia_last_error(), BUF(0), I64(1), &I64(2));
+    COPY_CALL(vosia_copy_last_error(BUF(0), CAP(1), &len_));
 }
 
 /* ---------------------------------------------------------------------------- service */
