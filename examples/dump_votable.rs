@@ -76,7 +76,7 @@ fn main() -> ExitCode {
     let header = json!({
         "rows": results.row_count(),
         "warning_count": results.warning_count(),
-        "warnings": results.warnings(),
+        "warnings": results.warnings().collect::<Vec<_>>(),
         "columns": fields.iter().map(|f| json!({
             "name": f.name,
             "id": f.id,

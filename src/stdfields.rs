@@ -306,14 +306,13 @@ impl Conversion {
     }
 }
 
-/// Known units per quantity and how each converts to the quantity's fixed unit. Compared
-/// case-insensitively; "" is the unit a column without one is taken to have.
+/// Known units per quantity and how each converts to the quantity's fixed unit, compared
+/// case-insensitively. A column without a unit has its field's default (`default_unit`).
 const UNITS: &[(Quantity, &[&str], Conversion)] = {
     use Conversion::{Reciprocal, Scale};
     use Quantity::*;
     &[
-        (Plain, &[], Scale(1.0)),
-        (Angle, &["deg", "degree", "degrees", ""], Scale(1.0)),
+        (Angle, &["deg", "degree", "degrees"], Scale(1.0)),
         (Angle, &["arcsec", "arcs"], Scale(1.0 / 3600.0)),
         (Angle, &["arcmin", "arcm"], Scale(1.0 / 60.0)),
         (Angle, &["mas"], Scale(1.0 / 3_600_000.0)),
@@ -324,7 +323,7 @@ const UNITS: &[(Quantity, &[&str], Conversion)] = {
         ),
         (
             Wavelength,
-            &["m", "meter", "meters", "metre", "metres", ""],
+            &["m", "meter", "meters", "metre", "metres"],
             Scale(1.0),
         ),
         (Wavelength, &["cm"], Scale(1e-2)),
@@ -339,13 +338,13 @@ const UNITS: &[(Quantity, &[&str], Conversion)] = {
         (Wavelength, &["ev"], Reciprocal(HC_EV_M)),
         (Wavelength, &["kev"], Reciprocal(HC_EV_M / 1e3)),
         (Wavelength, &["mev"], Reciprocal(HC_EV_M / 1e6)),
-        (Epoch, &["d", "day", "days", "mjd", ""], Scale(1.0)),
-        (Duration, &["s", "sec", "second", "seconds", ""], Scale(1.0)),
+        (Epoch, &["d", "day", "days", "mjd"], Scale(1.0)),
+        (Duration, &["s", "sec", "second", "seconds"], Scale(1.0)),
         (Duration, &["ms"], Scale(1e-3)),
         (Duration, &["min"], Scale(60.0)),
         (Duration, &["h", "hr", "hour", "hours"], Scale(3600.0)),
         (Duration, &["d", "day", "days"], Scale(86400.0)),
-        (Size, &["byte", "bytes", "b", ""], Scale(1.0)),
+        (Size, &["byte", "bytes", "b"], Scale(1.0)),
         // ObsCore's access_estsize is in kbyte; pyvo (astropy units) takes 1 kbyte = 1000 bytes.
         (Size, &["kbyte", "kb", "kilobyte", "kilobytes"], Scale(1e3)),
         (Size, &["mbyte", "mb"], Scale(1e6)),

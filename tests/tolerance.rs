@@ -491,7 +491,7 @@ fn stray_cells_and_rows_keep_columns_aligned() {
         (Some(7), None),
         "an unclosed TR ends with the table"
     );
-    assert!(r.warnings().iter().any(|w| w.contains("outside any TR")));
+    assert!(r.warnings().any(|w| w.contains("outside any TR")));
 }
 
 #[test]

@@ -81,12 +81,11 @@ pub struct Results {
     rows: usize,
     infos: Vec<InfoEntry>,
     status: Option<Info>,
-    overflow: bool,
     std: Vec<Source>,
     /// Numeric columns rendered as text, on first `text()` of that column.
     rendered: Vec<OnceLock<TextCells>>,
-    warnings: Vec<String>,
-    warning_texts: Vec<Box<CStr>>,
+    /// Repairs made while reading, NUL-terminated for C.
+    warnings: Vec<Box<CStr>>,
     warning_count: usize,
 }
 
@@ -126,7 +125,6 @@ impl Results {
 
     /// Applies the QUERY_STATUS rules to what the reader found.
     pub fn from_document(doc: Document, version: SiaVersion) -> Result<Results> {
-        let status_value = doc.status.as_ref().map(|s| s.value.to_ascii_uppercase());
         if let Some(status) = doc
             .status
             .as_ref()
@@ -196,12 +194,10 @@ impl Results {
             cells: table.columns,
             rows: table.rows,
             infos,
-            overflow: status_value.as_deref() == Some("OVERFLOW"),
             status: doc.status,
             std,
             rendered,
-            warning_texts: doc.warnings.iter().map(|w| c_text(w)).collect(),
-            warnings: doc.warnings,
+            warnings: doc.warnings.iter().map(|w| c_text(w)).collect(),
             warning_count: doc.warning_count,
         })
     }
@@ -220,7 +216,9 @@ impl Results {
 
     /// True when the service said QUERY_STATUS=OVERFLOW: more records matched than it returned.
     pub fn overflow(&self) -> bool {
-        self.overflow
+        self.status
+            .as_ref()
+            .is_some_and(|s| s.value.eq_ignore_ascii_case("OVERFLOW"))
     }
 
     /// The QUERY_STATUS INFO that applied (`None`: absent, which means OK).
@@ -240,12 +238,12 @@ impl Results {
 
     /// Repair `i` as a NUL-terminated string, for C.
     pub fn warning_c_str(&self, i: usize) -> Option<&CStr> {
-        self.warning_texts.get(i).map(|w| &**w)
+        self.warnings.get(i).map(|w| &**w)
     }
 
     /// Cells that could not be read (kept as null) and other repairs, first 100.
-    pub fn warnings(&self) -> &[String] {
-        &self.warnings
+    pub fn warnings(&self) -> impl Iterator<Item = &str> {
+        self.warnings.iter().map(|w| w.to_str().unwrap_or(""))
     }
 
     pub fn warning_count(&self) -> usize {
