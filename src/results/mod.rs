@@ -13,7 +13,9 @@ use std::sync::OnceLock;
 
 use crate::SiaVersion;
 use crate::error::{Error, ErrorKind, Result};
-use crate::numfmt::{format_f32, format_f64};
+use std::fmt::Write;
+
+use crate::numfmt::{push_f32, push_f64};
 use crate::stdfields::{self, Source};
 use crate::votable::columns::TextCells;
 use crate::votable::{Cells, Column, Datatype, Document, Field, Info, read_document};
@@ -413,27 +415,42 @@ fn cell_c_str(cells: &TextCells, row: usize) -> &CStr {
 /// Renders a whole numeric column as text, once.
 fn render(column: &Column, field: &Field) -> TextCells {
     let mut out = TextCells::default();
-    let real = |v: f64| match field.datatype {
-        Datatype::Float | Datatype::FloatComplex => format_f32(v as f32),
-        _ => format_f64(v),
+    let mut text = String::new();
+    let push_real = |text: &mut String, v: f64| match field.datatype {
+        Datatype::Float | Datatype::FloatComplex => push_f32(text, v as f32),
+        _ => push_f64(text, v),
     };
-    let integer = |v: i64| match field.datatype {
-        Datatype::Boolean => (if v != 0 { "true" } else { "false" }).to_string(),
-        _ => v.to_string(),
-    };
-    let join = |items: &mut dyn Iterator<Item = String>| items.collect::<Vec<_>>().join(" ");
-    for row in 0..column.rows() {
-        if column.is_null(row) {
-            out.push("");
-            continue;
+    let push_integer = |text: &mut String, v: i64| match field.datatype {
+        Datatype::Boolean => text.push_str(if v != 0 { "true" } else { "false" }),
+        _ => {
+            let _ = write!(text, "{v}");
         }
-        let text = match &column.cells {
-            Cells::Integer(v) => integer(v[row]),
-            Cells::Real(v) => real(v[row]),
-            Cells::IntegerArray(a) => join(&mut a.get(row).iter().map(|&v| integer(v))),
-            Cells::RealArray(a) => join(&mut a.get(row).iter().map(|&v| real(v))),
-            Cells::Text(t) => t.get(row).to_string(),
-        };
+    };
+    for row in 0..column.rows() {
+        text.clear();
+        if !column.is_null(row) {
+            match &column.cells {
+                Cells::Integer(v) => push_integer(&mut text, v[row]),
+                Cells::Real(v) => push_real(&mut text, v[row]),
+                Cells::IntegerArray(a) => {
+                    for (i, &v) in a.get(row).iter().enumerate() {
+                        if i > 0 {
+                            text.push(' ');
+                        }
+                        push_integer(&mut text, v);
+                    }
+                }
+                Cells::RealArray(a) => {
+                    for (i, &v) in a.get(row).iter().enumerate() {
+                        if i > 0 {
+                            text.push(' ');
+                        }
+                        push_real(&mut text, v);
+                    }
+                }
+                Cells::Text(t) => text.push_str(t.get(row)),
+            }
+        }
         out.push(&text);
     }
     out
