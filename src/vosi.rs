@@ -89,24 +89,15 @@ pub struct Availability {
 pub const SIA2_QUERY_ID: &str = "ivo://ivoa.net/std/SIA#query-2.0";
 const BASIC_AA: &str = "ivo://ivoa.net/sso#BasicAA";
 
-fn parse(bytes: &[u8], what: &str) -> Result<String> {
-    let text = String::from_utf8_lossy(bytes).into_owned();
-    // Validate here so the error names the document; the caller re-parses the same text.
+/// Parses a small XML document whole (DTDs allowed, never fetched or expanded beyond
+/// roxmltree's limits); errors name the document.
+fn doc<'a>(text: &'a str, what: &str) -> Result<Document<'a>> {
     let options = ParsingOptions {
         allow_dtd: true,
         ..ParsingOptions::default()
     };
-    Document::parse_with_options(&text, options)
-        .map_err(|e| Error::format(format!("the {what} document is not well-formed XML: {e}")))?;
-    Ok(text)
-}
-
-fn doc(text: &str) -> Result<Document<'_>> {
-    let options = ParsingOptions {
-        allow_dtd: true,
-        ..ParsingOptions::default()
-    };
-    Document::parse_with_options(text, options).map_err(|e| Error::format(e.to_string()))
+    Document::parse_with_options(text, options)
+        .map_err(|e| Error::format(format!("the {what} document is not well-formed XML: {e}")))
 }
 
 fn is(node: &Node, name: &str) -> bool {
@@ -191,8 +182,8 @@ fn check_status(root: &Node) -> Result<()> {
 /// `inputParams` of an SIA service descriptor) and the FIELDs of the first table.
 /// QUERY_STATUS=ERROR is a Service error with the service's text.
 pub fn parse_metadata(bytes: &[u8]) -> Result<Metadata> {
-    let text = parse(bytes, "service metadata")?;
-    let document = doc(&text)?;
+    let text = String::from_utf8_lossy(bytes);
+    let document = doc(&text, "service metadata")?;
     let root = document.root_element();
     if !is(&root, "VOTABLE") {
         return Err(Error::format(format!(
@@ -260,8 +251,8 @@ pub fn parse_metadata(bytes: &[u8]) -> Result<Metadata> {
 
 /// Parses a VOSI capabilities document.
 pub fn parse_capabilities(bytes: &[u8]) -> Result<Vec<Capability>> {
-    let text = parse(bytes, "VOSI capabilities")?;
-    let document = doc(&text)?;
+    let text = String::from_utf8_lossy(bytes);
+    let document = doc(&text, "VOSI capabilities")?;
     let root = document.root_element();
     let mut caps = Vec::new();
     for cap in root.descendants().filter(|n| is(n, "capability")) {
@@ -368,8 +359,8 @@ fn sibling(base: &str, leaf: &str) -> Vec<String> {
 
 /// Parses a VOSI availability document.
 pub fn parse_availability(bytes: &[u8]) -> Result<Availability> {
-    let text = parse(bytes, "VOSI availability")?;
-    let document = doc(&text)?;
+    let text = String::from_utf8_lossy(bytes);
+    let document = doc(&text, "VOSI availability")?;
     let root = document.root_element();
     let available = root
         .descendants()
