@@ -1,10 +1,11 @@
-/* queries: N SIA 1.0 searches through vosia's C API, one service (so one kept-alive
- * connection), each parsed into a results handle. Used by bench/queries.sh against the local
- * DaCHS archive, side by side with curl fetching the same URLs.
+/* queries: N SIA 1.0 searches through vosia's C API, one service, each parsed into a results
+ * handle. Used by bench/queries.sh against the local DaCHS archive, side by side with curl
+ * fetching the same URLs.
  *
- *     queries BASE_URL N          run N queries, print the total row count
- *     queries BASE_URL N --urls   only print the N request URLs (for curl)
- *     queries BASE_URL N --close  run N queries, a new connection for each
+ *     queries BASE_URL N              run N queries with the defaults (for http: a new
+ *                                     connection per request), print the total row count
+ *     queries BASE_URL N --keepalive  the same over one kept-alive connection
+ *     queries BASE_URL N --urls       only print the N request URLs (for curl)
  *
  * The positions walk over the five fields of the DaCHS test collection with SIZE=0.2, so the
  * answers range from 0 to a few images, like an interactive client's searches. */
@@ -19,12 +20,12 @@ static const double FIELDS[5][2] = {
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: queries BASE_URL N [--urls|--close]\n");
+        fprintf(stderr, "usage: queries BASE_URL N [--urls|--keepalive]\n");
         return 2;
     }
     int n = atoi(argv[2]);
     int urls_only = argc > 3 && strcmp(argv[3], "--urls") == 0;
-    int close_each = argc > 3 && strcmp(argv[3], "--close") == 0;
+    int keepalive = argc > 3 && strcmp(argv[3], "--keepalive") == 0;
     vosia_service *svc = NULL;
     vosia_query *q = NULL;
     if (vosia_service_new(argv[1], VOSIA_SIA1, &svc) != VOSIA_OK ||
@@ -32,7 +33,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "queries: %s\n", vosia_last_error());
         return 1;
     }
-    if (close_each && vosia_service_set_keepalive(svc, 0) != VOSIA_OK) return 1;
+    if (keepalive && vosia_service_set_keepalive(svc, 1) != VOSIA_OK) return 1;
     long long rows = 0;
     for (int i = 0; i < n; i++) {
         const double *f = FIELDS[i % 5];

@@ -37,11 +37,24 @@ pub struct Settings {
     pub max_retry_wait: Duration,
     /// Extra headers sent with every request, in order.
     pub headers: Vec<(String, String)>,
-    /// Reuse kept-alive connections between requests. Default true. Turning it off sends
-    /// `Connection: close`: one new connection per request, which avoids the ~40 ms stall seen
-    /// on kept-alive connections to servers that write headers and body separately with
-    /// Nagle's algorithm on (DaCHS/Twisted), at the price of a TCP (and TLS) handshake each time.
-    pub keepalive: bool,
+    /// Reuse kept-alive connections between requests: `Some(true)` always, `Some(false)` never
+    /// (each request sends `Connection: close`), `None` (the default) by scheme: kept alive for
+    /// `https`, where a new connection costs a TLS handshake, one connection per request for
+    /// plain `http`. Plain-HTTP connections are cheap to open, while on a kept-alive one a
+    /// server that writes headers and body separately with Nagle's algorithm on (DaCHS, the
+    /// most common SIA server) meets the client's delayed ACK, and each response stalls about
+    /// 40 ms: measured on 127.0.0.1, 50 queries took 2.0 s kept alive and 0.6 s without.
+    pub keepalive: Option<bool>,
+}
+
+impl Settings {
+    /// Whether a request to `url` reuses kept-alive connections (see [`Settings::keepalive`]).
+    pub fn keeps_alive(&self, url: &str) -> bool {
+        self.keepalive.unwrap_or_else(|| {
+            url.get(..8)
+                .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
+        })
+    }
 }
 
 impl Default for Settings {
@@ -53,7 +66,7 @@ impl Default for Settings {
             max_retries: 3,
             max_retry_wait: Duration::from_secs(30),
             headers: Vec::new(),
-            keepalive: true,
+            keepalive: None,
         }
     }
 }
@@ -126,7 +139,7 @@ fn send(agent: &Agent, settings: &Settings, url: &str) -> Result<Exchange> {
         for (name, value) in &settings.headers {
             request = request.header(name.as_str(), value.as_str());
         }
-        if !settings.keepalive {
+        if !settings.keeps_alive(url) {
             request = request.header("Connection", "close");
         }
         let response = request
@@ -539,6 +552,19 @@ pub(crate) fn get_document(agent: &Agent, settings: &Settings, url: &str) -> Res
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn keepalive_follows_the_scheme_unless_set() {
+        let mut s = Settings::default();
+        assert!(s.keeps_alive("https://archive.example/sia?"));
+        assert!(s.keeps_alive("HTTPS://archive.example/sia?"));
+        assert!(!s.keeps_alive("http://127.0.0.1:8080/siatest/q/i/siap.xml?"));
+        s.keepalive = Some(true);
+        assert!(s.keeps_alive("http://127.0.0.1:8080/"));
+        s.keepalive = Some(false);
+        assert!(!s.keeps_alive("https://archive.example/"));
+    }
+
     use super::*;
 
     #[test]

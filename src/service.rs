@@ -184,7 +184,7 @@ impl Service {
     /// Reuse kept-alive connections (default) or open one per request (see
     /// [`Settings::keepalive`]).
     pub fn set_keepalive(&self, on: bool) -> Result<()> {
-        self.update(|s| s.keepalive = on)
+        self.update(|s| s.keepalive = Some(on))
     }
 
     /// Adds a header sent with every request (e.g. `Authorization`, `Cookie`).
