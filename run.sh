@@ -16,6 +16,15 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 build=${VOSIA_BUILD_DIR:-$repo/build}
 export PATH="$HOME/.cargo/bin:$PATH"
+# On a fresh Debian machine, as root, install what the build needs (cmake; gcc for cc).
+missing=()
+command -v cmake >/dev/null || missing+=(cmake)
+command -v cc >/dev/null || missing+=(gcc)
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "run.sh: installing ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >/dev/null
+fi
 for tool in cmake cargo cc; do
     command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing (bash test.sh installs what a Debian machine lacks)" >&2; exit 1; }
 done
