@@ -8,8 +8,11 @@
 !>    Handles may be freed in any order; freeing a null handle does nothing.
 !>  - Every fallible routine takes `integer, intent(inout) :: status` last. If status is not
 !>    VOSIA_OK on entry the routine returns at once and changes nothing, so a sequence of calls
-!>    needs one check at its end. On failure status is the VOSIA_E_* code; vosia_errmsg(status)
-!>    gives the text and the detail (vosia_last_error; vosia_query_error for execute).
+!>    needs one check at its end. A handle argument that receives a new handle (*_new,
+!>    *_clone, *_parse, *_execute) must be null: one still holding a handle gives
+!>    VOSIA_E_INVALID_ARG and is left as it is (vosia_free it first), so nothing leaks.
+!>    On failure status is the VOSIA_E_* code; vosia_errmsg(status) gives the text and the
+!>    detail (vosia_last_error; vosia_query_error for execute).
 !>  - Null cells: getters take an optional `logical, intent(out) :: is_null`. When it is
 !>    present a null cell sets it to .true., leaves status alone and leaves the value
 !>    unchanged (strings become ""). Without it a null cell sets status = VOSIA_NULL_VALUE.
@@ -147,6 +150,7 @@ module vosia
   public :: vosia_strerror, vosia_last_error, vosia_query_error, vosia_errmsg
   public :: vosia_library_version, vosia_library_version_number
   public :: vosia_service_new, vosia_service_set_timeout, vosia_service_base_url
+  public :: vosia_service_set_keepalive
   public :: vosia_service_add_header, vosia_service_version
   public :: vosia_query_new, vosia_query_clone, vosia_query_set_pos, vosia_query_set_size
   public :: vosia_query_set_verb, vosia_query_set_maxrec, vosia_query_add_circle
@@ -195,7 +199,7 @@ module vosia
     function c_strlen(s) bind(c, name='strlen') result(n)
       import
       type(c_ptr), value :: s
-      integer(c_size_t) :: n, cap
+      integer(c_size_t) :: n
     end function
     function c_vosia_strerror(st) bind(c, name='vosia_strerror') result(p)
       import
@@ -230,6 +234,13 @@ module vosia
       import
       type(c_ptr), value :: s
       real(c_double), value :: t
+      integer(c_int32_t) :: st
+    end function
+    function c_vosia_service_set_keepalive(s, on) bind(c, name='vosia_service_set_keepalive') &
+        result(st)
+      import
+      type(c_ptr), value :: s
+      integer(c_int32_t), value :: on
       integer(c_int32_t) :: st
     end function
     function c_vosia_service_add_header(s, n, v) bind(c, name='vosia_service_add_header') result(st)
@@ -791,12 +802,16 @@ contains
 
   !> A service for the SIA query endpoint `base_url`, speaking VOSIA_SIA1 or VOSIA_SIA2.
   subroutine vosia_service_new(svc, base_url, sia_version, status)
-    type(vosia_service_t), intent(out) :: svc
+    type(vosia_service_t), intent(inout) :: svc
     character(len=*), intent(in) :: base_url
     integer, intent(in) :: sia_version
     integer, intent(inout) :: status
     type(c_ptr) :: p
     if (status /= VOSIA_OK) return
+    if (c_associated(svc%ptr)) then
+      status = VOSIA_E_INVALID_ARG  ! still holds a handle: vosia_free it first
+      return
+    end if
     status = c_vosia_service_new(f_c_str(base_url), int(sia_version, c_int32_t), p)
     if (status == VOSIA_OK) svc%ptr = p
   end subroutine
@@ -808,6 +823,16 @@ contains
     integer, intent(inout) :: status
     if (status /= VOSIA_OK) return
     status = c_vosia_service_set_timeout(svc%ptr, seconds)
+  end subroutine
+
+  !> Keep connections alive between queries (.true.) or open one per request (.false.); the
+  !> default follows the scheme (kept alive for https).
+  subroutine vosia_service_set_keepalive(svc, on, status)
+    type(vosia_service_t), intent(inout) :: svc
+    logical, intent(in) :: on
+    integer, intent(inout) :: status
+    if (status /= VOSIA_OK) return
+    status = c_vosia_service_set_keepalive(svc%ptr, merge(1_c_int32_t, 0_c_int32_t, on))
   end subroutine
 
   !> Adds a header sent with every request (e.g. Authorization).
@@ -843,11 +868,15 @@ contains
 
   !> An empty query against `svc` (which it keeps alive).
   subroutine vosia_query_new(q, svc, status)
-    type(vosia_query_t), intent(out) :: q
+    type(vosia_query_t), intent(inout) :: q
     type(vosia_service_t), intent(in) :: svc
     integer, intent(inout) :: status
     type(c_ptr) :: p
     if (status /= VOSIA_OK) return
+    if (c_associated(q%ptr)) then
+      status = VOSIA_E_INVALID_ARG  ! still holds a handle: vosia_free it first
+      return
+    end if
     status = c_vosia_query_new(svc%ptr, p)
     if (status == VOSIA_OK) q%ptr = p
   end subroutine
@@ -855,10 +884,14 @@ contains
   !> An independent copy of query `q`.
   subroutine vosia_query_clone(q, copy, status)
     type(vosia_query_t), intent(in) :: q
-    type(vosia_query_t), intent(out) :: copy
+    type(vosia_query_t), intent(inout) :: copy
     integer, intent(inout) :: status
     type(c_ptr) :: p
     if (status /= VOSIA_OK) return
+    if (c_associated(copy%ptr)) then
+      status = VOSIA_E_INVALID_ARG  ! still holds a handle: vosia_free it first
+      return
+    end if
     status = c_vosia_query_clone(q%ptr, p)
     if (status == VOSIA_OK) copy%ptr = p
   end subroutine
@@ -872,7 +905,7 @@ contains
     status = c_vosia_query_set_pos(q%ptr, ra, dec)
   end subroutine
 
-  !> SIA 1.0: SIZE in degrees (one value for both axes when dec_size is absent).
+  !> SIA 1.0: SIZE in degrees along RA and Dec (equal values are sent as one, SIZE=s).
   subroutine vosia_query_set_size(q, ra_size, dec_size, status)
     type(vosia_query_t), intent(inout) :: q
     real(c_double), intent(in) :: ra_size, dec_size
@@ -1226,10 +1259,14 @@ contains
   !> vosia_query_error(q) (or vosia_errmsg(status, q)).
   subroutine vosia_query_execute(q, res, status)
     type(vosia_query_t), intent(inout) :: q
-    type(vosia_results_t), intent(out) :: res
+    type(vosia_results_t), intent(inout) :: res
     integer, intent(inout) :: status
     type(c_ptr) :: p
     if (status /= VOSIA_OK) return
+    if (c_associated(res%ptr)) then
+      status = VOSIA_E_INVALID_ARG  ! still holds a handle: vosia_free it first
+      return
+    end if
     status = c_vosia_query_execute(q%ptr, p)
     if (status == VOSIA_OK) res%ptr = p
   end subroutine
@@ -1238,12 +1275,16 @@ contains
 
   !> Parses a VOTable held in a string.
   subroutine vosia_results_parse(res, votable, sia_version, status)
-    type(vosia_results_t), intent(out) :: res
+    type(vosia_results_t), intent(inout) :: res
     character(len=*), intent(in) :: votable
     integer, intent(in) :: sia_version
     integer, intent(inout) :: status
     type(c_ptr) :: p
     if (status /= VOSIA_OK) return
+    if (c_associated(res%ptr)) then
+      status = VOSIA_E_INVALID_ARG  ! still holds a handle: vosia_free it first
+      return
+    end if
     status = c_vosia_results_parse(votable, int(len(votable), c_size_t), &
         int(sia_version, c_int32_t), p)
     if (status == VOSIA_OK) res%ptr = p
@@ -1251,12 +1292,16 @@ contains
 
   !> Parses a VOTable file (streaming it).
   subroutine vosia_results_parse_file(res, path, sia_version, status)
-    type(vosia_results_t), intent(out) :: res
+    type(vosia_results_t), intent(inout) :: res
     character(len=*), intent(in) :: path
     integer, intent(in) :: sia_version
     integer, intent(inout) :: status
     type(c_ptr) :: p
     if (status /= VOSIA_OK) return
+    if (c_associated(res%ptr)) then
+      status = VOSIA_E_INVALID_ARG  ! still holds a handle: vosia_free it first
+      return
+    end if
     status = c_vosia_results_parse_file(f_c_str(path), int(sia_version, c_int32_t), p)
     if (status == VOSIA_OK) res%ptr = p
   end subroutine

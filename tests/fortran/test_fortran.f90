@@ -219,6 +219,24 @@ contains
     call vosia_results_parse_file(res, data_dir // '/no-such-file.xml', VOSIA_SIA1, status)
     call vosia_results_row_count(res, n, status)
     call check_status(status, VOSIA_E_IO, 'first failure kept')
+
+    ! A live handle is never wiped: not by a call entered with a failed status, and not by
+    ! reusing the variable for a new handle (that is refused; vosia_free it first).
+    status = VOSIA_OK
+    call vosia_results_parse_file(res, data_dir // '/sia1_three.xml', VOSIA_SIA1, status)
+    status = VOSIA_E_IO
+    call vosia_results_parse_file(res, data_dir // '/sia1_three.xml', VOSIA_SIA1, status)
+    call check(c_assoc(res), 'a failed status leaves the handle alone')
+    status = VOSIA_OK
+    call vosia_results_parse_file(res, data_dir // '/sia1_three.xml', VOSIA_SIA1, status)
+    call check_status(status, VOSIA_E_INVALID_ARG, 'a handle still in use is not overwritten')
+    status = VOSIA_OK
+    call vosia_results_row_count(res, n, status)
+    call check(status == VOSIA_OK .and. n == 3, 'the first handle still works')
+    call vosia_free(res)
+    call vosia_results_parse_file(res, data_dir // '/sia1_three.xml', VOSIA_SIA1, status)
+    call check_status(status, VOSIA_OK, 'a freed handle variable takes a new handle')
+    call vosia_free(res)
   end subroutine
 
   subroutine queries()
@@ -232,6 +250,7 @@ contains
     status = VOSIA_OK
     call vosia_service_new(svc, 'http://127.0.0.1:9/sia1?', VOSIA_SIA1, status)
     call vosia_service_set_timeout(svc, 5d0, status)
+    call vosia_service_set_keepalive(svc, .true., status)
     call vosia_service_version(svc, ver, status)
     call check(ver == VOSIA_SIA1, 'service version')
     call vosia_service_base_url(svc, url, status)
