@@ -202,6 +202,12 @@ public:
         detail::check(vosia_service_set_timeout(h_, seconds));
         return *this;
     }
+    /// Keep connections alive between queries (true) or open one per request (false); the
+    /// default follows the scheme (see vosia_service_set_keepalive).
+    service &set_keepalive(bool on) {
+        detail::check(vosia_service_set_keepalive(h_, on ? 1 : 0));
+        return *this;
+    }
     service &set_connect_timeout(double seconds) {
         detail::check(vosia_service_set_connect_timeout(h_, seconds));
         return *this;
@@ -303,61 +309,15 @@ private:
     vosia_service *h_ = nullptr;
 };
 
-class results;
+class row;
 
-/// A row of a results: a light proxy (results pointer and index), valid while the results is.
-class row {
+/// A borrowed view of a vosia_results: every reading function, no ownership. Copying a view
+/// copies the handle pointer; a view (and the rows and strings it gives) stays valid as long
+/// as the handle does, whichever vosia::results object owns it (moving a results keeps it).
+class results_view {
 public:
-    row(const results &r, std::int64_t index) noexcept : r_(&r), i_(index) {}
-    std::int64_t index() const noexcept { return i_; }
-
-    bool is_null(std::int32_t col) const;
-    std::optional<double> get_double(std::int32_t col) const;
-    std::optional<std::int64_t> get_int64(std::int32_t col) const;
-    std::optional<std::string_view> get_str(std::int32_t col) const;
-    std::optional<std::string_view> get_text(std::int32_t col) const;
-    std::optional<std::vector<double>> get_double_array(std::int32_t col) const;
-    /// The same by column name (or ID); throws vosia::error (VOSIA_E_RANGE) if there is none.
-    std::optional<std::string_view> get_text(const std::string &column) const;
-
-    std::optional<double> std_double(field f) const;
-    std::optional<std::string_view> std_str(field f) const;
-    std::optional<std::vector<double>> std_double_array(field f) const;
-
-private:
-    const results *r_;
-    std::int64_t i_;
-};
-
-/// An immutable, fully parsed response (vosia_results). Move-only; iterate it for rows.
-class results {
-public:
-    /// Parses a VOTable held in memory; `sia_version` picks the standard fields.
-    static results parse(std::string_view votable, std::int32_t sia_version) {
-        vosia_results *h = nullptr;
-        detail::check(vosia_results_parse(votable.data(), votable.size(), sia_version, &h));
-        return results(h);
-    }
-    /// Parses a VOTable file, streaming it.
-    static results parse_file(const std::string &path, std::int32_t sia_version) {
-        vosia_results *h = nullptr;
-        detail::check(vosia_results_parse_file(path.c_str(), sia_version, &h));
-        return results(h);
-    }
-    /// Takes ownership of a handle from the C API.
-    explicit results(vosia_results *owned) noexcept : h_(owned) {}
-
-    results(results &&o) noexcept : h_(std::exchange(o.h_, nullptr)) {}
-    results &operator=(results &&o) noexcept {
-        if (this != &o) {
-            vosia_results_free(h_);
-            h_ = std::exchange(o.h_, nullptr);
-        }
-        return *this;
-    }
-    results(const results &) = delete;
-    results &operator=(const results &) = delete;
-    ~results() { vosia_results_free(h_); }
+    results_view() noexcept = default;
+    explicit results_view(const vosia_results *h) noexcept : h_(h) {}
 
     std::int64_t row_count() const { return nonneg(vosia_results_row_count(h_)); }
     std::int32_t column_count() const {
@@ -486,65 +446,22 @@ public:
         });
     }
 
-    // Rows: results is a range of vosia::row.
-    class iterator {
-    public:
-        using iterator_category = std::random_access_iterator_tag;
-        using value_type = vosia::row;
-        using difference_type = std::int64_t;
-        using pointer = void;
-        using reference = vosia::row;
-
-        iterator() noexcept = default;
-        iterator(const results *r, std::int64_t i) noexcept : r_(r), i_(i) {}
-        vosia::row operator*() const noexcept { return vosia::row(*r_, i_); }
-        vosia::row operator[](difference_type n) const noexcept { return vosia::row(*r_, i_ + n); }
-        iterator &operator++() noexcept { ++i_; return *this; }
-        iterator operator++(int) noexcept { iterator t = *this; ++i_; return t; }
-        iterator &operator--() noexcept { --i_; return *this; }
-        iterator operator--(int) noexcept { iterator t = *this; --i_; return t; }
-        iterator &operator+=(difference_type n) noexcept { i_ += n; return *this; }
-        iterator &operator-=(difference_type n) noexcept { i_ -= n; return *this; }
-        friend iterator operator+(iterator a, difference_type n) noexcept { return a += n; }
-        friend iterator operator+(difference_type n, iterator a) noexcept { return a += n; }
-        friend iterator operator-(iterator a, difference_type n) noexcept { return a -= n; }
-        friend difference_type operator-(const iterator &a, const iterator &b) noexcept {
-            return a.i_ - b.i_;
-        }
-        friend bool operator==(const iterator &a, const iterator &b) noexcept {
-            return a.r_ == b.r_ && a.i_ == b.i_;
-        }
-        friend bool operator!=(const iterator &a, const iterator &b) noexcept { return !(a == b); }
-        friend bool operator<(const iterator &a, const iterator &b) noexcept { return a.i_ < b.i_; }
-        friend bool operator>(const iterator &a, const iterator &b) noexcept { return a.i_ > b.i_; }
-        friend bool operator<=(const iterator &a, const iterator &b) noexcept { return a.i_ <= b.i_; }
-        friend bool operator>=(const iterator &a, const iterator &b) noexcept { return a.i_ >= b.i_; }
-
-    private:
-        const results *r_ = nullptr;
-        std::int64_t i_ = 0;
-    };
+    // Rows: a results (or a view) is a range of vosia::row.
+    class iterator;
     using const_iterator = iterator;
-
-    iterator begin() const { return iterator(this, 0); }
-    iterator end() const { return iterator(this, row_count()); }
+    iterator begin() const;
+    iterator end() const;
     std::int64_t size() const { return row_count(); }
     bool empty() const { return row_count() == 0; }
     /// Row `i` (not checked; the getters check it).
-    vosia::row operator[](std::int64_t i) const noexcept { return vosia::row(*this, i); }
+    vosia::row operator[](std::int64_t i) const noexcept;
     /// Row `i`, checked: throws vosia::error (VOSIA_E_RANGE) when out of range.
-    vosia::row at(std::int64_t i) const {
-        if (i < 0 || i >= row_count())
-            throw error(VOSIA_E_RANGE, "row " + std::to_string(i) + " out of range (" +
-                                           std::to_string(row_count()) + " rows)");
-        return vosia::row(*this, i);
-    }
+    vosia::row at(std::int64_t i) const;
 
+    /// The C handle (borrowed).
     const vosia_results *get() const noexcept { return h_; }
-    /// Gives up ownership: the caller frees the handle with vosia_results_free.
-    vosia_results *release() noexcept { return std::exchange(h_, nullptr); }
 
-private:
+protected:
     template <class T>
     T nonneg(T v) const {
         if (v < 0) detail::fail(VOSIA_E_BAD_HANDLE);
@@ -554,35 +471,130 @@ private:
         return i < 0 ? std::nullopt : std::optional<std::int32_t>(i);
     }
 
-    vosia_results *h_ = nullptr;
+    const vosia_results *h_ = nullptr;
 };
 
-inline bool row::is_null(std::int32_t col) const { return r_->is_null(i_, col); }
-inline std::optional<double> row::get_double(std::int32_t col) const {
-    return r_->get_double(i_, col);
+/// A row of a results: a light proxy (the results handle and an index), valid as long as
+/// the handle is, even when the vosia::results owning it is moved.
+class row {
+public:
+    row(results_view r, std::int64_t index) noexcept : r_(r), i_(index) {}
+    std::int64_t index() const noexcept { return i_; }
+
+    bool is_null(std::int32_t col) const { return r_.is_null(i_, col); }
+    std::optional<double> get_double(std::int32_t col) const { return r_.get_double(i_, col); }
+    std::optional<std::int64_t> get_int64(std::int32_t col) const { return r_.get_int64(i_, col); }
+    std::optional<std::string_view> get_str(std::int32_t col) const { return r_.get_str(i_, col); }
+    std::optional<std::string_view> get_text(std::int32_t col) const { return r_.get_text(i_, col); }
+    std::optional<std::vector<double>> get_double_array(std::int32_t col) const {
+        return r_.get_double_array(i_, col);
+    }
+    /// The same by column name (or ID); throws vosia::error (VOSIA_E_RANGE) if there is none.
+    std::optional<std::string_view> get_text(const std::string &column) const {
+        std::optional<std::int32_t> col = r_.column_index(column);
+        if (!col) throw error(VOSIA_E_RANGE, "no column named " + column);
+        return r_.get_text(i_, *col);
+    }
+
+    std::optional<double> std_double(field f) const { return r_.std_double(i_, f); }
+    std::optional<std::string_view> std_str(field f) const { return r_.std_str(i_, f); }
+    std::optional<std::vector<double>> std_double_array(field f) const {
+        return r_.std_double_array(i_, f);
+    }
+
+private:
+    results_view r_;
+    std::int64_t i_;
+};
+
+/// Iterates the rows of a results_view (or results) in order.
+class results_view::iterator {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = vosia::row;
+    using difference_type = std::int64_t;
+    using pointer = void;
+    using reference = vosia::row;
+
+    iterator() noexcept = default;
+    iterator(results_view r, std::int64_t i) noexcept : r_(r), i_(i) {}
+    vosia::row operator*() const noexcept { return vosia::row(r_, i_); }
+    vosia::row operator[](difference_type n) const noexcept { return vosia::row(r_, i_ + n); }
+    iterator &operator++() noexcept { ++i_; return *this; }
+    iterator operator++(int) noexcept { iterator t = *this; ++i_; return t; }
+    iterator &operator--() noexcept { --i_; return *this; }
+    iterator operator--(int) noexcept { iterator t = *this; --i_; return t; }
+    iterator &operator+=(difference_type n) noexcept { i_ += n; return *this; }
+    iterator &operator-=(difference_type n) noexcept { i_ -= n; return *this; }
+    friend iterator operator+(iterator a, difference_type n) noexcept { return a += n; }
+    friend iterator operator+(difference_type n, iterator a) noexcept { return a += n; }
+    friend iterator operator-(iterator a, difference_type n) noexcept { return a -= n; }
+    friend difference_type operator-(const iterator &a, const iterator &b) noexcept {
+        return a.i_ - b.i_;
+    }
+    friend bool operator==(const iterator &a, const iterator &b) noexcept {
+        return a.r_.get() == b.r_.get() && a.i_ == b.i_;
+    }
+    friend bool operator!=(const iterator &a, const iterator &b) noexcept { return !(a == b); }
+    friend bool operator<(const iterator &a, const iterator &b) noexcept { return a.i_ < b.i_; }
+    friend bool operator>(const iterator &a, const iterator &b) noexcept { return a.i_ > b.i_; }
+    friend bool operator<=(const iterator &a, const iterator &b) noexcept { return a.i_ <= b.i_; }
+    friend bool operator>=(const iterator &a, const iterator &b) noexcept { return a.i_ >= b.i_; }
+
+private:
+    results_view r_;
+    std::int64_t i_ = 0;
+};
+
+inline results_view::iterator results_view::begin() const { return iterator(*this, 0); }
+inline results_view::iterator results_view::end() const { return iterator(*this, row_count()); }
+inline vosia::row results_view::operator[](std::int64_t i) const noexcept {
+    return vosia::row(*this, i);
 }
-inline std::optional<std::int64_t> row::get_int64(std::int32_t col) const {
-    return r_->get_int64(i_, col);
+inline vosia::row results_view::at(std::int64_t i) const {
+    if (i < 0 || i >= row_count())
+        throw error(VOSIA_E_RANGE, "row " + std::to_string(i) + " out of range (" +
+                                       std::to_string(row_count()) + " rows)");
+    return vosia::row(*this, i);
 }
-inline std::optional<std::string_view> row::get_str(std::int32_t col) const {
-    return r_->get_str(i_, col);
-}
-inline std::optional<std::string_view> row::get_text(std::int32_t col) const {
-    return r_->get_text(i_, col);
-}
-inline std::optional<std::vector<double>> row::get_double_array(std::int32_t col) const {
-    return r_->get_double_array(i_, col);
-}
-inline std::optional<std::string_view> row::get_text(const std::string &column) const {
-    std::optional<std::int32_t> col = r_->column_index(column);
-    if (!col) throw error(VOSIA_E_RANGE, "no column named " + column);
-    return r_->get_text(i_, *col);
-}
-inline std::optional<double> row::std_double(field f) const { return r_->std_double(i_, f); }
-inline std::optional<std::string_view> row::std_str(field f) const { return r_->std_str(i_, f); }
-inline std::optional<std::vector<double>> row::std_double_array(field f) const {
-    return r_->std_double_array(i_, f);
-}
+
+/// An immutable, fully parsed response (vosia_results), owned: freed when destroyed.
+/// Move-only; iterate it for rows. The reading functions come from results_view.
+class results : public results_view {
+public:
+    /// Parses a VOTable held in memory; `sia_version` picks the standard fields.
+    static results parse(std::string_view votable, std::int32_t sia_version) {
+        vosia_results *h = nullptr;
+        detail::check(vosia_results_parse(votable.data(), votable.size(), sia_version, &h));
+        return results(h);
+    }
+    /// Parses a VOTable file, streaming it.
+    static results parse_file(const std::string &path, std::int32_t sia_version) {
+        vosia_results *h = nullptr;
+        detail::check(vosia_results_parse_file(path.c_str(), sia_version, &h));
+        return results(h);
+    }
+    /// Takes ownership of a handle from the C API.
+    explicit results(vosia_results *owned) noexcept : results_view(owned) {}
+
+    results(results &&o) noexcept : results_view(std::exchange(o.h_, nullptr)) {}
+    results &operator=(results &&o) noexcept {
+        if (this != &o) {
+            vosia_results_free(owned());
+            h_ = std::exchange(o.h_, nullptr);
+        }
+        return *this;
+    }
+    results(const results &) = delete;
+    results &operator=(const results &) = delete;
+    ~results() { vosia_results_free(owned()); }
+
+    /// Gives up ownership: the caller frees the handle with vosia_results_free.
+    vosia_results *release() noexcept { return const_cast<vosia_results *>(std::exchange(h_, nullptr)); }
+
+private:
+    vosia_results *owned() const noexcept { return const_cast<vosia_results *>(h_); }
+};
 
 /// A query against a service (vosia_query). Move-only; clone() for a copy. One thread at a
 /// time. The setters return *this so they chain.

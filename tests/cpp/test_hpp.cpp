@@ -123,6 +123,20 @@ static void fixture(const std::string &data) {
     CHECK(near(r0.std_double(vosia::field::filesize), 153280.0));
     CHECK(r0.get_int64(10) == std::optional<std::int64_t>(153280));
     CHECK(r0.get_text("exptime") == std::optional<std::string_view>("300.5"));
+    {
+        // Rows, iterators and views follow the handle, not the owning object: moving the
+        // results (here into a vector that then grows) keeps them valid.
+        auto moved = vosia::results::parse_file(std::string(VOSIA_TEST_DATA_DIR) + "/sia1_three.xml",
+                                                VOSIA_SIA1);
+        vosia::row first = moved[0];
+        auto it = moved.begin();
+        std::vector<vosia::results> owners;
+        owners.push_back(std::move(moved));
+        owners.push_back(vosia::results::parse_file(
+            std::string(VOSIA_TEST_DATA_DIR) + "/sia1_three.xml", VOSIA_SIA1));
+        CHECK(first.std_str(vosia::field::access_url) == std::optional<std::string_view>(urls[0]));
+        CHECK((*++it).index() == 1 && it != owners[0].end());
+    }
     auto naxis = r0.std_double_array(vosia::field::naxis);
     CHECK(naxis.has_value() && naxis->size() == 2 && (*naxis)[0] == 2048.0 &&
           (*naxis)[1] == 4096.0);
@@ -198,6 +212,7 @@ static void queries() {
     vosia::service s1("http://127.0.0.1:9/sia1?", vosia::sia1);
     CHECK(s1.base_url() == "http://127.0.0.1:9/sia1?");
     CHECK(s1.version() == vosia::sia1);
+    s1.set_keepalive(true).set_keepalive(false);
     s1.set_timeout(5).set_connect_timeout(1).set_retries(0, 0);
     vosia::query q(s1);
     q.set_pos(10.68, 41.27).set_size(0.2).set_maxrec(5).set_format("image/fits");
