@@ -97,13 +97,15 @@ set_maxrec!(q::Query, n::Integer) =
 set_param!(q::Query, name::AbstractString, value::AbstractString) =
     check(ccall((:vosia_query_set_param, libvosia), Int32, (Ptr{Cvoid}, Cstring, Cstring),
                 q.ptr, name, value))
-url(q::Query) = unsafe_string(ccall((:vosia_query_url, libvosia), Cstring, (Ptr{Cvoid},), q.ptr))
+# The string is borrowed from the query: keep the query alive until it is copied.
+url(q::Query) = GC.@preserve q unsafe_string(ccall((:vosia_query_url, libvosia), Cstring,
+                                                    (Ptr{Cvoid},), q.ptr))
 
 function execute(q::Query)
     out = Ref{Ptr{Cvoid}}(C_NULL)
     st = ccall((:vosia_query_execute, libvosia), Int32, (Ptr{Cvoid}, Ref{Ptr{Cvoid}}), q.ptr, out)
-    st == OK || check(st, unsafe_string(ccall((:vosia_query_error, libvosia), Cstring,
-                                              (Ptr{Cvoid},), q.ptr)))
+    st == OK || check(st, GC.@preserve q unsafe_string(ccall((:vosia_query_error, libvosia),
+                                                            Cstring, (Ptr{Cvoid},), q.ptr)))
     return Results(out[])
 end
 

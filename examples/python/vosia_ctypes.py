@@ -78,6 +78,7 @@ _version = _fn("vosia_version", c_char_p)
 _service_new = _fn("vosia_service_new", _S, c_char_p, c_int32, _PP)
 _service_free = _fn("vosia_service_free", None, _P)
 _service_set_timeout = _fn("vosia_service_set_timeout", _S, _P, c_double)
+_service_set_keepalive = _fn("vosia_service_set_keepalive", _S, _P, c_int32)
 _query_new = _fn("vosia_query_new", _S, _P, _PP)
 _query_clone = _fn("vosia_query_clone", _S, _P, _PP)
 _query_free = _fn("vosia_query_free", None, _P)
@@ -162,6 +163,12 @@ class Service(_Handle):
         self._own(h.value)
         if timeout is not None:
             _check(_service_set_timeout(self._ptr, timeout))
+
+    def set_keepalive(self, on):
+        """Keep connections alive between queries, or open one per request; the default
+        follows the scheme (kept alive for https)."""
+        _check(_service_set_keepalive(self._ptr, 1 if on else 0))
+        return self
 
 
 class Query(_Handle):
