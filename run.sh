@@ -16,10 +16,11 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 build=${VOSIA_BUILD_DIR:-$repo/build}
 export PATH="$HOME/.cargo/bin:$PATH"
-# On a fresh Debian machine, as root, install what the build needs (cmake; gcc for cc).
+# On a fresh Debian machine, as root, install what the build needs (cmake, gcc, g++).
 missing=()
 command -v cmake >/dev/null || missing+=(cmake)
 command -v cc >/dev/null || missing+=(gcc)
+command -v c++ >/dev/null || missing+=(g++)
 if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "run.sh: installing ${missing[*]}" >&2
     export DEBIAN_FRONTEND=noninteractive
