@@ -151,15 +151,11 @@ inline bool present(vosia_status status) {
     return true;
 }
 
+/// Reads the `n` doubles a size probe (cap 0) reported, in one more call.
 template <class F>
-std::vector<double> doubles(F &&get) {
-    std::vector<double> out(4);
-    std::size_t n = 0;
+std::vector<double> doubles(std::size_t n, F &&get) {
+    std::vector<double> out(n);
     vosia_status st = get(out.data(), out.size(), &n);
-    if (st == VOSIA_E_BUFFER_SIZE) {
-        out.resize(n);
-        st = get(out.data(), out.size(), &n);
-    }
     check(st);
     out.resize(n);
     return out;
@@ -416,7 +412,7 @@ public:
         vosia_status st = vosia_results_get_double_array(h_, r, col, nullptr, 0, &n);
         if (st == VOSIA_NULL_VALUE) return std::nullopt;
         if (st != VOSIA_E_BUFFER_SIZE) detail::check(st);
-        return detail::doubles([&](double *buf, std::size_t cap, std::size_t *len) {
+        return detail::doubles(n, [&](double *buf, std::size_t cap, std::size_t *len) {
             return vosia_results_get_double_array(h_, r, col, buf, cap, len);
         });
     }
@@ -441,7 +437,7 @@ public:
         vosia_status st = vosia_results_get_std_double_array(h_, r, fi, nullptr, 0, &n);
         if (st == VOSIA_NULL_VALUE) return std::nullopt;
         if (st != VOSIA_E_BUFFER_SIZE) detail::check(st);
-        return detail::doubles([&](double *buf, std::size_t cap, std::size_t *len) {
+        return detail::doubles(n, [&](double *buf, std::size_t cap, std::size_t *len) {
             return vosia_results_get_std_double_array(h_, r, fi, buf, cap, len);
         });
     }
