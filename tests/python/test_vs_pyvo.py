@@ -317,3 +317,18 @@ def test_live_sia2():
     pv, vr = run_both(query, url + "?", vosia.SIA2)
     assert len(vr) > 0
     compare_sia2(pv, vr, "DaCHS SIA 2.0")
+
+
+def test_constants_match_the_header():
+    """The wrapper's restated constants are vosia.h's (as the Fortran test checks its own)."""
+    import re
+
+    with open(os.path.join(ROOT, "include", "vosia.h"), encoding="utf-8") as f:
+        defines = dict(re.findall(r"^#define (VOSIA_\w+) (-?\d+)\s*$", f.read(), re.M))
+    fields = {k[len("VOSIA_FIELD_"):].lower(): int(v) for k, v in defines.items()
+              if k.startswith("VOSIA_FIELD_") and k != "VOSIA_FIELD_COUNT"}
+    assert vosia.FIELDS == fields
+    assert (vosia.SIA1, vosia.SIA2) == (int(defines["VOSIA_SIA1"]), int(defines["VOSIA_SIA2"]))
+    assert vosia.OK == int(defines["VOSIA_OK"])
+    assert vosia.NULL_VALUE == int(defines["VOSIA_NULL_VALUE"])
+    assert vosia.E_BUFFER_SIZE == int(defines["VOSIA_E_BUFFER_SIZE"])
