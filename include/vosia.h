@@ -3,29 +3,67 @@
  * (SIA 1.0 and SIA 2.0). vosia sends SIA queries, reads the VOTable responses (TABLEDATA,
  * BINARY, BINARY2) into immutable typed columns, and maps SIA 1.0 UCDs and SIA 2.0 ObsCore
  * columns onto one set of standard fields (VOSIA_FIELD_*) in fixed units. The library is
- * written in Rust; this header is all a C, C++ or Fortran program needs.
+ * written in Rust; this header is all a C, C++ or Fortran program needs. It is the contract
+ * of vosia 0.2; where it differs from the project's design notes (API.md), this wins.
  *
- * Threads. vosia has no global state and no init or cleanup call. A vosia_service (once
- * configured) and a vosia_results may be used by any number of threads at the same time.
- * A vosia_query must not be used by two threads at once; it may move between threads.
- * Strings from a vosia_results stay valid until that results is freed. Error detail is per
- * thread (vosia_last_error). vosia_query_execute blocks only its caller and leaves no threads
- * or signal handlers behind. Handles may be freed in any order.
+ * Handles. vosia_service (base URL, SIA version, transport settings, connection pool, cached
+ * metadata and capabilities), vosia_query (parameters; its last execute error) and
+ * vosia_results (an immutable, fully parsed response). Constructors return a status and write
+ * *out only on success; handles may be freed in any order; vosia_*_free(NULL) does nothing.
+ * A NULL handle gives VOSIA_E_NULL_ARG, a pointer to the wrong kind of handle (or one freed)
+ * VOSIA_E_BAD_HANDLE, as far as a magic number can tell.
  *
- * Conventions.
- *  - Rows and columns are 0-based (1-based only in the Fortran module).
- *  - Fallible functions return a vosia_status: VOSIA_OK (0) on success, VOSIA_NULL_VALUE (1)
- *    for a null cell (not an error; nothing written), VOSIA_E_* otherwise. Out-parameters are
- *    written only when VOSIA_OK is returned. vosia_strerror(status) gives a static text,
- *    vosia_last_error() the detail of the last failure on this thread.
- *  - Strings in are NUL-terminated UTF-8, copied before the call returns. Strings out are
- *    NUL-terminated UTF-8, borrowed: static, or owned by the handle they came from until that
- *    handle is freed. Never free a string you got from vosia. Every string getter has a
- *    copy_* twin that copies into your buffer (at most cap-1 bytes plus a NUL), always sets
- *    *len to the full length, and returns VOSIA_E_BUFFER_SIZE when it had to truncate.
- *  - A const handle argument is only read. NULL handles give VOSIA_E_NULL_ARG, a pointer to
- *    the wrong kind of handle VOSIA_E_BAD_HANDLE; vosia_*_free(NULL) does nothing.
- *  - The library never prints, never exits and never aborts.
+ * Threads. vosia needs no init or cleanup call. A vosia_service (once configured) and a
+ * vosia_results may be used by any number of threads at the same time. A vosia_query must
+ * not be used by two threads at once; it may move between threads (vosia_query_clone makes
+ * one for another thread). Strings from a handle stay valid until that handle is freed (a
+ * query's URL: until the query changes). Error detail is per thread (vosia_last_error,
+ * vosia_last_status). vosia_query_execute blocks only its caller. While a request resolves a
+ * host name, the HTTP client (ureq) runs the system resolver on a helper thread and waits at
+ * most the connect timeout for it; a resolver that never answers can keep that helper alive
+ * after the call has returned VOSIA_E_TIMEOUT, until the system resolver gives up. No other
+ * thread is started and no signal handler installed.
+ * Global state: the first call into vosia installs, once per process, a panic hook that keeps
+ * panics inside vosia quiet (vosia never prints) and hands every other panic to the hook that
+ * was there before; nothing else is global.
+ *
+ * Status. Fallible functions return a vosia_status: VOSIA_OK (0) on success,
+ * VOSIA_NULL_VALUE (1) when the value asked for is absent (a null cell, an attribute a FIELD
+ * does not set, a lookup that found nothing; not an error; nothing written), VOSIA_E_*
+ * otherwise. Out-parameters are written only when VOSIA_OK is returned (the array and
+ * copy_* functions also on VOSIA_E_BUFFER_SIZE, as each says). The few functions that return a
+ * value instead (counts, vosia_results_is_null, vosia_results_overflow) return -1 on failure;
+ * vosia_last_status() then says which. vosia_strerror(status) gives a static text,
+ * vosia_last_error() the detail of the last failure on this thread.
+ *
+ * Getters. One keyed getter per kind of described thing, with a VOSIA_ATTR_* key: columns of a
+ * result (vosia_results_get_column_attr), a service's parameters and columns
+ * (vosia_service_get_param_attr, vosia_service_get_column_attr), the service itself and its
+ * capabilities (vosia_service_get_attr, vosia_service_get_capability_attr), the standard
+ * fields (vosia_field_get_attr). A key the getter does not know is VOSIA_E_INVALID_ARG.
+ * Whole columns come in one call (vosia_results_get_double_column and its kin), nulls as NaN
+ * and/or in a mask.
+ *
+ * Strings. In: NUL-terminated UTF-8, copied before the call returns (invalid UTF-8 is
+ * VOSIA_E_INVALID_ARG). Out: NUL-terminated UTF-8, borrowed, never freed by the caller:
+ * static, or owned by the handle they came from. Every getter of a string borrowed from a
+ * handle has a copy_* twin that copies into your buffer (at most cap-1 bytes plus a NUL,
+ * cut at a character boundary), always sets *len (if not NULL) to the full length, and
+ * returns VOSIA_E_BUFFER_SIZE when it had to truncate or when buf is NULL with cap 0 (a size
+ * probe). Static strings (vosia_strerror, vosia_version, field names) need no twin.
+ *
+ * Const. A function taking a const handle changes nothing the caller can observe; the
+ * functions that fetch and cache (vosia_service_fetch_metadata, _fetch_capabilities) take a
+ * non-const one, and are as thread-safe as every other service call.
+ *
+ * Progress and cancel. vosia_service_set_progress installs the one callback vosia has:
+ * told the bytes of each response body read so far and expected, it cancels the transfer
+ * with a non-zero return (VOSIA_E_CANCELLED).
+ *
+ * Rows and columns are 0-based (1-based only in the Fortran module). Types at the boundary:
+ * int32_t, int64_t, double, size_t, pointers; no varargs, no long, no bool, no structs by
+ * value. The library never prints, never exits and never aborts: a panic inside it becomes
+ * VOSIA_E_PANIC.
  *
  * Example: print the access URL of every image in a saved SIA 1.0 response.
  *
@@ -42,7 +80,7 @@
  *     vosia_results_free(res);
  *
  * Build with: cc app.c $(pkg-config --cflags --libs vosia), or in CMake
- * find_package(vosia 0.1) and target_link_libraries(app vosia::vosia).
+ * find_package(vosia 0.2) and target_link_libraries(app vosia::vosia).
  */
 
 #ifndef VOSIA_H
@@ -57,11 +95,11 @@
 #define VOSIA_VERSION_MAJOR 0
 /** Minor version of this header. While the major version is 0, a new minor version may
  * change the ABI (the shared library's soname is libvosia.so.0.MINOR). */
-#define VOSIA_VERSION_MINOR 1
+#define VOSIA_VERSION_MINOR 2
 /** Patch version of this header. */
 #define VOSIA_VERSION_PATCH 0
 /** The version of this header as a string, "MAJOR.MINOR.PATCH". */
-#define VOSIA_VERSION_STRING "0.1.0"
+#define VOSIA_VERSION_STRING "0.2.0"
 /** The version of this header as one number, (MAJOR << 16) | (MINOR << 8) | PATCH;
  * compare with vosia_version_number() for the library actually loaded. */
 #define VOSIA_VERSION_NUMBER ((VOSIA_VERSION_MAJOR << 16) | (VOSIA_VERSION_MINOR << 8) | VOSIA_VERSION_PATCH)
@@ -76,7 +114,183 @@
 #endif
 
 /**
- * VOTable datatypes, as returned by `vosia_results_column_datatype`.
+ * SIA 1.0 (POS/SIZE queries, results described by `VOX:` UCDs).
+ */
+#define VOSIA_SIA1 1
+
+/**
+ * SIA 2.0 (DALI parameters, ObsCore results).
+ */
+#define VOSIA_SIA2 2
+
+/**
+ * Attributes, the keys of the keyed getters (vosia_results_get_column_attr,
+ * vosia_service_get_param_attr, vosia_service_get_column_attr, vosia_service_get_attr,
+ * vosia_service_get_capability_attr, vosia_field_get_attr). Each getter says which it knows;
+ * one it knows but the object did not set is VOSIA_NULL_VALUE, one it never knows
+ * VOSIA_E_INVALID_ARG.
+ *
+ * The `name` attribute (of a FIELD, PARAM or standard field; without `INPUT:` for a
+ * service parameter).
+ */
+#define VOSIA_ATTR_NAME 1
+
+/**
+ * The `ID` attribute of a FIELD.
+ */
+#define VOSIA_ATTR_ID 2
+
+/**
+ * The `ucd` attribute.
+ */
+#define VOSIA_ATTR_UCD 3
+
+/**
+ * The `utype` attribute.
+ */
+#define VOSIA_ATTR_UTYPE 4
+
+/**
+ * The `unit` attribute as written (of a standard field: the fixed unit vosia returns).
+ */
+#define VOSIA_ATTR_UNIT 5
+
+/**
+ * The `xtype` attribute (e.g. `timestamp`, `interval`, `circle`).
+ */
+#define VOSIA_ATTR_XTYPE 6
+
+/**
+ * The `arraysize` attribute as written (e.g. `*`, `2`, `3x*`).
+ */
+#define VOSIA_ATTR_ARRAYSIZE 7
+
+/**
+ * The `DESCRIPTION` element's text (of a service: its top-level description).
+ */
+#define VOSIA_ATTR_DESCRIPTION 8
+
+/**
+ * The `datatype` attribute in the standard spelling (`double`, `char`, ...).
+ */
+#define VOSIA_ATTR_DATATYPE 9
+
+/**
+ * The `value` attribute of a PARAM (a service parameter's default).
+ */
+#define VOSIA_ATTR_VALUE 10
+
+/**
+ * `VALUES/MIN/@value` of a PARAM.
+ */
+#define VOSIA_ATTR_MIN 11
+
+/**
+ * `VALUES/MAX/@value` of a PARAM.
+ */
+#define VOSIA_ATTR_MAX 12
+
+/**
+ * A URL: a service's base URL, a capability's access URL.
+ */
+#define VOSIA_ATTR_URL 13
+
+/**
+ * The `standardID` of a VOSI capability.
+ */
+#define VOSIA_ATTR_STANDARD_ID 14
+
+/**
+ * How a standard field is read (vosia_field_kind): VOSIA_KIND_TEXT with get_std_str.
+ */
+#define VOSIA_KIND_TEXT 1
+
+/**
+ * One number in the field's fixed unit: get_std_double.
+ */
+#define VOSIA_KIND_NUMBER 2
+
+/**
+ * An array of numbers in the field's fixed unit: get_std_double_array.
+ */
+#define VOSIA_KIND_ARRAY 3
+
+/**
+ * The SIA 2.0 interval parameters of vosia_query_add_interval (`NAME=lo hi`).
+ *
+ * BAND: wavelength in metres.
+ */
+#define VOSIA_PARAM_BAND 1
+
+/**
+ * TIME: MJD (days).
+ */
+#define VOSIA_PARAM_TIME 2
+
+/**
+ * FOV: field of view, degrees.
+ */
+#define VOSIA_PARAM_FOV 3
+
+/**
+ * SPATRES: spatial resolution, arcseconds.
+ */
+#define VOSIA_PARAM_SPATRES 4
+
+/**
+ * EXPTIME: exposure time, seconds.
+ */
+#define VOSIA_PARAM_EXPTIME 5
+
+/**
+ * TIMERES: time resolution, seconds.
+ */
+#define VOSIA_PARAM_TIMERES 6
+
+/**
+ * SPECRP: spectral resolving power (no unit).
+ */
+#define VOSIA_PARAM_SPECRP 7
+
+/**
+ * The SIA 2.0 text parameters of vosia_query_add_text (repeatable, OR-ed).
+ *
+ * ID: `obs_publisher_did`.
+ */
+#define VOSIA_PARAM_ID 20
+
+/**
+ * COLLECTION: `obs_collection`.
+ */
+#define VOSIA_PARAM_COLLECTION 21
+
+/**
+ * FACILITY: `facility_name`.
+ */
+#define VOSIA_PARAM_FACILITY 22
+
+/**
+ * INSTRUMENT: `instrument_name`.
+ */
+#define VOSIA_PARAM_INSTRUMENT 23
+
+/**
+ * DPTYPE: `dataproduct_type` (`image`, `cube`).
+ */
+#define VOSIA_PARAM_DPTYPE 24
+
+/**
+ * TARGET: `target_name`.
+ */
+#define VOSIA_PARAM_TARGET 25
+
+/**
+ * POL: a polarization state (`I`, `Q`, `U`, `V`, `RR`, ... `POLA`); checked.
+ */
+#define VOSIA_PARAM_POL 26
+
+/**
+ * VOTable datatypes, as vosia_results_column_datatype gives them.
  *
  * `boolean`: read with get_int64 (0/1); get_text gives "true"/"false".
  */
@@ -138,7 +352,8 @@
 #define VOSIA_TYPE_DOUBLE_COMPLEX 12
 
 /**
- * Standard fields (`vosia_results_std_column`, `vosia_results_get_std_*`): one vocabulary
+ * Standard fields (vosia_results_std_column, vosia_results_get_std_double and the other
+ * get_std_* getters, vosia_field_get_attr): one vocabulary
  * over SIA 1.0 UCDs and SIA 2.0 ObsCore columns. Numbers come back in fixed units: degrees
  * (RA, DEC, SCALE, REF_VALUE, CD_MATRIX, S_FOV, S_RESOLUTION), MJD (MJD_OBS, T_MIN, T_MAX),
  * seconds (T_EXPTIME, ACREF_TTL), metres (EM_REF, EM_MIN, EM_MAX), bytes (FILESIZE).
@@ -343,24 +558,14 @@
 #define VOSIA_FIELD_COUNT 39
 
 /**
- * SIA 1.0 (POS/SIZE queries, results described by `VOX:` UCDs).
- */
-#define VOSIA_SIA1 1
-
-/**
- * SIA 2.0 (DALI parameters, ObsCore results).
- */
-#define VOSIA_SIA2 2
-
-/**
  * Opaque handle to a query (`vosia_query_*`). One thread at a time.
  */
 typedef struct vosia_query vosia_query;
 
 /**
  * Opaque handle to an immutable, fully parsed response. Create it with
- * `vosia_results_parse`, `vosia_results_parse_file` or `vosia_query_execute`; free it with
- * `vosia_results_free`. Any number of threads may read one at the same time.
+ * vosia_results_parse, vosia_results_parse_file or vosia_query_execute; free it with
+ * vosia_results_free. Any number of threads may read one at the same time.
  */
 typedef struct vosia_results vosia_results;
 
@@ -373,6 +578,14 @@ typedef struct vosia_service vosia_service;
  * A status returned by every fallible vosia function: 0 is success. Numbers are never reused.
  */
 typedef int32_t vosia_status;
+
+/**
+ * A progress function: told the bytes of a response body read so far (`done`) and the
+ * bytes expected (`total`, -1 when the server did not say, e.g. for a compressed body).
+ * Return 0 to go on; any other value cancels the transfer at once, and the call reading it
+ * fails with VOSIA_E_CANCELLED. `user` is the pointer given to vosia_service_set_progress.
+ */
+typedef int32_t (*vosia_progress_fn)(int64_t done, int64_t total, void *user);
 
 
 
@@ -486,6 +699,403 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * The version of the vosia library loaded at run time, e.g. "0.1.0".
+ *
+ * @return A static NUL-terminated string; never NULL. Thread-safe.
+ */
+const char *vosia_version(void);
+
+/**
+ * The version of the vosia library loaded at run time as one number,
+ * `(MAJOR << 16) | (MINOR << 8) | PATCH`; compare with `VOSIA_VERSION_NUMBER` from the
+ * header to detect a header/library mismatch. Thread-safe.
+ */
+int32_t vosia_version_number(void);
+
+/**
+ * The static text of a status code (`VOSIA_OK`, `VOSIA_E_*`).
+ *
+ * @return A NUL-terminated string with static lifetime; never NULL ("unknown status" for
+ *         a number vosia does not define). Thread-safe.
+ */
+const char *vosia_strerror(vosia_status status);
+
+/**
+ * The detail of the last failure of a vosia call on the calling thread: what failed and,
+ * where possible, what to do about it.
+ *
+ * @return A NUL-terminated string owned by vosia, valid on this thread until the next
+ *         failing vosia call on it; "" when nothing has failed yet. Never NULL. Calls that
+ *         succeed leave it unchanged.
+ */
+const char *vosia_last_error(void);
+
+/**
+ * The status of the last failure of a vosia call on the calling thread (the pair of
+ * vosia_last_error, as SQLite's errcode is of errmsg): what a function that returns a value
+ * rather than a status (vosia_results_row_count, vosia_results_is_null, ...) failed with.
+ *
+ * @return A VOSIA_E_* code (or VOSIA_E_BUFFER_SIZE after a truncating copy); VOSIA_OK when
+ *         nothing has failed on this thread yet. Calls that succeed leave it unchanged.
+ */
+vosia_status vosia_last_status(void);
+
+/**
+ * Copies vosia_last_error() into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if not
+ * NULL) receives the full length. Does not change the last error.
+ *
+ * @return VOSIA_OK, or VOSIA_E_BUFFER_SIZE when the text was truncated.
+ */
+vosia_status vosia_copy_last_error(char *buf, size_t cap, size_t *len);
+
+/**
+ * The number of standard fields: VOSIA_FIELD_* values run from 0 to this minus 1 (the
+ * VOSIA_FIELD_COUNT of the library loaded, which a newer library may raise).
+ */
+int32_t vosia_field_count(void);
+
+/**
+ * Attribute `attr` of standard field `field`: VOSIA_ATTR_NAME, the lower-case name
+ * bindings use ("access_url"; VOSIA_FIELD_ACCESS_URL in upper case), or VOSIA_ATTR_UNIT,
+ * the fixed unit the get_std_* getters return ("deg", "m", "d" for MJD days, "s", "byte").
+ *
+ * @param out (out, not NULL) receives a static string; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (a field without unit: text, counts, pixels);
+ *         VOSIA_E_RANGE (not a VOSIA_FIELD_*), VOSIA_E_INVALID_ARG (another attribute),
+ *         VOSIA_E_NULL_ARG.
+ */
+vosia_status vosia_field_get_attr(int32_t field, int32_t attr, const char **out);
+
+/**
+ * Copies attribute `attr` of standard field `field` (see vosia_field_get_attr) into `buf`
+ * (copy_* convention).
+ *
+ * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_RANGE,
+ *         VOSIA_E_INVALID_ARG.
+ */
+vosia_status vosia_field_copy_attr(int32_t field, int32_t attr, char *buf, size_t cap, size_t *len);
+
+/**
+ * How standard field `field` is read: VOSIA_KIND_TEXT (get_std_str), VOSIA_KIND_NUMBER
+ * (get_std_double) or VOSIA_KIND_ARRAY (get_std_double_array).
+ *
+ * @param out (out, not NULL) written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG.
+ */
+vosia_status vosia_field_kind(int32_t field, int32_t *out);
+
+/**
+ * The standard field named `name` (as vosia_field_get_attr gives it, case-insensitive).
+ *
+ * @param out (out, not NULL) receives the VOSIA_FIELD_* value; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (no field has that name); VOSIA_E_NULL_ARG,
+ *         VOSIA_E_INVALID_ARG (not UTF-8).
+ */
+vosia_status vosia_field_by_name(const char *name, int32_t *out);
+
+/**
+ * Creates a service for the SIA query endpoint `base_url` speaking `sia_version`
+ * (VOSIA_SIA1 or VOSIA_SIA2). The URL is copied and kept as given, including a query
+ * string of its own (`...?COLLECTION=x&`). No request is made.
+ *
+ * Defaults: whole-request timeout 120 s, connect timeout 10 s, response limit 1 GiB,
+ * 3 retries on HTTP 429/503 within 30 s of waiting, proxies from the environment, TLS with
+ * the system certificate store, `User-Agent: vosia/<version>`, connections kept alive for
+ * https and one per request for http (see vosia_service_set_keepalive), no progress function.
+ *
+ * @param out (out, not NULL) receives the new handle; free it with vosia_service_free.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (not an http(s) URL, bad UTF-8, unknown version),
+ *         VOSIA_E_NULL_ARG.
+ */
+vosia_status vosia_service_new(const char *base_url, int32_t sia_version, vosia_service **out);
+
+/**
+ * Finds the SIA 2.0 query endpoint from a VOSI capabilities URL or a service base URL (as
+ * registries hand them out) and creates an SIA 2.0 service for it. Makes one or two HTTP
+ * requests: the URL itself if it ends in `/capabilities`, else `<url>/capabilities` (query
+ * string dropped), then the sibling `.../capabilities`. Picks the first interface of the
+ * `ivo://ivoa.net/std/SIA#query-2.0` capability that is not BasicAA-only. The capabilities
+ * found stay cached on the new service.
+ *
+ * @param timeout_seconds bounds each request and becomes the new service's timeout; 0 means
+ *                        the default 120 s.
+ * @param out (out, not NULL) receives the new handle (free with vosia_service_free).
+ * @return VOSIA_OK; the transport errors (VOSIA_E_CONNECT when no candidate URL could be
+ *         reached, VOSIA_E_TIMEOUT, VOSIA_E_TLS, VOSIA_E_HTTP, ...), VOSIA_E_FORMAT (not a
+ *         capabilities document), VOSIA_E_INVALID_ARG (no SIA 2.0 capability; a negative,
+ *         NaN or infinite timeout), VOSIA_E_NULL_ARG.
+ */
+vosia_status vosia_service_discover(const char *url, double timeout_seconds, vosia_service **out);
+
+/**
+ * Frees a service handle. Queries made from it stay valid (they share the service).
+ * NULL does nothing. Strings borrowed from this handle become invalid.
+ */
+void vosia_service_free(vosia_service *s);
+
+/**
+ * Sets the whole-request timeout in seconds (> 0): connecting, sending, waiting, reading the
+ * body and retries together. Applies to requests started afterwards, from any query.
+ *
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG for 0, negative, NaN or infinite values (or over
+ *         1e9 s); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_set_timeout(vosia_service *s, double seconds);
+
+/**
+ * Sets the connect timeout in seconds (> 0): establishing one TCP (and TLS) connection,
+ * host name resolution included.
+ *
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG as vosia_service_set_timeout; VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_set_connect_timeout(vosia_service *s, double seconds);
+
+/**
+ * Sets the largest response body accepted, in bytes after decompression; 0 means no limit.
+ * A larger response fails with VOSIA_E_TOO_LARGE while streaming (it is never held whole).
+ *
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_set_max_response_bytes(vosia_service *s, int64_t bytes);
+
+/**
+ * Sets the retry policy for HTTP 429 (Too Many Requests) and 503 (Service Unavailable):
+ * at most `max_retries` further attempts (0 disables retries), sleeping at most
+ * `max_wait_seconds` in total. A `Retry-After` header is honoured (seconds or HTTP-date); if
+ * it asks for more than is left, vosia gives up at once. Without it the waits are 0.5 s, 1 s,
+ * 2 s, ... All of it stays within the whole-request timeout.
+ *
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG for negative values, NaN or infinity;
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_set_retries(vosia_service *s, int32_t max_retries, double max_wait_seconds);
+
+/**
+ * Chooses whether requests reuse kept-alive connections: `on` = 1 keeps connections open
+ * between requests of this service; 0 sends `Connection: close`, so every request opens a
+ * new connection. The default depends on the scheme: kept alive for https (a new connection
+ * costs a TLS handshake), one connection per request for plain http. Plain-HTTP connections
+ * are cheap, while on a kept-alive one a server that writes headers and body separately with
+ * Nagle's algorithm on (DaCHS, the most common SIA server) meets the client's delayed ACK and
+ * each response stalls ~40 ms: against DaCHS on 127.0.0.1, 50 small queries took 2.0 s kept
+ * alive and 0.6 s with a connection each (curl behaves the same). Over a network with a long
+ * round trip, keeping plain-HTTP connections alive may pay: set 1.
+ *
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG for a value other than 0 or 1; VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_set_keepalive(vosia_service *s, int32_t on);
+
+/**
+ * Adds a header sent with every request of this service (e.g. `Authorization`, `Cookie`).
+ * Both strings are copied. Adding the same name twice sends it twice.
+ *
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG for a name or value HTTP does not allow (spaces in
+ *         the name, line breaks in the value); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_add_header(vosia_service *s, const char *name, const char *value);
+
+/**
+ * Sets the progress function of this service (NULL `progress`: none, the default). It is
+ * called for every response body the service reads (query results, metadata, VOSI
+ * documents): once when the headers have arrived (done = 0), then after every chunk read,
+ * on the thread that made the call, which it blocks; so with several threads using the
+ * service it may run on several threads at once. A non-zero return cancels that transfer
+ * at once: the call fails with VOSIA_E_CANCELLED. It is not called while connecting or
+ * waiting for the first byte (the timeouts bound those). It must not call vosia functions
+ * on this service's queries from inside.
+ *
+ * @param user handed back to `progress` unchanged; may be NULL.
+ * @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_set_progress(vosia_service *s, vosia_progress_fn progress, void *user);
+
+/**
+ * Attribute `attr` of the service: VOSIA_ATTR_URL, the base URL as given (or as
+ * discovered); VOSIA_ATTR_DESCRIPTION, the description of its metadata (needs a successful
+ * vosia_service_fetch_metadata first, else VOSIA_E_INVALID_ARG).
+ *
+ * @param out (out, not NULL) receives a string owned by the service, valid until it is
+ *            freed; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (no description); VOSIA_E_INVALID_ARG,
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_get_attr(const vosia_service *s, int32_t attr, const char **out);
+
+/**
+ * Copies attribute `attr` of the service (see vosia_service_get_attr) into `buf` (copy_*
+ * convention).
+ *
+ * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_INVALID_ARG,
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_copy_attr(const vosia_service *s, int32_t attr, char *buf, size_t cap, size_t *len);
+
+/**
+ * The SIA version of the service.
+ *
+ * @param out (out, not NULL) receives VOSIA_SIA1 or VOSIA_SIA2; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_get_version(const vosia_service *s, int32_t *out);
+
+/**
+ * Fetches the service's self-description once and caches it: SIA 1.0 `FORMAT=METADATA`,
+ * SIA 2.0 `MAXREC=0`. Afterwards the parameter and column getters below work. Blocks for
+ * one HTTP request (none once cached); a failure is not cached. Thread-safe like every
+ * service call: two threads may fetch at once (either answer is kept).
+ *
+ * @return VOSIA_OK; the transport errors, VOSIA_E_SERVICE (the service's own error text),
+ *         VOSIA_E_FORMAT, VOSIA_E_CANCELLED; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_fetch_metadata(vosia_service *s);
+
+/**
+ * How many input parameters the service declares (after vosia_service_fetch_metadata).
+ *
+ * @param out (out, not NULL) written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (metadata not fetched), VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_param_count(const vosia_service *s, int32_t *out);
+
+/**
+ * Finds the input parameter named `name` (case-insensitive; an `INPUT:` prefix is ignored).
+ *
+ * @param out (out, not NULL) receives its 0-based index; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the service declares no such parameter);
+ *         VOSIA_E_INVALID_ARG (metadata not fetched, not UTF-8), VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_param_index(const vosia_service *s, const char *name, int32_t *out);
+
+/**
+ * Attribute `attr` of input parameter `i` (0-based, after vosia_service_fetch_metadata):
+ * VOSIA_ATTR_NAME (without `INPUT:`, spelt as the service does), _ID, _UCD, _UTYPE, _UNIT,
+ * _XTYPE, _ARRAYSIZE, _DESCRIPTION, _DATATYPE, _VALUE (the default), _MIN, _MAX.
+ *
+ * @param out (out, not NULL) receives a string owned by the service; written only on
+ *            VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the parameter does not set it); VOSIA_E_RANGE,
+ *         VOSIA_E_INVALID_ARG (another attribute; metadata not fetched), VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_get_param_attr(const vosia_service *s, int32_t i, int32_t attr, const char **out);
+
+/**
+ * Copies attribute `attr` of input parameter `i` (see vosia_service_get_param_attr) into
+ * `buf` (copy_* convention).
+ *
+ * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
+ *         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_copy_param_attr(const vosia_service *s, int32_t i, int32_t attr, char *buf, size_t cap, size_t *len);
+
+/**
+ * How many allowed values (`VALUES/OPTION`) input parameter `i` lists; 0 when it is free.
+ *
+ * @param out (out, not NULL) written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_INVALID_ARG (metadata not fetched),
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_param_option_count(const vosia_service *s, int32_t i, int32_t *out);
+
+/**
+ * Allowed value `k` (0-based) of input parameter `i`, in document order.
+ *
+ * @param out (out, not NULL) receives a string owned by the service; written only on
+ *            VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_get_param_option(const vosia_service *s, int32_t i, int32_t k, const char **out);
+
+/**
+ * Copies allowed value `k` of input parameter `i` into `buf` (copy_* convention).
+ *
+ * @return VOSIA_OK; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE, VOSIA_E_INVALID_ARG,
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_copy_param_option(const vosia_service *s, int32_t i, int32_t k, char *buf, size_t cap, size_t *len);
+
+/**
+ * How many output columns (FIELDs of its results table) the service declares (after
+ * vosia_service_fetch_metadata).
+ *
+ * @param out (out, not NULL) written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (metadata not fetched), VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_column_count(const vosia_service *s, int32_t *out);
+
+/**
+ * Attribute `attr` of output column `i` (0-based), as its FIELD declares it: the keys of
+ * vosia_results_get_column_attr.
+ *
+ * @param out (out, not NULL) receives a string owned by the service; written only on
+ *            VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (not set); VOSIA_E_RANGE, VOSIA_E_INVALID_ARG,
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_get_column_attr(const vosia_service *s, int32_t i, int32_t attr, const char **out);
+
+/**
+ * Copies attribute `attr` of output column `i` into `buf` (copy_* convention).
+ *
+ * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
+ *         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_copy_column_attr(const vosia_service *s, int32_t i, int32_t attr, char *buf, size_t cap, size_t *len);
+
+/**
+ * Asks the service's VOSI availability endpoint (the sibling `availability`, then
+ * `<base>/availability`) whether it is up. Not cached: every call makes a request.
+ *
+ * @param available (out, not NULL) receives 1 (available) or 0.
+ * @param note      (out, may be NULL with `cap` 0) receives what the document adds: its
+ *                  first note, else its backAt or downAt time, else "" (copy_* convention;
+ *                  `*len`, if not NULL, gets the full length).
+ * @return VOSIA_OK; VOSIA_E_BUFFER_SIZE (the note was cut, or `note` is NULL with `cap` 0
+ *         and there is a note: `*available` and `*len` are still written); the transport
+ *         errors (VOSIA_E_CONNECT when no candidate URL could be reached), VOSIA_E_FORMAT,
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_check_availability(const vosia_service *s, int32_t *available, char *note, size_t cap, size_t *len);
+
+/**
+ * Fetches the service's VOSI capabilities once (the sibling `capabilities`, then
+ * `<base>/capabilities`) and caches them.
+ *
+ * @param count (out, not NULL) receives how many capabilities there are; written only on
+ *              VOSIA_OK.
+ * @return VOSIA_OK; the transport errors (VOSIA_E_CONNECT when no candidate URL could be
+ *         reached), VOSIA_E_FORMAT, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_fetch_capabilities(vosia_service *s, int32_t *count_out);
+
+/**
+ * Attribute `attr` of capability `i` (0-based, after vosia_service_fetch_capabilities):
+ * VOSIA_ATTR_STANDARD_ID, its standardID; VOSIA_ATTR_URL, its endpoint (the first access
+ * URL of its first interface that is not BasicAA-only, else of any interface).
+ *
+ * @param out (out, not NULL) receives a string owned by the service; written only on
+ *            VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the capability has none); VOSIA_E_RANGE,
+ *         VOSIA_E_INVALID_ARG (another attribute; capabilities not fetched),
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_get_capability_attr(const vosia_service *s, int32_t i, int32_t attr, const char **out);
+
+/**
+ * Copies attribute `attr` of capability `i` into `buf` (copy_* convention).
+ *
+ * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
+ *         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_copy_capability_attr(const vosia_service *s, int32_t i, int32_t attr, char *buf, size_t cap, size_t *len);
+
+/**
  * Creates an empty query against service `s`. The query keeps the service alive: `s` may be
  * freed before the query. On success writes a new handle to `*out`; free it with
  * `vosia_query_free`. Returns `VOSIA_E_NULL_ARG` or `VOSIA_E_BAD_HANDLE`.
@@ -581,86 +1191,32 @@ vosia_status vosia_query_add_range(vosia_query *q, double ra1, double ra2, doubl
 vosia_status vosia_query_add_polygon(vosia_query *q, const double *radec_pairs, size_t n_vertices);
 
 /**
- * SIA 2.0: adds a `BAND` interval, wavelength in metres (`lo` may be -INFINITY, `hi`
- * INFINITY). Several intervals are OR-ed. The same rules hold for every `vosia_query_add_*`
- * interval setter: NaN or `lo > hi` give `VOSIA_E_INVALID_ARG`, an SIA 1.0 service
- * `VOSIA_E_UNSUPPORTED`.
+ * SIA 2.0: adds an interval `param` (VOSIA_PARAM_BAND, _TIME, _FOV, _SPATRES, _EXPTIME,
+ * _TIMERES or _SPECRP; units as each says) from `lo` to `hi`; `lo` may be -INFINITY and `hi`
+ * INFINITY for an open end. Several intervals of one parameter are OR-ed.
+ *
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (NaN, `lo > hi`, not an interval parameter);
+ *         VOSIA_E_UNSUPPORTED (SIA 1.0 service); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
-vosia_status vosia_query_add_band(vosia_query *q, double lo, double hi);
+vosia_status vosia_query_add_interval(vosia_query *q, int32_t param, double lo, double hi);
 
 /**
- * SIA 2.0: adds a `TIME` interval in MJD (days).
+ * SIA 2.0: adds a value of text parameter `param`: VOSIA_PARAM_ID (`obs_publisher_did`),
+ * _COLLECTION, _FACILITY, _INSTRUMENT, _DPTYPE (`image` or `cube`), _TARGET, or _POL (one of
+ * I Q U V RR LL RL LR XX YY XY YX POLI POLA, any case). Several values are OR-ed; the value
+ * is copied and sent as given (percent-encoded).
+ *
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (empty value, an unknown POL state, not a text
+ *         parameter, not UTF-8); VOSIA_E_UNSUPPORTED (SIA 1.0 service); VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
  */
-vosia_status vosia_query_add_time(vosia_query *q, double lo, double hi);
-
-/**
- * SIA 2.0: adds a `FOV` (field of view) interval in degrees.
- */
-vosia_status vosia_query_add_fov(vosia_query *q, double lo, double hi);
-
-/**
- * SIA 2.0: adds a `SPATRES` (spatial resolution) interval in arcseconds.
- */
-vosia_status vosia_query_add_spatres(vosia_query *q, double lo, double hi);
-
-/**
- * SIA 2.0: adds an `EXPTIME` (exposure time) interval in seconds.
- */
-vosia_status vosia_query_add_exptime(vosia_query *q, double lo, double hi);
-
-/**
- * SIA 2.0: adds a `TIMERES` (time resolution) interval in seconds.
- */
-vosia_status vosia_query_add_timeres(vosia_query *q, double lo, double hi);
-
-/**
- * SIA 2.0: adds a `SPECRP` (spectral resolving power, λ/Δλ) interval.
- */
-vosia_status vosia_query_add_specrp(vosia_query *q, double lo, double hi);
-
-/**
- * SIA 2.0: adds a `POL` state (one of I Q U V RR LL RL LR XX YY XY YX POLI POLA, any case).
- * Returns `VOSIA_E_INVALID_ARG` for another value or `VOSIA_E_UNSUPPORTED` (SIA 1.0).
- */
-vosia_status vosia_query_add_pol(vosia_query *q, const char *pol);
+vosia_status vosia_query_add_text(vosia_query *q, int32_t param, const char *value);
 
 /**
  * SIA 2.0: adds a `CALIB` calibration level (0 to 4).
  * Returns `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED` (SIA 1.0).
  */
 vosia_status vosia_query_add_calib(vosia_query *q, int32_t level);
-
-/**
- * SIA 2.0: adds an `ID` (`obs_publisher_did`). Several values are OR-ed. The same rules hold
- * for the other string setters below: an empty value gives `VOSIA_E_INVALID_ARG`, an SIA 1.0
- * service `VOSIA_E_UNSUPPORTED`; the value is copied and sent as given (percent-encoded).
- */
-vosia_status vosia_query_add_id(vosia_query *q, const char *id);
-
-/**
- * SIA 2.0: adds a `COLLECTION` (`obs_collection`).
- */
-vosia_status vosia_query_add_collection(vosia_query *q, const char *collection);
-
-/**
- * SIA 2.0: adds a `FACILITY` (`facility_name`).
- */
-vosia_status vosia_query_add_facility(vosia_query *q, const char *facility);
-
-/**
- * SIA 2.0: adds an `INSTRUMENT` (`instrument_name`).
- */
-vosia_status vosia_query_add_instrument(vosia_query *q, const char *instrument);
-
-/**
- * SIA 2.0: adds a `DPTYPE` (`dataproduct_type`: `image` or `cube`).
- */
-vosia_status vosia_query_add_dptype(vosia_query *q, const char *dptype);
-
-/**
- * SIA 2.0: adds a `TARGET` (`target_name`).
- */
-vosia_status vosia_query_add_target(vosia_query *q, const char *target);
 
 /**
  * Sets any parameter by name (upper-cased on the wire), replacing its earlier values; the
@@ -683,42 +1239,54 @@ vosia_status vosia_query_add_param(vosia_query *q, const char *name, const char 
 vosia_status vosia_query_remove_param(vosia_query *q, const char *name);
 
 /**
- * Exactly the URL `vosia_query_execute` will GET (base URL plus the percent-encoded
- * parameters). Borrowed from the query: valid until the query next changes or is freed.
- * NULL (with the last error set) for a NULL or bad handle.
+ * Exactly the URL vosia_query_execute will GET (base URL plus the percent-encoded
+ * parameters).
+ *
+ * @param out (out, not NULL) receives a string owned by the query, valid until the query
+ *            next changes or is freed; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
-const char *vosia_query_url(vosia_query *q);
+vosia_status vosia_query_url(vosia_query *q, const char **out);
 
 /**
- * Copies the URL `vosia_query_execute` will GET into `buf` (copy_* convention).
+ * Copies the URL vosia_query_execute will GET into `buf` (copy_* convention).
+ *
+ * @return VOSIA_OK; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_copy_url(const vosia_query *q, char *buf, size_t cap, size_t *len);
 
 /**
  * Sends the query and reads the whole response, streaming it into a results handle. Blocks
- * the calling thread only, for at most the service's timeout (retries included); starts no
- * threads. On success writes a new results handle to `*out` (free with
- * `vosia_results_free`; it does not depend on the query or service). A response with
- * QUERY_STATUS=OVERFLOW is a success (`vosia_results_overflow` tells).
+ * the calling thread only, for at most the service's timeout (retries included). On success
+ * writes a new results handle to `*out` (free with vosia_results_free; it does not depend on
+ * the query or service). A response with QUERY_STATUS=OVERFLOW is a success
+ * (vosia_results_overflow tells).
  *
- * Errors (detail in `vosia_query_error(q)` and `vosia_last_error()`):
- * `VOSIA_E_CONNECT` (refused, host not found), `VOSIA_E_TIMEOUT`, `VOSIA_E_TLS`,
- * `VOSIA_E_HTTP` (non-2xx: the status line and the start of the body; after the retries for
- * 429/503), `VOSIA_E_TOO_LARGE`, `VOSIA_E_SERVICE` (QUERY_STATUS=ERROR: the service's own
- * text), `VOSIA_E_FORMAT` (HTML or another non-VOTable answer: its content type and first
- * bytes; a body cut short), `VOSIA_E_NO_TABLE`.
+ * @return VOSIA_OK, or (detail in vosia_query_error and vosia_last_error):
+ * VOSIA_E_CONNECT (refused, host not found), VOSIA_E_TIMEOUT, VOSIA_E_TLS,
+ * VOSIA_E_HTTP (non-2xx: the status line and the start of the body; after the retries for
+ * 429/503), VOSIA_E_TOO_LARGE, VOSIA_E_SERVICE (QUERY_STATUS=ERROR: the service's own
+ * text), VOSIA_E_FORMAT (HTML or another non-VOTable answer: its content type and first
+ * bytes; a body cut short), VOSIA_E_NO_TABLE, VOSIA_E_CANCELLED (the service's progress
+ * function asked to stop), VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_execute(vosia_query *q, vosia_results **out);
 
 /**
- * The detail of this query's last `vosia_query_execute` failure ("" after a success or
- * before any execute). Borrowed: valid until the query is next executed or freed.
- * NULL for a NULL or bad handle; reading an error never replaces vosia_last_error().
+ * The detail of this query's last vosia_query_execute failure ("" after a success or
+ * before any execute). Reading it never changes vosia_last_error.
+ *
+ * @param out (out, not NULL) receives a string owned by the query, valid until it is next
+ *            executed or freed; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE (neither recorded as this
+ *         thread's last error).
  */
-const char *vosia_query_error(const vosia_query *q);
+vosia_status vosia_query_error(const vosia_query *q, const char **out);
 
 /**
  * Copies this query's last execute error into `buf` (copy_* convention).
+ *
+ * @return VOSIA_OK; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_copy_error(const vosia_query *q, char *buf, size_t cap, size_t *len);
 
@@ -753,18 +1321,19 @@ vosia_status vosia_results_parse_file(const char *path, int32_t sia_version, vos
 void vosia_results_free(vosia_results *r);
 
 /**
- * Number of rows (records), or -1 if `r` is not a valid results handle.
+ * Number of rows (records); -1 if `r` is not a live results handle (vosia_last_status
+ * says which failure).
  */
 int64_t vosia_results_row_count(const vosia_results *r);
 
 /**
- * Number of columns (FIELDs of the results table), or -1 if `r` is not a valid handle.
+ * Number of columns (the FIELDs of the results table); -1 if `r` is not a live handle.
  */
 int32_t vosia_results_column_count(const vosia_results *r);
 
 /**
  * 1 if the service reported QUERY_STATUS=OVERFLOW (more records matched than were
- * returned: raise MAXREC or narrow the query), 0 if not, -1 if `r` is not a valid handle.
+ * returned: raise MAXREC or narrow the query), 0 if not, -1 if `r` is not a live handle.
  */
 int32_t vosia_results_overflow(const vosia_results *r);
 
@@ -772,13 +1341,14 @@ int32_t vosia_results_overflow(const vosia_results *r);
  * The value of the last INFO element named `name` (case-insensitive) at the top level, in
  * the results RESOURCE or in its table (its text content when it has no value attribute).
  *
- * @return A string owned by `r`, valid until vosia_results_free; NULL if there is no such
- *         INFO or an argument is invalid.
+ * @param out (out, not NULL) receives a string owned by `r`, valid until
+ *            vosia_results_free; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (no such INFO); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
-const char *vosia_results_info(const vosia_results *r, const char *name);
+vosia_status vosia_results_info(const vosia_results *r, const char *name, const char **out);
 
 /**
- * Copies the value of INFO `name` into `buf` (see vosia_results_info): at most `cap-1`
+ * Copies the value of INFO `name` (see vosia_results_info) into `buf`: at most `cap-1`
  * bytes plus a NUL; `*len` (if not NULL) receives the full length.
  *
  * @return VOSIA_OK; VOSIA_NULL_VALUE (no such INFO, nothing written); VOSIA_E_BUFFER_SIZE
@@ -787,137 +1357,108 @@ const char *vosia_results_info(const vosia_results *r, const char *name);
 vosia_status vosia_results_copy_info(const vosia_results *r, const char *name, char *buf, size_t cap, size_t *len);
 
 /**
- * Number of repairs made while reading (cells that could not be read and were kept as
- * null, short rows), or -1 if `r` is not a valid handle.
+ * How many repairs the reader made (cells it could not read, kept as null; elements out of
+ * place); the first 100 are readable with vosia_results_warning. -1 if `r` is not a live
+ * handle.
  */
 int64_t vosia_results_warning_count(const vosia_results *r);
 
 /**
- * The text of repair `i` (0-based; the first 100 are kept).
+ * Repair `i` (0-based, i < min(100, vosia_results_warning_count)) as text, naming the row,
+ * column and byte offset.
  *
- * @return A string owned by `r`; NULL when `i` is out of range or `r` is invalid.
+ * @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_RANGE (no such warning), VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
-const char *vosia_results_warning(const vosia_results *r, int64_t i);
+vosia_status vosia_results_warning(const vosia_results *r, int32_t i, const char **out);
 
 /**
- * The column's `name` attribute (its ID when it has no name).
- *
- * @param col 0-based column index.
- * @return A string owned by `r`, valid until vosia_results_free ("" when absent); NULL if
- *         `col` is out of range or `r` is invalid.
- */
-const char *vosia_results_column_name(const vosia_results *r, int32_t col);
-
-/**
- * The column's `ID` attribute; as vosia_results_column_name.
- */
-const char *vosia_results_column_id(const vosia_results *r, int32_t col);
-
-/**
- * The column's `ucd` attribute; as vosia_results_column_name.
- */
-const char *vosia_results_column_ucd(const vosia_results *r, int32_t col);
-
-/**
- * The column's `utype` attribute; as vosia_results_column_name.
- */
-const char *vosia_results_column_utype(const vosia_results *r, int32_t col);
-
-/**
- * The column's `unit` attribute; as vosia_results_column_name.
- */
-const char *vosia_results_column_unit(const vosia_results *r, int32_t col);
-
-/**
- * The column's `xtype` attribute; as vosia_results_column_name.
- */
-const char *vosia_results_column_xtype(const vosia_results *r, int32_t col);
-
-/**
- * The column's `arraysize` attribute as written ("" for a scalar); as
- * vosia_results_column_name.
- */
-const char *vosia_results_column_arraysize(const vosia_results *r, int32_t col);
-
-/**
- * The column's DESCRIPTION text; as vosia_results_column_name.
- */
-const char *vosia_results_column_description(const vosia_results *r, int32_t col);
-
-/**
- * Copies the column's name into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if not
- * NULL) receives the full length.
+ * Copies repair `i` (see vosia_results_warning) into `buf` (copy_* convention).
  *
  * @return VOSIA_OK; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
  *         VOSIA_E_BAD_HANDLE.
  */
-vosia_status vosia_results_copy_column_name(const vosia_results *r, int32_t col, char *buf, size_t cap, size_t *len);
+vosia_status vosia_results_copy_warning(const vosia_results *r, int32_t i, char *buf, size_t cap, size_t *len);
 
 /**
- * Copies the column's ID; as vosia_results_copy_column_name.
+ * Attribute `attr` of column `col` (0-based) as its FIELD declares it: VOSIA_ATTR_NAME,
+ * _ID, _UCD, _UTYPE, _UNIT, _XTYPE, _ARRAYSIZE, _DESCRIPTION or _DATATYPE.
+ *
+ * @param out (out, not NULL) receives a string owned by `r`, valid until
+ *            vosia_results_free; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the FIELD does not set it, or sets it empty);
+ *         VOSIA_E_INVALID_ARG (an attribute columns do not have), VOSIA_E_RANGE,
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
-vosia_status vosia_results_copy_column_id(const vosia_results *r, int32_t col, char *buf, size_t cap, size_t *len);
+vosia_status vosia_results_get_column_attr(const vosia_results *r, int32_t col, int32_t attr, const char **out);
 
 /**
- * Copies the column's UCD; as vosia_results_copy_column_name.
+ * Copies attribute `attr` of column `col` (see vosia_results_get_column_attr) into `buf`
+ * (copy_* convention).
+ *
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (not set; nothing written); VOSIA_E_BUFFER_SIZE
+ *         (truncated); VOSIA_E_INVALID_ARG, VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
  */
-vosia_status vosia_results_copy_column_ucd(const vosia_results *r, int32_t col, char *buf, size_t cap, size_t *len);
+vosia_status vosia_results_copy_column_attr(const vosia_results *r, int32_t col, int32_t attr, char *buf, size_t cap, size_t *len);
 
 /**
- * Copies the column's utype; as vosia_results_copy_column_name.
+ * The VOTable datatype of column `col` as a VOSIA_TYPE_* value (a FIELD without datatype
+ * reads as VOSIA_TYPE_CHAR).
+ *
+ * @param out (out, not NULL) written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
-vosia_status vosia_results_copy_column_utype(const vosia_results *r, int32_t col, char *buf, size_t cap, size_t *len);
+vosia_status vosia_results_column_datatype(const vosia_results *r, int32_t col, int32_t *out);
 
 /**
- * Copies the column's unit; as vosia_results_copy_column_name.
+ * Finds the column whose name, else ID, equals `name_or_id` (exact case first, then
+ * case-insensitively).
+ *
+ * @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (no such column); VOSIA_E_NULL_ARG,
+ *         VOSIA_E_INVALID_ARG (not UTF-8), VOSIA_E_BAD_HANDLE.
  */
-vosia_status vosia_results_copy_column_unit(const vosia_results *r, int32_t col, char *buf, size_t cap, size_t *len);
+vosia_status vosia_results_column_index(const vosia_results *r, const char *name_or_id, int32_t *out);
 
 /**
- * Copies the column's xtype; as vosia_results_copy_column_name.
+ * Finds the column best matching `ucd`, word by word (words are `;`-separated and compared
+ * case-insensitively; any shared word matches, as in pyvo's fieldname_with_ucd): first a
+ * column holding every word of `ucd`, else one whose main (first) word is the main word of
+ * `ucd`, else the first sharing any word. "pos.eq.ra" finds "pos.eq.ra;meta.main".
+ *
+ * @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (no such column); VOSIA_E_NULL_ARG,
+ *         VOSIA_E_INVALID_ARG, VOSIA_E_BAD_HANDLE.
  */
-vosia_status vosia_results_copy_column_xtype(const vosia_results *r, int32_t col, char *buf, size_t cap, size_t *len);
+vosia_status vosia_results_column_by_ucd(const vosia_results *r, const char *ucd, int32_t *out);
 
 /**
- * Copies the column's arraysize; as vosia_results_copy_column_name.
+ * Finds the first column whose utype equals `utype` (case-insensitive; a namespace prefix
+ * such as "obscore:" may be left out on either side).
+ *
+ * @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (no such column); VOSIA_E_NULL_ARG,
+ *         VOSIA_E_INVALID_ARG, VOSIA_E_BAD_HANDLE.
  */
-vosia_status vosia_results_copy_column_arraysize(const vosia_results *r, int32_t col, char *buf, size_t cap, size_t *len);
+vosia_status vosia_results_column_by_utype(const vosia_results *r, const char *utype, int32_t *out);
 
 /**
- * Copies the column's description; as vosia_results_copy_column_name.
+ * Finds the column holding standard field `field` (VOSIA_FIELD_*), by SIA 1.0 UCD or SIA 2.0
+ * ObsCore name.
+ *
+ * @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the result has no such column, or the field is
+ *         computed from two columns: SIA 2.0 MJD_OBS, EM_REF, NAXIS; read those with the
+ *         get_std_* functions); VOSIA_E_RANGE (not a VOSIA_FIELD_*), VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
  */
-vosia_status vosia_results_copy_column_description(const vosia_results *r, int32_t col, char *buf, size_t cap, size_t *len);
-
-/**
- * The column's VOTable datatype as a `VOSIA_TYPE_*` value (a FIELD without datatype reads
- * as VOSIA_TYPE_CHAR), or -1 if `col` is out of range or `r` is invalid.
- */
-int32_t vosia_results_column_datatype(const vosia_results *r, int32_t col);
-
-/**
- * The index of the column whose name, else ID, equals `name_or_id` (exact case first, then
- * case-insensitively), or -1 if none (or on invalid arguments).
- */
-int32_t vosia_results_column_index(const vosia_results *r, const char *name_or_id);
-
-/**
- * The index of the first column whose UCD contains every atom of `ucd` (atoms are
- * `;`-separated, compared case-insensitively: "pos.eq.ra" finds "pos.eq.ra;meta.main"),
- * or -1 if none.
- */
-int32_t vosia_results_column_by_ucd(const vosia_results *r, const char *ucd);
-
-/**
- * The column holding standard field `field` (`VOSIA_FIELD_*`): found by SIA 1.0 UCD or
- * SIA 2.0 ObsCore name. -1 when the result has no such column, when the field is computed
- * from two columns (SIA 2.0 MJD_OBS, EM_REF, NAXIS: use the get_std_* functions), or on
- * invalid arguments.
- */
-int32_t vosia_results_std_column(const vosia_results *r, int32_t field);
+vosia_status vosia_results_std_column(const vosia_results *r, int32_t field, int32_t *out);
 
 /**
  * 1 if the cell is null (VOTable null value, empty cell, NaN, BINARY2 null flag), 0 if
- * not, -1 on invalid arguments (out-of-range row or column, bad handle).
+ * not, -1 on invalid arguments (out-of-range row or column, bad handle; vosia_last_status
+ * says which).
  */
 int32_t vosia_results_is_null(const vosia_results *r, int64_t row, int32_t col);
 
@@ -978,7 +1519,7 @@ vosia_status vosia_results_copy_text(const vosia_results *r, int64_t row, int32_
  * Copies the numbers of a cell (an array, or a scalar as one element) into `buf` as
  * doubles; NaN marks null elements.
  *
- * @param buf (out) room for `cap` doubles; may be NULL when `cap` is 0 (a size query).
+ * @param buf (out) room for `cap` doubles; may be NULL when `cap` is 0 (a size probe).
  * @param n   (out, not NULL) receives the number of elements in the cell, which may exceed
  *            `cap`.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (null cell; nothing written); VOSIA_E_BUFFER_SIZE
@@ -988,7 +1529,62 @@ vosia_status vosia_results_copy_text(const vosia_results *r, int64_t row, int32_
 vosia_status vosia_results_get_double_array(const vosia_results *r, int64_t row, int32_t col, double *buf, size_t cap, size_t *n);
 
 /**
- * Reads standard field `field` (`VOSIA_FIELD_*`) of a row as a number in its fixed unit
+ * Copies rows `first_row .. first_row + n_rows` of a numeric column into `values` as
+ * doubles (integers widen), the way IDL, Fortran, numpy and Julia want a column: one call.
+ *
+ * @param values (out, not NULL unless n_rows is 0) room for `n_rows` doubles; a null cell
+ *               is written as NaN.
+ * @param nulls  (out, may be NULL) room for `n_rows` flags: 1 where the cell is null, else 0.
+ * @return VOSIA_OK (everything written); VOSIA_E_TYPE (a text or array column: nothing
+ *         written); VOSIA_E_RANGE (a column or row range outside the result),
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_get_double_column(const vosia_results *r, int32_t col, int64_t first_row, int64_t n_rows, double *values, int32_t *nulls);
+
+/**
+ * Copies rows `first_row .. first_row + n_rows` of an integer (or boolean) column into
+ * `values`; as vosia_results_get_double_column, with a null cell written as 0 (use `nulls`).
+ *
+ * @return VOSIA_OK; VOSIA_E_TYPE (a real, text or array column: nothing written);
+ *         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_get_int64_column(const vosia_results *r, int32_t col, int64_t first_row, int64_t n_rows, int64_t *values, int32_t *nulls);
+
+/**
+ * Borrows rows `first_row .. first_row + n_rows` of any column as text (see
+ * vosia_results_get_text): `values[i]` points to a string owned by `r`, valid until
+ * vosia_results_free, or is NULL for a null cell.
+ *
+ * @param values (out, not NULL unless n_rows is 0) room for `n_rows` pointers.
+ * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_get_text_column(const vosia_results *r, int32_t col, int64_t first_row, int64_t n_rows, const char **values);
+
+/**
+ * Copies rows `first_row .. first_row + n_rows` of standard field `field` (a
+ * VOSIA_KIND_NUMBER field) into `values` in the field's fixed unit, read as
+ * vosia_results_get_std_double reads one row; a null (or unreadable) value is NaN.
+ *
+ * @param nulls (out, may be NULL) room for `n_rows` flags: 1 where the value is null.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the result has no such field: nothing written);
+ *         VOSIA_E_TYPE (a text or array field, or a cell that is text but not a number:
+ *         nothing is promised about `values`); VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_get_std_double_column(const vosia_results *r, int32_t field, int64_t first_row, int64_t n_rows, double *values, int32_t *nulls);
+
+/**
+ * Borrows rows `first_row .. first_row + n_rows` of standard field `field` as text (see
+ * vosia_results_get_std_str): `values[i]` is owned by `r`, or NULL for a null value.
+ *
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the result has no such field: nothing written);
+ *         VOSIA_E_TYPE (a field computed from two columns); VOSIA_E_RANGE,
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_get_std_text_column(const vosia_results *r, int32_t field, int64_t first_row, int64_t n_rows, const char **values);
+
+/**
+ * Reads standard field `field` (VOSIA_FIELD_*) of a row as a number in its fixed unit
  * (degrees, MJD, seconds, metres, bytes). Tolerant: numbers held in text columns are
  * parsed, units are converted, SIA 2.0 MJD_OBS is the mid-point of t_min and t_max.
  *
@@ -1024,429 +1620,6 @@ vosia_status vosia_results_get_std_str(const vosia_results *r, int64_t row, int3
  * Copies standard field `field` of a row as text into `buf`; as vosia_results_copy_str.
  */
 vosia_status vosia_results_copy_std_str(const vosia_results *r, int64_t row, int32_t field, char *buf, size_t cap, size_t *len);
-
-/**
- * Creates a service for the SIA query endpoint `base_url` speaking `sia_version`
- * (`VOSIA_SIA1` or `VOSIA_SIA2`). The URL is copied and kept as given, including a query
- * string of its own (`...?COLLECTION=x&`). No request is made.
- *
- * Defaults: whole-request timeout 120 s, connect timeout 10 s, response limit 1 GiB,
- * 3 retries on HTTP 429/503 within 30 s of waiting, proxies from the environment, TLS with
- * the system certificate store, `User-Agent: vosia/<version>`, connections kept alive for
- * https and one per request for http (see `vosia_service_set_keepalive`).
- *
- * On success writes a new handle to `*out`; free it with `vosia_service_free`.
- * Returns `VOSIA_E_NULL_ARG`, `VOSIA_E_INVALID_ARG` (not an http(s) URL, bad UTF-8, unknown
- * version).
- */
-vosia_status vosia_service_new(const char *base_url, int32_t sia_version, vosia_service **out);
-
-/**
- * Finds the SIA 2.0 query endpoint from a VOSI capabilities URL or a service base URL (as
- * registries hand them out) and creates an SIA 2.0 service for it. Makes one or two HTTP
- * requests: the URL itself if it ends in `/capabilities`, else `<url>/capabilities` (query
- * string dropped), then the sibling `.../capabilities`. Picks the first interface of the
- * `ivo://ivoa.net/std/SIA#query-2.0` capability that is not BasicAA-only.
- *
- * `timeout_seconds` bounds each request (<= 0: the default 120 s) and becomes the new
- * service's timeout. On success writes a new handle to `*out` (free with
- * `vosia_service_free`). Returns the transport errors (`VOSIA_E_CONNECT`, `VOSIA_E_TIMEOUT`,
- * `VOSIA_E_HTTP`, ...), `VOSIA_E_FORMAT` (not a capabilities document) or
- * `VOSIA_E_INVALID_ARG` (no SIA 2.0 capability).
- */
-vosia_status vosia_service_discover(const char *url, double timeout_seconds, vosia_service **out);
-
-/**
- * Frees a service handle. Queries made from it stay valid (they share the service).
- * `NULL` does nothing. Strings borrowed from this handle become invalid.
- */
-void vosia_service_free(vosia_service *s);
-
-/**
- * Sets the whole-request timeout in seconds (> 0): connecting, sending, waiting, reading the
- * body and retries together. Applies to requests started afterwards, from any query.
- * Returns `VOSIA_E_INVALID_ARG` for 0, negative, NaN or infinite values.
- */
-vosia_status vosia_service_set_timeout(vosia_service *s, double seconds);
-
-/**
- * Sets the connect timeout in seconds (> 0): establishing one TCP (and TLS) connection.
- * Returns `VOSIA_E_INVALID_ARG` for 0, negative, NaN or infinite values.
- */
-vosia_status vosia_service_set_connect_timeout(vosia_service *s, double seconds);
-
-/**
- * Sets the largest response body accepted, in bytes after decompression; 0 means no limit.
- * A larger response fails with `VOSIA_E_TOO_LARGE` while streaming (it is never held whole).
- * Returns `VOSIA_E_INVALID_ARG` for a negative value.
- */
-vosia_status vosia_service_set_max_response_bytes(vosia_service *s, int64_t bytes);
-
-/**
- * Sets the retry policy for HTTP 429 (Too Many Requests) and 503 (Service Unavailable):
- * at most `max_retries` further attempts (0 disables retries), sleeping at most
- * `max_wait_seconds` in total. A `Retry-After` header is honoured (seconds or HTTP-date); if
- * it asks for more than is left, vosia gives up at once. Without it the waits are 0.5 s, 1 s,
- * 2 s, ... All of it stays within the whole-request timeout.
- * Returns `VOSIA_E_INVALID_ARG` for negative values or NaN.
- */
-vosia_status vosia_service_set_retries(vosia_service *s, int32_t max_retries, double max_wait_seconds);
-
-/**
- * Chooses whether requests reuse kept-alive connections: `on` = 1 keeps connections open
- * between queries of this service; 0 sends `Connection: close`, so every request opens a new
- * connection. The default depends on the scheme: kept alive for https (a new connection
- * costs a TLS handshake), one connection per request for plain http. Plain-HTTP connections
- * are cheap, while on a kept-alive one a server that writes headers and body separately with
- * Nagle's algorithm on (DaCHS, the most common SIA server) meets the client's delayed ACK and
- * each response stalls ~40 ms: against DaCHS on 127.0.0.1, 50 small queries took 2.0 s kept
- * alive and 0.6 s with a connection each (curl behaves the same). Over a network with a long
- * round trip, keeping plain-HTTP connections alive may pay: set 1. Returns
- * `VOSIA_E_INVALID_ARG` for a value other than 0 or 1.
- */
-vosia_status vosia_service_set_keepalive(vosia_service *s, int32_t on);
-
-/**
- * Adds a header sent with every request of this service (e.g. `Authorization`, `Cookie`).
- * Both strings are copied. Adding the same name twice sends it twice.
- * Returns `VOSIA_E_INVALID_ARG` for a name or value HTTP does not allow (spaces in the name,
- * line breaks in the value).
- */
-vosia_status vosia_service_add_header(vosia_service *s, const char *name, const char *value);
-
-/**
- * The service's base URL as given (or as discovered). Borrowed: valid until the handle is
- * freed. NULL if `s` is not a live service handle.
- */
-const char *vosia_service_base_url(const vosia_service *s);
-
-/**
- * Copies the base URL into `buf` (see the copy_* convention in the header).
- */
-vosia_status vosia_service_copy_base_url(const vosia_service *s, char *buf, size_t cap, size_t *len);
-
-/**
- * The SIA version of the service: `VOSIA_SIA1` or `VOSIA_SIA2`; -1 if `s` is not a live
- * service handle.
- */
-int32_t vosia_service_version(const vosia_service *s);
-
-/**
- * Fetches the service's self-description once and caches it: SIA 1.0 `FORMAT=METADATA`,
- * SIA 2.0 `MAXREC=0`. Afterwards the `vosia_service_param_*` and `vosia_service_column_*`
- * getters work. Blocks for one HTTP request (none once cached); a failure is not cached.
- * Returns the transport errors, `VOSIA_E_SERVICE` (the service's own error text) or
- * `VOSIA_E_FORMAT`.
- */
-vosia_status vosia_service_fetch_metadata(const vosia_service *s);
-
-/**
- * The service's description from its metadata (may be empty). Borrowed until the handle is
- * freed. NULL, with the last error set, before `vosia_service_fetch_metadata` succeeded.
- */
-const char *vosia_service_description(const vosia_service *s);
-
-/**
- * Copies the service description into `buf` (see the copy_* convention).
- */
-vosia_status vosia_service_copy_description(const vosia_service *s, char *buf, size_t cap, size_t *len);
-
-/**
- * How many input parameters the service declares; -1 (last error set) before
- * `vosia_service_fetch_metadata` succeeded or for a bad handle.
- */
-int32_t vosia_service_param_count(const vosia_service *s);
-
-/**
- * The index of the input parameter named `name` (case-insensitive, without `INPUT:`), or -1.
- */
-int32_t vosia_service_param_index(const vosia_service *s, const char *name);
-
-/**
- * Name of input parameter `i` (0-based), without the `INPUT:` prefix, spelt as the service
- * does. Borrowed until the handle is freed; NULL (last error set) on a bad index or before
- * `vosia_service_fetch_metadata`. The other `vosia_service_param_*` string getters follow the
- * same rules and give "" for an attribute the service did not set.
- */
-const char *vosia_service_param_name(const vosia_service *s, int32_t i);
-
-/**
- * VOTable datatype of input parameter `i` (`char`, `double`, ...).
- */
-const char *vosia_service_param_datatype(const vosia_service *s, int32_t i);
-
-/**
- * VOTable arraysize of input parameter `i` (`*`, `2`, ... or "").
- */
-const char *vosia_service_param_arraysize(const vosia_service *s, int32_t i);
-
-/**
- * Unit of input parameter `i` (e.g. `deg`).
- */
-const char *vosia_service_param_unit(const vosia_service *s, int32_t i);
-
-/**
- * UCD of input parameter `i`.
- */
-const char *vosia_service_param_ucd(const vosia_service *s, int32_t i);
-
-/**
- * xtype of input parameter `i` (e.g. `interval`).
- */
-const char *vosia_service_param_xtype(const vosia_service *s, int32_t i);
-
-/**
- * Default value of input parameter `i` (its `value` attribute, often "").
- */
-const char *vosia_service_param_value(const vosia_service *s, int32_t i);
-
-/**
- * Description of input parameter `i`.
- */
-const char *vosia_service_param_description(const vosia_service *s, int32_t i);
-
-/**
- * Smallest allowed value of input parameter `i` (`VALUES/MIN`), "" when none.
- */
-const char *vosia_service_param_min(const vosia_service *s, int32_t i);
-
-/**
- * Largest allowed value of input parameter `i` (`VALUES/MAX`), "" when none.
- */
-const char *vosia_service_param_max(const vosia_service *s, int32_t i);
-
-/**
- * How many allowed values (`VALUES/OPTION`) input parameter `i` lists; 0 when it lists none,
- * -1 (last error set) on a bad index or before `vosia_service_fetch_metadata`.
- */
-int32_t vosia_service_param_option_count(const vosia_service *s, int32_t i);
-
-/**
- * Allowed value `j` of input parameter `i` (e.g. `COVERS` for SIA 1.0 INTERSECT, a
- * collection name for SIA 2.0 COLLECTION). Borrowed until the handle is freed; NULL on a bad
- * index.
- */
-const char *vosia_service_param_option(const vosia_service *s, int32_t i, int32_t j);
-
-/**
- * How many output columns the service declares; -1 (last error set) before
- * `vosia_service_fetch_metadata` succeeded or for a bad handle.
- */
-int32_t vosia_service_column_count(const vosia_service *s);
-
-/**
- * Name of output column `i` (0-based). Borrowed until the handle is freed; NULL (last error
- * set) on a bad index or before `vosia_service_fetch_metadata`. The other
- * `vosia_service_column_*` string getters follow the same rules ("" when not set).
- */
-const char *vosia_service_column_name(const vosia_service *s, int32_t i);
-
-/**
- * VOTable datatype of output column `i`.
- */
-const char *vosia_service_column_datatype(const vosia_service *s, int32_t i);
-
-/**
- * Unit of output column `i`.
- */
-const char *vosia_service_column_unit(const vosia_service *s, int32_t i);
-
-/**
- * UCD of output column `i`.
- */
-const char *vosia_service_column_ucd(const vosia_service *s, int32_t i);
-
-/**
- * utype of output column `i`.
- */
-const char *vosia_service_column_utype(const vosia_service *s, int32_t i);
-
-/**
- * xtype of output column `i`.
- */
-const char *vosia_service_column_xtype(const vosia_service *s, int32_t i);
-
-/**
- * Description of output column `i`.
- */
-const char *vosia_service_column_description(const vosia_service *s, int32_t i);
-
-/**
- * Copies the name of input parameter `i` into `buf` (see the copy_* convention).
- */
-vosia_status vosia_service_copy_param_name(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the datatype of input parameter `i` into `buf`.
- */
-vosia_status vosia_service_copy_param_datatype(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the arraysize of input parameter `i` into `buf`.
- */
-vosia_status vosia_service_copy_param_arraysize(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the unit of input parameter `i` into `buf`.
- */
-vosia_status vosia_service_copy_param_unit(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the UCD of input parameter `i` into `buf`.
- */
-vosia_status vosia_service_copy_param_ucd(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the xtype of input parameter `i` into `buf`.
- */
-vosia_status vosia_service_copy_param_xtype(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the default value of input parameter `i` into `buf`.
- */
-vosia_status vosia_service_copy_param_value(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the description of input parameter `i` into `buf`.
- */
-vosia_status vosia_service_copy_param_description(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the smallest allowed value of input parameter `i` into `buf`.
- */
-vosia_status vosia_service_copy_param_min(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the largest allowed value of input parameter `i` into `buf`.
- */
-vosia_status vosia_service_copy_param_max(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies allowed value `j` of input parameter `i` into `buf`.
- */
-vosia_status vosia_service_copy_param_option(const vosia_service *s, int32_t i, int32_t j, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the name of output column `i` into `buf`.
- */
-vosia_status vosia_service_copy_column_name(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the datatype of output column `i` into `buf`.
- */
-vosia_status vosia_service_copy_column_datatype(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the unit of output column `i` into `buf`.
- */
-vosia_status vosia_service_copy_column_unit(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the UCD of output column `i` into `buf`.
- */
-vosia_status vosia_service_copy_column_ucd(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the utype of output column `i` into `buf`.
- */
-vosia_status vosia_service_copy_column_utype(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the xtype of output column `i` into `buf`.
- */
-vosia_status vosia_service_copy_column_xtype(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the description of output column `i` into `buf`.
- */
-vosia_status vosia_service_copy_column_description(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Asks the service's VOSI availability endpoint (the sibling `availability`, then
- * `<base>/availability`) whether it is up. Not cached: every call makes a request.
- * On success writes 1 (available) or 0 to `*available` and copies the first note (or the
- * `backAt`/`downAt` time, or "") into `note` (copy_* convention; `note` may be NULL with
- * `cap` 0). Returns the transport errors or `VOSIA_E_FORMAT`; `VOSIA_E_BUFFER_SIZE` when the
- * note was cut (`*available` is still written).
- */
-vosia_status vosia_service_check_availability(const vosia_service *s, int32_t *available, char *note, size_t cap, size_t *len);
-
-/**
- * Fetches the service's VOSI capabilities once (sibling `capabilities`, then
- * `<base>/capabilities`) and caches them; returns how many capabilities there are through
- * `*count`. Afterwards `vosia_service_capability_standard_id` and
- * `vosia_service_capability_access_url` read them. Returns the transport errors or
- * `VOSIA_E_FORMAT`.
- */
-vosia_status vosia_service_fetch_capabilities(const vosia_service *s, int32_t *count);
-
-/**
- * Copies the standardID of capability `i` into `buf` ("" when it has none). Requires a
- * successful `vosia_service_fetch_capabilities` (else `VOSIA_E_INVALID_ARG`).
- */
-vosia_status vosia_service_copy_capability_standard_id(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies the first access URL of capability `i` into `buf` ("" when it has none). Requires a
- * successful `vosia_service_fetch_capabilities` (else `VOSIA_E_INVALID_ARG`).
- */
-vosia_status vosia_service_copy_capability_access_url(const vosia_service *s, int32_t i, char *buf, size_t cap, size_t *len);
-
-/**
- * The static text of a status code (`VOSIA_OK`, `VOSIA_E_*`).
- *
- * @return A NUL-terminated string with static lifetime; never NULL ("unknown status" for
- *         a number vosia does not define). Thread-safe.
- */
-const char *vosia_strerror(vosia_status status);
-
-/**
- * The detail of the last failure of a vosia call on the calling thread: what failed and,
- * where possible, what to do about it.
- *
- * @return A NUL-terminated string owned by vosia, valid on this thread until the next
- *         failing vosia call on it; "" when nothing has failed yet. Never NULL. Calls that
- *         succeed leave it unchanged.
- */
-const char *vosia_last_error(void);
-
-/**
- * Copies vosia_strerror(status) into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if
- * not NULL) receives the full length.
- *
- * @return VOSIA_OK, or VOSIA_E_BUFFER_SIZE when the text was truncated.
- */
-vosia_status vosia_copy_strerror(vosia_status status, char *buf, size_t cap, size_t *len);
-
-/**
- * Copies vosia_last_error() into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if not
- * NULL) receives the full length. Does not change the last error.
- *
- * @return VOSIA_OK, or VOSIA_E_BUFFER_SIZE when the text was truncated.
- */
-vosia_status vosia_copy_last_error(char *buf, size_t cap, size_t *len);
-
-/**
- * The version of the vosia library loaded at run time, e.g. "0.1.0".
- *
- * @return A static NUL-terminated string; never NULL. Thread-safe.
- */
-const char *vosia_version(void);
-
-/**
- * The version of the vosia library loaded at run time as one number,
- * `(MAJOR << 16) | (MINOR << 8) | PATCH`; compare with `VOSIA_VERSION_NUMBER` from the
- * header to detect a header/library mismatch. Thread-safe.
- */
-int32_t vosia_version_number(void);
-
-/**
- * Copies vosia_version() into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if not
- * NULL) receives the full length.
- *
- * @return VOSIA_OK, or VOSIA_E_BUFFER_SIZE when the text was truncated.
- */
-vosia_status vosia_copy_version(char *buf, size_t cap, size_t *len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -1,23 +1,19 @@
-//! The one error type of the core: a kind (which maps 1:1 onto a C status code in `ffi`)
-//! and a message meant for a person.
+//! The one error type of the core: a kind and a message meant for a person.
+//!
+//! The kinds are what the core itself can fail with; the C layer maps each onto one
+//! `VOSIA_E_*` status and adds its own (NULL argument, bad handle, short buffer, panic).
 
-/// What went wrong, coarsely. Each kind is one `VOSIA_E_*` status at the C boundary.
+/// What went wrong, coarsely.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
-    /// A required pointer or value was missing.
-    NullArg,
     /// A value was out of its domain (|dec| > 90, NaN, empty, not UTF-8, ...).
     InvalidArg,
-    /// A handle of the wrong kind, or one already freed.
-    BadHandle,
     /// The parameter is not defined for this SIA version.
     Unsupported,
     /// A row or column index out of range.
     Range,
     /// The cell cannot be read as the type asked for.
     Type,
-    /// A caller's buffer was too small; the value was truncated.
-    BufferSize,
     /// The server could not be reached.
     Connect,
     /// A deadline passed.
@@ -36,10 +32,8 @@ pub enum ErrorKind {
     Format,
     /// A VOTable without a results table.
     NoTable,
-    /// The caller cancelled the operation.
+    /// The caller's progress function asked to stop.
     Cancelled,
-    /// A bug: a panic caught at the boundary.
-    Panic,
     /// A bug: an internal invariant did not hold.
     Internal,
 }

@@ -1,26 +1,27 @@
-//! The HTTP transport: ureq 3, blocking, no async runtime and no threads of its own.
+//! The HTTP transport: ureq 3, blocking, no async runtime. (ureq resolves host names on a
+//! helper thread of its own, bounded by the connect timeout; see `vosia.h`, Threads.)
 //!
-//! One [`ureq::Agent`] per service keeps connections alive between queries (TCP_NODELAY is on,
-//! so small requests are not held back by Nagle's algorithm). Every request has a whole-request
+//! One [`ureq::Agent`] per service is its connection pool (TCP_NODELAY is on, so small
+//! requests are not held back by Nagle's algorithm); whether a connection is kept alive
+//! between requests follows [`Settings::keepalive`]. Every request has a whole-request
 //! deadline (connect, send, wait, body, retries included) and a connect timeout; redirects are
 //! followed; gzip is accepted; proxies come from the environment (`HTTP_PROXY`, `HTTPS_PROXY`,
 //! `ALL_PROXY`, `NO_PROXY`); TLS trusts the system's certificate store; the `User-Agent` is
 //! `vosia/<version>`. HTTP 429 and 503 are retried with backoff, honouring `Retry-After`,
 //! bounded in count and in total waiting time.
 //!
-//! The body is never buffered whole: it streams, through a reader that enforces the size limit
-//! and remembers transport failures, straight into [`Results::from_reader`]. A transport failure
-//! (deadline, size limit, connection cut) wins over the parse error it causes.
+//! Transport knows bytes, not VOTables: [`get`] hands a non-2xx answer back as a [`Refusal`]
+//! and a 2xx one as a [`Body`], a reader that is never buffered whole, enforces the size
+//! limit, reports progress and remembers transport failures, so that one (deadline, size
+//! limit, connection cut, cancel) wins over the parse error it causes ([`Body::finish`]).
 
-use std::io::{self, BufReader, Cursor, Read};
+use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::time::{Duration, Instant, SystemTime};
 
 use ureq::Agent;
 use ureq::http::{Response, StatusCode};
 
-use crate::SiaVersion;
 use crate::error::{Error, ErrorKind, Result};
-use crate::results::Results;
 
 /// Transport settings of a service. All durations are wall-clock time.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +46,33 @@ pub struct Settings {
     /// most common SIA server) meets the client's delayed ACK, and each response stalls about
     /// 40 ms: measured on 127.0.0.1, 50 queries took 2.0 s kept alive and 0.6 s without.
     pub keepalive: Option<bool>,
+    /// Told the bytes of a response body read so far and the bytes expected; its `false`
+    /// cancels the transfer. `None` (the default): no reports.
+    pub progress: Option<Progress>,
+}
+
+/// A progress function: `(bytes read so far, bytes expected if known) -> keep going?`.
+/// Called on the thread that reads the body, once when the headers have arrived and after
+/// every chunk of the body; it must not block for long.
+#[derive(Clone)]
+pub struct Progress(pub std::sync::Arc<dyn Fn(u64, Option<u64>) -> bool + Send + Sync>);
+
+impl Progress {
+    fn call(&self, read: u64, expected: Option<u64>) -> bool {
+        (self.0)(read, expected)
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress(..)")
+    }
+}
+
+impl PartialEq for Progress {
+    fn eq(&self, other: &Progress) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl Settings {
@@ -67,6 +95,7 @@ impl Default for Settings {
             max_retry_wait: Duration::from_secs(30),
             headers: Vec::new(),
             keepalive: None,
+            progress: None,
         }
     }
 }
@@ -260,10 +289,13 @@ fn looks_like_tls(text: &str) -> bool {
 struct Guarded<R> {
     inner: R,
     read: u64,
+    /// The length the server announced, if any.
+    expected: Option<u64>,
     limit: u64,
     failure: Option<Error>,
     url: String,
     timeout: Duration,
+    progress: Option<Progress>,
 }
 
 impl<R: Read> Read for Guarded<R> {
@@ -274,6 +306,13 @@ impl<R: Read> Read for Guarded<R> {
         match self.inner.read(buf) {
             Ok(n) => {
                 self.read += n as u64;
+                if n > 0
+                    && let Err(cancelled) = self.report()
+                {
+                    let io = io::Error::other(cancelled.message().to_string());
+                    self.failure = Some(cancelled);
+                    return Err(io);
+                }
                 if self.limit > 0 && self.read > self.limit {
                     let err = Error::new(
                         ErrorKind::TooLarge,
@@ -300,6 +339,21 @@ impl<R: Read> Read for Guarded<R> {
 }
 
 impl<R> Guarded<R> {
+    /// Tells the progress function how far the body is; its request to stop is a Cancelled
+    /// error.
+    fn report(&self) -> Result<()> {
+        match &self.progress {
+            Some(progress) if !progress.call(self.read, self.expected) => Err(Error::new(
+                ErrorKind::Cancelled,
+                format!(
+                    "cancelled by the progress function after {} bytes of the response from {}",
+                    self.read, self.url
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
     fn body_error(&self, e: io::Error) -> Error {
         let after = format!(
             "after {} bytes of the response from {}",
@@ -410,68 +464,132 @@ fn is_xml_start(head: &[u8]) -> bool {
         .starts_with('<')
 }
 
-/// Builds the error for a non-2xx answer. A VOTable error document (QUERY_STATUS=ERROR) in
-/// the body wins as a Service error, as pyvo does; else an Http error with the status line and
-/// the start of the body.
-fn http_error(exchange: Exchange, url: &str, version: SiaVersion) -> Error {
-    let status = exchange.response.status();
-    let ctype = content_type(&exchange.response);
-    let mut body = Vec::new();
-    let _ = exchange
-        .response
-        .into_body()
-        .as_reader()
-        .take(ERROR_BODY_READ)
-        .read_to_end(&mut body);
-    let line = status_line(status);
-    if !body.is_empty()
-        && String::from_utf8_lossy(&body).contains("VOTABLE")
-        && let Err(e) = Results::from_reader(Cursor::new(&body), version)
-        && e.kind() == ErrorKind::Service
-    {
-        return Error::new(
-            ErrorKind::Service,
-            format!("{} ({line} from {url})", e.message()),
-        );
-    }
-    let text = snippet(&body, is_html(&ctype, &body));
-    let retries = if exchange.retries > 0 && exchange.note.is_empty() {
-        format!(" after {} retries", exchange.retries)
-    } else {
-        String::new()
-    };
-    let body_part = if text.is_empty() {
-        "(empty body)".to_string()
-    } else {
-        text
-    };
-    Error::new(
-        ErrorKind::Http,
-        format!("{line} from {url}{retries}{}: {body_part}", exchange.note),
-    )
+/// A non-2xx answer: its status line and the start of its body, for the caller to look into
+/// (an error VOTable in it wins, see `fetch`) before turning it into an Http error.
+pub(crate) struct Refusal {
+    line: String,
+    url: String,
+    content_type: String,
+    /// The first [`ERROR_BODY_READ`] bytes of the body.
+    pub(crate) body: Vec<u8>,
+    retries: String,
 }
 
-/// GETs `url` and parses the response as an SIA VOTable, streaming.
-pub(crate) fn get_results(
-    agent: &Agent,
-    settings: &Settings,
-    url: &str,
-    version: SiaVersion,
-) -> Result<Results> {
+impl Refusal {
+    fn read(exchange: Exchange, url: &str) -> Refusal {
+        let status = exchange.response.status();
+        let content_type = content_type(&exchange.response);
+        let mut body = Vec::new();
+        let _ = exchange
+            .response
+            .into_body()
+            .as_reader()
+            .take(ERROR_BODY_READ)
+            .read_to_end(&mut body);
+        let retries = if exchange.retries > 0 && exchange.note.is_empty() {
+            format!(" after {} retries", exchange.retries)
+        } else {
+            exchange.note
+        };
+        Refusal {
+            line: status_line(status),
+            url: url.to_string(),
+            content_type,
+            body,
+            retries,
+        }
+    }
+
+    /// `message` (the service's own words) with the status line and URL after it.
+    pub(crate) fn service_error(&self, message: &str) -> Error {
+        Error::new(
+            ErrorKind::Service,
+            format!("{message} ({} from {})", self.line, self.url),
+        )
+    }
+
+    /// The Http error: the status line, the URL and the start of the body as one line.
+    pub(crate) fn into_error(self) -> Error {
+        let text = snippet(&self.body, is_html(&self.content_type, &self.body));
+        let body_part = if text.is_empty() {
+            "(empty body)".to_string()
+        } else {
+            text
+        };
+        Error::new(
+            ErrorKind::Http,
+            format!(
+                "{} from {}{}: {body_part}",
+                self.line, self.url, self.retries
+            ),
+        )
+    }
+}
+
+/// A 2xx answer whose body starts like XML: a buffered reader over it that enforces the size
+/// limit, reports progress and remembers the first transport failure.
+pub(crate) struct Body {
+    reader: BufReader<io::Chain<Cursor<Vec<u8>>, Guarded<ureq::BodyReader<'static>>>>,
+    url: String,
+    content_type: String,
+}
+
+impl Body {
+    /// The body as a buffered reader, for the parser.
+    pub(crate) fn reader(&mut self) -> &mut impl BufRead {
+        &mut self.reader
+    }
+
+    /// Ends the read: a transport failure (limit, deadline, cut connection, cancel) that
+    /// caused `outcome`'s error wins over it; a Format error names the URL and content type.
+    /// After a success, what follows the document is drained (at most 1 MiB) so that the
+    /// connection can go back to the pool.
+    pub(crate) fn finish<T>(mut self, outcome: Result<T>) -> Result<T> {
+        if outcome.is_ok() {
+            let _ = io::copy(&mut (&mut self.reader).take(DRAIN_BYTES), &mut io::sink());
+        }
+        let failure = self.reader.get_mut().get_mut().1.failure.take();
+        match (outcome, failure) {
+            (Err(_), Some(f)) => Err(f),
+            (Err(e), None) if e.kind() == ErrorKind::Format => Err(Error::format(format!(
+                "{} (response from {}, Content-Type {})",
+                e.message(),
+                self.url,
+                self.content_type
+            ))),
+            (outcome, _) => outcome,
+        }
+    }
+}
+
+/// What a GET came back with, after retries.
+pub(crate) enum Answer {
+    /// Boxed: it holds the read buffer's bookkeeping, a refusal only a few strings.
+    Body(Box<Body>),
+    Refused(Refusal),
+}
+
+/// GETs `url`. A transport failure is an error; a non-2xx answer is [`Answer::Refused`]; a
+/// 2xx answer that is empty, HTML or does not start like XML is a Format error that names
+/// its content type and first bytes; anything else is a [`Body`] to read.
+pub(crate) fn get(agent: &Agent, settings: &Settings, url: &str, limit: u64) -> Result<Answer> {
     let exchange = send(agent, settings, url)?;
     if !exchange.response.status().is_success() {
-        return Err(http_error(exchange, url, version));
+        return Ok(Answer::Refused(Refusal::read(exchange, url)));
     }
     let ctype = content_type(&exchange.response);
-    let timeout = settings.timeout;
+    let expected = expected_length(&exchange.response);
     let mut guarded = Guarded {
         inner: exchange.response.into_body().into_reader(),
         read: 0,
-        limit: settings.max_response_bytes,
+        expected,
+        limit,
         failure: None,
         url: url.to_string(),
-        timeout,
+        timeout: settings.timeout,
+        progress: settings.progress.clone(),
     };
+    guarded.report()?;
     // Peek at the start to recognise HTML or other non-XML answers at 200.
     let mut head = Vec::with_capacity(PEEK_BYTES);
     let peeked = (&mut guarded)
@@ -490,64 +608,40 @@ pub(crate) fn get_results(
     }
     if is_html(&ctype, &head) || !is_xml_start(&head) {
         return Err(Error::format(format!(
-            "the service at {url} answered with Content-Type {ctype}, not a VOTable; it starts: {}",
+            "the service at {url} answered with Content-Type {ctype}, not XML; it starts: {}",
             snippet(&head, false)
         )));
     }
-    let outcome = {
-        let mut reader = BufReader::with_capacity(64 * 1024, Cursor::new(head).chain(&mut guarded));
-        let parsed = Results::from_reader(&mut reader, version);
-        if parsed.is_ok() {
-            // Let the connection go back to the pool: read what follows </VOTABLE>.
-            let _ = io::copy(&mut (&mut reader).take(DRAIN_BYTES), &mut io::sink());
-        }
-        parsed
-    };
-    if let Some(f) = guarded.failure.take() {
-        // The transport failure (limit, deadline, cut connection) caused the parse error.
-        if outcome.is_err() {
-            return Err(f);
-        }
-    }
-    outcome.map_err(|e| {
-        if e.kind() == ErrorKind::Format {
-            Error::format(format!(
-                "{} (response from {url}, Content-Type {ctype})",
-                e.message()
-            ))
-        } else {
-            e
-        }
-    })
+    Ok(Answer::Body(Box::new(Body {
+        reader: BufReader::with_capacity(64 * 1024, Cursor::new(head).chain(guarded)),
+        url: url.to_string(),
+        content_type: ctype,
+    })))
 }
 
-/// GETs a small XML document (VOSI capabilities, availability, service metadata) whole.
-/// Non-2xx is an Http error with the status line and the start of the body.
-pub(crate) fn get_document(agent: &Agent, settings: &Settings, url: &str) -> Result<Vec<u8>> {
-    let exchange = send(agent, settings, url)?;
-    let status = exchange.response.status();
-    if !status.is_success() {
-        return Err(http_error(exchange, url, SiaVersion::V2));
+/// The body length the server announced, when it is the length vosia will read (not for a
+/// compressed body, which ureq inflates).
+fn expected_length(response: &Response<ureq::Body>) -> Option<u64> {
+    if response.headers().contains_key("content-encoding") {
+        return None;
     }
-    let limit = match settings.max_response_bytes {
+    response
+        .headers()
+        .get("content-length")?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// The largest small document (VOSI, service self-description) read whole: the service's
+/// limit, and never more than 32 MiB.
+pub(crate) fn document_limit(settings: &Settings) -> u64 {
+    match settings.max_response_bytes {
         0 => DOCUMENT_LIMIT,
         n => n.min(DOCUMENT_LIMIT),
-    };
-    let mut guarded = Guarded {
-        inner: exchange.response.into_body().into_reader(),
-        read: 0,
-        limit,
-        failure: None,
-        url: url.to_string(),
-        timeout: settings.timeout,
-    };
-    let mut body = Vec::new();
-    let read = guarded.read_to_end(&mut body);
-    if let Some(f) = guarded.failure.take() {
-        return Err(f);
     }
-    read.map_err(|e| Error::format(format!("reading {url}: {e}")))?;
-    Ok(body)
 }
 
 #[cfg(test)]

@@ -5,7 +5,10 @@
 //! and [`stdfields`] maps SIA 1.0 UCDs and SIA 2.0 ObsCore names onto one vocabulary in fixed
 //! units. The C ABI lives in [`ffi`] and only calls into the core; the core never imports it.
 
+pub mod attrs;
+pub mod describe;
 pub mod error;
+mod fetch;
 pub mod http;
 pub mod numfmt;
 pub mod params;
@@ -15,6 +18,7 @@ pub mod service;
 pub mod stdfields;
 pub mod vosi;
 pub mod votable;
+mod xml;
 
 pub mod ffi;
 

@@ -1,4 +1,4 @@
-//! A query: the parameters of one SIA request against one service, and its last error.
+//! A query: the parameters of one SIA request against one service.
 //!
 //! A [`Query`] holds an `Arc` of its [`Service`] (so either may be dropped first) and owns its
 //! [`Params`]. It is `Send` and `Sync`, but mutation needs `&mut`: one thread at a time; clone
@@ -7,29 +7,23 @@
 
 use std::sync::Arc;
 
-use crate::error::{Error, Result};
-use crate::http;
+use crate::error::Result;
 use crate::params::Params;
 use crate::results::Results;
 use crate::service::Service;
 
-/// The parameters of one request and the outcome of the last execution.
+/// The parameters of one request.
 #[derive(Debug, Clone)]
 pub struct Query {
     service: Arc<Service>,
     params: Params,
-    last_error: Option<Error>,
 }
 
 impl Query {
     /// An empty query against `service` (parameters are checked against its SIA version).
     pub fn new(service: Arc<Service>) -> Query {
         let params = Params::new(service.version());
-        Query {
-            service,
-            params,
-            last_error: None,
-        }
+        Query { service, params }
     }
 
     /// The service this query is sent to.
@@ -52,23 +46,8 @@ impl Query {
         self.params.url(self.service.base_url())
     }
 
-    /// Sends the query and parses the response, streaming. On failure the error is also kept
-    /// as [`Query::last_error`]; on success the last error is cleared.
-    pub fn execute(&mut self) -> Result<Results> {
-        let url = self.url();
-        let settings = self.service.settings();
-        let outcome = http::get_results(
-            self.service.agent(),
-            &settings,
-            &url,
-            self.service.version(),
-        );
-        self.last_error = outcome.as_ref().err().cloned();
-        outcome
-    }
-
-    /// The error of the last [`Query::execute`], if it failed.
-    pub fn last_error(&self) -> Option<&Error> {
-        self.last_error.as_ref()
+    /// Sends the query and parses the response, streaming.
+    pub fn execute(&self) -> Result<Results> {
+        self.service.fetch_results(&self.url())
     }
 }

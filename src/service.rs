@@ -2,7 +2,8 @@
 //!
 //! A [`Service`] is `Send + Sync` and meant to be shared through an `Arc`: every [`Query`]
 //! made from it holds a clone, so the two may be dropped in any order. All queries of one
-//! service use the same ureq agent, so kept-alive connections are reused across queries.
+//! service use the same ureq agent, its connection pool (see [`Settings::keepalive`] for when
+//! a connection is kept alive).
 //! Settings may be changed at any time (they sit behind a lock); a change applies to requests
 //! started afterwards. The service self-description (SIA 1.0 `FORMAT=METADATA`, SIA 2.0
 //! `MAXREC=0`) and the VOSI capabilities are fetched on first use and cached; a failed fetch is
@@ -10,18 +11,22 @@
 //!
 //! [`Query`]: crate::query::Query
 
+use std::ffi::{CStr, CString};
 use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
 use crate::SiaVersion;
+use crate::describe::{self, Metadata};
 use crate::error::{Error, Result};
+use crate::fetch;
 use crate::http::{self, Settings};
 use crate::params::Params;
-use crate::vosi::{self, Availability, Capability, Metadata};
+use crate::vosi::{self, Availability, Capability};
 
 /// A remote SIA 1.0 or 2.0 query endpoint.
 pub struct Service {
-    base_url: String,
+    /// The base URL as given, NUL-terminated so that C can borrow it.
+    base_url: CString,
     version: SiaVersion,
     agent: ureq::Agent,
     settings: RwLock<Settings>,
@@ -40,7 +45,17 @@ impl std::fmt::Debug for Service {
     }
 }
 
+/// A URL that passed [`check_base_url`], NUL-terminated (it holds no NUL: a URL cannot).
+fn c_url(url: &str) -> CString {
+    CString::new(url).unwrap_or_default()
+}
+
 fn check_base_url(url: &str) -> Result<()> {
+    if url.contains('\0') {
+        return Err(Error::invalid(
+            "the service URL must not contain a NUL byte",
+        ));
+    }
     let lower = url.trim().to_ascii_lowercase();
     if !(lower.starts_with("http://") || lower.starts_with("https://")) {
         return Err(Error::invalid(format!(
@@ -70,7 +85,7 @@ impl Service {
     pub fn new(base_url: &str, version: SiaVersion) -> Result<Service> {
         check_base_url(base_url)?;
         Ok(Service {
-            base_url: base_url.trim().to_string(),
+            base_url: c_url(base_url.trim()),
             version,
             agent: http::new_agent(),
             settings: RwLock::new(Settings::default()),
@@ -86,42 +101,36 @@ impl Service {
     pub fn discover(url: &str, settings: Settings) -> Result<Service> {
         check_base_url(url)?;
         let agent = http::new_agent();
-        let mut tried = Vec::new();
-        for candidate in vosi::capabilities_urls(url) {
-            match http::get_document(&agent, &settings, &candidate) {
-                Ok(body) => {
-                    let caps = vosi::parse_capabilities(&body)?;
-                    let endpoint = vosi::find_sia2_endpoint(&caps).ok_or_else(|| {
-                        Error::invalid(format!(
-                            "{candidate} lists no SIA 2.0 query capability \
-                             (standardID ivo://ivoa.net/std/SIA#query-2.0) with an anonymous \
-                             interface; this URL does not seem to be an SIA 2.0 service"
-                        ))
-                    })?;
-                    check_base_url(&endpoint)?;
-                    return Ok(Service {
-                        base_url: endpoint,
-                        version: SiaVersion::V2,
-                        agent,
-                        settings: RwLock::new(settings),
-                        metadata: OnceLock::new(),
-                        capabilities: OnceLock::from(Arc::new(caps)),
-                    });
-                }
-                Err(e) => tried.push(format!("{candidate}: {}", e.message())),
-            }
-        }
-        Err(Error::new(
-            crate::ErrorKind::Http,
-            format!(
-                "no VOSI capabilities document found; tried {}",
-                tried.join("; ")
-            ),
-        ))
+        let candidates = vosi::capabilities_urls(url);
+        let (found_at, caps) = fetch::first_ok("VOSI capabilities document", &candidates, |u| {
+            let body = fetch::document(&agent, &settings, u)?;
+            Ok((u.to_string(), vosi::parse_capabilities(&body)?))
+        })?;
+        let endpoint = vosi::find_sia2_endpoint(&caps).ok_or_else(|| {
+            Error::invalid(format!(
+                "{found_at} lists no SIA 2.0 query capability \
+                 (standardID ivo://ivoa.net/std/SIA#query-2.0) with an anonymous \
+                 interface; this URL does not seem to be an SIA 2.0 service"
+            ))
+        })?;
+        check_base_url(&endpoint)?;
+        Ok(Service {
+            base_url: c_url(&endpoint),
+            version: SiaVersion::V2,
+            agent,
+            settings: RwLock::new(settings),
+            metadata: OnceLock::new(),
+            capabilities: OnceLock::from(Arc::new(caps)),
+        })
     }
 
     /// The base URL, as given.
     pub fn base_url(&self) -> &str {
+        self.base_url.to_str().unwrap_or("")
+    }
+
+    /// The base URL, NUL-terminated.
+    pub fn c_base_url(&self) -> &CStr {
         &self.base_url
     }
 
@@ -130,9 +139,10 @@ impl Service {
         self.version
     }
 
-    /// The agent (shared connection pool) all requests of this service go through.
-    pub(crate) fn agent(&self) -> &ureq::Agent {
-        &self.agent
+    /// Fetches `url` with this service's agent and current settings and reads it as SIA
+    /// results of this service's version.
+    pub(crate) fn fetch_results(&self, url: &str) -> Result<crate::Results> {
+        fetch::results(&self.agent, &self.settings(), url, self.version)
     }
 
     /// A snapshot of the current settings.
@@ -174,17 +184,25 @@ impl Service {
                 "the retry wait must be a finite number of seconds >= 0 (got {max_wait_seconds})"
             )));
         }
-        let wait = Duration::from_secs_f64(max_wait_seconds);
+        // Capped, as Duration::from_secs_f64 panics on huge values; a wait past the
+        // whole-request timeout cannot happen anyway.
+        let wait = Duration::from_secs_f64(max_wait_seconds.min(1e9));
         self.update(|s| {
             s.max_retries = max_retries;
             s.max_retry_wait = wait;
         })
     }
 
-    /// Reuse kept-alive connections (default) or open one per request (see
-    /// [`Settings::keepalive`]).
+    /// Keep connections alive between requests, or open one per request (the default
+    /// depends on the scheme, see [`Settings::keepalive`]).
     pub fn set_keepalive(&self, on: bool) -> Result<()> {
         self.update(|s| s.keepalive = Some(on))
+    }
+
+    /// The progress function told about every response body this service reads (`None`:
+    /// no reports); see [`http::Progress`].
+    pub fn set_progress(&self, progress: Option<http::Progress>) -> Result<()> {
+        self.update(|s| s.progress = progress)
     }
 
     /// Adds a header sent with every request (e.g. `Authorization`, `Cookie`).
@@ -211,15 +229,16 @@ impl Service {
             SiaVersion::V1 => params.set_format("METADATA")?,
             SiaVersion::V2 => params.set_maxrec(0)?,
         }
-        let url = params.url(&self.base_url);
-        let body = http::get_document(&self.agent, &self.settings(), &url)?;
-        let meta = Arc::new(vosi::parse_metadata(&body)?);
+        let url = params.url(self.base_url());
+        let body = fetch::document(&self.agent, &self.settings(), &url)?;
+        let meta = Arc::new(describe::parse_metadata(&body)?);
         Ok(Arc::clone(self.metadata.get_or_init(|| meta)))
     }
 
-    /// The metadata if it has been fetched already (no request is made).
-    pub fn cached_metadata(&self) -> Option<Arc<Metadata>> {
-        self.metadata.get().cloned()
+    /// The metadata if it has been fetched already (no request is made); it lives as long
+    /// as the service.
+    pub fn cached_metadata(&self) -> Option<&Metadata> {
+        self.metadata.get().map(|m| &**m)
     }
 
     /// The VOSI capabilities of this service (the sibling `capabilities` endpoint, or
@@ -229,45 +248,41 @@ impl Service {
             return Ok(Arc::clone(c));
         }
         let settings = self.settings();
-        let mut tried = Vec::new();
-        for candidate in vosi::sibling_urls(&self.base_url, "capabilities") {
-            match http::get_document(&self.agent, &settings, &candidate) {
-                Ok(body) => {
-                    let caps = Arc::new(vosi::parse_capabilities(&body)?);
-                    return Ok(Arc::clone(self.capabilities.get_or_init(|| caps)));
-                }
-                Err(e) => tried.push(format!("{candidate}: {}", e.message())),
-            }
-        }
-        Err(Error::new(
-            crate::ErrorKind::Http,
-            format!("no VOSI capabilities found; tried {}", tried.join("; ")),
-        ))
+        let candidates = vosi::sibling_urls(self.base_url(), "capabilities");
+        let caps = fetch::first_ok("VOSI capabilities", &candidates, |u| {
+            vosi::parse_capabilities(&fetch::document(&self.agent, &settings, u)?)
+        })?;
+        Ok(Arc::clone(self.capabilities.get_or_init(|| Arc::new(caps))))
     }
 
-    /// The capabilities if they have been fetched already (no request is made).
-    pub fn cached_capabilities(&self) -> Option<Arc<Vec<Capability>>> {
-        self.capabilities.get().cloned()
+    /// The capabilities if they have been fetched already (no request is made); they live
+    /// as long as the service.
+    pub fn cached_capabilities(&self) -> Option<&[Capability]> {
+        self.capabilities.get().map(|c| c.as_slice())
     }
 
     /// The VOSI availability of this service, asked afresh on every call (not cached).
     pub fn availability(&self) -> Result<Availability> {
         let settings = self.settings();
-        let mut tried = Vec::new();
-        for candidate in vosi::sibling_urls(&self.base_url, "availability") {
-            match http::get_document(&self.agent, &settings, &candidate) {
-                Ok(body) => return vosi::parse_availability(&body),
-                Err(e) => tried.push(format!("{candidate}: {}", e.message())),
-            }
-        }
-        Err(Error::new(
-            crate::ErrorKind::Http,
-            format!("no VOSI availability found; tried {}", tried.join("; ")),
-        ))
+        let candidates = vosi::sibling_urls(self.base_url(), "availability");
+        fetch::first_ok("VOSI availability", &candidates, |u| {
+            vosi::parse_availability(&fetch::document(&self.agent, &settings, u)?)
+        })
     }
 }
 
+/// Settings with a whole-request timeout of `seconds`: 0 keeps the default (120 s); other
+/// values as [`Service::set_timeout`] takes them.
+pub fn settings_with_timeout(seconds: f64) -> Result<Settings> {
+    let mut settings = Settings::default();
+    if seconds != 0.0 {
+        settings.timeout = positive_duration("timeout", seconds)?;
+    }
+    Ok(settings)
+}
+
 fn positive_duration(what: &str, seconds: f64) -> Result<Duration> {
+    // Below 1e9 s (31 years), so that Duration::from_secs_f64 can never panic.
     if !(seconds.is_finite() && seconds > 0.0 && seconds < 1e9) {
         return Err(Error::invalid(format!(
             "the {what} must be a positive, finite number of seconds (got {seconds})"

@@ -5,6 +5,8 @@
 //! angles in degrees (positions, scales, field of view, resolution), times as MJD (days),
 //! durations in seconds, wavelengths in metres, sizes in bytes.
 
+use std::ffi::CStr;
+
 use crate::SiaVersion;
 use crate::votable::Field;
 
@@ -107,6 +109,56 @@ impl StdField {
         self as i32
     }
 
+    /// The field's name in lower case, as bindings spell it (`"access_url"`, `"mjd_obs"`):
+    /// the C constant `VOSIA_FIELD_<NAME>` in upper case.
+    pub fn name(self) -> &'static str {
+        self.c_name().to_str().unwrap_or("")
+    }
+
+    /// [`StdField::name`], NUL-terminated.
+    pub fn c_name(self) -> &'static CStr {
+        FIELD_NAMES[self as usize]
+    }
+
+    /// The field named `name` (case-insensitive, as [`StdField::name`] spells it).
+    pub fn by_name(name: &str) -> Option<StdField> {
+        let name = name.trim();
+        FIELD_NAMES
+            .iter()
+            .position(|n| n.to_bytes().eq_ignore_ascii_case(name.as_bytes()))
+            .map(|i| StdField::ALL[i])
+    }
+
+    /// How the field is read: as text, one number, or an array of numbers.
+    pub fn kind(self) -> FieldKind {
+        use StdField::*;
+        match self {
+            AccessUrl | Format | Title | Instrument | CoordFrame | Projection | BandpassId
+            | BandpassUnit | Pixflags | Collection | DataproductType | ObsId | PublisherDid
+            | Target | SRegion | PolStates | Facility => FieldKind::Text,
+            Naxis | Scale | RefPixel | RefValue | CdMatrix => FieldKind::Array,
+            _ => FieldKind::Number,
+        }
+    }
+
+    /// The fixed unit the standard getters return this field's numbers in: `"deg"`, `"m"`,
+    /// `"d"` (MJD, days), `"s"`, `"byte"`, or `""` (a plain number, or text).
+    pub fn unit(self) -> &'static str {
+        self.c_unit().to_str().unwrap_or("")
+    }
+
+    /// [`StdField::unit`], NUL-terminated.
+    pub fn c_unit(self) -> &'static CStr {
+        match self.quantity() {
+            Quantity::Angle => c"deg",
+            Quantity::Wavelength => c"m",
+            Quantity::Epoch => c"d",
+            Quantity::Duration => c"s",
+            Quantity::Size => c"byte",
+            Quantity::Plain => c"",
+        }
+    }
+
     /// SIA 1.0 UCDs for this field, the standard spelling first, then the variants real
     /// archives use (compared case-insensitively).
     fn sia1_ucds(self) -> &'static [&'static str] {
@@ -189,6 +241,60 @@ impl StdField {
         }
     }
 }
+
+/// How a standard field is read (see [`StdField::kind`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// Text (`get_std_str`).
+    Text,
+    /// One number in the field's fixed unit (`get_std_double`).
+    Number,
+    /// An array of numbers, one per image axis or matrix element (`get_std_double_array`).
+    Array,
+}
+
+/// [`StdField::name`] of each field, in number order.
+const FIELD_NAMES: [&CStr; 39] = [
+    c"access_url",
+    c"format",
+    c"title",
+    c"ra",
+    c"dec",
+    c"instrument",
+    c"mjd_obs",
+    c"naxes",
+    c"naxis",
+    c"scale",
+    c"coord_frame",
+    c"coord_equinox",
+    c"projection",
+    c"ref_pixel",
+    c"ref_value",
+    c"cd_matrix",
+    c"bandpass_id",
+    c"bandpass_unit",
+    c"em_ref",
+    c"em_min",
+    c"em_max",
+    c"pixflags",
+    c"acref_ttl",
+    c"filesize",
+    c"collection",
+    c"dataproduct_type",
+    c"calib_level",
+    c"obs_id",
+    c"publisher_did",
+    c"target",
+    c"s_fov",
+    c"s_region",
+    c"s_resolution",
+    c"t_min",
+    c"t_max",
+    c"t_exptime",
+    c"em_res_power",
+    c"pol_states",
+    c"facility",
+];
 
 /// What a number measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

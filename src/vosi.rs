@@ -1,59 +1,13 @@
-//! Service self-description: SIA 1.0 `FORMAT=METADATA` and SIA 2.0 `MAXREC=0` documents,
-//! VOSI capabilities and availability.
+//! VOSI: a service's capabilities and availability documents, and where to find them.
 //!
-//! These documents are small, so they are parsed whole with roxmltree (the streaming VOTable
-//! reader is for results). Element names are matched by local name, so any namespace (or none)
-//! is accepted. Parsing is pure: no I/O here; `service` fetches and caches.
+//! These documents are small, so they are parsed whole with roxmltree. Element names are
+//! matched by local name, so any namespace (or none) is accepted. Parsing is pure: no I/O
+//! here; `service` fetches and caches.
 
-use roxmltree::{Document, Node, ParsingOptions};
+use std::ffi::{CStr, CString};
 
-use crate::error::{Error, ErrorKind, Result};
-
-/// One input parameter a service declares (a `PARAM` named `INPUT:x`, or one of an SIA
-/// service descriptor's `inputParams`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ParamInfo {
-    /// Name without the `INPUT:` prefix, as the service spells it.
-    pub name: String,
-    pub datatype: String,
-    pub arraysize: String,
-    pub unit: String,
-    pub ucd: String,
-    pub utype: String,
-    pub xtype: String,
-    /// The default value (`value` attribute), often empty.
-    pub value: String,
-    pub description: String,
-    /// Allowed values (`VALUES/OPTION/@value`), in document order.
-    pub options: Vec<String>,
-    /// `VALUES/MIN/@value`, empty when absent.
-    pub min: String,
-    /// `VALUES/MAX/@value`, empty when absent.
-    pub max: String,
-}
-
-/// One output column a service declares (a `FIELD` of its results table).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ColumnInfo {
-    pub name: String,
-    pub id: String,
-    pub datatype: String,
-    pub arraysize: String,
-    pub unit: String,
-    pub ucd: String,
-    pub utype: String,
-    pub xtype: String,
-    pub description: String,
-}
-
-/// A service's self-description.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Metadata {
-    /// The document's top-level `DESCRIPTION`, trimmed (empty when absent).
-    pub description: String,
-    pub params: Vec<ParamInfo>,
-    pub columns: Vec<ColumnInfo>,
-}
+use crate::error::{Error, Result};
+use crate::xml::{attr, is, small_document, text_of};
 
 /// One `interface` of a VOSI capability.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -73,6 +27,55 @@ pub struct Capability {
     /// looking for a protocol endpoint).
     pub standard_id: Option<String>,
     pub interfaces: Vec<Interface>,
+    /// [`Capability::standard_id`] and [`Capability::access_url`], NUL-terminated for C.
+    c_standard_id: Option<CString>,
+    c_access_url: Option<CString>,
+}
+
+impl Capability {
+    /// A capability with its NUL-terminated texts worked out.
+    pub fn new(standard_id: Option<String>, interfaces: Vec<Interface>) -> Capability {
+        let mut cap = Capability {
+            standard_id,
+            interfaces,
+            ..Capability::default()
+        };
+        let c = |s: &str| CString::new(s.replace('\0', " ")).ok();
+        cap.c_standard_id = cap.standard_id.as_deref().and_then(c);
+        cap.c_access_url = cap.access_url().and_then(c);
+        cap
+    }
+
+    /// [`Capability::standard_id`], NUL-terminated.
+    pub fn c_standard_id(&self) -> Option<&CStr> {
+        self.c_standard_id.as_deref()
+    }
+
+    /// [`Capability::access_url`], NUL-terminated.
+    pub fn c_access_url(&self) -> Option<&CStr> {
+        self.c_access_url.as_deref()
+    }
+
+    /// The capability's endpoint: the first access URL of its first interface that is not
+    /// BasicAA-only (else of any interface); `None` when it lists none.
+    pub fn access_url(&self) -> Option<&str> {
+        let anonymous = |i: &&Interface| {
+            !(i.security_methods.len() == 1 && i.security_methods[0].eq_ignore_ascii_case(BASIC_AA))
+        };
+        self.interfaces
+            .iter()
+            .filter(anonymous)
+            .chain(self.interfaces.iter())
+            .find_map(|i| i.access_urls.first())
+            .map(String::as_str)
+    }
+
+    /// Whether this is the capability of `standard_id` (compared case-insensitively).
+    pub fn is(&self, standard_id: &str) -> bool {
+        self.standard_id
+            .as_deref()
+            .is_some_and(|id| id.eq_ignore_ascii_case(standard_id))
+    }
 }
 
 /// A VOSI availability document.
@@ -85,174 +88,26 @@ pub struct Availability {
     pub notes: Vec<String>,
 }
 
+impl Availability {
+    /// What a person should read about it: the first note, else when it is back (`backAt`)
+    /// or going down (`downAt`); `None` when the document says nothing more.
+    pub fn note(&self) -> Option<&str> {
+        self.notes
+            .iter()
+            .map(String::as_str)
+            .chain([self.back_at.as_str(), self.down_at.as_str()])
+            .find(|t| !t.is_empty())
+    }
+}
+
 /// The SIA 2.0 query standardID (compared case-insensitively).
 pub const SIA2_QUERY_ID: &str = "ivo://ivoa.net/std/SIA#query-2.0";
 const BASIC_AA: &str = "ivo://ivoa.net/sso#BasicAA";
 
-/// Parses a small XML document whole (DTDs allowed, never fetched or expanded beyond
-/// roxmltree's limits); errors name the document.
-fn doc<'a>(text: &'a str, what: &str) -> Result<Document<'a>> {
-    let options = ParsingOptions {
-        allow_dtd: true,
-        ..ParsingOptions::default()
-    };
-    Document::parse_with_options(text, options)
-        .map_err(|e| Error::format(format!("the {what} document is not well-formed XML: {e}")))
-}
-
-fn is(node: &Node, name: &str) -> bool {
-    node.is_element() && node.tag_name().name().eq_ignore_ascii_case(name)
-}
-
-fn attr(node: &Node, name: &str) -> String {
-    node.attributes()
-        .find(|a| a.name().eq_ignore_ascii_case(name))
-        .map(|a| a.value().to_string())
-        .unwrap_or_default()
-}
-
-fn child_text(node: &Node, name: &str) -> String {
-    node.children()
-        .find(|c| is(c, name))
-        .map(|c| text_of(&c))
-        .unwrap_or_default()
-}
-
-fn text_of(node: &Node) -> String {
-    let raw: String = node
-        .descendants()
-        .filter(|n| n.is_text())
-        .filter_map(|n| n.text())
-        .collect();
-    raw.trim().to_string()
-}
-
-fn param_info(node: &Node, name: &str) -> ParamInfo {
-    let mut info = ParamInfo {
-        name: name.to_string(),
-        datatype: attr(node, "datatype"),
-        arraysize: attr(node, "arraysize"),
-        unit: attr(node, "unit"),
-        ucd: attr(node, "ucd"),
-        utype: attr(node, "utype"),
-        xtype: attr(node, "xtype"),
-        value: attr(node, "value"),
-        description: child_text(node, "DESCRIPTION"),
-        ..ParamInfo::default()
-    };
-    if let Some(values) = node.children().find(|c| is(c, "VALUES")) {
-        info.options = values
-            .descendants()
-            .filter(|n| is(n, "OPTION"))
-            .map(|n| attr(&n, "value"))
-            .collect();
-        info.min = values
-            .children()
-            .find(|c| is(c, "MIN"))
-            .map(|n| attr(&n, "value"))
-            .unwrap_or_default();
-        info.max = values
-            .children()
-            .find(|c| is(c, "MAX"))
-            .map(|n| attr(&n, "value"))
-            .unwrap_or_default();
-    }
-    info
-}
-
-fn check_status(root: &Node) -> Result<()> {
-    let status = root
-        .descendants()
-        .rfind(|n| is(n, "INFO") && attr(n, "name").eq_ignore_ascii_case("QUERY_STATUS"));
-    if let Some(info) = status
-        && attr(&info, "value").eq_ignore_ascii_case("ERROR")
-    {
-        let text = text_of(&info);
-        let message = if text.is_empty() {
-            "the service reported QUERY_STATUS=ERROR without a message".to_string()
-        } else {
-            text
-        };
-        return Err(Error::new(ErrorKind::Service, message));
-    }
-    Ok(())
-}
-
-/// Parses a `FORMAT=METADATA` or `MAXREC=0` answer: `INPUT:` PARAMs (or, failing those, the
-/// `inputParams` of an SIA service descriptor) and the FIELDs of the first table.
-/// QUERY_STATUS=ERROR is a Service error with the service's text.
-pub fn parse_metadata(bytes: &[u8]) -> Result<Metadata> {
-    let text = String::from_utf8_lossy(bytes);
-    let document = doc(&text, "service metadata")?;
-    let root = document.root_element();
-    if !is(&root, "VOTABLE") {
-        return Err(Error::format(format!(
-            "the service metadata is not a VOTable (root element <{}>)",
-            root.tag_name().name()
-        )));
-    }
-    check_status(&root)?;
-    let mut meta = Metadata {
-        description: child_text(&root, "DESCRIPTION"),
-        ..Metadata::default()
-    };
-    for node in root.descendants().filter(|n| is(n, "PARAM")) {
-        let name = attr(&node, "name");
-        if let Some(head) = name.get(..6)
-            && head.eq_ignore_ascii_case("INPUT:")
-        {
-            meta.params.push(param_info(&node, &name[6..]));
-        }
-    }
-    if meta.params.is_empty() {
-        for resource in root.descendants().filter(|n| {
-            is(n, "RESOURCE")
-                && attr(n, "utype").eq_ignore_ascii_case("adhoc:service")
-                && n.children().any(|p| {
-                    is(&p, "PARAM")
-                        && attr(&p, "name").eq_ignore_ascii_case("standardID")
-                        && attr(&p, "value")
-                            .to_ascii_lowercase()
-                            .starts_with("ivo://ivoa.net/std/sia")
-                })
-        }) {
-            for group in resource
-                .children()
-                .filter(|g| is(g, "GROUP") && attr(g, "name") == "inputParams")
-            {
-                for p in group.children().filter(|p| is(p, "PARAM")) {
-                    meta.params.push(param_info(&p, &attr(&p, "name")));
-                }
-            }
-        }
-    }
-    let results = root
-        .descendants()
-        .find(|n| is(n, "RESOURCE") && attr(n, "type").eq_ignore_ascii_case("results"))
-        .and_then(|r| r.descendants().find(|t| is(t, "TABLE")))
-        .or_else(|| root.descendants().find(|t| is(t, "TABLE")));
-    if let Some(table) = results {
-        for field in table.children().filter(|f| is(f, "FIELD")) {
-            meta.columns.push(ColumnInfo {
-                name: attr(&field, "name"),
-                id: attr(&field, "ID"),
-                datatype: attr(&field, "datatype"),
-                arraysize: attr(&field, "arraysize"),
-                unit: attr(&field, "unit"),
-                ucd: attr(&field, "ucd"),
-                utype: attr(&field, "utype"),
-                xtype: attr(&field, "xtype"),
-                description: child_text(&field, "DESCRIPTION"),
-            });
-        }
-    }
-    Ok(meta)
-}
-
 /// Parses a VOSI capabilities document.
 pub fn parse_capabilities(bytes: &[u8]) -> Result<Vec<Capability>> {
     let text = String::from_utf8_lossy(bytes);
-    let document = doc(&text, "VOSI capabilities")?;
+    let document = small_document(&text, "VOSI capabilities")?;
     let root = document.root_element();
     let mut caps = Vec::new();
     for cap in root.descendants().filter(|n| is(n, "capability")) {
@@ -284,10 +139,7 @@ pub fn parse_capabilities(bytes: &[u8]) -> Result<Vec<Capability>> {
                 }
             })
             .collect();
-        caps.push(Capability {
-            standard_id,
-            interfaces,
-        });
+        caps.push(Capability::new(standard_id, interfaces));
     }
     if caps.is_empty() && !is(&root, "capabilities") {
         return Err(Error::format(format!(
@@ -303,11 +155,7 @@ pub fn parse_capabilities(bytes: &[u8]) -> Result<Vec<Capability>> {
 /// BasicAA-only. Capabilities without a standardID are skipped.
 pub fn find_sia2_endpoint(caps: &[Capability]) -> Option<String> {
     caps.iter()
-        .filter(|c| {
-            c.standard_id
-                .as_deref()
-                .is_some_and(|id| id.eq_ignore_ascii_case(SIA2_QUERY_ID))
-        })
+        .filter(|c| c.is(SIA2_QUERY_ID))
         .flat_map(|c| c.interfaces.iter())
         .filter(|i| {
             !(i.security_methods.len() == 1 && i.security_methods[0].eq_ignore_ascii_case(BASIC_AA))
@@ -360,7 +208,7 @@ fn sibling(base: &str, leaf: &str) -> Vec<String> {
 /// Parses a VOSI availability document.
 pub fn parse_availability(bytes: &[u8]) -> Result<Availability> {
     let text = String::from_utf8_lossy(bytes);
-    let document = doc(&text, "VOSI availability")?;
+    let document = small_document(&text, "VOSI availability")?;
     let root = document.root_element();
     let available = root
         .descendants()
@@ -454,54 +302,6 @@ mod tests {
     }
 
     #[test]
-    fn metadata_input_params_and_fields() {
-        let doc = r#"<?xml version='1.0'?><VOTABLE xmlns="http://www.ivoa.net/xml/VOTable/v1.3">
-<DESCRIPTION> Test images </DESCRIPTION><RESOURCE type="meta"><INFO name="QUERY_STATUS" value="OK"/>
-<PARAM arraysize="*" datatype="char" name="INPUT:POS" ucd="pos.eq" unit="deg" value=""><DESCRIPTION>ICRS Position</DESCRIPTION></PARAM>
-<PARAM datatype="char" name="INPUT:INTERSECT" value="OVERLAPS"><VALUES><OPTION name="a" value="OVERLAPS"/><OPTION value="COVERS"/></VALUES></PARAM>
-<PARAM datatype="int" name="INPUT:MAXREC" value="10000"><VALUES><MIN value="0"/><MAX value="1000000"/></VALUES></PARAM>
-<PARAM datatype="char" name="other" value="x"/>
-<TABLE><FIELD ID="a1" name="accref" datatype="char" arraysize="*" ucd="VOX:Image_AccessReference"><DESCRIPTION>URL</DESCRIPTION></FIELD>
-<FIELD name="centerAlpha" datatype="double" unit="deg" ucd="POS_EQ_RA_MAIN"/></TABLE></RESOURCE></VOTABLE>"#;
-        let m = parse_metadata(doc.as_bytes()).unwrap();
-        assert_eq!(m.description, "Test images");
-        assert_eq!(m.params.len(), 3);
-        assert_eq!(m.params[0].name, "POS");
-        assert_eq!(m.params[0].unit, "deg");
-        assert_eq!(m.params[0].description, "ICRS Position");
-        assert_eq!(m.params[1].options, ["OVERLAPS", "COVERS"]);
-        assert_eq!(m.params[1].value, "OVERLAPS");
-        assert_eq!(
-            (m.params[2].min.as_str(), m.params[2].max.as_str()),
-            ("0", "1000000")
-        );
-        assert_eq!(m.columns.len(), 2);
-        assert_eq!(m.columns[0].id, "a1");
-        assert_eq!(m.columns[1].ucd, "POS_EQ_RA_MAIN");
-
-        let err = parse_metadata(
-            br#"<VOTABLE><RESOURCE><INFO name="QUERY_STATUS" value="ERROR">UsageFault: bad</INFO></RESOURCE></VOTABLE>"#,
-        )
-        .unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::Service);
-        assert_eq!(err.message(), "UsageFault: bad");
-    }
-
-    #[test]
-    fn metadata_from_service_descriptor() {
-        let doc = r#"<VOTABLE><RESOURCE type="results"><TABLE><FIELD name="obs_id" datatype="char"/></TABLE></RESOURCE>
-<RESOURCE type="meta" utype="adhoc:service"><PARAM name="standardID" datatype="char" value="ivo://ivoa.net/std/SIA#query-2.0"/>
-<GROUP name="inputParams"><PARAM name="COLLECTION" datatype="char" value=""><VALUES><OPTION value="A"/><OPTION value="B"/></VALUES></PARAM></GROUP></RESOURCE>
-<RESOURCE type="meta" utype="adhoc:service"><PARAM name="standardID" datatype="char" value="ivo://ivoa.net/std/DataLink#links-1.0"/>
-<GROUP name="inputParams"><PARAM name="ID" datatype="char" value=""/></GROUP></RESOURCE></VOTABLE>"#;
-        let m = parse_metadata(doc.as_bytes()).unwrap();
-        assert_eq!(m.params.len(), 1);
-        assert_eq!(m.params[0].name, "COLLECTION");
-        assert_eq!(m.params[0].options, ["A", "B"]);
-        assert_eq!(m.columns[0].name, "obs_id");
-    }
-
-    #[test]
     fn availability() {
         let doc = r#"<avail:availability xmlns:avail="http://www.ivoa.net/xml/VOSIAvailability/v1.0">
 <avail:available>true</avail:available><avail:upSince>2024-01-01T00:00:00Z</avail:upSince><avail:note>fine</avail:note></avail:availability>"#;
@@ -509,6 +309,13 @@ mod tests {
         assert!(a.available);
         assert_eq!(a.up_since, "2024-01-01T00:00:00Z");
         assert_eq!(a.notes, ["fine"]);
+        assert_eq!(a.note(), Some("fine"));
+        let down = Availability {
+            back_at: "2030-01-01T00:00:00Z".into(),
+            ..Availability::default()
+        };
+        assert_eq!(down.note(), Some("2030-01-01T00:00:00Z"));
+        assert_eq!(Availability::default().note(), None);
         assert!(parse_availability(b"<x/>").is_err());
     }
 }

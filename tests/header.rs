@@ -5,7 +5,9 @@
 //!   `@VOSIA_VERSION_*@` placeholders of cbindgen.toml, must equal the committed one byte for
 //!   byte (`VOSIA_BLESS=1 cargo test --test header` rewrites it instead of failing);
 //! - every function in it has a doc comment;
-//! - it declares nothing outside the `vosia_` / `VOSIA_` namespace (C has one flat namespace).
+//! - it declares nothing outside the `vosia_` / `VOSIA_` namespace (C has one flat namespace);
+//! - every `vosia_*` / `VOSIA_*` name its comments mention is one it declares;
+//! - every `VOSIA_FIELD_*` it defines is the standard field of that name in the library.
 
 use std::path::{Path, PathBuf};
 
@@ -179,10 +181,14 @@ fn header_declares_only_vosia_names() {
         let mut words = line.split_whitespace();
         let name = match words.next() {
             Some("#define") => words.next(),
-            Some("typedef") => line
-                .trim_end_matches(';')
-                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                .rfind(|w| !w.is_empty()),
+            // `typedef ret (*name)(args);` names a function pointer; else the last word.
+            Some("typedef") => match line.split_once("(*") {
+                Some((_, rest)) => rest.split(')').next(),
+                None => line
+                    .trim_end_matches(';')
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .rfind(|w| !w.is_empty()),
+            },
             _ => None,
         };
         if let Some(name) = name {
@@ -196,5 +202,104 @@ fn header_declares_only_vosia_names() {
         foreign.is_empty(),
         "include/vosia.h declares names outside vosia_/VOSIA_: {foreign:?}\n\
          (a public item of the Rust core? add it to [export] exclude in cbindgen.toml)"
+    );
+}
+
+/// Every name the header declares: functions, macros, typedefs, struct tags.
+fn declared_names(lines: &[(String, bool)]) -> std::collections::BTreeSet<String> {
+    let mut names: std::collections::BTreeSet<String> = declared_functions(lines)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    for (line, commented) in lines {
+        if *commented {
+            continue;
+        }
+        for word in line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+            if word.starts_with("VOSIA_") || word.starts_with("vosia_") {
+                names.insert(word.to_string());
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn comments_name_only_what_the_header_declares() {
+    let lines = header_lines();
+    let declared = declared_names(&lines);
+    let mut unknown = std::collections::BTreeSet::new();
+    for (line, commented) in &lines {
+        if !*commented {
+            continue;
+        }
+        for word in line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+            let named = word.starts_with("vosia_") || word.starts_with("VOSIA_");
+            // `VOSIA_ATTR_*`, `VOSIA_E_*` and the like name a family by its prefix.
+            let family = word.ends_with('_')
+                && declared
+                    .iter()
+                    .any(|d| d.starts_with(word) && d.len() > word.len());
+            if named && !family && !declared.contains(word) {
+                unknown.insert(word.to_string());
+            }
+        }
+    }
+    assert!(
+        unknown.is_empty(),
+        "include/vosia.h comments name functions or constants it does not declare: {unknown:?}"
+    );
+}
+
+#[test]
+fn every_field_constant_is_the_library_field_of_that_name() {
+    use std::ffi::{CStr, CString};
+    use vosia::ffi::fields::{vosia_field_by_name, vosia_field_count, vosia_field_get_attr};
+    let mut seen = Vec::new();
+    for (line, commented) in header_lines() {
+        let mut words = line.split_whitespace();
+        if commented || words.next() != Some("#define") {
+            continue;
+        }
+        let (Some(name), Some(value)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let Some(field) = name.strip_prefix("VOSIA_FIELD_") else {
+            continue;
+        };
+        let value: i32 = value.parse().expect("VOSIA_FIELD_* are numbers");
+        if field == "COUNT" {
+            assert_eq!(value, vosia_field_count(), "VOSIA_FIELD_COUNT");
+            continue;
+        }
+        let lower = CString::new(field.to_ascii_lowercase()).unwrap();
+        let mut by_name = -1;
+        let mut text = std::ptr::null();
+        // SAFETY: valid arguments.
+        unsafe {
+            assert_eq!(
+                vosia_field_by_name(lower.as_ptr(), &mut by_name),
+                0,
+                "{name}"
+            );
+            assert_eq!(
+                vosia_field_get_attr(value, vosia::ffi::consts::VOSIA_ATTR_NAME, &mut text),
+                0
+            );
+        }
+        assert_eq!(
+            by_name, value,
+            "{name} is field {value} in vosia.h, {by_name} in the library"
+        );
+        // SAFETY: a static string from the library.
+        let text = unsafe { CStr::from_ptr(text) }.to_str().unwrap();
+        assert_eq!(text, lower.to_str().unwrap(), "{name}");
+        seen.push(value);
+    }
+    seen.sort();
+    assert_eq!(
+        seen,
+        (0..vosia_field_count()).collect::<Vec<_>>(),
+        "one constant per field"
     );
 }

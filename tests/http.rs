@@ -191,7 +191,6 @@ fn success_sends_the_exact_url_and_parses() {
     let url = q.url();
     let r = q.execute().expect("execute");
     assert_eq!(r.row_count(), 3);
-    assert!(q.last_error().is_none());
     let reqs = server.requests();
     assert_eq!(reqs.len(), 1);
     assert_eq!(server.url(&reqs[0].target), url);
@@ -219,7 +218,7 @@ fn base_url_query_string_is_kept() {
 #[test]
 fn headers_sent_user_agent_custom_and_gzip() {
     let server = Server::start(|_, _, s| reply(s, "200 OK", &[XML], votable(1).as_bytes()));
-    let (svc, mut q) = sia1(&server);
+    let (svc, q) = sia1(&server);
     svc.add_header("X-Token", "secret 123").unwrap();
     svc.add_header("Cookie", "session=abc").unwrap();
     q.execute().expect("execute");
@@ -240,7 +239,7 @@ fn gzip_body_is_decoded() {
     let gz = enc.finish().unwrap();
     let server =
         Server::start(move |_, _, s| reply(s, "200 OK", &[XML, ("Content-Encoding", "gzip")], &gz));
-    let (_svc, mut q) = sia1(&server);
+    let (_svc, q) = sia1(&server);
     assert_eq!(q.execute().expect("gzip").row_count(), 50);
 }
 
@@ -254,7 +253,7 @@ fn redirects_are_followed() {
             reply(s, "200 OK", &[XML], votable(2).as_bytes())
         }
     });
-    let (_svc, mut q) = sia1(&server);
+    let (_svc, q) = sia1(&server);
     assert_eq!(q.execute().expect("redirect").row_count(), 2);
     let reqs = server.requests();
     assert_eq!(reqs.len(), 2);
@@ -285,7 +284,6 @@ fn not_found_is_http_with_status_line() {
         err.message()
     );
     assert!(!err.message().contains("<h1>"), "{}", err.message());
-    assert_eq!(q.last_error().map(|e| e.kind()), Some(ErrorKind::Http));
 }
 
 #[test]
@@ -363,7 +361,7 @@ fn retry_after_503_then_success() {
             reply(s, "200 OK", &[XML], votable(1).as_bytes())
         }
     });
-    let (_svc, mut q) = sia1(&server);
+    let (_svc, q) = sia1(&server);
     let start = Instant::now();
     assert_eq!(q.execute().expect("after retry").row_count(), 1);
     let took = start.elapsed();
@@ -478,6 +476,88 @@ fn connection_refused_is_connect() {
 }
 
 #[test]
+fn a_refused_connection_is_connect_for_every_kind_of_request() {
+    let port = {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let base = format!("http://127.0.0.1:{port}/svc/siap2.xml?");
+    let svc = Service::new(&base, SiaVersion::V2).unwrap();
+    let kinds = [
+        ("metadata", svc.metadata().map(|_| ()).unwrap_err()),
+        ("capabilities", svc.capabilities().map(|_| ()).unwrap_err()),
+        ("availability", svc.availability().map(|_| ()).unwrap_err()),
+        (
+            "discover",
+            Service::discover(&base, Default::default())
+                .map(|_| ())
+                .unwrap_err(),
+        ),
+    ];
+    for (what, err) in kinds {
+        assert_eq!(err.kind(), ErrorKind::Connect, "{what}: {}", err.message());
+        assert!(
+            err.message().contains("refused"),
+            "{what}: {}",
+            err.message()
+        );
+    }
+}
+
+#[test]
+fn the_progress_function_sees_every_byte_and_can_cancel() {
+    use std::sync::atomic::AtomicU64;
+    use vosia::http::Progress;
+    let body = votable(2000);
+    let len = body.len() as u64;
+    let server = Server::start(move |_, _, s| reply(s, "200 OK", &[XML], body.as_bytes()));
+    let (svc, q) = sia1(&server);
+    let seen = Arc::new(AtomicU64::new(0));
+    let expected = Arc::new(Mutex::new(None));
+    let (seen2, expected2) = (Arc::clone(&seen), Arc::clone(&expected));
+    svc.set_progress(Some(Progress(Arc::new(move |done, total| {
+        seen2.fetch_max(done, Ordering::SeqCst);
+        *expected2.lock().unwrap() = total;
+        true
+    }))))
+    .unwrap();
+    assert_eq!(q.execute().expect("execute").row_count(), 2000);
+    assert_eq!(
+        seen.load(Ordering::SeqCst),
+        len,
+        "the last report is the whole body"
+    );
+    assert_eq!(
+        *expected.lock().unwrap(),
+        Some(len),
+        "Content-Length is the total"
+    );
+
+    // Asking to stop after the first chunk cancels at once.
+    let calls = Arc::new(AtomicUsize::new(0));
+    let calls2 = Arc::clone(&calls);
+    svc.set_progress(Some(Progress(Arc::new(move |done, _| {
+        calls2.fetch_add(1, Ordering::SeqCst);
+        done == 0
+    }))))
+    .unwrap();
+    let err = q.execute().map(|_| ()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Cancelled, "{}", err.message());
+    assert!(
+        err.message().contains("progress function"),
+        "{}",
+        err.message()
+    );
+    assert_eq!(
+        calls.load(Ordering::SeqCst),
+        2,
+        "headers, then the first chunk"
+    );
+    svc.set_progress(None).unwrap();
+    assert_eq!(q.execute().expect("no progress function").row_count(), 2000);
+}
+
+#[test]
 fn a_body_cut_mid_row_is_an_error_not_a_short_table() {
     // Content-Length promises more than is sent; the connection closes inside a row.
     let server = Server::start(|_, _, s| {
@@ -563,7 +643,7 @@ fn a_response_over_the_size_limit_is_too_large() {
 #[test]
 fn connections_are_reused_across_queries_of_one_service() {
     let server = Server::start(|_, _, s| reply(s, "200 OK", &[XML], votable(5).as_bytes()));
-    let (svc, mut q) = sia1(&server);
+    let (svc, q) = sia1(&server);
     svc.set_keepalive(true).unwrap();
     for _ in 0..3 {
         assert_eq!(q.execute().expect("execute").row_count(), 5);
@@ -604,8 +684,8 @@ fn service_metadata_and_capabilities() {
     });
     let svc = Service::new(&server.url("/svc/q.xml?"), SiaVersion::V2).unwrap();
     let meta = svc.metadata().expect("metadata");
-    assert_eq!(meta.params[0].name, "POS");
-    assert_eq!(meta.columns[0].name, "obs_id");
+    assert_eq!(meta.params[0].name(), "POS");
+    assert_eq!(meta.columns[0].name(), "obs_id");
     svc.metadata().expect("cached");
     let caps = svc.capabilities().expect("capabilities");
     assert_eq!(caps.len(), 1);
@@ -631,7 +711,7 @@ fn keepalive_off_opens_a_connection_per_request() {
         let headers: &[(&str, &str)] = if keep { &[XML] } else { &close };
         reply(s, "200 OK", headers, votable(1).as_bytes()) && keep
     });
-    let (svc, mut q) = sia1(&server);
+    let (svc, q) = sia1(&server);
     // The default for plain http: a connection per request.
     q.execute().expect("execute");
     svc.set_keepalive(false).unwrap();

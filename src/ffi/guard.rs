@@ -9,8 +9,9 @@ use std::cell::Cell;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
 
-use super::status::{VOSIA_E_PANIC, VOSIA_OK, record, set_last_error, vosia_status};
-use crate::error::{Error, ErrorKind};
+use super::status::{
+    Failure, FfiResult, VOSIA_E_PANIC, VOSIA_OK, record, set_last_error, vosia_status,
+};
 
 thread_local! {
     static INSIDE_GUARD: Cell<u32> = const { Cell::new(0) };
@@ -50,14 +51,14 @@ pub(crate) fn guard<T>(fallback: T, body: impl FnOnce() -> T) -> T {
     match outcome {
         Ok(value) => value,
         Err(payload) => {
-            set_last_error(&panic_message(payload.as_ref()));
+            set_last_error(VOSIA_E_PANIC, &panic_message(payload.as_ref()));
             fallback
         }
     }
 }
 
 /// Runs a fallible `body` and turns its outcome into a status (recording any error).
-pub(crate) fn guard_status(body: impl FnOnce() -> Result<vosia_status, Error>) -> vosia_status {
+pub(crate) fn guard_status(body: impl FnOnce() -> FfiResult<vosia_status>) -> vosia_status {
     guard(VOSIA_E_PANIC, || match body() {
         Ok(status) => status,
         Err(err) => record(&err),
@@ -66,7 +67,7 @@ pub(crate) fn guard_status(body: impl FnOnce() -> Result<vosia_status, Error>) -
 
 /// Runs a getter that returns a value rather than a status (a count, an index, a pointer):
 /// an error is recorded as this thread's last error and `fallback` returned.
-pub(crate) fn guard_value<T: Copy>(fallback: T, body: impl FnOnce() -> Result<T, Error>) -> T {
+pub(crate) fn guard_value<T: Copy>(fallback: T, body: impl FnOnce() -> FfiResult<T>) -> T {
     guard(fallback, || {
         body().unwrap_or_else(|err| {
             record(&err);
@@ -85,15 +86,25 @@ pub(crate) unsafe fn write_out<T>(out: *mut T, value: T) -> vosia_status {
     VOSIA_OK
 }
 
-/// `Err(NullArg)` naming `what` when `ptr` is NULL.
-pub(crate) fn not_null<T>(ptr: *const T, what: &str) -> Result<(), Error> {
+/// `VOSIA_E_NULL_ARG` naming `what` when `ptr` is NULL.
+pub(crate) fn not_null<T>(ptr: *const T, what: &str) -> FfiResult<()> {
     if ptr.is_null() {
-        Err(Error::new(
-            ErrorKind::NullArg,
-            format!("argument `{what}` is NULL"),
-        ))
+        Err(Failure::null_arg(what))
     } else {
         Ok(())
+    }
+}
+
+/// Writes `Some(value)` through `out` (`VOSIA_OK`); `None` is `VOSIA_NULL_VALUE` with `out`
+/// untouched.
+///
+/// # Safety
+/// As [`write_out`].
+pub(crate) unsafe fn write_optional<T>(out: *mut T, value: Option<T>) -> vosia_status {
+    match value {
+        // SAFETY: passed through from the caller.
+        Some(v) => unsafe { write_out(out, v) },
+        None => super::status::VOSIA_NULL_VALUE,
     }
 }
 
@@ -123,7 +134,8 @@ mod tests {
 
     #[test]
     fn errors_become_their_status_and_last_error() {
-        let status = guard_status(|| Err(Error::invalid("dec 91 is outside -90..90")));
+        let status =
+            guard_status(|| Err(crate::Error::invalid("dec 91 is outside -90..90").into()));
         assert_eq!(status, VOSIA_E_INVALID_ARG);
         assert_eq!(last_error(), "dec 91 is outside -90..90");
         // A success leaves the last error alone.

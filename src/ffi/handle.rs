@@ -4,7 +4,7 @@
 //! something else) and a handle already freed, as far as reading freed memory can tell;
 //! it cannot catch every use-after-free.
 
-use crate::error::{Error, ErrorKind};
+use super::status::{Failure, FfiResult, VOSIA_E_BAD_HANDLE, VOSIA_E_NULL_ARG};
 
 /// A value that can live behind a C handle, with the magic number of its kind.
 pub(crate) trait HandleKind: Sized {
@@ -27,10 +27,10 @@ pub(crate) fn into_raw<T: HandleKind, C>(value: T) -> *mut C {
     .cast()
 }
 
-fn check<T: HandleKind>(ptr: *const Handle<T>) -> Result<(), Error> {
+fn check<T: HandleKind>(ptr: *const Handle<T>) -> FfiResult<()> {
     if ptr.is_null() {
-        return Err(Error::new(
-            ErrorKind::NullArg,
+        return Err(Failure::new(
+            VOSIA_E_NULL_ARG,
             format!("the {} handle is NULL", T::NAME),
         ));
     }
@@ -38,8 +38,8 @@ fn check<T: HandleKind>(ptr: *const Handle<T>) -> Result<(), Error> {
     // first word of a wrong pointer is the best-effort check the API documents.
     let magic = unsafe { std::ptr::addr_of!((*ptr).magic).read() };
     if magic != T::MAGIC {
-        return Err(Error::new(
-            ErrorKind::BadHandle,
+        return Err(Failure::new(
+            VOSIA_E_BAD_HANDLE,
             format!(
                 "not a live {} handle (wrong kind of pointer, or already freed)",
                 T::NAME
@@ -53,7 +53,7 @@ fn check<T: HandleKind>(ptr: *const Handle<T>) -> Result<(), Error> {
 ///
 /// # Safety
 /// `ptr` must be NULL or a pointer obtained from [`into_raw`] for `T`, not yet freed.
-pub(crate) unsafe fn borrow<'a, T: HandleKind, C>(ptr: *const C) -> Result<&'a T, Error> {
+pub(crate) unsafe fn borrow<'a, T: HandleKind, C>(ptr: *const C) -> FfiResult<&'a T> {
     let ptr = ptr.cast::<Handle<T>>();
     check(ptr)?;
     // SAFETY: checked above.
@@ -64,7 +64,7 @@ pub(crate) unsafe fn borrow<'a, T: HandleKind, C>(ptr: *const C) -> Result<&'a T
 ///
 /// # Safety
 /// As [`borrow`], and no other reference to the handle may be live (one thread at a time).
-pub(crate) unsafe fn borrow_mut<'a, T: HandleKind, C>(ptr: *mut C) -> Result<&'a mut T, Error> {
+pub(crate) unsafe fn borrow_mut<'a, T: HandleKind, C>(ptr: *mut C) -> FfiResult<&'a mut T> {
     let ptr = ptr.cast::<Handle<T>>();
     check(ptr.cast_const())?;
     // SAFETY: checked above; exclusivity is the caller's contract.

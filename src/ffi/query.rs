@@ -8,16 +8,18 @@
 //! on an SIA 1.0 service (and the reverse) return `VOSIA_E_UNSUPPORTED` and say what to use.
 
 use std::ffi::{CString, c_char};
-use std::ptr;
 use std::sync::Arc;
 
-use super::guard::{guard, guard_status, guard_value, not_null, write_out};
+use super::consts::*;
+use super::guard::{guard, guard_status, not_null, write_out};
 use super::handle::{HandleKind, borrow, borrow_mut, free, into_raw};
 use super::results::vosia_results;
 use super::service::{service_ref, vosia_service};
-use super::status::{VOSIA_OK, vosia_status};
+use super::status::{
+    FfiResult, VOSIA_E_BAD_HANDLE, VOSIA_E_NULL_ARG, VOSIA_E_PANIC, VOSIA_OK, vosia_status,
+};
 use super::strings::{c_string, copy_out, str_arg};
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::params::{Intersect, IntervalParam, Params, TextParam};
 use crate::query::Query;
 use crate::results::Results;
@@ -44,7 +46,7 @@ impl HandleKind for QueryHandle {
 /// Runs `change` on the parameters of the query behind `q`.
 fn with_params(
     q: *mut vosia_query,
-    change: impl FnOnce(&mut Params) -> Result<()>,
+    change: impl FnOnce(&mut Params) -> FfiResult<()>,
 ) -> vosia_status {
     guard_status(|| {
         let handle = unsafe { borrow_mut::<QueryHandle, _>(q) }?;
@@ -64,7 +66,7 @@ pub unsafe extern "C" fn vosia_query_new(
 ) -> vosia_status {
     guard_status(|| {
         not_null(out, "out")?;
-        let service = Arc::clone(&unsafe { service_ref(s) }?.service);
+        let service = Arc::clone(unsafe { service_ref(s) }?);
         let handle = QueryHandle {
             query: Query::new(service),
             url: None,
@@ -105,7 +107,7 @@ pub unsafe extern "C" fn vosia_query_set_pos(
     ra_deg: f64,
     dec_deg: f64,
 ) -> vosia_status {
-    with_params(q, |p| p.set_pos(ra_deg, dec_deg))
+    with_params(q, |p| Ok(p.set_pos(ra_deg, dec_deg)?))
 }
 
 /// SIA 1.0: sets `SIZE` in degrees along RA and Dec (>= 0; 0 finds images that contain the
@@ -117,7 +119,7 @@ pub unsafe extern "C" fn vosia_query_set_size(
     ra_deg: f64,
     dec_deg: f64,
 ) -> vosia_status {
-    with_params(q, |p| p.set_size(ra_deg, dec_deg))
+    with_params(q, |p| Ok(p.set_size(ra_deg, dec_deg)?))
 }
 
 /// SIA 1.0: sets `INTERSECT` to `COVERS`, `ENCLOSED`, `OVERLAPS` or `CENTER` (any case).
@@ -129,7 +131,7 @@ pub unsafe extern "C" fn vosia_query_set_intersect(
 ) -> vosia_status {
     with_params(q, |p| {
         let text = unsafe { str_arg(intersect, "intersect") }?;
-        p.set_intersect(Intersect::parse(text)?)
+        Ok(p.set_intersect(Intersect::parse(text)?)?)
     })
 }
 
@@ -137,7 +139,7 @@ pub unsafe extern "C" fn vosia_query_set_intersect(
 /// Returns `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED` (SIA 2.0).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_set_verb(q: *mut vosia_query, verb: i32) -> vosia_status {
-    with_params(q, |p| p.set_verb(i64::from(verb)))
+    with_params(q, |p| Ok(p.set_verb(i64::from(verb))?))
 }
 
 /// Sets `FORMAT`, replacing earlier values. SIA 1.0: a comma-separated list; the reserved words
@@ -149,7 +151,9 @@ pub unsafe extern "C" fn vosia_query_set_format(
     q: *mut vosia_query,
     format: *const c_char,
 ) -> vosia_status {
-    with_params(q, |p| p.set_format(unsafe { str_arg(format, "format") }?))
+    with_params(q, |p| {
+        Ok(p.set_format(unsafe { str_arg(format, "format") }?)?)
+    })
 }
 
 /// Adds one more `FORMAT`: SIA 1.0 appends it to the comma-separated list, SIA 2.0 sends a
@@ -159,7 +163,9 @@ pub unsafe extern "C" fn vosia_query_add_format(
     q: *mut vosia_query,
     format: *const c_char,
 ) -> vosia_status {
-    with_params(q, |p| p.add_format(unsafe { str_arg(format, "format") }?))
+    with_params(q, |p| {
+        Ok(p.add_format(unsafe { str_arg(format, "format") }?)?)
+    })
 }
 
 /// Sets `MAXREC`, the most records to return (>= 0; 0 asks for the metadata only). Both
@@ -167,7 +173,7 @@ pub unsafe extern "C" fn vosia_query_add_format(
 /// Returns `VOSIA_E_INVALID_ARG` for a negative value.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_set_maxrec(q: *mut vosia_query, maxrec: i64) -> vosia_status {
-    with_params(q, |p| p.set_maxrec(maxrec))
+    with_params(q, |p| Ok(p.set_maxrec(maxrec)?))
 }
 
 /// Sets `RESPONSEFORMAT` (e.g. `votable`, or `votabletd` for TABLEDATA on DaCHS), replacing
@@ -178,7 +184,7 @@ pub unsafe extern "C" fn vosia_query_set_responseformat(
     format: *const c_char,
 ) -> vosia_status {
     with_params(q, |p| {
-        p.set_responseformat(unsafe { str_arg(format, "format") }?)
+        Ok(p.set_responseformat(unsafe { str_arg(format, "format") }?)?)
     })
 }
 
@@ -192,7 +198,7 @@ pub unsafe extern "C" fn vosia_query_add_circle(
     dec: f64,
     radius: f64,
 ) -> vosia_status {
-    with_params(q, |p| p.add_circle(ra, dec, radius))
+    with_params(q, |p| Ok(p.add_circle(ra, dec, radius)?))
 }
 
 /// SIA 2.0: adds `POS=RANGE ra1 ra2 dec1 dec2` (ICRS degrees; any end may be -INFINITY or
@@ -207,7 +213,7 @@ pub unsafe extern "C" fn vosia_query_add_range(
     dec1: f64,
     dec2: f64,
 ) -> vosia_status {
-    with_params(q, |p| p.add_range(ra1, ra2, dec1, dec2))
+    with_params(q, |p| Ok(p.add_range(ra1, ra2, dec1, dec2)?))
 }
 
 /// SIA 2.0: adds `POS=POLYGON ...` from `n_vertices` (ra, dec) pairs in ICRS degrees:
@@ -220,172 +226,97 @@ pub unsafe extern "C" fn vosia_query_add_polygon(
     n_vertices: usize,
 ) -> vosia_status {
     with_params(q, |p| {
-        if n_vertices < 3 {
-            return Err(Error::invalid(format!(
-                "a POLYGON needs at least 3 vertices (got {n_vertices})"
-            )));
-        }
-        not_null(radec_pairs, "radec_pairs")?;
-        let count = n_vertices
-            .checked_mul(2)
-            .ok_or_else(|| Error::invalid("n_vertices is too large"))?;
-        // SAFETY: non-NULL; the caller promises 2 * n_vertices readable doubles.
-        let flat = unsafe { std::slice::from_raw_parts(radec_pairs, count) };
+        let flat: &[f64] = if n_vertices == 0 {
+            &[]
+        } else {
+            not_null(radec_pairs, "radec_pairs")?;
+            let count = n_vertices
+                .checked_mul(2)
+                .ok_or_else(|| Error::invalid("n_vertices is too large"))?;
+            // SAFETY: non-NULL; the caller promises 2 * n_vertices readable doubles.
+            unsafe { std::slice::from_raw_parts(radec_pairs, count) }
+        };
         let vertices: Vec<(f64, f64)> = flat.chunks_exact(2).map(|c| (c[0], c[1])).collect();
-        p.add_polygon(&vertices)
+        Ok(p.add_polygon(&vertices)?)
     })
 }
 
-/// SIA 2.0: adds a `BAND` interval, wavelength in metres (`lo` may be -INFINITY, `hi`
-/// INFINITY). Several intervals are OR-ed. The same rules hold for every `vosia_query_add_*`
-/// interval setter: NaN or `lo > hi` give `VOSIA_E_INVALID_ARG`, an SIA 1.0 service
-/// `VOSIA_E_UNSUPPORTED`.
+/// SIA 2.0: adds an interval `param` (VOSIA_PARAM_BAND, _TIME, _FOV, _SPATRES, _EXPTIME,
+/// _TIMERES or _SPECRP; units as each says) from `lo` to `hi`; `lo` may be -INFINITY and `hi`
+/// INFINITY for an open end. Several intervals of one parameter are OR-ed.
+///
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG (NaN, `lo > hi`, not an interval parameter);
+///         VOSIA_E_UNSUPPORTED (SIA 1.0 service); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_add_band(
+pub unsafe extern "C" fn vosia_query_add_interval(
     q: *mut vosia_query,
+    param: i32,
     lo: f64,
     hi: f64,
 ) -> vosia_status {
-    with_params(q, |p| p.add_interval(IntervalParam::Band, lo, hi))
+    with_params(q, |p| {
+        let param = match param {
+            VOSIA_PARAM_BAND => IntervalParam::Band,
+            VOSIA_PARAM_TIME => IntervalParam::Time,
+            VOSIA_PARAM_FOV => IntervalParam::Fov,
+            VOSIA_PARAM_SPATRES => IntervalParam::SpatRes,
+            VOSIA_PARAM_EXPTIME => IntervalParam::ExpTime,
+            VOSIA_PARAM_TIMERES => IntervalParam::TimeRes,
+            VOSIA_PARAM_SPECRP => IntervalParam::SpecRp,
+            _ => {
+                return Err(Error::invalid(format!(
+                    "{param} is not an interval parameter (VOSIA_PARAM_BAND, _TIME, _FOV, \
+                     _SPATRES, _EXPTIME, _TIMERES, _SPECRP)"
+                ))
+                .into());
+            }
+        };
+        Ok(p.add_interval(param, lo, hi)?)
+    })
 }
 
-/// SIA 2.0: adds a `TIME` interval in MJD (days).
+/// SIA 2.0: adds a value of text parameter `param`: VOSIA_PARAM_ID (`obs_publisher_did`),
+/// _COLLECTION, _FACILITY, _INSTRUMENT, _DPTYPE (`image` or `cube`), _TARGET, or _POL (one of
+/// I Q U V RR LL RL LR XX YY XY YX POLI POLA, any case). Several values are OR-ed; the value
+/// is copied and sent as given (percent-encoded).
+///
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG (empty value, an unknown POL state, not a text
+///         parameter, not UTF-8); VOSIA_E_UNSUPPORTED (SIA 1.0 service); VOSIA_E_NULL_ARG,
+///         VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_add_time(
+pub unsafe extern "C" fn vosia_query_add_text(
     q: *mut vosia_query,
-    lo: f64,
-    hi: f64,
+    param: i32,
+    value: *const c_char,
 ) -> vosia_status {
-    with_params(q, |p| p.add_interval(IntervalParam::Time, lo, hi))
-}
-
-/// SIA 2.0: adds a `FOV` (field of view) interval in degrees.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_add_fov(
-    q: *mut vosia_query,
-    lo: f64,
-    hi: f64,
-) -> vosia_status {
-    with_params(q, |p| p.add_interval(IntervalParam::Fov, lo, hi))
-}
-
-/// SIA 2.0: adds a `SPATRES` (spatial resolution) interval in arcseconds.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_add_spatres(
-    q: *mut vosia_query,
-    lo: f64,
-    hi: f64,
-) -> vosia_status {
-    with_params(q, |p| p.add_interval(IntervalParam::SpatRes, lo, hi))
-}
-
-/// SIA 2.0: adds an `EXPTIME` (exposure time) interval in seconds.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_add_exptime(
-    q: *mut vosia_query,
-    lo: f64,
-    hi: f64,
-) -> vosia_status {
-    with_params(q, |p| p.add_interval(IntervalParam::ExpTime, lo, hi))
-}
-
-/// SIA 2.0: adds a `TIMERES` (time resolution) interval in seconds.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_add_timeres(
-    q: *mut vosia_query,
-    lo: f64,
-    hi: f64,
-) -> vosia_status {
-    with_params(q, |p| p.add_interval(IntervalParam::TimeRes, lo, hi))
-}
-
-/// SIA 2.0: adds a `SPECRP` (spectral resolving power, λ/Δλ) interval.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_add_specrp(
-    q: *mut vosia_query,
-    lo: f64,
-    hi: f64,
-) -> vosia_status {
-    with_params(q, |p| p.add_interval(IntervalParam::SpecRp, lo, hi))
-}
-
-/// SIA 2.0: adds a `POL` state (one of I Q U V RR LL RL LR XX YY XY YX POLI POLA, any case).
-/// Returns `VOSIA_E_INVALID_ARG` for another value or `VOSIA_E_UNSUPPORTED` (SIA 1.0).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_add_pol(
-    q: *mut vosia_query,
-    pol: *const c_char,
-) -> vosia_status {
-    with_params(q, |p| p.add_pol(unsafe { str_arg(pol, "pol") }?))
+    with_params(q, |p| {
+        // SAFETY: string contract.
+        let value = unsafe { str_arg(value, "value") }?;
+        let param = match param {
+            VOSIA_PARAM_ID => TextParam::Id,
+            VOSIA_PARAM_COLLECTION => TextParam::Collection,
+            VOSIA_PARAM_FACILITY => TextParam::Facility,
+            VOSIA_PARAM_INSTRUMENT => TextParam::Instrument,
+            VOSIA_PARAM_DPTYPE => TextParam::DpType,
+            VOSIA_PARAM_TARGET => TextParam::Target,
+            VOSIA_PARAM_POL => return Ok(p.add_pol(value)?),
+            _ => {
+                return Err(Error::invalid(format!(
+                    "{param} is not a text parameter (VOSIA_PARAM_ID, _COLLECTION, _FACILITY, \
+                     _INSTRUMENT, _DPTYPE, _TARGET, _POL)"
+                ))
+                .into());
+            }
+        };
+        Ok(p.add_text(param, value)?)
+    })
 }
 
 /// SIA 2.0: adds a `CALIB` calibration level (0 to 4).
 /// Returns `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED` (SIA 1.0).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_add_calib(q: *mut vosia_query, level: i32) -> vosia_status {
-    with_params(q, |p| p.add_calib(i64::from(level)))
-}
-
-fn add_text(q: *mut vosia_query, param: TextParam, value: *const c_char) -> vosia_status {
-    with_params(q, |p| {
-        p.add_text(param, unsafe { str_arg(value, param.name()) }?)
-    })
-}
-
-/// SIA 2.0: adds an `ID` (`obs_publisher_did`). Several values are OR-ed. The same rules hold
-/// for the other string setters below: an empty value gives `VOSIA_E_INVALID_ARG`, an SIA 1.0
-/// service `VOSIA_E_UNSUPPORTED`; the value is copied and sent as given (percent-encoded).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_add_id(
-    q: *mut vosia_query,
-    id: *const c_char,
-) -> vosia_status {
-    add_text(q, TextParam::Id, id)
-}
-
-/// SIA 2.0: adds a `COLLECTION` (`obs_collection`).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_add_collection(
-    q: *mut vosia_query,
-    collection: *const c_char,
-) -> vosia_status {
-    add_text(q, TextParam::Collection, collection)
-}
-
-/// SIA 2.0: adds a `FACILITY` (`facility_name`).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_add_facility(
-    q: *mut vosia_query,
-    facility: *const c_char,
-) -> vosia_status {
-    add_text(q, TextParam::Facility, facility)
-}
-
-/// SIA 2.0: adds an `INSTRUMENT` (`instrument_name`).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_add_instrument(
-    q: *mut vosia_query,
-    instrument: *const c_char,
-) -> vosia_status {
-    add_text(q, TextParam::Instrument, instrument)
-}
-
-/// SIA 2.0: adds a `DPTYPE` (`dataproduct_type`: `image` or `cube`).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_add_dptype(
-    q: *mut vosia_query,
-    dptype: *const c_char,
-) -> vosia_status {
-    add_text(q, TextParam::DpType, dptype)
-}
-
-/// SIA 2.0: adds a `TARGET` (`target_name`).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_add_target(
-    q: *mut vosia_query,
-    target: *const c_char,
-) -> vosia_status {
-    add_text(q, TextParam::Target, target)
+    with_params(q, |p| Ok(p.add_calib(i64::from(level))?))
 }
 
 /// Sets any parameter by name (upper-cased on the wire), replacing its earlier values; the
@@ -400,7 +331,7 @@ pub unsafe extern "C" fn vosia_query_set_param(
 ) -> vosia_status {
     with_params(q, |p| {
         let name = unsafe { str_arg(name, "name") }?;
-        p.set(name, unsafe { str_arg(value, "value") }?)
+        Ok(p.set(name, unsafe { str_arg(value, "value") }?)?)
     })
 }
 
@@ -414,7 +345,7 @@ pub unsafe extern "C" fn vosia_query_add_param(
 ) -> vosia_status {
     with_params(q, |p| {
         let name = unsafe { str_arg(name, "name") }?;
-        p.add(name, unsafe { str_arg(value, "value") }?)
+        Ok(p.add(name, unsafe { str_arg(value, "value") }?)?)
     })
 }
 
@@ -431,22 +362,31 @@ pub unsafe extern "C" fn vosia_query_remove_param(
     })
 }
 
-/// Exactly the URL `vosia_query_execute` will GET (base URL plus the percent-encoded
-/// parameters). Borrowed from the query: valid until the query next changes or is freed.
-/// NULL (with the last error set) for a NULL or bad handle.
+/// Exactly the URL vosia_query_execute will GET (base URL plus the percent-encoded
+/// parameters).
+///
+/// @param out (out, not NULL) receives a string owned by the query, valid until the query
+///            next changes or is freed; written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_url(q: *mut vosia_query) -> *const c_char {
-    guard_value(ptr::null(), || {
+pub unsafe extern "C" fn vosia_query_url(
+    q: *mut vosia_query,
+    out: *mut *const c_char,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle contract.
         let handle = unsafe { borrow_mut::<QueryHandle, _>(q) }?;
+        not_null(out, "out")?;
         let query = &handle.query;
-        Ok(handle
-            .url
-            .get_or_insert_with(|| c_string(&query.url()))
-            .as_ptr())
+        let url = handle.url.get_or_insert_with(|| c_string(&query.url()));
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_out(out, url.as_ptr()) })
     })
 }
 
-/// Copies the URL `vosia_query_execute` will GET into `buf` (copy_* convention).
+/// Copies the URL vosia_query_execute will GET into `buf` (copy_* convention).
+///
+/// @return VOSIA_OK; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_copy_url(
     q: *const vosia_query,
@@ -455,52 +395,74 @@ pub unsafe extern "C" fn vosia_query_copy_url(
     len: *mut usize,
 ) -> vosia_status {
     guard_status(|| {
+        // SAFETY: handle and buffer contracts.
         let handle = unsafe { borrow::<QueryHandle, _>(q) }?;
         Ok(unsafe { copy_out(&handle.query.url(), buf, cap, len) })
     })
 }
 
 /// Sends the query and reads the whole response, streaming it into a results handle. Blocks
-/// the calling thread only, for at most the service's timeout (retries included); starts no
-/// threads. On success writes a new results handle to `*out` (free with
-/// `vosia_results_free`; it does not depend on the query or service). A response with
-/// QUERY_STATUS=OVERFLOW is a success (`vosia_results_overflow` tells).
+/// the calling thread only, for at most the service's timeout (retries included). On success
+/// writes a new results handle to `*out` (free with vosia_results_free; it does not depend on
+/// the query or service). A response with QUERY_STATUS=OVERFLOW is a success
+/// (vosia_results_overflow tells).
 ///
-/// Errors (detail in `vosia_query_error(q)` and `vosia_last_error()`):
-/// `VOSIA_E_CONNECT` (refused, host not found), `VOSIA_E_TIMEOUT`, `VOSIA_E_TLS`,
-/// `VOSIA_E_HTTP` (non-2xx: the status line and the start of the body; after the retries for
-/// 429/503), `VOSIA_E_TOO_LARGE`, `VOSIA_E_SERVICE` (QUERY_STATUS=ERROR: the service's own
-/// text), `VOSIA_E_FORMAT` (HTML or another non-VOTable answer: its content type and first
-/// bytes; a body cut short), `VOSIA_E_NO_TABLE`.
+/// @return VOSIA_OK, or (detail in vosia_query_error and vosia_last_error):
+/// VOSIA_E_CONNECT (refused, host not found), VOSIA_E_TIMEOUT, VOSIA_E_TLS,
+/// VOSIA_E_HTTP (non-2xx: the status line and the start of the body; after the retries for
+/// 429/503), VOSIA_E_TOO_LARGE, VOSIA_E_SERVICE (QUERY_STATUS=ERROR: the service's own
+/// text), VOSIA_E_FORMAT (HTML or another non-VOTable answer: its content type and first
+/// bytes; a body cut short), VOSIA_E_NO_TABLE, VOSIA_E_CANCELLED (the service's progress
+/// function asked to stop), VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_execute(
     q: *mut vosia_query,
     out: *mut *mut vosia_results,
 ) -> vosia_status {
     guard_status(|| {
+        // SAFETY: handle contract.
         let handle = unsafe { borrow_mut::<QueryHandle, _>(q) }?;
         not_null(out, "out")?;
         let outcome = handle.query.execute();
-        handle.error = c_string(handle.query.last_error().map_or("", |e| e.message()));
+        handle.error = c_string(outcome.as_ref().err().map_or("", |e| e.message()));
         let results = outcome?;
+        // SAFETY: checked non-NULL.
         Ok(unsafe { write_out(out, into_raw::<Results, vosia_results>(results)) })
     })
 }
 
-/// The detail of this query's last `vosia_query_execute` failure ("" after a success or
-/// before any execute). Borrowed: valid until the query is next executed or freed.
-/// NULL for a NULL or bad handle; reading an error never replaces vosia_last_error().
+/// The detail of this query's last vosia_query_execute failure ("" after a success or
+/// before any execute). Reading it never changes vosia_last_error.
+///
+/// @param out (out, not NULL) receives a string owned by the query, valid until it is next
+///            executed or freed; written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE (neither recorded as this
+///         thread's last error).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_query_error(q: *const vosia_query) -> *const c_char {
-    guard(ptr::null(), || {
-        match unsafe { borrow::<QueryHandle, _>(q) } {
-            Ok(handle) => handle.error.as_ptr(),
-            Err(_) => ptr::null(),
+pub unsafe extern "C" fn vosia_query_error(
+    q: *const vosia_query,
+    out: *mut *const c_char,
+) -> vosia_status {
+    guard(VOSIA_E_PANIC, || {
+        // SAFETY: handle contract.
+        let Ok(handle) = (unsafe { borrow::<QueryHandle, _>(q) }) else {
+            return if q.is_null() {
+                VOSIA_E_NULL_ARG
+            } else {
+                VOSIA_E_BAD_HANDLE
+            };
+        };
+        if out.is_null() {
+            return VOSIA_E_NULL_ARG;
         }
+        // SAFETY: checked non-NULL.
+        unsafe { write_out(out, handle.error.as_ptr()) }
     })
 }
 
 /// Copies this query's last execute error into `buf` (copy_* convention).
+///
+/// @return VOSIA_OK; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_copy_error(
     q: *const vosia_query,
@@ -509,6 +471,7 @@ pub unsafe extern "C" fn vosia_query_copy_error(
     len: *mut usize,
 ) -> vosia_status {
     guard_status(|| {
+        // SAFETY: handle and buffer contracts.
         let handle = unsafe { borrow::<QueryHandle, _>(q) }?;
         Ok(unsafe { copy_out(handle.error.to_str().unwrap_or(""), buf, cap, len) })
     })

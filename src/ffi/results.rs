@@ -1,24 +1,23 @@
-//! `vosia_results_*`: read a parsed response. Every function here only reads, so any number
-//! of threads may call them on the same results at once; strings returned are owned by the
+//! `vosia_results_*`: parse a response, then read it. The readers only read, so any number of
+//! threads may call them on the same results at once; strings returned are owned by the
 //! results and stay valid until `vosia_results_free`.
 
 use std::ffi::{CStr, c_char};
 use std::path::Path;
-use std::ptr;
 
-use super::guard::{guard, guard_status, guard_value, not_null, write_out};
+use super::consts::*;
+use super::guard::{guard, guard_status, guard_value, not_null, write_optional, write_out};
 use super::handle::{self, HandleKind};
-use super::status::{VOSIA_E_BUFFER_SIZE, VOSIA_NULL_VALUE, VOSIA_OK, vosia_status};
-use super::strings::{copy_out, str_arg};
-use crate::SiaVersion;
-use crate::error::{Error, Result};
-use crate::results::{ColumnAttr, Numbers, Results};
-use crate::stdfields::StdField;
+use super::status::{FfiResult, VOSIA_E_BUFFER_SIZE, VOSIA_NULL_VALUE, VOSIA_OK, vosia_status};
+use super::strings::{copy_optional, str_arg};
+use super::{attr_of, field_arg, index_arg, version_arg};
+use crate::attrs::Attr;
+use crate::results::{Numbers, Results};
 use crate::votable::Datatype;
 
 /// Opaque handle to an immutable, fully parsed response. Create it with
-/// `vosia_results_parse`, `vosia_results_parse_file` or `vosia_query_execute`; free it with
-/// `vosia_results_free`. Any number of threads may read one at the same time.
+/// vosia_results_parse, vosia_results_parse_file or vosia_query_execute; free it with
+/// vosia_results_free. Any number of threads may read one at the same time.
 pub struct vosia_results {
     _private: [u8; 0],
 }
@@ -28,213 +27,23 @@ impl HandleKind for Results {
     const NAME: &'static str = "vosia_results";
 }
 
-/// VOTable datatypes, as returned by `vosia_results_column_datatype`.
-///
-/// `boolean`: read with get_int64 (0/1); get_text gives "true"/"false".
-pub const VOSIA_TYPE_BOOLEAN: i32 = 1;
-/// `bit`: read with get_int64 (0/1), or get_double_array for bit arrays.
-pub const VOSIA_TYPE_BIT: i32 = 2;
-/// `unsignedByte`: read with get_int64.
-pub const VOSIA_TYPE_UNSIGNED_BYTE: i32 = 3;
-/// `short`: read with get_int64.
-pub const VOSIA_TYPE_SHORT: i32 = 4;
-/// `int`: read with get_int64.
-pub const VOSIA_TYPE_INT: i32 = 5;
-/// `long`: read with get_int64.
-pub const VOSIA_TYPE_LONG: i32 = 6;
-/// `char` (also a FIELD without datatype): read with get_str.
-pub const VOSIA_TYPE_CHAR: i32 = 7;
-/// `unicodeChar`: read with get_str (UTF-8).
-pub const VOSIA_TYPE_UNICODE_CHAR: i32 = 8;
-/// `float`: read with get_double (held at single precision).
-pub const VOSIA_TYPE_FLOAT: i32 = 9;
-/// `double`: read with get_double.
-pub const VOSIA_TYPE_DOUBLE: i32 = 10;
-/// `floatComplex`: read with get_double_array (real, imaginary pairs).
-pub const VOSIA_TYPE_FLOAT_COMPLEX: i32 = 11;
-/// `doubleComplex`: read with get_double_array (real, imaginary pairs).
-pub const VOSIA_TYPE_DOUBLE_COMPLEX: i32 = 12;
-
-/// Standard fields (`vosia_results_std_column`, `vosia_results_get_std_*`): one vocabulary
-/// over SIA 1.0 UCDs and SIA 2.0 ObsCore columns. Numbers come back in fixed units: degrees
-/// (RA, DEC, SCALE, REF_VALUE, CD_MATRIX, S_FOV, S_RESOLUTION), MJD (MJD_OBS, T_MIN, T_MAX),
-/// seconds (T_EXPTIME, ACREF_TTL), metres (EM_REF, EM_MIN, EM_MAX), bytes (FILESIZE).
-///
-/// The URL to download the dataset from (SIA 1 `VOX:Image_AccessReference`, SIA 2 `access_url`).
-pub const VOSIA_FIELD_ACCESS_URL: i32 = 0;
-/// MIME type of the dataset.
-pub const VOSIA_FIELD_FORMAT: i32 = 1;
-/// SIA 1 image title; SIA 2 `obs_title`, else `obs_id`.
-pub const VOSIA_FIELD_TITLE: i32 = 2;
-/// Right ascension of the image centre, degrees.
-pub const VOSIA_FIELD_RA: i32 = 3;
-/// Declination of the image centre, degrees.
-pub const VOSIA_FIELD_DEC: i32 = 4;
-/// Instrument name (SIA 2: `instrument_name`).
-pub const VOSIA_FIELD_INSTRUMENT: i32 = 5;
-/// SIA 1 `VOX:Image_MJDateObs`; SIA 2 the mid-point of `t_min` and `t_max`.
-pub const VOSIA_FIELD_MJD_OBS: i32 = 6;
-/// Number of image axes (SIA 1 only).
-pub const VOSIA_FIELD_NAXES: i32 = 7;
-/// Pixels per axis (an array; SIA 2: `s_xel1`, `s_xel2`). Read with `get_std_double_array`.
-pub const VOSIA_FIELD_NAXIS: i32 = 8;
-/// Pixel scale per axis, degrees per pixel (SIA 2: `s_pixel_scale`, converted from arcsec).
-pub const VOSIA_FIELD_SCALE: i32 = 9;
-/// Coordinate reference frame, e.g. "ICRS" (SIA 1 only).
-pub const VOSIA_FIELD_COORD_FRAME: i32 = 10;
-/// Equinox of the coordinate frame (SIA 1 only).
-pub const VOSIA_FIELD_COORD_EQUINOX: i32 = 11;
-/// WCS projection code, e.g. "TAN" (SIA 1 only).
-pub const VOSIA_FIELD_PROJECTION: i32 = 12;
-/// WCS reference pixel per axis (SIA 1 only).
-pub const VOSIA_FIELD_REF_PIXEL: i32 = 13;
-/// WCS reference value per axis, degrees (SIA 1 only).
-pub const VOSIA_FIELD_REF_VALUE: i32 = 14;
-/// WCS CD matrix, degrees per pixel (SIA 1 only).
-pub const VOSIA_FIELD_CD_MATRIX: i32 = 15;
-/// Bandpass name, e.g. "V" (SIA 1 only).
-pub const VOSIA_FIELD_BANDPASS_ID: i32 = 16;
-/// Unit of the SIA 1 bandpass values as the service wrote it (the numbers are converted to metres).
-pub const VOSIA_FIELD_BANDPASS_UNIT: i32 = 17;
-/// Reference wavelength (SIA 2: mid-point of `em_min` and `em_max`).
-pub const VOSIA_FIELD_EM_REF: i32 = 18;
-/// Shortest wavelength of the bandpass, metres (SIA 1 band limits in Hz or eV are converted, and swap).
-pub const VOSIA_FIELD_EM_MIN: i32 = 19;
-/// Longest wavelength of the bandpass, metres.
-pub const VOSIA_FIELD_EM_MAX: i32 = 20;
-/// SIA 1 pixel flags (C, F, X, Z, V).
-pub const VOSIA_FIELD_PIXFLAGS: i32 = 21;
-/// How long the access URL stays valid, seconds (SIA 1).
-pub const VOSIA_FIELD_ACREF_TTL: i32 = 22;
-/// Dataset size in bytes (SIA 2 `access_estsize` is in kilobytes and is converted).
-pub const VOSIA_FIELD_FILESIZE: i32 = 23;
-/// `obs_collection` (SIA 2).
-pub const VOSIA_FIELD_COLLECTION: i32 = 24;
-/// `dataproduct_type`, e.g. "image" (SIA 2).
-pub const VOSIA_FIELD_DATAPRODUCT_TYPE: i32 = 25;
-/// `calib_level`, 0 to 4 (SIA 2).
-pub const VOSIA_FIELD_CALIB_LEVEL: i32 = 26;
-/// `obs_id` (SIA 2).
-pub const VOSIA_FIELD_OBS_ID: i32 = 27;
-/// `obs_publisher_did`, the dataset identifier for SIA 2 ID= and DataLink (SIA 2).
-pub const VOSIA_FIELD_PUBLISHER_DID: i32 = 28;
-/// `target_name` (SIA 2).
-pub const VOSIA_FIELD_TARGET: i32 = 29;
-/// `s_fov`, field of view diameter, degrees (SIA 2).
-pub const VOSIA_FIELD_S_FOV: i32 = 30;
-/// `s_region`, the footprint as written (STC-S or DALI polygon) (SIA 2).
-pub const VOSIA_FIELD_S_REGION: i32 = 31;
-/// `s_resolution`, spatial resolution, degrees (converted from arcsec) (SIA 2).
-pub const VOSIA_FIELD_S_RESOLUTION: i32 = 32;
-/// `t_min`, start of the exposure, MJD (SIA 2).
-pub const VOSIA_FIELD_T_MIN: i32 = 33;
-/// `t_max`, end of the exposure, MJD (SIA 2).
-pub const VOSIA_FIELD_T_MAX: i32 = 34;
-/// `t_exptime`, exposure time, seconds (SIA 2).
-pub const VOSIA_FIELD_T_EXPTIME: i32 = 35;
-/// `em_res_power`, spectral resolving power (SIA 2).
-pub const VOSIA_FIELD_EM_RES_POWER: i32 = 36;
-/// `pol_states`, e.g. "/I/Q/U/" (SIA 2).
-pub const VOSIA_FIELD_POL_STATES: i32 = 37;
-/// `facility_name` (SIA 2).
-pub const VOSIA_FIELD_FACILITY: i32 = 38;
-/// One more than the largest `VOSIA_FIELD_*` value.
-pub const VOSIA_FIELD_COUNT: i32 = 39;
-
-// ---------------------------------------------------------------- helpers
-
-unsafe fn results<'a>(r: *const vosia_results) -> Result<&'a Results> {
+unsafe fn results<'a>(r: *const vosia_results) -> FfiResult<&'a Results> {
     // SAFETY: the C contract: NULL or a handle we gave out.
     unsafe { handle::borrow::<Results, _>(r) }
 }
 
-fn version_arg(sia_version: i32) -> Result<SiaVersion> {
-    SiaVersion::from_number(sia_version).ok_or_else(|| {
-        Error::invalid(format!(
-            "sia_version {sia_version} is not VOSIA_SIA1 (1) or VOSIA_SIA2 (2)"
-        ))
-    })
+fn column_attr(attr: i32) -> FfiResult<Attr> {
+    attr_of(attr, Attr::FIELD, "a results column")
 }
 
-fn index(value: i64, what: &str) -> Result<usize> {
-    usize::try_from(value).map_err(|_| Error::range(format!("{what} {value} is negative")))
+fn cell(row: i64, col: i32) -> FfiResult<(usize, usize)> {
+    Ok((index_arg(row, "row")?, index_arg(i64::from(col), "column")?))
 }
 
-fn field_arg(field: i32) -> Result<StdField> {
-    StdField::from_number(field).ok_or_else(|| {
-        Error::range(format!(
-            "field {field} is not a VOSIA_FIELD_* value (0 to {})",
-            VOSIA_FIELD_COUNT - 1
-        ))
-    })
-}
-
-/// Writes an optional value: `VOSIA_OK` with it, `VOSIA_NULL_VALUE` without touching `out`.
-unsafe fn write_optional<T>(out: *mut T, value: Option<T>) -> vosia_status {
-    match value {
-        // SAFETY: `out` was checked non-NULL by the caller.
-        Some(v) => unsafe { write_out(out, v) },
-        None => VOSIA_NULL_VALUE,
-    }
-}
-
-fn str_ptr(value: Option<&CStr>) -> *const c_char {
-    value.map_or(ptr::null(), CStr::as_ptr)
-}
-
-/// The shared body of the `copy_*` twins: NULL `len` and `buf` with `cap` 0 are allowed.
-unsafe fn copy_optional(
-    value: Option<&CStr>,
-    buf: *mut c_char,
-    cap: usize,
-    len: *mut usize,
-) -> vosia_status {
-    match value {
-        Some(text) => {
-            let text = text.to_str().unwrap_or("");
-            // SAFETY: buffer contract passed through from the caller.
-            let status = unsafe { copy_out(text, buf, cap, len) };
-            if status == VOSIA_E_BUFFER_SIZE {
-                super::status::set_last_error(&format!(
-                    "buffer of {cap} bytes is too small for {} bytes plus the NUL; *len holds the length",
-                    text.len()
-                ));
-            }
-            status
-        }
-        None => VOSIA_NULL_VALUE,
-    }
-}
-
-fn column_text(r: *const vosia_results, col: i32, attr: ColumnAttr) -> *const c_char {
-    guard_value(ptr::null(), || {
-        // SAFETY: handle contract.
-        let res = unsafe { results(r) }?;
-        let c = index(i64::from(col), "column")?;
-        res.column_attr(c, attr)
-            .map(CStr::as_ptr)
-            .ok_or_else(|| Error::range(format!("column {col} is out of range")))
-    })
-}
-
-unsafe fn copy_column_text(
-    r: *const vosia_results,
-    col: i32,
-    attr: ColumnAttr,
-    buf: *mut c_char,
-    cap: usize,
-    len: *mut usize,
-) -> vosia_status {
-    guard_status(|| {
-        // SAFETY: handle contract.
-        let res = unsafe { results(r) }?;
-        let c = index(i64::from(col), "column")?;
-        let text = res
-            .column_attr(c, attr)
-            .ok_or_else(|| Error::range(format!("column {col} is out of range")))?;
-        // SAFETY: buffer contract passed through; a column attribute is never null (may be "").
-        Ok(unsafe { copy_optional(Some(text), buf, cap, len) })
-    })
+/// Writes a found column index, or `VOSIA_NULL_VALUE` for none.
+unsafe fn write_index(out: *mut i32, found: Option<usize>) -> vosia_status {
+    // SAFETY: `out` checked non-NULL by the caller.
+    unsafe { write_optional(out, found.map(|c| i32::try_from(c).unwrap_or(i32::MAX))) }
 }
 
 // ---------------------------------------------------------------- create, free
@@ -301,7 +110,8 @@ pub unsafe extern "C" fn vosia_results_free(r: *mut vosia_results) {
 
 // ---------------------------------------------------------------- shape
 
-/// Number of rows (records), or -1 if `r` is not a valid results handle.
+/// Number of rows (records); -1 if `r` is not a live results handle (vosia_last_status
+/// says which failure).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_row_count(r: *const vosia_results) -> i64 {
     // SAFETY: handle contract.
@@ -310,7 +120,7 @@ pub unsafe extern "C" fn vosia_results_row_count(r: *const vosia_results) -> i64
     })
 }
 
-/// Number of columns (FIELDs of the results table), or -1 if `r` is not a valid handle.
+/// Number of columns (the FIELDs of the results table); -1 if `r` is not a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_column_count(r: *const vosia_results) -> i32 {
     // SAFETY: handle contract.
@@ -320,7 +130,7 @@ pub unsafe extern "C" fn vosia_results_column_count(r: *const vosia_results) -> 
 }
 
 /// 1 if the service reported QUERY_STATUS=OVERFLOW (more records matched than were
-/// returned: raise MAXREC or narrow the query), 0 if not, -1 if `r` is not a valid handle.
+/// returned: raise MAXREC or narrow the query), 0 if not, -1 if `r` is not a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_overflow(r: *const vosia_results) -> i32 {
     // SAFETY: handle contract.
@@ -330,22 +140,26 @@ pub unsafe extern "C" fn vosia_results_overflow(r: *const vosia_results) -> i32 
 /// The value of the last INFO element named `name` (case-insensitive) at the top level, in
 /// the results RESOURCE or in its table (its text content when it has no value attribute).
 ///
-/// @return A string owned by `r`, valid until vosia_results_free; NULL if there is no such
-///         INFO or an argument is invalid.
+/// @param out (out, not NULL) receives a string owned by `r`, valid until
+///            vosia_results_free; written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (no such INFO); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_info(
     r: *const vosia_results,
     name: *const c_char,
-) -> *const c_char {
-    guard_value(ptr::null(), || {
+    out: *mut *const c_char,
+) -> vosia_status {
+    guard_status(|| {
         // SAFETY: handle and string contracts.
         let res = unsafe { results(r) }?;
         let name = unsafe { str_arg(name, "name") }?;
-        Ok(str_ptr(res.info(name)))
+        not_null(out, "out")?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_optional(out, res.info(name).map(CStr::as_ptr)) })
     })
 }
 
-/// Copies the value of INFO `name` into `buf` (see vosia_results_info): at most `cap-1`
+/// Copies the value of INFO `name` (see vosia_results_info) into `buf`: at most `cap-1`
 /// bytes plus a NUL; `*len` (if not NULL) receives the full length.
 ///
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (no such INFO, nothing written); VOSIA_E_BUFFER_SIZE
@@ -366,8 +180,9 @@ pub unsafe extern "C" fn vosia_results_copy_info(
     })
 }
 
-/// Number of repairs made while reading (cells that could not be read and were kept as
-/// null, short rows), or -1 if `r` is not a valid handle.
+/// How many repairs the reader made (cells it could not read, kept as null; elements out of
+/// place); the first 100 are readable with vosia_results_warning. -1 if `r` is not a live
+/// handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_warning_count(r: *const vosia_results) -> i64 {
     // SAFETY: handle contract.
@@ -376,219 +191,135 @@ pub unsafe extern "C" fn vosia_results_warning_count(r: *const vosia_results) ->
     })
 }
 
-/// The text of repair `i` (0-based; the first 100 are kept).
+/// Repair `i` (0-based, i < min(100, vosia_results_warning_count)) as text, naming the row,
+/// column and byte offset.
 ///
-/// @return A string owned by `r`; NULL when `i` is out of range or `r` is invalid.
+/// @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_E_RANGE (no such warning), VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_warning(r: *const vosia_results, i: i64) -> *const c_char {
-    guard_value(ptr::null(), || {
+pub unsafe extern "C" fn vosia_results_warning(
+    r: *const vosia_results,
+    i: i32,
+    out: *mut *const c_char,
+) -> vosia_status {
+    guard_status(|| {
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
-        let i = index(i, "warning")?;
-        res.warning_c_str(i)
-            .map(CStr::as_ptr)
-            .ok_or_else(|| Error::range(format!("warning {i} is out of range")))
+        not_null(out, "out")?;
+        let text = warning(res, i)?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_out(out, text.as_ptr()) })
     })
 }
 
-// ---------------------------------------------------------------- columns
-
-/// The column's `name` attribute (its ID when it has no name).
-///
-/// @param col 0-based column index.
-/// @return A string owned by `r`, valid until vosia_results_free ("" when absent); NULL if
-///         `col` is out of range or `r` is invalid.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_column_name(
-    r: *const vosia_results,
-    col: i32,
-) -> *const c_char {
-    column_text(r, col, ColumnAttr::Name)
-}
-
-/// The column's `ID` attribute; as vosia_results_column_name.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_column_id(
-    r: *const vosia_results,
-    col: i32,
-) -> *const c_char {
-    column_text(r, col, ColumnAttr::Id)
-}
-
-/// The column's `ucd` attribute; as vosia_results_column_name.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_column_ucd(
-    r: *const vosia_results,
-    col: i32,
-) -> *const c_char {
-    column_text(r, col, ColumnAttr::Ucd)
-}
-
-/// The column's `utype` attribute; as vosia_results_column_name.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_column_utype(
-    r: *const vosia_results,
-    col: i32,
-) -> *const c_char {
-    column_text(r, col, ColumnAttr::Utype)
-}
-
-/// The column's `unit` attribute; as vosia_results_column_name.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_column_unit(
-    r: *const vosia_results,
-    col: i32,
-) -> *const c_char {
-    column_text(r, col, ColumnAttr::Unit)
-}
-
-/// The column's `xtype` attribute; as vosia_results_column_name.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_column_xtype(
-    r: *const vosia_results,
-    col: i32,
-) -> *const c_char {
-    column_text(r, col, ColumnAttr::Xtype)
-}
-
-/// The column's `arraysize` attribute as written ("" for a scalar); as
-/// vosia_results_column_name.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_column_arraysize(
-    r: *const vosia_results,
-    col: i32,
-) -> *const c_char {
-    column_text(r, col, ColumnAttr::ArraySize)
-}
-
-/// The column's DESCRIPTION text; as vosia_results_column_name.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_column_description(
-    r: *const vosia_results,
-    col: i32,
-) -> *const c_char {
-    column_text(r, col, ColumnAttr::Description)
-}
-
-/// Copies the column's name into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if not
-/// NULL) receives the full length.
+/// Copies repair `i` (see vosia_results_warning) into `buf` (copy_* convention).
 ///
 /// @return VOSIA_OK; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
 ///         VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_copy_column_name(
+pub unsafe extern "C" fn vosia_results_copy_warning(
     r: *const vosia_results,
-    col: i32,
+    i: i32,
     buf: *mut c_char,
     cap: usize,
     len: *mut usize,
 ) -> vosia_status {
-    // SAFETY: contracts passed through.
-    unsafe { copy_column_text(r, col, ColumnAttr::Name, buf, cap, len) }
+    guard_status(|| {
+        // SAFETY: handle and buffer contracts.
+        let res = unsafe { results(r) }?;
+        Ok(unsafe { copy_optional(Some(warning(res, i)?), buf, cap, len) })
+    })
 }
 
-/// Copies the column's ID; as vosia_results_copy_column_name.
+fn warning(res: &Results, i: i32) -> FfiResult<&CStr> {
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| res.warning_c_str(i))
+        .ok_or_else(|| {
+            crate::Error::range(format!(
+                "warning {i} is out of range ({} kept of {})",
+                res.warnings().count(),
+                res.warning_count()
+            ))
+            .into()
+        })
+}
+
+// ---------------------------------------------------------------- columns
+
+/// Attribute `attr` of column `col` (0-based) as its FIELD declares it: VOSIA_ATTR_NAME,
+/// _ID, _UCD, _UTYPE, _UNIT, _XTYPE, _ARRAYSIZE, _DESCRIPTION or _DATATYPE.
+///
+/// @param out (out, not NULL) receives a string owned by `r`, valid until
+///            vosia_results_free; written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (the FIELD does not set it, or sets it empty);
+///         VOSIA_E_INVALID_ARG (an attribute columns do not have), VOSIA_E_RANGE,
+///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_copy_column_id(
+pub unsafe extern "C" fn vosia_results_get_column_attr(
     r: *const vosia_results,
     col: i32,
-    buf: *mut c_char,
-    cap: usize,
-    len: *mut usize,
+    attr: i32,
+    out: *mut *const c_char,
 ) -> vosia_status {
-    // SAFETY: contracts passed through.
-    unsafe { copy_column_text(r, col, ColumnAttr::Id, buf, cap, len) }
-}
-
-/// Copies the column's UCD; as vosia_results_copy_column_name.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_copy_column_ucd(
-    r: *const vosia_results,
-    col: i32,
-    buf: *mut c_char,
-    cap: usize,
-    len: *mut usize,
-) -> vosia_status {
-    // SAFETY: contracts passed through.
-    unsafe { copy_column_text(r, col, ColumnAttr::Ucd, buf, cap, len) }
-}
-
-/// Copies the column's utype; as vosia_results_copy_column_name.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_copy_column_utype(
-    r: *const vosia_results,
-    col: i32,
-    buf: *mut c_char,
-    cap: usize,
-    len: *mut usize,
-) -> vosia_status {
-    // SAFETY: contracts passed through.
-    unsafe { copy_column_text(r, col, ColumnAttr::Utype, buf, cap, len) }
-}
-
-/// Copies the column's unit; as vosia_results_copy_column_name.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_copy_column_unit(
-    r: *const vosia_results,
-    col: i32,
-    buf: *mut c_char,
-    cap: usize,
-    len: *mut usize,
-) -> vosia_status {
-    // SAFETY: contracts passed through.
-    unsafe { copy_column_text(r, col, ColumnAttr::Unit, buf, cap, len) }
-}
-
-/// Copies the column's xtype; as vosia_results_copy_column_name.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_copy_column_xtype(
-    r: *const vosia_results,
-    col: i32,
-    buf: *mut c_char,
-    cap: usize,
-    len: *mut usize,
-) -> vosia_status {
-    // SAFETY: contracts passed through.
-    unsafe { copy_column_text(r, col, ColumnAttr::Xtype, buf, cap, len) }
-}
-
-/// Copies the column's arraysize; as vosia_results_copy_column_name.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_copy_column_arraysize(
-    r: *const vosia_results,
-    col: i32,
-    buf: *mut c_char,
-    cap: usize,
-    len: *mut usize,
-) -> vosia_status {
-    // SAFETY: contracts passed through.
-    unsafe { copy_column_text(r, col, ColumnAttr::ArraySize, buf, cap, len) }
-}
-
-/// Copies the column's description; as vosia_results_copy_column_name.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_copy_column_description(
-    r: *const vosia_results,
-    col: i32,
-    buf: *mut c_char,
-    cap: usize,
-    len: *mut usize,
-) -> vosia_status {
-    // SAFETY: contracts passed through.
-    unsafe { copy_column_text(r, col, ColumnAttr::Description, buf, cap, len) }
-}
-
-/// The column's VOTable datatype as a `VOSIA_TYPE_*` value (a FIELD without datatype reads
-/// as VOSIA_TYPE_CHAR), or -1 if `col` is out of range or `r` is invalid.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_column_datatype(r: *const vosia_results, col: i32) -> i32 {
-    guard_value(-1, || {
+    guard_status(|| {
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
-        let c = index(i64::from(col), "column")?;
-        res.field(c)
-            .map(|f| datatype_code(f.datatype))
-            .ok_or_else(|| Error::range(format!("column {col} is out of range")))
+        not_null(out, "out")?;
+        let text = res.column_attr(index_arg(i64::from(col), "column")?, column_attr(attr)?)?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_optional(out, text.map(CStr::as_ptr)) })
+    })
+}
+
+/// Copies attribute `attr` of column `col` (see vosia_results_get_column_attr) into `buf`
+/// (copy_* convention).
+///
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (not set; nothing written); VOSIA_E_BUFFER_SIZE
+///         (truncated); VOSIA_E_INVALID_ARG, VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
+///         VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_results_copy_column_attr(
+    r: *const vosia_results,
+    col: i32,
+    attr: i32,
+    buf: *mut c_char,
+    cap: usize,
+    len: *mut usize,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle and buffer contracts.
+        let res = unsafe { results(r) }?;
+        let text = res.column_attr(index_arg(i64::from(col), "column")?, column_attr(attr)?)?;
+        Ok(unsafe { copy_optional(text, buf, cap, len) })
+    })
+}
+
+/// The VOTable datatype of column `col` as a VOSIA_TYPE_* value (a FIELD without datatype
+/// reads as VOSIA_TYPE_CHAR).
+///
+/// @param out (out, not NULL) written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_results_column_datatype(
+    r: *const vosia_results,
+    col: i32,
+    out: *mut i32,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle contract.
+        let res = unsafe { results(r) }?;
+        not_null(out, "out")?;
+        let field = res
+            .field(index_arg(i64::from(col), "column")?)
+            .ok_or_else(|| {
+                crate::Error::range(format!(
+                    "column {col} is out of range (the result has {} columns)",
+                    res.column_count()
+                ))
+            })?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_out(out, datatype_code(field.datatype)) })
     })
 }
 
@@ -609,65 +340,109 @@ fn datatype_code(d: Datatype) -> i32 {
     }
 }
 
-fn lookup(
+unsafe fn lookup(
     r: *const vosia_results,
     key: *const c_char,
+    what: &str,
+    out: *mut i32,
     find: fn(&Results, &str) -> Option<usize>,
-) -> i32 {
-    guard_value(-1, || {
+) -> vosia_status {
+    guard_status(|| {
         // SAFETY: handle and string contracts.
         let res = unsafe { results(r) }?;
-        let key = unsafe { str_arg(key, "name") }?;
-        Ok(find(res, key).map_or(-1, |c| i32::try_from(c).unwrap_or(-1)))
+        let key = unsafe { str_arg(key, what) }?;
+        not_null(out, "out")?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_index(out, find(res, key)) })
     })
 }
 
-/// The index of the column whose name, else ID, equals `name_or_id` (exact case first, then
-/// case-insensitively), or -1 if none (or on invalid arguments).
+/// Finds the column whose name, else ID, equals `name_or_id` (exact case first, then
+/// case-insensitively).
+///
+/// @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (no such column); VOSIA_E_NULL_ARG,
+///         VOSIA_E_INVALID_ARG (not UTF-8), VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_column_index(
     r: *const vosia_results,
     name_or_id: *const c_char,
-) -> i32 {
-    lookup(r, name_or_id, Results::column_index)
+    out: *mut i32,
+) -> vosia_status {
+    // SAFETY: contracts passed through.
+    unsafe { lookup(r, name_or_id, "name_or_id", out, Results::column_index) }
 }
 
-/// The index of the first column whose UCD contains every atom of `ucd` (atoms are
-/// `;`-separated, compared case-insensitively: "pos.eq.ra" finds "pos.eq.ra;meta.main"),
-/// or -1 if none.
+/// Finds the column best matching `ucd`, word by word (words are `;`-separated and compared
+/// case-insensitively; any shared word matches, as in pyvo's fieldname_with_ucd): first a
+/// column holding every word of `ucd`, else one whose main (first) word is the main word of
+/// `ucd`, else the first sharing any word. "pos.eq.ra" finds "pos.eq.ra;meta.main".
+///
+/// @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (no such column); VOSIA_E_NULL_ARG,
+///         VOSIA_E_INVALID_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_column_by_ucd(
     r: *const vosia_results,
     ucd: *const c_char,
-) -> i32 {
-    lookup(r, ucd, Results::column_by_ucd)
+    out: *mut i32,
+) -> vosia_status {
+    // SAFETY: contracts passed through.
+    unsafe { lookup(r, ucd, "ucd", out, Results::column_by_ucd) }
 }
 
-/// The column holding standard field `field` (`VOSIA_FIELD_*`): found by SIA 1.0 UCD or
-/// SIA 2.0 ObsCore name. -1 when the result has no such column, when the field is computed
-/// from two columns (SIA 2.0 MJD_OBS, EM_REF, NAXIS: use the get_std_* functions), or on
-/// invalid arguments.
+/// Finds the first column whose utype equals `utype` (case-insensitive; a namespace prefix
+/// such as "obscore:" may be left out on either side).
+///
+/// @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (no such column); VOSIA_E_NULL_ARG,
+///         VOSIA_E_INVALID_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_results_std_column(r: *const vosia_results, field: i32) -> i32 {
-    guard_value(-1, || {
+pub unsafe extern "C" fn vosia_results_column_by_utype(
+    r: *const vosia_results,
+    utype: *const c_char,
+    out: *mut i32,
+) -> vosia_status {
+    // SAFETY: contracts passed through.
+    unsafe { lookup(r, utype, "utype", out, Results::column_by_utype) }
+}
+
+/// Finds the column holding standard field `field` (VOSIA_FIELD_*), by SIA 1.0 UCD or SIA 2.0
+/// ObsCore name.
+///
+/// @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (the result has no such column, or the field is
+///         computed from two columns: SIA 2.0 MJD_OBS, EM_REF, NAXIS; read those with the
+///         get_std_* functions); VOSIA_E_RANGE (not a VOSIA_FIELD_*), VOSIA_E_NULL_ARG,
+///         VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_results_std_column(
+    r: *const vosia_results,
+    field: i32,
+    out: *mut i32,
+) -> vosia_status {
+    guard_status(|| {
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
-        let column = res.std_column(field_arg(field)?);
-        Ok(column.map_or(-1, |c| i32::try_from(c).unwrap_or(-1)))
+        not_null(out, "out")?;
+        let field = field_arg(field)?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_index(out, res.std_column(field)) })
     })
 }
 
 // ---------------------------------------------------------------- cells
 
 /// 1 if the cell is null (VOTable null value, empty cell, NaN, BINARY2 null flag), 0 if
-/// not, -1 on invalid arguments (out-of-range row or column, bad handle).
+/// not, -1 on invalid arguments (out-of-range row or column, bad handle; vosia_last_status
+/// says which).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_is_null(r: *const vosia_results, row: i64, col: i32) -> i32 {
     guard_value(-1, || {
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
-        let null = res.is_null(index(row, "row")?, index(i64::from(col), "column")?)?;
-        Ok(i32::from(null))
+        let (row, col) = cell(row, col)?;
+        Ok(i32::from(res.is_null(row, col)?))
     })
 }
 
@@ -689,7 +464,8 @@ pub unsafe extern "C" fn vosia_results_get_double(
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
         not_null(out, "out")?;
-        let v = res.double(index(row, "row")?, index(i64::from(col), "column")?)?;
+        let (row, col) = cell(row, col)?;
+        let v = res.double(row, col)?;
         // SAFETY: checked non-NULL.
         Ok(unsafe { write_optional(out, v) })
     })
@@ -710,7 +486,8 @@ pub unsafe extern "C" fn vosia_results_get_int64(
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
         not_null(out, "out")?;
-        let v = res.int64(index(row, "row")?, index(i64::from(col), "column")?)?;
+        let (row, col) = cell(row, col)?;
+        let v = res.int64(row, col)?;
         // SAFETY: checked non-NULL.
         Ok(unsafe { write_optional(out, v) })
     })
@@ -733,7 +510,8 @@ pub unsafe extern "C" fn vosia_results_get_str(
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
         not_null(out, "out")?;
-        let v = res.c_str(index(row, "row")?, index(i64::from(col), "column")?)?;
+        let (row, col) = cell(row, col)?;
+        let v = res.c_str(row, col)?;
         // SAFETY: checked non-NULL.
         Ok(unsafe { write_optional(out, v.map(CStr::as_ptr)) })
     })
@@ -756,7 +534,8 @@ pub unsafe extern "C" fn vosia_results_copy_str(
     guard_status(|| {
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
-        let v = res.c_str(index(row, "row")?, index(i64::from(col), "column")?)?;
+        let (row, col) = cell(row, col)?;
+        let v = res.c_str(row, col)?;
         // SAFETY: buffer contract passed through.
         Ok(unsafe { copy_optional(v, buf, cap, len) })
     })
@@ -779,7 +558,8 @@ pub unsafe extern "C" fn vosia_results_get_text(
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
         not_null(out, "out")?;
-        let v = res.text(index(row, "row")?, index(i64::from(col), "column")?)?;
+        let (row, col) = cell(row, col)?;
+        let v = res.text(row, col)?;
         // SAFETY: checked non-NULL.
         Ok(unsafe { write_optional(out, v.map(CStr::as_ptr)) })
     })
@@ -798,23 +578,38 @@ pub unsafe extern "C" fn vosia_results_copy_text(
     guard_status(|| {
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
-        let v = res.text(index(row, "row")?, index(i64::from(col), "column")?)?;
+        let (row, col) = cell(row, col)?;
+        let v = res.text(row, col)?;
         // SAFETY: buffer contract passed through.
         Ok(unsafe { copy_optional(v, buf, cap, len) })
     })
 }
 
-fn copy_numbers(nums: Numbers<'_>, buf: *mut f64, cap: usize) {
-    for i in 0..nums.len().min(cap) {
-        // SAFETY: `buf` holds `cap` doubles by contract; i < cap.
-        unsafe { buf.add(i).write(nums.get(i).unwrap_or(f64::NAN)) };
+/// `buf[..cap]` as a slice (empty when `cap` is 0; `buf` must then not be required).
+unsafe fn out_slice<'a, T>(buf: *mut T, cap: usize, what: &str) -> FfiResult<&'a mut [T]> {
+    if cap == 0 {
+        return Ok(&mut []);
+    }
+    not_null(buf, what)?;
+    // SAFETY: the caller promises `cap` writable elements at `buf`.
+    Ok(unsafe { std::slice::from_raw_parts_mut(buf, cap) })
+}
+
+/// Writes an element count and says whether it fitted.
+unsafe fn write_count(n: *mut usize, count: usize, cap: usize) -> vosia_status {
+    // SAFETY: checked non-NULL by the caller.
+    unsafe { n.write(count) };
+    if count > cap {
+        VOSIA_E_BUFFER_SIZE
+    } else {
+        VOSIA_OK
     }
 }
 
 /// Copies the numbers of a cell (an array, or a scalar as one element) into `buf` as
 /// doubles; NaN marks null elements.
 ///
-/// @param buf (out) room for `cap` doubles; may be NULL when `cap` is 0 (a size query).
+/// @param buf (out) room for `cap` doubles; may be NULL when `cap` is 0 (a size probe).
 /// @param n   (out, not NULL) receives the number of elements in the cell, which may exceed
 ///            `cap`.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (null cell; nothing written); VOSIA_E_BUFFER_SIZE
@@ -833,26 +628,210 @@ pub unsafe extern "C" fn vosia_results_get_double_array(
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
         not_null(n, "n")?;
-        if cap > 0 {
-            not_null(buf, "buf")?;
-        }
-        let Some(nums) = res.numbers(index(row, "row")?, index(i64::from(col), "column")?)? else {
+        let out = unsafe { out_slice(buf, cap, "buf") }?;
+        let (row, col) = cell(row, col)?;
+        let Some(nums) = res.numbers(row, col)? else {
             return Ok(VOSIA_NULL_VALUE);
         };
-        copy_numbers(nums, buf, cap);
+        copy_numbers(nums, out);
         // SAFETY: checked non-NULL.
-        unsafe { n.write(nums.len()) };
-        Ok(if nums.len() > cap {
-            VOSIA_E_BUFFER_SIZE
-        } else {
-            VOSIA_OK
-        })
+        Ok(unsafe { write_count(n, nums.len(), cap) })
     })
+}
+
+fn copy_numbers(nums: Numbers<'_>, out: &mut [f64]) {
+    for (i, slot) in out.iter_mut().enumerate().take(nums.len()) {
+        *slot = nums.get(i).unwrap_or(f64::NAN);
+    }
+}
+
+// ---------------------------------------------------------------- whole columns
+
+/// The rows `first_row .. first_row + n_rows` of a column, checked against the result.
+fn row_range(res: &Results, first_row: i64, n_rows: i64) -> FfiResult<std::ops::Range<usize>> {
+    let first = index_arg(first_row, "first_row")?;
+    let n = index_arg(n_rows, "n_rows")?;
+    match first.checked_add(n) {
+        Some(end) if end <= res.row_count() => Ok(first..end),
+        _ => Err(crate::Error::range(format!(
+            "rows {first_row} + {n_rows} run past the end of the result ({} rows)",
+            res.row_count()
+        ))
+        .into()),
+    }
+}
+
+/// Writes one value of a whole-column read: the value (or `fill` for a null) into
+/// `values[i]`, and 1/0 into `nulls[i]` when the caller wants the mask.
+fn put<T: Copy>(values: &mut [T], nulls: &mut [i32], i: usize, v: Option<T>, fill: T) {
+    values[i] = v.unwrap_or(fill);
+    if let Some(slot) = nulls.get_mut(i) {
+        *slot = i32::from(v.is_none());
+    }
+}
+
+/// Copies rows `first_row .. first_row + n_rows` of a numeric column into `values` as
+/// doubles (integers widen), the way IDL, Fortran, numpy and Julia want a column: one call.
+///
+/// @param values (out, not NULL unless n_rows is 0) room for `n_rows` doubles; a null cell
+///               is written as NaN.
+/// @param nulls  (out, may be NULL) room for `n_rows` flags: 1 where the cell is null, else 0.
+/// @return VOSIA_OK (everything written); VOSIA_E_TYPE (a text or array column: nothing
+///         written); VOSIA_E_RANGE (a column or row range outside the result),
+///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_results_get_double_column(
+    r: *const vosia_results,
+    col: i32,
+    first_row: i64,
+    n_rows: i64,
+    values: *mut f64,
+    nulls: *mut i32,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle and buffer contracts.
+        let res = unsafe { results(r) }?;
+        let col = index_arg(i64::from(col), "column")?;
+        let rows = row_range(res, first_row, n_rows)?;
+        let values = unsafe { out_slice(values, rows.len(), "values") }?;
+        let nulls = unsafe { nullable_slice(nulls, rows.len()) };
+        res.double_column(col, rows.start, values, nulls)?;
+        Ok(VOSIA_OK)
+    })
+}
+
+/// Copies rows `first_row .. first_row + n_rows` of an integer (or boolean) column into
+/// `values`; as vosia_results_get_double_column, with a null cell written as 0 (use `nulls`).
+///
+/// @return VOSIA_OK; VOSIA_E_TYPE (a real, text or array column: nothing written);
+///         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_results_get_int64_column(
+    r: *const vosia_results,
+    col: i32,
+    first_row: i64,
+    n_rows: i64,
+    values: *mut i64,
+    nulls: *mut i32,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle and buffer contracts.
+        let res = unsafe { results(r) }?;
+        let col = index_arg(i64::from(col), "column")?;
+        let rows = row_range(res, first_row, n_rows)?;
+        let values = unsafe { out_slice(values, rows.len(), "values") }?;
+        let nulls = unsafe { nullable_slice(nulls, rows.len()) };
+        res.int64_column(col, rows.start, values, nulls)?;
+        Ok(VOSIA_OK)
+    })
+}
+
+/// Borrows rows `first_row .. first_row + n_rows` of any column as text (see
+/// vosia_results_get_text): `values[i]` points to a string owned by `r`, valid until
+/// vosia_results_free, or is NULL for a null cell.
+///
+/// @param values (out, not NULL unless n_rows is 0) room for `n_rows` pointers.
+/// @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_results_get_text_column(
+    r: *const vosia_results,
+    col: i32,
+    first_row: i64,
+    n_rows: i64,
+    values: *mut *const c_char,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle and buffer contracts.
+        let res = unsafe { results(r) }?;
+        let col = index_arg(i64::from(col), "column")?;
+        let rows = row_range(res, first_row, n_rows)?;
+        let values = unsafe { out_slice(values, rows.len(), "values") }?;
+        for (slot, row) in values.iter_mut().zip(rows) {
+            *slot = res.text(row, col)?.map_or(std::ptr::null(), CStr::as_ptr);
+        }
+        Ok(VOSIA_OK)
+    })
+}
+
+/// Copies rows `first_row .. first_row + n_rows` of standard field `field` (a
+/// VOSIA_KIND_NUMBER field) into `values` in the field's fixed unit, read as
+/// vosia_results_get_std_double reads one row; a null (or unreadable) value is NaN.
+///
+/// @param nulls (out, may be NULL) room for `n_rows` flags: 1 where the value is null.
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (the result has no such field: nothing written);
+///         VOSIA_E_TYPE (a text or array field, or a cell that is text but not a number:
+///         nothing is promised about `values`); VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
+///         VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_results_get_std_double_column(
+    r: *const vosia_results,
+    field: i32,
+    first_row: i64,
+    n_rows: i64,
+    values: *mut f64,
+    nulls: *mut i32,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle and buffer contracts.
+        let res = unsafe { results(r) }?;
+        let field = field_arg(field)?;
+        let rows = row_range(res, first_row, n_rows)?;
+        let values = unsafe { out_slice(values, rows.len(), "values") }?;
+        let nulls = unsafe { nullable_slice(nulls, rows.len()) };
+        if !res.has_std(field) {
+            return Ok(VOSIA_NULL_VALUE);
+        }
+        for (i, row) in rows.enumerate() {
+            put(values, nulls, i, res.std_double(row, field)?, f64::NAN);
+        }
+        Ok(VOSIA_OK)
+    })
+}
+
+/// Borrows rows `first_row .. first_row + n_rows` of standard field `field` as text (see
+/// vosia_results_get_std_str): `values[i]` is owned by `r`, or NULL for a null value.
+///
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (the result has no such field: nothing written);
+///         VOSIA_E_TYPE (a field computed from two columns); VOSIA_E_RANGE,
+///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_results_get_std_text_column(
+    r: *const vosia_results,
+    field: i32,
+    first_row: i64,
+    n_rows: i64,
+    values: *mut *const c_char,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle and buffer contracts.
+        let res = unsafe { results(r) }?;
+        let field = field_arg(field)?;
+        let rows = row_range(res, first_row, n_rows)?;
+        let values = unsafe { out_slice(values, rows.len(), "values") }?;
+        if !res.has_std(field) {
+            return Ok(VOSIA_NULL_VALUE);
+        }
+        for (slot, row) in values.iter_mut().zip(rows) {
+            *slot = res
+                .std_text(row, field)?
+                .map_or(std::ptr::null(), CStr::as_ptr);
+        }
+        Ok(VOSIA_OK)
+    })
+}
+
+/// `nulls[..n]`, or an empty slice when the caller passed NULL (no mask wanted).
+unsafe fn nullable_slice<'a>(nulls: *mut i32, n: usize) -> &'a mut [i32] {
+    if nulls.is_null() || n == 0 {
+        return &mut [];
+    }
+    // SAFETY: the caller promises `n` writable flags at a non-NULL `nulls`.
+    unsafe { std::slice::from_raw_parts_mut(nulls, n) }
 }
 
 // ---------------------------------------------------------------- standard fields
 
-/// Reads standard field `field` (`VOSIA_FIELD_*`) of a row as a number in its fixed unit
+/// Reads standard field `field` (VOSIA_FIELD_*) of a row as a number in its fixed unit
 /// (degrees, MJD, seconds, metres, bytes). Tolerant: numbers held in text columns are
 /// parsed, units are converted, SIA 2.0 MJD_OBS is the mid-point of t_min and t_max.
 ///
@@ -870,7 +849,7 @@ pub unsafe extern "C" fn vosia_results_get_std_double(
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
         not_null(out, "out")?;
-        let v = res.std_double(index(row, "row")?, field_arg(field)?)?;
+        let v = res.std_double(index_arg(row, "row")?, field_arg(field)?)?;
         // SAFETY: checked non-NULL.
         Ok(unsafe { write_optional(out, v) })
     })
@@ -897,25 +876,12 @@ pub unsafe extern "C" fn vosia_results_get_std_double_array(
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
         not_null(n, "n")?;
-        if cap > 0 {
-            not_null(buf, "buf")?;
-        }
-        // SAFETY: `buf` holds `cap` doubles by contract (checked non-NULL when cap > 0).
-        let out: &mut [f64] = if cap == 0 {
-            &mut []
-        } else {
-            unsafe { std::slice::from_raw_parts_mut(buf, cap) }
-        };
-        let Some(count) = res.std_numbers(index(row, "row")?, field_arg(field)?, out)? else {
+        let out = unsafe { out_slice(buf, cap, "buf") }?;
+        let Some(count) = res.std_numbers(index_arg(row, "row")?, field_arg(field)?, out)? else {
             return Ok(VOSIA_NULL_VALUE);
         };
         // SAFETY: checked non-NULL.
-        unsafe { n.write(count) };
-        Ok(if count > cap {
-            VOSIA_E_BUFFER_SIZE
-        } else {
-            VOSIA_OK
-        })
+        Ok(unsafe { write_count(n, count, cap) })
     })
 }
 
@@ -936,7 +902,7 @@ pub unsafe extern "C" fn vosia_results_get_std_str(
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
         not_null(out, "out")?;
-        let v = res.std_text(index(row, "row")?, field_arg(field)?)?;
+        let v = res.std_text(index_arg(row, "row")?, field_arg(field)?)?;
         // SAFETY: checked non-NULL.
         Ok(unsafe { write_optional(out, v.map(CStr::as_ptr)) })
     })
@@ -955,7 +921,7 @@ pub unsafe extern "C" fn vosia_results_copy_std_str(
     guard_status(|| {
         // SAFETY: handle contract.
         let res = unsafe { results(r) }?;
-        let v = res.std_text(index(row, "row")?, field_arg(field)?)?;
+        let v = res.std_text(index_arg(row, "row")?, field_arg(field)?)?;
         // SAFETY: buffer contract passed through.
         Ok(unsafe { copy_optional(v, buf, cap, len) })
     })

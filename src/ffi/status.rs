@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::ffi::{CString, c_char};
 
 use crate::error::{Error, ErrorKind};
+use std::cell::Cell;
 
 /// A status returned by every fallible vosia function: 0 is success. Numbers are never reused.
 #[allow(non_camel_case_types)]
@@ -52,16 +53,13 @@ pub const VOSIA_E_PANIC: vosia_status = 90;
 /// A bug in vosia: an internal invariant did not hold. Please report it.
 pub const VOSIA_E_INTERNAL: vosia_status = 99;
 
-/// The status code of an error kind (1:1).
-pub(crate) fn status_of(kind: ErrorKind) -> vosia_status {
+/// The status code of a core error kind (1:1).
+fn status_of(kind: ErrorKind) -> vosia_status {
     match kind {
-        ErrorKind::NullArg => VOSIA_E_NULL_ARG,
         ErrorKind::InvalidArg => VOSIA_E_INVALID_ARG,
-        ErrorKind::BadHandle => VOSIA_E_BAD_HANDLE,
         ErrorKind::Unsupported => VOSIA_E_UNSUPPORTED,
         ErrorKind::Range => VOSIA_E_RANGE,
         ErrorKind::Type => VOSIA_E_TYPE,
-        ErrorKind::BufferSize => VOSIA_E_BUFFER_SIZE,
         ErrorKind::Connect => VOSIA_E_CONNECT,
         ErrorKind::Timeout => VOSIA_E_TIMEOUT,
         ErrorKind::Tls => VOSIA_E_TLS,
@@ -72,10 +70,44 @@ pub(crate) fn status_of(kind: ErrorKind) -> vosia_status {
         ErrorKind::Format => VOSIA_E_FORMAT,
         ErrorKind::NoTable => VOSIA_E_NO_TABLE,
         ErrorKind::Cancelled => VOSIA_E_CANCELLED,
-        ErrorKind::Panic => VOSIA_E_PANIC,
         ErrorKind::Internal => VOSIA_E_INTERNAL,
     }
 }
+
+/// A failure at the C boundary: a status and the detail for `vosia_last_error`. Core errors
+/// convert into it; the boundary adds the failures only C can make (NULL argument, wrong
+/// handle, short buffer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Failure {
+    pub(crate) status: vosia_status,
+    pub(crate) message: String,
+}
+
+impl Failure {
+    pub(crate) fn new(status: vosia_status, message: impl Into<String>) -> Failure {
+        Failure {
+            status,
+            message: message.into(),
+        }
+    }
+
+    /// `VOSIA_E_NULL_ARG` naming the argument.
+    pub(crate) fn null_arg(what: &str) -> Failure {
+        Failure::new(VOSIA_E_NULL_ARG, format!("argument `{what}` is NULL"))
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(err: Error) -> Failure {
+        Failure {
+            status: status_of(err.kind()),
+            message: err.message().to_string(),
+        }
+    }
+}
+
+/// What every boundary body returns.
+pub(crate) type FfiResult<T> = std::result::Result<T, Failure>;
 
 /// The static text of a status, NUL-terminated.
 pub(crate) fn status_text(status: vosia_status) -> &'static [u8] {
@@ -107,17 +139,19 @@ pub(crate) fn status_text(status: vosia_status) -> &'static [u8] {
 
 thread_local! {
     static LAST_ERROR: RefCell<CString> = RefCell::new(CString::default());
+    static LAST_STATUS: Cell<vosia_status> = const { Cell::new(VOSIA_OK) };
 }
 
-/// Records `err` as this thread's last error and returns its status code.
-pub(crate) fn record(err: &Error) -> vosia_status {
-    set_last_error(err.message());
-    status_of(err.kind())
+/// Records `failure` as this thread's last error and returns its status code.
+pub(crate) fn record(failure: &Failure) -> vosia_status {
+    set_last_error(failure.status, &failure.message);
+    failure.status
 }
 
-/// Replaces this thread's last-error text (interior NULs become spaces).
-pub(crate) fn set_last_error(message: &str) {
-    let text = CString::new(message.replace('\0', " ")).unwrap_or_default();
+/// Replaces this thread's last status and its detail text.
+pub(crate) fn set_last_error(status: vosia_status, message: &str) {
+    let _ = LAST_STATUS.try_with(|slot| slot.set(status));
+    let text = super::strings::c_string(message);
     // During thread teardown (a C++ thread_local destructor calling vosia) the slot may be
     // gone already: then the detail is dropped rather than the process aborted.
     let _ = LAST_ERROR.try_with(|slot| {
@@ -155,22 +189,16 @@ pub extern "C" fn vosia_last_error() -> *const c_char {
     super::guard::guard(c"".as_ptr(), last_error_ptr)
 }
 
-/// Copies vosia_strerror(status) into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if
-/// not NULL) receives the full length.
+/// The status of the last failure of a vosia call on the calling thread (the pair of
+/// vosia_last_error, as SQLite's errcode is of errmsg): what a function that returns a value
+/// rather than a status (vosia_results_row_count, vosia_results_is_null, ...) failed with.
 ///
-/// @return VOSIA_OK, or VOSIA_E_BUFFER_SIZE when the text was truncated.
+/// @return A VOSIA_E_* code (or VOSIA_E_BUFFER_SIZE after a truncating copy); VOSIA_OK when
+///         nothing has failed on this thread yet. Calls that succeed leave it unchanged.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_copy_strerror(
-    status: vosia_status,
-    buf: *mut c_char,
-    cap: usize,
-    len: *mut usize,
-) -> vosia_status {
-    let text = status_text(status);
-    let text = std::str::from_utf8(&text[..text.len() - 1]).unwrap_or("");
-    // SAFETY: buffer contract passed through from the caller.
-    super::guard::guard(VOSIA_E_PANIC, || unsafe {
-        super::strings::copy_out(text, buf, cap, len)
+pub extern "C" fn vosia_last_status() -> vosia_status {
+    super::guard::guard(VOSIA_E_PANIC, || {
+        LAST_STATUS.try_with(Cell::get).unwrap_or(VOSIA_OK)
     })
 }
 

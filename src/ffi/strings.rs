@@ -2,8 +2,7 @@
 
 use std::ffi::{CStr, CString, c_char};
 
-use super::status::{VOSIA_E_BUFFER_SIZE, VOSIA_OK, vosia_status};
-use crate::error::{Error, ErrorKind};
+use super::status::{Failure, FfiResult, VOSIA_E_BUFFER_SIZE, VOSIA_OK, vosia_status};
 
 /// A NUL-terminated copy of `text` for C to borrow (an interior NUL becomes a space).
 pub(crate) fn c_string(text: &str) -> CString {
@@ -14,23 +13,24 @@ pub(crate) fn c_string(text: &str) -> CString {
 ///
 /// # Safety
 /// `ptr` must be NULL or point to a NUL-terminated string valid for the call.
-pub(crate) unsafe fn str_arg<'a>(ptr: *const c_char, what: &str) -> Result<&'a str, Error> {
+pub(crate) unsafe fn str_arg<'a>(ptr: *const c_char, what: &str) -> FfiResult<&'a str> {
     if ptr.is_null() {
-        return Err(Error::new(
-            ErrorKind::NullArg,
-            format!("argument `{what}` is NULL"),
-        ));
+        return Err(Failure::null_arg(what));
     }
     // SAFETY: non-NULL and NUL-terminated by the C contract.
     let bytes = unsafe { CStr::from_ptr(ptr) };
-    bytes
-        .to_str()
-        .map_err(|e| Error::invalid(format!("argument `{what}` is not valid UTF-8 ({e})")))
+    bytes.to_str().map_err(|e| {
+        Failure::from(crate::Error::invalid(format!(
+            "argument `{what}` is not valid UTF-8 ({e})"
+        )))
+    })
 }
 
 /// Copies `text` into the caller's buffer (`cap` bytes, including the NUL): at most `cap-1`
 /// bytes, cut at a character boundary, plus a NUL. `*len`, if not NULL, receives the full
-/// length. Returns `VOSIA_E_BUFFER_SIZE` when the text was truncated.
+/// length. Returns `VOSIA_E_BUFFER_SIZE` when the text was truncated, or when `buf` is NULL
+/// or `cap` 0 (a size probe: only `*len` is written), and then records it as the last error:
+/// the one rule for every `copy_*` function.
 ///
 /// # Safety
 /// `buf` must be NULL (with `cap` 0) or valid for `cap` bytes; `len` NULL or writable.
@@ -45,7 +45,7 @@ pub(crate) unsafe fn copy_out(
         unsafe { len.write(text.len()) };
     }
     if buf.is_null() || cap == 0 {
-        return VOSIA_E_BUFFER_SIZE; // not even the NUL fits: a size query
+        return short_buffer(cap, text.len()); // not even the NUL fits: a size probe
     }
     let mut n = text.len().min(cap - 1);
     while !text.is_char_boundary(n) {
@@ -57,8 +57,36 @@ pub(crate) unsafe fn copy_out(
         buf.add(n).write(0);
     }
     if n < text.len() {
-        VOSIA_E_BUFFER_SIZE
+        short_buffer(cap, text.len())
     } else {
         VOSIA_OK
     }
+}
+
+/// Copies an optional text: `None` is `VOSIA_NULL_VALUE` with nothing written.
+///
+/// # Safety
+/// As [`copy_out`].
+pub(crate) unsafe fn copy_optional(
+    text: Option<&CStr>,
+    buf: *mut c_char,
+    cap: usize,
+    len: *mut usize,
+) -> vosia_status {
+    match text {
+        // SAFETY: passed through from the caller.
+        Some(t) => unsafe { copy_out(t.to_str().unwrap_or(""), buf, cap, len) },
+        None => super::status::VOSIA_NULL_VALUE,
+    }
+}
+
+fn short_buffer(cap: usize, needed: usize) -> vosia_status {
+    super::status::set_last_error(
+        VOSIA_E_BUFFER_SIZE,
+        &format!(
+            "a buffer of {cap} bytes is too small for {needed} bytes plus the NUL; \
+             *len holds the length"
+        ),
+    );
+    VOSIA_E_BUFFER_SIZE
 }

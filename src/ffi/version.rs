@@ -23,20 +23,3 @@ pub extern "C" fn vosia_version_number() -> i32 {
         | (part(env!("CARGO_PKG_VERSION_MINOR")) << 8)
         | part(env!("CARGO_PKG_VERSION_PATCH"))
 }
-
-/// Copies vosia_version() into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if not
-/// NULL) receives the full length.
-///
-/// @return VOSIA_OK, or VOSIA_E_BUFFER_SIZE when the text was truncated.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn vosia_copy_version(
-    buf: *mut c_char,
-    cap: usize,
-    len: *mut usize,
-) -> super::status::vosia_status {
-    let text = env!("CARGO_PKG_VERSION");
-    // SAFETY: buffer contract passed through from the caller.
-    super::guard::guard(super::status::VOSIA_E_PANIC, || unsafe {
-        super::strings::copy_out(text, buf, cap, len)
-    })
-}

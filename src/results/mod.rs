@@ -12,6 +12,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::SiaVersion;
+use crate::attrs::{Attr, Attributes};
 use crate::error::{Error, ErrorKind, Result};
 use std::fmt::Write;
 
@@ -19,21 +20,6 @@ use crate::numfmt::{push_f32, push_f64};
 use crate::stdfields::{self, Source};
 use crate::votable::columns::TextCells;
 use crate::votable::{Cells, Column, Datatype, Document, Field, Info, read_document};
-
-/// A column attribute readable as text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColumnAttr {
-    Name,
-    Id,
-    Ucd,
-    Utype,
-    Unit,
-    Xtype,
-    ArraySize,
-    Description,
-}
-
-const ATTRS: usize = 8;
 
 /// The numbers of one array cell, as stored.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -64,8 +50,8 @@ impl Numbers<'_> {
 
 struct ColumnMeta {
     field: Field,
-    /// NUL-terminated copies of the attributes, in `ColumnAttr` order, for C.
-    texts: [Box<CStr>; ATTRS],
+    /// The FIELD's attributes, NUL-terminated for C.
+    attrs: Attributes,
 }
 
 struct InfoEntry {
@@ -127,19 +113,8 @@ impl Results {
 
     /// Applies the QUERY_STATUS rules to what the reader found.
     pub fn from_document(doc: Document, version: SiaVersion) -> Result<Results> {
-        if let Some(status) = doc
-            .status
-            .as_ref()
-            .filter(|s| s.value.eq_ignore_ascii_case("ERROR"))
-        {
-            let text = if status.text.is_empty() {
-                doc.error_text
-                    .clone()
-                    .unwrap_or_else(|| status.value.clone())
-            } else {
-                status.text.clone()
-            };
-            return Err(Error::new(ErrorKind::Service, text));
+        if let Some(err) = doc.service_error() {
+            return Err(err);
         }
         let Some(table) = doc.table else {
             return Err(match doc.error_text {
@@ -164,17 +139,8 @@ impl Results {
             .fields
             .into_iter()
             .map(|field| {
-                let texts = [
-                    c_text(&field.name),
-                    c_text(&field.id),
-                    c_text(&field.ucd),
-                    c_text(&field.utype),
-                    c_text(&field.unit),
-                    c_text(&field.xtype),
-                    c_text(&field.arraysize_text),
-                    c_text(&field.description),
-                ];
-                ColumnMeta { field, texts }
+                let attrs = Attributes::of_field(&field);
+                ColumnMeta { field, attrs }
             })
             .collect::<Vec<_>>();
         let rendered = columns.iter().map(|_| OnceLock::new()).collect();
@@ -256,9 +222,16 @@ impl Results {
         self.columns.get(col).map(|c| &c.field)
     }
 
-    /// A column attribute as a NUL-terminated string (empty when the FIELD had none).
-    pub fn column_attr(&self, col: usize, attr: ColumnAttr) -> Option<&CStr> {
-        self.columns.get(col).map(|c| &*c.texts[attr as usize])
+    /// A column attribute as a NUL-terminated string; `None` when the FIELD did not set it
+    /// (an empty attribute counts as unset). A `Range` error for a column out of range.
+    pub fn column_attr(&self, col: usize, attr: Attr) -> Result<Option<&CStr>> {
+        let meta = self.columns.get(col).ok_or_else(|| {
+            Error::range(format!(
+                "column {col} is out of range (the result has {} columns)",
+                self.columns.len()
+            ))
+        })?;
+        Ok(meta.attrs.c_str(attr))
     }
 
     /// The column whose name, else ID, equals `name_or_id`; exact case first, then any case.
@@ -273,18 +246,48 @@ impl Results {
         find(&|s| s == want).or_else(|| find(&|s| s.eq_ignore_ascii_case(want)))
     }
 
-    /// The first column whose UCD contains every atom of `ucd` (atoms are `;`-separated,
-    /// compared case-insensitively): `"pos.eq.ra"` finds `"pos.eq.ra;meta.main"`.
+    /// The column best matching `ucd`, compared word by word (words are `;`-separated,
+    /// case-insensitive), as pyvo's `fieldname_with_ucd` accepts any shared word: first a
+    /// column holding every word of `ucd`, else one whose main (first) word is `ucd`'s main
+    /// word, else the first sharing any word. `"pos.eq.ra"` finds `"pos.eq.ra;meta.main"`.
     pub fn column_by_ucd(&self, ucd: &str) -> Option<usize> {
         let wanted: Vec<&str> = atoms(ucd).collect();
-        if wanted.is_empty() {
+        let main = *wanted.first()?;
+        let has = |c: &ColumnMeta, w: &str| atoms(&c.field.ucd).any(|a| a.eq_ignore_ascii_case(w));
+        let every = |c: &ColumnMeta| wanted.iter().all(|w| has(c, w));
+        let same_main = |c: &ColumnMeta| {
+            atoms(&c.field.ucd)
+                .next()
+                .is_some_and(|a| a.eq_ignore_ascii_case(main))
+        };
+        let any = |c: &ColumnMeta| wanted.iter().any(|w| has(c, w));
+        [&every as &dyn Fn(&ColumnMeta) -> bool, &same_main, &any]
+            .iter()
+            .find_map(|test| self.columns.iter().position(test))
+    }
+
+    /// The first column whose utype equals `utype` (case-insensitive; a namespace prefix
+    /// such as `obscore:` on either side may be left out).
+    pub fn column_by_utype(&self, utype: &str) -> Option<usize> {
+        let bare = |u: &str| -> String {
+            let u = u.trim();
+            u.rsplit_once(':')
+                .map_or(u, |(_, rest)| rest)
+                .to_ascii_lowercase()
+        };
+        let want = utype.trim();
+        if want.is_empty() {
             return None;
         }
-        self.columns.iter().position(|c| {
-            wanted
-                .iter()
-                .all(|w| atoms(&c.field.ucd).any(|a| a.eq_ignore_ascii_case(w)))
-        })
+        self.columns
+            .iter()
+            .position(|c| c.field.utype.trim().eq_ignore_ascii_case(want))
+            .or_else(|| {
+                let want = bare(want);
+                self.columns
+                    .iter()
+                    .position(|c| bare(&c.field.utype) == want)
+            })
     }
 
     fn check(&self, row: usize, col: usize) -> Result<&Column> {
@@ -314,6 +317,68 @@ impl Results {
             f.name,
             f.datatype.name()
         ))
+    }
+
+    /// Reads the numeric column `col` from row `first` into `values` (one row per element;
+    /// integers widen, a null cell is NaN), and null flags (1/0) into `nulls` when it is not
+    /// empty. A `Type` error, with nothing written, for a text or array column.
+    pub fn double_column(
+        &self,
+        col: usize,
+        first: usize,
+        values: &mut [f64],
+        nulls: &mut [i32],
+    ) -> Result<()> {
+        self.read_column(col, first, values, nulls, f64::NAN, |row| {
+            self.double(row, col)
+        })
+    }
+
+    /// As [`Results::double_column`] for an integer or boolean column; a null cell is 0.
+    pub fn int64_column(
+        &self,
+        col: usize,
+        first: usize,
+        values: &mut [i64],
+        nulls: &mut [i32],
+    ) -> Result<()> {
+        self.read_column(col, first, values, nulls, 0, |row| self.int64(row, col))
+    }
+
+    fn read_column<T: Copy>(
+        &self,
+        col: usize,
+        first: usize,
+        values: &mut [T],
+        nulls: &mut [i32],
+        fill: T,
+        read: impl Fn(usize) -> Result<Option<T>>,
+    ) -> Result<()> {
+        let end = first.saturating_add(values.len());
+        if end > self.rows {
+            return Err(Error::range(format!(
+                "rows {first}..{end} run past the end of the result ({} rows)",
+                self.rows
+            )));
+        }
+        if col >= self.columns.len() {
+            return Err(Error::range(format!(
+                "column {col} is out of range (the result has {} columns)",
+                self.columns.len()
+            )));
+        }
+        if values.is_empty() {
+            return Ok(());
+        }
+        read(first)?; // a type error before anything is written
+        for (i, slot) in values.iter_mut().enumerate() {
+            let v = read(first + i)?;
+            *slot = v.unwrap_or(fill);
+            if let Some(flag) = nulls.get_mut(i) {
+                *flag = i32::from(v.is_none());
+            }
+        }
+        Ok(())
     }
 
     pub fn is_null(&self, row: usize, col: usize) -> Result<bool> {

@@ -20,6 +20,11 @@ impl Results {
         }
     }
 
+    /// Whether this result holds standard field `field` (in one column or computed from two).
+    pub fn has_std(&self, field: StdField) -> bool {
+        self.std[field as usize] != Source::Missing
+    }
+
     /// How values of `field` read from column `col` convert to the field's fixed unit: by the
     /// column's unit (for SIA 1 band limits, the row's `VOX:BandPass_Unit` cell), else the
     /// field's default. An unknown unit leaves values as they are.

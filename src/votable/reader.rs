@@ -12,7 +12,7 @@ use super::columns::Column;
 use super::tabledata::{CellOutcome, CellPlan, Scratch, push_cell};
 use super::tabledata_stream::{RowSink, read_tabledata};
 use super::types::{ArraySize, Datatype, Field};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// Deeper nesting than this is not a VOTable anyone writes; refuse it before it costs memory.
 const MAX_DEPTH: usize = 128;
@@ -113,6 +113,25 @@ struct State {
     error_text: Option<String>,
     warnings: Vec<String>,
     warning_count: usize,
+}
+
+impl Document {
+    /// The service's error, when QUERY_STATUS=ERROR applies (the one QUERY_STATUS rule, see
+    /// [`Document::status`]): kind `Service`, with the service's own text.
+    pub fn service_error(&self) -> Option<Error> {
+        let status = self
+            .status
+            .as_ref()
+            .filter(|s| s.value.eq_ignore_ascii_case("ERROR"))?;
+        let text = if !status.text.is_empty() {
+            status.text.clone()
+        } else if let Some(text) = &self.error_text {
+            text.clone()
+        } else {
+            "the service reported QUERY_STATUS=ERROR without a message".to_string()
+        };
+        Some(Error::new(ErrorKind::Service, text))
+    }
 }
 
 /// Reads a whole VOTable document from `input`, streaming.

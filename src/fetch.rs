@@ -1,0 +1,135 @@
+//! Fetch and read: the step between the transport (`http`, bytes) and the readers (VOTable
+//! results, small documents). The rules that need both live here, once: an error VOTable in a
+//! non-2xx body wins as the service's own message (as pyvo does), and "try these candidate
+//! URLs in turn" keeps the most telling failure.
+
+use std::io::Read;
+
+use crate::SiaVersion;
+use crate::error::{Error, ErrorKind, Result};
+use crate::http::{self, Answer, Refusal, Settings};
+use crate::results::Results;
+use crate::votable::read_document;
+
+/// GETs `url` and reads the answer as SIA results, streaming.
+pub(crate) fn results(
+    agent: &ureq::Agent,
+    settings: &Settings,
+    url: &str,
+    version: SiaVersion,
+) -> Result<Results> {
+    match http::get(agent, settings, url, settings.max_response_bytes)? {
+        Answer::Body(mut body) => {
+            let parsed = Results::from_reader(body.reader(), version);
+            body.finish(parsed)
+        }
+        Answer::Refused(refusal) => Err(refused(refusal)),
+    }
+}
+
+/// GETs a small XML document (VOSI, a service self-description) whole, within
+/// [`http::document_limit`].
+pub(crate) fn document(agent: &ureq::Agent, settings: &Settings, url: &str) -> Result<Vec<u8>> {
+    match http::get(agent, settings, url, http::document_limit(settings))? {
+        Answer::Body(mut body) => {
+            let mut bytes = Vec::new();
+            let read = body
+                .reader()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::format(format!("reading {url}: {e}")));
+            body.finish(read.map(|_| bytes))
+        }
+        Answer::Refused(refusal) => Err(refused(refusal)),
+    }
+}
+
+/// The error for a non-2xx answer: the service's QUERY_STATUS=ERROR text when the body is an
+/// error VOTable, else the Http error with the status line and the start of the body.
+fn refused(refusal: Refusal) -> Error {
+    let looks_like_votable = String::from_utf8_lossy(&refusal.body).contains("VOTABLE");
+    if looks_like_votable
+        && let Ok(doc) = read_document(refusal.body.as_slice())
+        && let Some(err) = doc.service_error()
+    {
+        return refusal.service_error(err.message());
+    }
+    refusal.into_error()
+}
+
+/// Tries `fetch` on each candidate URL in turn and returns the first success. When all fail,
+/// the error names every URL tried, and its kind is the most telling one met: a service's
+/// own error or a malformed document over an HTTP refusal (a 404 at a guessed URL says little)
+/// over a transport failure (`Connect`, `Timeout`, `Tls`), which stays what it was when every
+/// candidate failed that way.
+pub(crate) fn first_ok<T>(
+    what: &str,
+    candidates: &[String],
+    mut fetch: impl FnMut(&str) -> Result<T>,
+) -> Result<T> {
+    let mut tried = Vec::new();
+    let mut best: Option<ErrorKind> = None;
+    for url in candidates {
+        match fetch(url) {
+            Ok(found) => return Ok(found),
+            Err(e) => {
+                if best.is_none_or(|b| rank(e.kind()) > rank(b)) {
+                    best = Some(e.kind());
+                }
+                tried.push(format!("{url}: {}", e.message()));
+            }
+        }
+    }
+    Err(Error::new(
+        best.unwrap_or(ErrorKind::InvalidArg),
+        format!("no {what} found; tried {}", tried.join("; ")),
+    ))
+}
+
+fn rank(kind: ErrorKind) -> u8 {
+    match kind {
+        ErrorKind::Service | ErrorKind::Format | ErrorKind::Cancelled => 3,
+        ErrorKind::Http | ErrorKind::TooLarge => 2,
+        ErrorKind::Connect | ErrorKind::Timeout | ErrorKind::Tls => 1,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fail(kind: ErrorKind) -> impl FnMut(&str) -> Result<()> {
+        move |url| Err(Error::new(kind, format!("{url} failed")))
+    }
+
+    #[test]
+    fn all_refused_stays_a_connect_error_naming_every_url() {
+        let urls = ["http://a/x".to_string(), "http://b/x".to_string()];
+        let err = first_ok("VOSI capabilities", &urls, fail(ErrorKind::Connect)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Connect);
+        assert!(err.message().contains("http://a/x") && err.message().contains("http://b/x"));
+    }
+
+    #[test]
+    fn the_most_telling_failure_wins_and_a_success_ends_the_search() {
+        let urls = ["1".to_string(), "2".to_string(), "3".to_string()];
+        let kinds = [ErrorKind::Timeout, ErrorKind::Http, ErrorKind::Connect];
+        let mut i = 0;
+        let err = first_ok("x", &urls, |_| -> Result<()> {
+            i += 1;
+            Err(Error::new(kinds[i - 1], "no"))
+        })
+        .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Http);
+        let mut calls = 0;
+        let found = first_ok("x", &urls, |u| {
+            calls += 1;
+            if u == "2" {
+                Ok(u.to_string())
+            } else {
+                Err(Error::invalid("no"))
+            }
+        });
+        assert_eq!((found.unwrap().as_str(), calls), ("2", 2));
+    }
+}
