@@ -14,16 +14,18 @@
 #![allow(non_camel_case_types)]
 #![allow(clippy::missing_safety_doc)]
 
+// The order of the header (cbindgen follows the module order): keep it, not alphabetical
+// (rustfmt.toml: reorder_modules = false).
+pub mod version;
+pub mod status;
 pub mod consts;
 pub mod fields;
-pub(crate) mod guard;
-pub(crate) mod handle;
+pub mod service;
 pub mod query;
 pub mod results;
-pub mod service;
-pub mod status;
+pub(crate) mod guard;
+pub(crate) mod handle;
 pub(crate) mod strings;
-pub mod version;
 
 use status::{Failure, FfiResult, VOSIA_E_INVALID_ARG};
 
