@@ -53,7 +53,7 @@ impl Results {
         match &column.cells {
             Cells::Text(t) => {
                 let s = t.get(row).trim();
-                match crate::votable::tabledata::parse_real(s) {
+                match crate::votable::parse_real(s) {
                     Some(v) if v.is_nan() => Ok(None),
                     Some(v) => Ok(Some(v)),
                     None if s.eq_ignore_ascii_case("null") => Ok(None),
@@ -169,7 +169,7 @@ impl Results {
                             s.trim_matches(|ch: char| "{}[]() \t\r\n".contains(ch))
                                 .split(|ch: char| ch.is_whitespace() || ch == ',')
                                 .filter(|x| !x.is_empty())
-                                .map(crate::votable::tabledata::parse_real)
+                                .map(crate::votable::parse_real)
                         };
                         // Every item must be a number before anything is written to `out`.
                         if items().any(|v| v.is_none()) {

@@ -4,8 +4,8 @@
 use base64::Engine;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 
+use super::cells::CellPlan;
 use super::columns::Column;
-use super::tabledata::CellPlan;
 use super::types::{Datatype, Field, Shape};
 use crate::error::{Error, Result};
 

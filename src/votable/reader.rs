@@ -8,9 +8,9 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use super::binary::BinaryDecoder;
+use super::cells::{CellOutcome, CellPlan, Scratch, push_cell};
 use super::columns::Column;
-use super::tabledata::{CellOutcome, CellPlan, Scratch, push_cell};
-use super::tabledata_stream::{RowSink, read_tabledata};
+use super::tabledata::{RowSink, read_tabledata};
 use super::types::{ArraySize, Datatype, Field};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -75,7 +75,7 @@ enum Elem {
     Field,
     Info,
     Description,
-    /// TABLEDATA of the table being decoded: read by `tabledata_stream`, never seen here open.
+    /// TABLEDATA of the table being decoded: read by `tabledata`, never seen here open.
     TableData,
     Binary,
     Other,
@@ -159,7 +159,7 @@ pub fn read_document<R: BufRead>(mut input: R) -> Result<Document> {
 fn read_events<R: BufRead>(mut reader: Reader<R>) -> Result<Document> {
     let config = reader.config_mut();
     // End names are not checked by quick-xml: TABLEDATA is read past it (see
-    // `tabledata_stream`), so it never sees </TABLEDATA>. Our own element stack still
+    // `tabledata`), so it never sees </TABLEDATA>. Our own element stack still
     // catches a document cut short.
     config.check_end_names = false;
     config.expand_empty_elements = false;
