@@ -1,8 +1,9 @@
 //! Results: one parsed SIA response, immutable and columnar.
 //!
-//! Parsing is the only allocation-heavy step. Afterwards every getter is O(1) and allocates
-//! nothing, except `text` on a numeric column, which renders that whole column once, on first
-//! use, and keeps it. A `Results` is `Send + Sync`: any number of threads may read it at once,
+//! Parsing is the only allocation-heavy step. Afterwards every cell getter is O(1) and
+//! allocates nothing, with two exceptions: `text` on a numeric column renders that whole
+//! column once, on first use, and keeps it; and a number written in a text cell with a Fortran
+//! `D` exponent (`1.5D3`) is copied once to be parsed. A `Results` is `Send + Sync`: any number of threads may read it at once,
 //! and strings borrowed from it live as long as it does.
 
 use std::ffi::CStr;

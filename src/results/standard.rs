@@ -1,6 +1,7 @@
 //! The standard fields of a result: values found by SIA 1.0 UCD or SIA 2.0 ObsCore name,
 //! read tolerantly (numbers in text cells, units converted, SIA 2.0 values computed from two
-//! columns) and returned in fixed units. Allocation-free like every getter.
+//! columns) and returned in fixed units. No allocation, except as `Results` says for `D`
+//! exponents.
 
 use std::ffi::CStr;
 

@@ -163,7 +163,8 @@ impl Field {
         }
     }
 
-    /// Elements in one fixed-size cell (complex values count two reals each), or `None` if variable.
+    /// Elements in one fixed-size cell as the arraysize counts them (a complex value is one
+    /// element), or `None` if variable.
     pub fn fixed_count(&self) -> Option<usize> {
         match self.arraysize {
             ArraySize::Scalar => Some(1),
