@@ -303,3 +303,60 @@ fn every_field_constant_is_the_library_field_of_that_name() {
         "one constant per field"
     );
 }
+
+/// Source files whose calls count as a test's: everything under tests/ but the generated
+/// NULL/handle contract (which calls every function by construction), and the bindings that
+/// have tests of their own (their test calls the wrapper; the wrapper calls the function).
+fn calling_sources() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| {
+                ["c", "cpp", "rs", "f90", "py", "pro", "sh", "jl"]
+                    .iter()
+                    .any(|x| e == *x)
+            }) && !path.ends_with("tests/c/gen_contract.py")
+                && !path.ends_with("tests/header.rs")
+            {
+                out.push(path);
+            }
+        }
+    }
+    let root = root();
+    let mut out = Vec::new();
+    walk(&root.join("tests"), &mut out);
+    walk(&root.join("python"), &mut out);
+    out.extend(
+        ["include/vosia.hpp", "include/vosia.f90", "examples/idl/vosia_idl.c"]
+            .iter()
+            .map(|p| root.join(p)),
+    );
+    out
+}
+
+#[test]
+fn every_function_is_called_by_a_test() {
+    let sources: String = calling_sources()
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let words: std::collections::BTreeSet<&str> = sources
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .collect();
+    let lines = header_lines();
+    let uncalled: Vec<String> = declared_functions(&lines)
+        .into_iter()
+        .map(|(n, _)| n)
+        .filter(|n| !words.contains(n.as_str()))
+        .collect();
+    assert!(
+        uncalled.is_empty(),
+        "functions of vosia.h no test (nor a tested binding) calls: {uncalled:?}"
+    );
+}
