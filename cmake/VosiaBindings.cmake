@@ -9,7 +9,11 @@
 #   fortran_module          tests/fortran/test_fortran.f90
 #   example_fortran_search  examples/fortran/search.f90 on tests/data/sia1_three.xml
 #   idl_gdl                 tests/idl/test_vosia.pro under GNU Data Language (when gdl is found)
-#   python_vs_pyvo          tests/python/test_vs_pyvo.py with pytest (skips without pyvo/pytest)
+#   python_vs_pyvo          tests/python (test_vs_pyvo.py, test_package.py) with pytest, on the
+#                           package in python/ over build/lib (skips without pyvo/pytest)
+#   example_python_search   examples/python/search.py on tests/data/sia1_three.xml
+#   python_pip_install      tests/python/pip_install.sh: pip install ./python in a fresh venv,
+#                           then tests/python against the installed package
 #   install_bindings        the installed C++ header and Fortran module used from a downstream
 #                           CMake project and from plain compiler lines
 # Live parts run when VOSIA_TEST_DACHS is set in ctest's environment.
@@ -54,6 +58,7 @@ if(TARGET cpp_search AND NOT TEST example_cpp_search)
   set_tests_properties(example_cpp_search PROPERTIES
     PASS_REGULAR_EXPRESSION "3 images.*http://example\\.org/data/img3\\.jpg")
 endif()
+
 
 # --------------------------------------------------------------------------- Fortran
 if(VOSIA_FORTRAN)
@@ -114,11 +119,32 @@ if(DEFINED ENV{VOSIA_PYTHON} AND NOT "$ENV{VOSIA_PYTHON}" STREQUAL "")
       "A python with pyvo and pytest for the python_vs_pyvo test" FORCE)
 endif()
 if(VOSIA_PYVO_PYTHON)
+  # The package from the source tree (python/vosia) over the library of this build tree;
+  # tests/python/pip_install.sh tests it as pip installs it, with the library in its wheel.
+  set(_vosia_python_env "${_vosia_bindings_env}"
+      "PYTHONPATH=${PROJECT_SOURCE_DIR}/python" "VOSIA_LIB=${VOSIA_LIB_DIR}/${VOSIA_SHARED_REAL}")
   add_test(NAME python_vs_pyvo
     COMMAND bash -c "if ! \"$0\" -c 'import pytest, pyvo' 2>/dev/null; then echo \"python_vs_pyvo: $0 lacks pytest or pyvo (pip install pyvo pytest): skipped\"; exit 77; fi; exec \"$0\" -m pytest -q -rs -p no:cacheprovider \"$1\""
-            "${VOSIA_PYVO_PYTHON}" "${PROJECT_SOURCE_DIR}/tests/python/test_vs_pyvo.py")
+            "${VOSIA_PYVO_PYTHON}" "${PROJECT_SOURCE_DIR}/tests/python")
   set_tests_properties(python_vs_pyvo PROPERTIES TIMEOUT 600 SKIP_RETURN_CODE 77
-    ENVIRONMENT "${_vosia_bindings_env};VOSIA_LIB=${VOSIA_LIB_DIR}/${VOSIA_SHARED_REAL}")
+    ENVIRONMENT "${_vosia_python_env}")
+  add_test(NAME example_python_search
+    COMMAND "${VOSIA_PYVO_PYTHON}" "${PROJECT_SOURCE_DIR}/examples/python/search.py"
+            -f "${PROJECT_SOURCE_DIR}/tests/data/sia1_three.xml")
+  set_tests_properties(example_python_search PROPERTIES
+    ENVIRONMENT "${_vosia_python_env}"
+    PASS_REGULAR_EXPRESSION "3 images.*http://example\\.org/data/img3\\.jpg")
+endif()
+
+# The package as pip installs it: a fresh venv, `pip install ./python` (the wheel carries its
+# own libvosia, built by setuptools-rust in a cargo target directory of its own), then
+# tests/python against it with VOSIA_LIB unset. Needs the Python package index.
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_FOUND)
+  add_test(NAME python_pip_install
+    COMMAND bash "${PROJECT_SOURCE_DIR}/tests/python/pip_install.sh" "${CMAKE_BINARY_DIR}/pip-install")
+  set_tests_properties(python_pip_install PROPERTIES TIMEOUT 1800
+    ENVIRONMENT "${_vosia_bindings_env};VOSIA_PIP_PYTHON=${Python3_EXECUTABLE}")
 endif()
 
 # ------------------------------------------------------------- installed bindings

@@ -1,4 +1,4 @@
-"""vosia (through examples/python/vosia_ctypes.py) against pyvo, on the same responses.
+"""vosia (through its Python package, python/vosia) against pyvo, on the same responses.
 
 Offline: each saved SIA 1.0 and SIA 2.0 response (tests/data and the shared corpus) is read by
 pyvo (astropy.io.votable.parse wrapped in pyvo.dal.sia.SIAResults / sia2.SIA2Results) and by
@@ -8,11 +8,13 @@ SIA 2.0 the ObsCore fields. Live (VOSIA_TEST_DACHS set): the same SIA 1.0 and 2.
 local DaCHS, built by pyvo and sent by both, give the same records.
 
 astropy never touches the network here (allow_internet off, no IERS download).
-Run by ctest as python_vs_pyvo; alone: VOSIA_LIB=build/lib/libvosia.so pytest tests/python
+Run by ctest as python_vs_pyvo (with test_package.py), against the build tree:
+    PYTHONPATH=python VOSIA_LIB=build/lib/libvosia.so pytest tests/python
+and by tests/python/pip_install.sh against the package pip installs from the repository.
 """
 import math
 import os
-import sys
+import re
 import warnings
 
 import pytest
@@ -28,10 +30,10 @@ from astropy.io.votable import parse as parse_votable  # noqa: E402
 from pyvo.dal.sia import SIAResults  # noqa: E402
 from pyvo.dal.sia2 import SIA2Results  # noqa: E402
 
+import vosia  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(ROOT, "examples", "python"))
-import vosia_ctypes as vosia  # noqa: E402
 
 DATA = os.environ.get("VOSIA_TEST_DATA", os.path.join(ROOT, "tests", "data"))
 CORPUS = os.environ.get("VOSIA_CORPUS", os.path.join(ROOT, "..", "shared", "corpus"))
@@ -272,7 +274,7 @@ def test_sia2_file(name):
 
 
 def test_wrapper_basics():
-    """The ctypes wrapper itself: nulls, errors, the query URL."""
+    """The package itself: nulls, errors, the query URL."""
     with vosia.Results.parse_file(os.path.join(DATA, "sia1_three.xml")) as r:
         assert len(r) == 3
         assert r[2].std("mjd_obs") is None
@@ -282,12 +284,14 @@ def test_wrapper_basics():
     with pytest.raises(vosia.VosiaError) as err:
         vosia.Results.parse_file(os.path.join(DATA, "sia1_error.xml"))
     assert err.value.status == 50 and "Illegal POS value" in str(err.value)
+    assert isinstance(err.value, vosia.ServiceError)
     q = vosia.Query(vosia.Service("http://127.0.0.1:9/sia?", vosia.SIA1))
     q.set_pos(10.5, 41.25).set_size(0.2)
     assert "POS=10.5,41.25" in q.url and "SIZE=0.2" in q.url
     with pytest.raises(vosia.VosiaError) as err:
         q.set_pos(1, 95)
     assert err.value.status == 11
+    assert isinstance(err.value, vosia.InvalidArgError)
 
 
 def run_both(pyvo_query, service_url, version):
@@ -319,16 +323,28 @@ def test_live_sia2():
     compare_sia2(pv, vr, "DaCHS SIA 2.0")
 
 
-def test_constants_match_the_header():
-    """The wrapper's restated constants are vosia.h's (as the Fortran test checks its own)."""
-    import re
-
+def header_defines():
     with open(os.path.join(ROOT, "include", "vosia.h"), encoding="utf-8") as f:
-        defines = dict(re.findall(r"^#define (VOSIA_\w+) (-?\d+)\s*$", f.read(), re.M))
-    fields = {k[len("VOSIA_FIELD_"):].lower(): int(v) for k, v in defines.items()
+        return {k: int(v) for k, v in
+                re.findall(r"^#define (VOSIA_\w+) (-?\d+)\s*$", f.read(), re.M)}
+
+
+def test_constants_match_the_header():
+    """The package's restated constants are vosia.h's, every one of each family (as the
+    Fortran test checks its own); the standard fields, read from the library, are the
+    header's VOSIA_FIELD_*."""
+    defines = header_defines()
+    fields = {k[len("VOSIA_FIELD_"):].lower(): v for k, v in defines.items()
               if k.startswith("VOSIA_FIELD_") and k != "VOSIA_FIELD_COUNT"}
-    assert vosia.FIELDS == fields
-    assert (vosia.SIA1, vosia.SIA2) == (int(defines["VOSIA_SIA1"]), int(defines["VOSIA_SIA2"]))
-    assert vosia.OK == int(defines["VOSIA_OK"])
-    assert vosia.NULL_VALUE == int(defines["VOSIA_NULL_VALUE"])
-    assert vosia.E_BUFFER_SIZE == int(defines["VOSIA_E_BUFFER_SIZE"])
+    assert {name: f.index for name, f in vosia.FIELDS.items()} == fields
+    assert len(vosia.FIELDS) == defines["VOSIA_FIELD_COUNT"]
+    assert (vosia.SIA1, vosia.SIA2) == (defines["VOSIA_SIA1"], defines["VOSIA_SIA2"])
+    statuses = {k[len("VOSIA_"):]: v for k, v in defines.items()
+                if k in ("VOSIA_OK", "VOSIA_NULL_VALUE") or k.startswith("VOSIA_E_")}
+    assert {s.name: s.value for s in vosia.Status} == statuses
+    for enum, prefix in [(vosia.Attr, "VOSIA_ATTR_"), (vosia.Kind, "VOSIA_KIND_"),
+                         (vosia.QueryParam, "VOSIA_PARAM_"), (vosia.Datatype, "VOSIA_TYPE_")]:
+        header = {k[len(prefix):]: v for k, v in defines.items() if k.startswith(prefix)}
+        assert {e.name: e.value for e in enum} == header, prefix
+    assert vosia.capi.ABI_VERSION == (defines["VOSIA_VERSION_MAJOR"],
+                                      defines["VOSIA_VERSION_MINOR"])

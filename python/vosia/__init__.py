@@ -1,0 +1,50 @@
+"""vosia: an IVOA Simple Image Access (SIA 1.0 and 2.0) client.
+
+Python over vosia's C library (libvosia, carried inside the wheel) through ctypes::
+
+    import vosia
+
+    svc = vosia.Service("http://127.0.0.1:8080/siatest/q/i/siap.xml?", vosia.SIA1)
+    results = svc.search(pos=(10.68, 41.27), size=0.2)
+    print(len(results), results["access_url"])       # a column (numpy when installed)
+    table = results.to_table()                        # astropy Table, with units
+    for row in results:
+        print(row.getdataurl(), row.ra, row.dec, row.std("mjd_obs"))
+
+    saved = vosia.parse_file("response.xml", vosia.SIA2)
+
+Service (transport settings, metadata, capabilities, availability, progress/cancel), Query
+(every SIA parameter), Results and Row (records and columns; standard fields in fixed units,
+vosia.FIELDS); failures raise a VosiaError subclass named after the status (ConnectError,
+TimeoutExpiredError, ServiceError, FormatError, ...). vosia.capi is the raw C API.
+"""
+from .capi import SIA1, SIA2, Attr, Datatype, Kind, QueryParam, Status
+from .errors import (BadHandleError, BufferSizeError, CancelledError, ConnectError,
+                     FileError, FormatError, HTTPError, InternalError, InvalidArgError,
+                     NoTableError, NullArgError, PanicError, RangeError, ServiceError,
+                     TimeoutExpiredError, TLSError, TooLargeError, TypeMismatchError,
+                     UnsupportedError, VosiaError)
+from .fields import FIELDS, Field, field
+from .metadata import Availability, Capability, ColumnInfo, Param
+from .query import Query
+from .results import Results, Row, parse, parse_file
+from .service import Service, discover
+from . import capi
+
+__version__ = "0.2.0"
+
+__all__ = [
+    "SIA1", "SIA2", "Service", "Query", "Results", "Row", "parse", "parse_file", "discover",
+    "FIELDS", "Field", "field", "ColumnInfo", "Param", "Capability", "Availability",
+    "Status", "Attr", "Kind", "QueryParam", "Datatype", "library_version", "capi",
+    "VosiaError", "NullArgError", "InvalidArgError", "BadHandleError", "UnsupportedError",
+    "RangeError", "TypeMismatchError", "BufferSizeError", "ConnectError",
+    "TimeoutExpiredError", "TLSError", "HTTPError", "TooLargeError", "FileError",
+    "ServiceError", "FormatError", "NoTableError", "CancelledError", "PanicError",
+    "InternalError",
+]
+
+
+def library_version() -> str:
+    """The version of the libvosia loaded (vosia_version), e.g. "0.2.0"."""
+    return capi.lib.vosia_version().decode()
