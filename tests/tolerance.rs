@@ -296,8 +296,10 @@ fn documents_without_a_usable_table() {
         r#"<VOTABLE><RESOURCE><TABLE><DATA><TABLEDATA/></DATA></TABLE></RESOURCE></VOTABLE>"#,
     );
     assert_eq!(no_fields.kind(), ErrorKind::Format);
+    // Not a VOTable at all (the header: VOSIA_E_FORMAT), not a VOTable without a table.
     let html = parse_err("<html><body>Service temporarily unavailable</body></html>");
-    assert_eq!(html.kind(), ErrorKind::NoTable);
+    assert_eq!(html.kind(), ErrorKind::Format);
+    assert!(html.message().contains("<html>"), "{}", html.message());
     let garbage = parse_err("this is not XML at all");
     assert_eq!(garbage.kind(), ErrorKind::Format);
     assert!(garbage.message().contains("byte"), "{}", garbage.message());

@@ -115,6 +115,18 @@ struct State {
     warning_count: usize,
 }
 
+/// A VOTable's root element is VOTABLE (any namespace prefix, any case); an HTML page or
+/// another document is a Format error, not a VOTable without a table.
+fn check_root(e: &BytesStart) -> Result<()> {
+    let name = local(e);
+    if name.eq_ignore_ascii_case("VOTABLE") {
+        return Ok(());
+    }
+    Err(Error::format(format!(
+        "not a VOTable: the document's root element is <{name}> (at byte 0)"
+    )))
+}
+
 impl Document {
     /// The service's error, when QUERY_STATUS=ERROR applies (the one QUERY_STATUS rule, see
     /// [`Document::status`]): kind `Service`, with the service's own text.
@@ -193,6 +205,9 @@ fn read_events<R: BufRead>(mut reader: Reader<R>) -> Result<Document> {
         let at = reader.buffer_position();
         let step = match event {
             Event::Start(e) => {
+                if !saw_root {
+                    check_root(&e)?;
+                }
                 saw_root = true;
                 let elem = state.open(&e, false)?;
                 state.stack.push(elem);
@@ -213,6 +228,9 @@ fn read_events<R: BufRead>(mut reader: Reader<R>) -> Result<Document> {
                 Ok(())
             }
             Event::Empty(e) => {
+                if !saw_root {
+                    check_root(&e)?;
+                }
                 saw_root = true;
                 let elem = state.open(&e, true)?;
                 state.close(elem, true)
