@@ -332,9 +332,13 @@ fn calling_sources() -> Vec<PathBuf> {
     walk(&root.join("tests"), &mut out);
     walk(&root.join("python"), &mut out);
     out.extend(
-        ["include/vosia.hpp", "include/vosia.f90", "examples/idl/vosia_idl.c"]
-            .iter()
-            .map(|p| root.join(p)),
+        [
+            "include/vosia.hpp",
+            "include/vosia.f90",
+            "examples/idl/vosia_idl.c",
+        ]
+        .iter()
+        .map(|p| root.join(p)),
     );
     out
 }
