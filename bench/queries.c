@@ -42,13 +42,17 @@ int main(int argc, char **argv) {
         vosia_query_set_pos(q, ra, dec);
         vosia_query_set_size(q, 0.2, 0.2);
         if (urls_only) {
-            printf("%s\n", vosia_query_url(q));
+            const char *url = NULL;
+            vosia_query_url(q, &url);
+            printf("%s\n", url);
             continue;
         }
         vosia_results *res = NULL;
         vosia_status st = vosia_query_execute(q, &res);
         if (st != VOSIA_OK) {
-            fprintf(stderr, "queries: %s\n", vosia_query_error(q));
+            const char *why = NULL;
+            vosia_query_error(q, &why);
+            fprintf(stderr, "queries: %s\n", why);
             return 1;
         }
         rows += vosia_results_row_count(res);

@@ -105,10 +105,14 @@ int main(int argc, char **argv) {
             return fail(argv[k], st, NULL);
     }
 
-    printf("GET %s\n", vosia_query_url(q));
+    const char *get = NULL;
+    vosia_query_url(q, &get);
+    printf("GET %s\n", get);
     st = vosia_query_execute(q, &res);
     if (st != VOSIA_OK) {
-        int rc = fail("search", st, vosia_query_error(q));
+        const char *why = NULL;
+        vosia_query_error(q, &why);
+        int rc = fail("search", st, why);
         vosia_query_free(q);
         return rc;
     }

@@ -108,4 +108,54 @@ static inline char *read_whole_file(const char *path, size_t *len) {
     return buf;
 }
 
+/* The 0.2 lookups return a status with an out-parameter; these give the value, or -1 /
+ * NULL when the lookup found nothing (VOSIA_NULL_VALUE) -- a failure is counted. */
+static inline int32_t lookup_result(vosia_status st, int32_t col) {
+    if (st == VOSIA_NULL_VALUE) return -1;
+    CHECK_STATUS(st, VOSIA_OK);
+    return st == VOSIA_OK ? col : -1;
+}
+static inline int32_t std_col(const vosia_results *r, int32_t field) {
+    int32_t col = -1;
+    vosia_status st = vosia_results_std_column(r, field, &col); /* before col is read */
+    return lookup_result(st, col);
+}
+static inline int32_t col_index(const vosia_results *r, const char *name) {
+    int32_t col = -1;
+    vosia_status st = vosia_results_column_index(r, name, &col); /* before col is read */
+    return lookup_result(st, col);
+}
+static inline int32_t col_by_ucd(const vosia_results *r, const char *ucd) {
+    int32_t col = -1;
+    vosia_status st = vosia_results_column_by_ucd(r, ucd, &col); /* before col is read */
+    return lookup_result(st, col);
+}
+static inline const char *info_value(const vosia_results *r, const char *name) {
+    const char *s = NULL;
+    vosia_status st = vosia_results_info(r, name, &s);
+    if (st != VOSIA_NULL_VALUE) CHECK_STATUS(st, VOSIA_OK);
+    return st == VOSIA_OK ? s : NULL;
+}
+static inline const char *column_attr(const vosia_results *r, int32_t col, int32_t attr) {
+    const char *s = NULL;
+    vosia_status st = vosia_results_get_column_attr(r, col, attr, &s);
+    if (st != VOSIA_NULL_VALUE) CHECK_STATUS(st, VOSIA_OK);
+    return st == VOSIA_OK ? s : NULL;
+}
+static inline int32_t col_type(const vosia_results *r, int32_t col) {
+    int32_t t = -1;
+    vosia_status st = vosia_results_column_datatype(r, col, &t);
+    return st == VOSIA_OK ? t : -1;
+}
+static inline const char *query_url(vosia_query *q) {
+    const char *s = NULL;
+    CHECK_STATUS(vosia_query_url(q, &s), VOSIA_OK);
+    return s;
+}
+static inline const char *query_error(const vosia_query *q) {
+    const char *s = NULL;
+    CHECK_STATUS(vosia_query_error(q, &s), VOSIA_OK);
+    return s;
+}
+
 #endif

@@ -33,7 +33,7 @@ static void check_sia1_dataset(void) {
 
     /* The access URL is the VOX:Image_AccessReference column, not the decoy first column
      * (UCD meta.ref.url, utype obscore:access.reference). */
-    acc = vosia_results_std_column(r, VOSIA_FIELD_ACCESS_URL);
+    acc = std_col(r, VOSIA_FIELD_ACCESS_URL);
     CHECK_INT(acc, 1);
     CHECK_STATUS(vosia_results_get_std_str(r, 0, VOSIA_FIELD_ACCESS_URL, &s), VOSIA_OK);
     CHECK_STR(s, "http://example.com/querydata/image.fits");
@@ -45,7 +45,7 @@ static void check_sia1_dataset(void) {
     CHECK_DBL(d, 153280.0);
     {
         int64_t n = 0;
-        int32_t col = vosia_results_std_column(r, VOSIA_FIELD_FILESIZE);
+        int32_t col = std_col(r, VOSIA_FIELD_FILESIZE);
         CHECK_INT(col, 3);
         CHECK_STATUS(vosia_results_get_int64(r, 0, col, &n), VOSIA_OK);
         CHECK_INT(n, 153280);
@@ -57,7 +57,7 @@ static void check_sia1_dataset(void) {
     d = -7.0;
     CHECK_STATUS(vosia_results_get_std_double(r, 1, VOSIA_FIELD_MJD_OBS, &d), VOSIA_NULL_VALUE);
     CHECK_DBL(d, -7.0);
-    CHECK_INT(vosia_results_is_null(r, 1, vosia_results_std_column(r, VOSIA_FIELD_MJD_OBS)), 1);
+    CHECK_INT(vosia_results_is_null(r, 1, std_col(r, VOSIA_FIELD_MJD_OBS)), 1);
 
     CHECK_STATUS(vosia_results_get_std_str(r, 0, VOSIA_FIELD_TITLE, &s), VOSIA_OK);
     CHECK_STR(s, "Test Observation");
@@ -77,7 +77,7 @@ static void check_sia1_dataset(void) {
         CHECK(fabs(scale[0] - 0.000403806) < 1e-7 * 0.000403806);
         CHECK(fabs(scale[1] - 0.000406123) < 1e-7 * 0.000406123);
     }
-    CHECK_STR(vosia_results_info(r, "QUERY_STATUS"), "OK");
+    CHECK_STR(info_value(r, "QUERY_STATUS"), "OK");
     CHECK_INT(vosia_results_overflow(r), 0);
     vosia_results_free(r);
 }
@@ -98,7 +98,7 @@ static void check_sia2_dataset(void) {
     if (r == NULL) return;
     CHECK_INT(vosia_results_row_count(r), 1);
     for (size_t k = 0; k < sizeof by_name / sizeof by_name[0]; k++) {
-        int32_t col = vosia_results_column_index(r, by_name[k][0]);
+        int32_t col = col_index(r, by_name[k][0]);
         CHECK(col >= 0);
         CHECK_STATUS(vosia_results_get_str(r, 0, col, &s), VOSIA_OK);
         CHECK_STR(s, by_name[k][1]);

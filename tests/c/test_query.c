@@ -40,10 +40,17 @@ static void test_null_and_bad_handles(void) {
     CHECK_STATUS(vosia_query_new((const vosia_service *)not_a_handle, &q), VOSIA_E_BAD_HANDLE);
     CHECK_STATUS(vosia_query_set_pos(NULL, 1.0, 2.0), VOSIA_E_NULL_ARG);
     CHECK_STATUS(vosia_query_set_pos((vosia_query *)not_a_handle, 1.0, 2.0), VOSIA_E_BAD_HANDLE);
-    CHECK(vosia_query_url(NULL) == NULL);
-    CHECK(vosia_query_error(NULL) == NULL);
-    CHECK(vosia_service_base_url(NULL) == NULL);
-    CHECK_INT(vosia_service_version((const vosia_service *)not_a_handle), -1);
+    {
+        const char *s = "untouched";
+        int32_t v = -7;
+        CHECK_STATUS(vosia_query_url(NULL, &s), VOSIA_E_NULL_ARG);
+        CHECK_STATUS(vosia_query_error(NULL, &s), VOSIA_E_NULL_ARG);
+        CHECK_STATUS(vosia_service_get_attr(NULL, VOSIA_ATTR_URL, &s), VOSIA_E_NULL_ARG);
+        CHECK_STR(s, "untouched");
+        CHECK_STATUS(vosia_service_get_version((const vosia_service *)not_a_handle, &v),
+                     VOSIA_E_BAD_HANDLE);
+        CHECK_INT(v, -7);
+    }
 
     /* A service handle is not a query handle, and the reverse. */
     CHECK_STATUS(vosia_service_new("http://127.0.0.1:1/sia?", VOSIA_SIA1, &svc), VOSIA_OK);
@@ -61,15 +68,26 @@ static void test_null_and_bad_handles(void) {
     CHECK_STATUS(vosia_service_set_retries(svc, -1, 1.0), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_service_add_header(svc, "Bad Name", "x"), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_service_add_header(svc, "X-Token", "abc"), VOSIA_OK);
-    CHECK_INT(vosia_service_param_count(svc), -1); /* metadata not fetched yet */
-    CHECK(vosia_service_param_name(svc, 0) == NULL);
-    CHECK_INT(vosia_service_version(svc), VOSIA_SIA1);
-    CHECK_STR(vosia_service_base_url(svc), "http://127.0.0.1:1/sia?");
+    {
+        int32_t n = -7, v = 0;
+        const char *s = NULL;
+        /* metadata not fetched yet: the reason says what to call */
+        CHECK_STATUS(vosia_service_param_count(svc, &n), VOSIA_E_INVALID_ARG);
+        CHECK(strstr(vosia_last_error(), "vosia_service_fetch_metadata") != NULL);
+        CHECK_INT(n, -7);
+        CHECK_STATUS(vosia_service_get_param_attr(svc, 0, VOSIA_ATTR_NAME, &s),
+                     VOSIA_E_INVALID_ARG);
+        CHECK_STATUS(vosia_service_get_version(svc, &v), VOSIA_OK);
+        CHECK_INT(v, VOSIA_SIA1);
+        CHECK_STATUS(vosia_service_get_attr(svc, VOSIA_ATTR_URL, &s), VOSIA_OK);
+        CHECK_STR(s, "http://127.0.0.1:1/sia?");
+        CHECK_STATUS(vosia_service_get_attr(svc, VOSIA_ATTR_UCD, &s), VOSIA_E_INVALID_ARG);
+    }
 
     /* Free order: the service first, the query still works. */
     vosia_service_free(svc);
     CHECK_STATUS(vosia_query_set_pos(q, 10.0, 20.0), VOSIA_OK);
-    CHECK_STR(vosia_query_url(q), "http://127.0.0.1:1/sia?POS=10,20");
+    CHECK_STR(query_url(q), "http://127.0.0.1:1/sia?POS=10,20");
     vosia_query_free(q);
     vosia_query_free(NULL);
     vosia_service_free(NULL);
@@ -85,7 +103,7 @@ static void test_sia1_wire_form(void) {
     CHECK_STATUS(vosia_query_set_verb(q, 3), VOSIA_OK);
     CHECK_STATUS(vosia_query_set_maxrec(q, 100), VOSIA_OK);
     CHECK_STATUS(vosia_query_set_param(q, "object", "M31 core+halo"), VOSIA_OK);
-    CHECK_STR(vosia_query_url(q),
+    CHECK_STR(query_url(q),
               "http://127.0.0.1:1/sia?POS=10.123456789012344,-20.987654321"
               "&SIZE=0.16666666666666666&FORMAT=image/fits,GRAPHIC-png&INTERSECT=COVERS&VERB=3"
               "&MAXREC=100&OBJECT=M31%20core%2Bhalo");
@@ -94,7 +112,7 @@ static void test_sia1_wire_form(void) {
     CHECK_STATUS(vosia_query_remove_param(q, "object"), VOSIA_OK);
     CHECK_STATUS(vosia_query_remove_param(q, "VERB"), VOSIA_OK);
     CHECK_STATUS(vosia_query_remove_param(q, "nothing"), VOSIA_OK);
-    CHECK_STR(vosia_query_url(q),
+    CHECK_STR(query_url(q),
               "http://127.0.0.1:1/sia?POS=10.123456789012344,-20.987654321&SIZE=0.2,0.1"
               "&FORMAT=ALL&INTERSECT=COVERS&MAXREC=100");
 
@@ -109,11 +127,11 @@ static void test_sia1_wire_form(void) {
     CHECK_STATUS(vosia_query_set_format(q, ""), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_query_add_circle(q, 1.0, 2.0, 0.1), VOSIA_E_UNSUPPORTED);
     CHECK(strstr(vosia_last_error(), "SIA 2.0") != NULL);
-    CHECK_STATUS(vosia_query_add_band(q, 5e-7, 6e-7), VOSIA_E_UNSUPPORTED);
-    CHECK_STATUS(vosia_query_add_collection(q, "X"), VOSIA_E_UNSUPPORTED);
+    CHECK_STATUS(vosia_query_add_interval(q, VOSIA_PARAM_BAND, 5e-7, 6e-7), VOSIA_E_UNSUPPORTED);
+    CHECK_STATUS(vosia_query_add_text(q, VOSIA_PARAM_COLLECTION, "X"), VOSIA_E_UNSUPPORTED);
     CHECK_STATUS(vosia_query_add_calib(q, 2), VOSIA_E_UNSUPPORTED);
-    CHECK_STATUS(vosia_query_add_pol(q, "I"), VOSIA_E_UNSUPPORTED);
-    CHECK_STR(vosia_query_url(q),
+    CHECK_STATUS(vosia_query_add_text(q, VOSIA_PARAM_POL, "I"), VOSIA_E_UNSUPPORTED);
+    CHECK_STR(query_url(q),
               "http://127.0.0.1:1/sia?POS=10.123456789012344,-20.987654321&SIZE=0.2,0.1"
               "&FORMAT=ALL&INTERSECT=COVERS&MAXREC=100");
 
@@ -121,18 +139,18 @@ static void test_sia1_wire_form(void) {
     char small[16];
     size_t len = 0;
     CHECK_STATUS(vosia_query_copy_url(q, small, sizeof small, &len), VOSIA_E_BUFFER_SIZE);
-    CHECK_INT(len, strlen(vosia_query_url(q)));
+    CHECK_INT(len, strlen(query_url(q)));
     CHECK_INT(strlen(small), sizeof small - 1);
     char big[512];
     CHECK_STATUS(vosia_query_copy_url(q, big, sizeof big, &len), VOSIA_OK);
-    CHECK_STR(big, vosia_query_url(q));
+    CHECK_STR(big, query_url(q));
 
     /* Clone is independent. */
     vosia_query *c = NULL;
     CHECK_STATUS(vosia_query_clone(q, &c), VOSIA_OK);
     CHECK_STATUS(vosia_query_set_maxrec(c, 1), VOSIA_OK);
-    CHECK(strstr(vosia_query_url(q), "MAXREC=100") != NULL);
-    CHECK(strstr(vosia_query_url(c), "MAXREC=1") != NULL);
+    CHECK(strstr(query_url(q), "MAXREC=100") != NULL);
+    CHECK(strstr(query_url(c), "MAXREC=1") != NULL);
     vosia_query_free(c);
     vosia_query_free(q);
 }
@@ -143,26 +161,26 @@ static void test_sia2_wire_form(void) {
     CHECK_STATUS(vosia_query_add_circle(q, 10.123456789, -20.987654321, 1.0 / 3600.0), VOSIA_OK);
     CHECK_STATUS(vosia_query_add_range(q, 359.5, 0.5, -1.0, 1.0), VOSIA_OK);
     CHECK_STATUS(vosia_query_add_polygon(q, square, 4), VOSIA_OK);
-    CHECK_STATUS(vosia_query_add_band(q, 5e-7, INFINITY), VOSIA_OK);
-    CHECK_STATUS(vosia_query_add_time(q, -INFINITY, 59000.5), VOSIA_OK);
-    CHECK_STATUS(vosia_query_add_fov(q, 0.1, 1.0), VOSIA_OK);
-    CHECK_STATUS(vosia_query_add_spatres(q, 0.5, 2.0), VOSIA_OK);
-    CHECK_STATUS(vosia_query_add_exptime(q, 100.0, INFINITY), VOSIA_OK);
-    CHECK_STATUS(vosia_query_add_timeres(q, 1.0, 2.0), VOSIA_OK);
-    CHECK_STATUS(vosia_query_add_specrp(q, 1000.0, 2000.0), VOSIA_OK);
-    CHECK_STATUS(vosia_query_add_pol(q, "q"), VOSIA_OK);
-    CHECK_STATUS(vosia_query_add_id(q, "ivo://siatest.local/~?siatest/data/a.fits"), VOSIA_OK);
-    CHECK_STATUS(vosia_query_add_collection(q, "SIATEST"), VOSIA_OK);
-    CHECK_STATUS(vosia_query_add_facility(q, "SIATEST-1m"), VOSIA_OK);
-    CHECK_STATUS(vosia_query_add_instrument(q, "FAKECAM-A"), VOSIA_OK);
-    CHECK_STATUS(vosia_query_add_dptype(q, "image"), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_interval(q, VOSIA_PARAM_BAND, 5e-7, INFINITY), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_interval(q, VOSIA_PARAM_TIME, -INFINITY, 59000.5), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_interval(q, VOSIA_PARAM_FOV, 0.1, 1.0), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_interval(q, VOSIA_PARAM_SPATRES, 0.5, 2.0), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_interval(q, VOSIA_PARAM_EXPTIME, 100.0, INFINITY), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_interval(q, VOSIA_PARAM_TIMERES, 1.0, 2.0), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_interval(q, VOSIA_PARAM_SPECRP, 1000.0, 2000.0), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_text(q, VOSIA_PARAM_POL, "q"), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_text(q, VOSIA_PARAM_ID, "ivo://siatest.local/~?siatest/data/a.fits"), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_text(q, VOSIA_PARAM_COLLECTION, "SIATEST"), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_text(q, VOSIA_PARAM_FACILITY, "SIATEST-1m"), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_text(q, VOSIA_PARAM_INSTRUMENT, "FAKECAM-A"), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_text(q, VOSIA_PARAM_DPTYPE, "image"), VOSIA_OK);
     CHECK_STATUS(vosia_query_add_calib(q, 2), VOSIA_OK);
-    CHECK_STATUS(vosia_query_add_target(q, "M31"), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_text(q, VOSIA_PARAM_TARGET, "M31"), VOSIA_OK);
     CHECK_STATUS(vosia_query_add_format(q, "application/x-votable+xml;content=datalink"), VOSIA_OK);
     CHECK_STATUS(vosia_query_set_maxrec(q, 10), VOSIA_OK);
     CHECK_STATUS(vosia_query_set_responseformat(q, "votabletd"), VOSIA_OK);
     CHECK_STATUS(vosia_query_add_param(q, "custom", "-Inf 0"), VOSIA_OK);
-    CHECK_STR(vosia_query_url(q),
+    CHECK_STR(query_url(q),
               "http://127.0.0.1:1/sia2?COLLECTION=x&"
               "POS=CIRCLE%2010.123456789%20-20.987654321%200.0002777777777777778"
               "&POS=RANGE%20359.5%20360%20-1%201&POS=RANGE%200%200.5%20-1%201"
@@ -180,17 +198,17 @@ static void test_sia2_wire_form(void) {
     CHECK_STATUS(vosia_query_add_circle(q, 10.0, -95.0, 1.0), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_query_add_circle(q, 10.0, 5.0, -1.0), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_query_add_range(q, 1.0, 2.0, 5.0, 4.0), VOSIA_E_INVALID_ARG);
-    CHECK_STATUS(vosia_query_add_band(q, 6e-7, 5e-7), VOSIA_E_INVALID_ARG);
-    CHECK_STATUS(vosia_query_add_time(q, NAN, 1.0), VOSIA_E_INVALID_ARG);
-    CHECK_STATUS(vosia_query_add_pol(q, "ZZ"), VOSIA_E_INVALID_ARG);
+    CHECK_STATUS(vosia_query_add_interval(q, VOSIA_PARAM_BAND, 6e-7, 5e-7), VOSIA_E_INVALID_ARG);
+    CHECK_STATUS(vosia_query_add_interval(q, VOSIA_PARAM_TIME, NAN, 1.0), VOSIA_E_INVALID_ARG);
+    CHECK_STATUS(vosia_query_add_text(q, VOSIA_PARAM_POL, "ZZ"), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_query_add_calib(q, 9), VOSIA_E_INVALID_ARG);
-    CHECK_STATUS(vosia_query_add_target(q, ""), VOSIA_E_INVALID_ARG);
+    CHECK_STATUS(vosia_query_add_text(q, VOSIA_PARAM_TARGET, ""), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_query_set_pos(q, 1.0, 2.0), VOSIA_E_UNSUPPORTED);
     CHECK(strstr(vosia_last_error(), "SIA 1.0") != NULL);
     CHECK_STATUS(vosia_query_set_size(q, 1.0, 1.0), VOSIA_E_UNSUPPORTED);
     CHECK_STATUS(vosia_query_set_intersect(q, "COVERS"), VOSIA_E_UNSUPPORTED);
     CHECK_STATUS(vosia_query_set_verb(q, 1), VOSIA_E_UNSUPPORTED);
-    CHECK(strstr(vosia_query_url(q), "CUSTOM=-Inf%200") != NULL); /* unchanged */
+    CHECK(strstr(query_url(q), "CUSTOM=-Inf%200") != NULL); /* unchanged */
     vosia_query_free(q);
 }
 
@@ -198,17 +216,17 @@ static void test_refused_connection(void) {
     vosia_service *svc = NULL;
     vosia_query *q = new_query("http://127.0.0.1:1/sia?", VOSIA_SIA1, &svc);
     vosia_results *res = NULL;
-    CHECK_STR(vosia_query_error(q), "");
+    CHECK_STR(query_error(q), "");
     CHECK_STATUS(vosia_service_set_timeout(svc, 5.0), VOSIA_OK);
     CHECK_STATUS(vosia_query_set_pos(q, 10.0, 20.0), VOSIA_OK);
     CHECK_STATUS(vosia_query_execute(q, &res), VOSIA_E_CONNECT);
     CHECK(res == NULL);
-    CHECK(strstr(vosia_query_error(q), "127.0.0.1:1") != NULL);
-    CHECK_STR(vosia_query_error(q), vosia_last_error());
+    CHECK(strstr(query_error(q), "127.0.0.1:1") != NULL);
+    CHECK_STR(query_error(q), vosia_last_error());
     char buf[8];
     size_t len = 0;
     CHECK_STATUS(vosia_query_copy_error(q, buf, sizeof buf, &len), VOSIA_E_BUFFER_SIZE);
-    CHECK_INT(len, strlen(vosia_query_error(q)));
+    CHECK_INT(len, strlen(query_error(q)));
     vosia_query_free(q);
     vosia_service_free(svc);
 }
@@ -235,21 +253,39 @@ static void test_live(const char *base) {
     res = NULL;
     CHECK_STATUS(vosia_query_set_verb(q, 0), VOSIA_OK);
     CHECK_STATUS(vosia_query_execute(q, &res), VOSIA_E_SERVICE);
-    CHECK(strstr(vosia_query_error(q), "verb") != NULL);
+    CHECK(strstr(query_error(q), "verb") != NULL);
 
     CHECK_STATUS(vosia_service_fetch_metadata(svc), VOSIA_OK);
-    CHECK(vosia_service_param_count(svc) >= 4);
-    int32_t pi = vosia_service_param_index(svc, "intersect");
+    int32_t count = 0, pi = -1, missing = -7;
+    const char *text = NULL;
+    CHECK_STATUS(vosia_service_param_count(svc, &count), VOSIA_OK);
+    CHECK(count >= 4);
+    CHECK_STATUS(vosia_service_param_index(svc, "intersect", &pi), VOSIA_OK);
     CHECK(pi >= 0);
-    CHECK_STR(vosia_service_param_name(svc, pi), "INTERSECT");
-    CHECK(vosia_service_param_option_count(svc, pi) == 4);
+    CHECK_STATUS(vosia_service_param_index(svc, "INPUT:no_such", &missing), VOSIA_NULL_VALUE);
+    CHECK_INT(missing, -7);
+    CHECK_STATUS(vosia_service_get_param_attr(svc, pi, VOSIA_ATTR_NAME, &text), VOSIA_OK);
+    CHECK_STR(text, "INTERSECT");
+    CHECK_STATUS(vosia_service_param_option_count(svc, pi, &count), VOSIA_OK);
+    CHECK_INT(count, 4);
+    CHECK_STATUS(vosia_service_get_param_option(svc, pi, 0, &text), VOSIA_OK);
+    CHECK(strlen(text) > 0);
     char name[64];
     size_t len = 0;
-    CHECK_STATUS(vosia_service_copy_param_name(svc, pi, name, sizeof name, &len), VOSIA_OK);
+    CHECK_STATUS(vosia_service_copy_param_attr(svc, pi, VOSIA_ATTR_NAME, name, sizeof name, &len),
+                 VOSIA_OK);
     CHECK_STR(name, "INTERSECT");
-    CHECK(vosia_service_param_option(svc, pi, 99) == NULL);
-    CHECK(vosia_service_column_count(svc) > 10);
-    CHECK_STR(vosia_service_column_name(svc, 0), "accref");
+    CHECK_STATUS(vosia_service_copy_param_option(svc, pi, 0, name, sizeof name, &len), VOSIA_OK);
+    CHECK_STATUS(vosia_service_get_param_option(svc, pi, 99, &text), VOSIA_E_RANGE);
+    CHECK_STATUS(vosia_service_column_count(svc, &count), VOSIA_OK);
+    CHECK(count > 10);
+    CHECK_STATUS(vosia_service_get_column_attr(svc, 0, VOSIA_ATTR_NAME, &text), VOSIA_OK);
+    CHECK_STR(text, "accref");
+    CHECK_STATUS(vosia_service_copy_column_attr(svc, 0, VOSIA_ATTR_NAME, name, sizeof name, &len),
+                 VOSIA_OK);
+    CHECK_STR(name, "accref");
+    CHECK_STATUS(vosia_service_get_column_attr(svc, 0, VOSIA_ATTR_VALUE, &text),
+                 VOSIA_E_INVALID_ARG);
     vosia_query_free(q);
     vosia_service_free(svc);
 
@@ -266,7 +302,7 @@ static void test_live(const char *base) {
     CHECK_INT(up, 1);
     CHECK_STATUS(vosia_query_set_param(q, "BAND", "5e-7"), VOSIA_OK);
     CHECK_STATUS(vosia_query_execute(q, &res), VOSIA_E_SERVICE);
-    CHECK(strstr(vosia_query_error(q), "UsageFault") != NULL);
+    CHECK(strstr(query_error(q), "UsageFault") != NULL);
     vosia_query_free(q);
     vosia_service_free(svc);
 }

@@ -24,46 +24,56 @@ static void check_metadata(const vosia_results *r) {
     CHECK_INT(vosia_results_row_count(r), 3);
     CHECK_INT(vosia_results_column_count(r), N_COLS);
 
-    CHECK_STR(vosia_results_column_name(r, C_ACREF), "acref");
-    CHECK_STR(vosia_results_column_id(r, C_ACREF), "AccessRef");
-    CHECK_STR(vosia_results_column_ucd(r, C_ACREF), "VOX:Image_AccessReference");
-    CHECK_STR(vosia_results_column_utype(r, C_ACREF), "Access.Reference");
-    CHECK_STR(vosia_results_column_unit(r, C_RA), "deg");
-    CHECK_STR(vosia_results_column_xtype(r, C_EXPTIME), "duration");
-    CHECK_STR(vosia_results_column_unit(r, C_TITLE), "");  /* absent attribute: "" */
-    CHECK(vosia_results_column_name(r, N_COLS) == NULL);   /* out of range: NULL */
-    CHECK(vosia_results_column_name(r, -1) == NULL);
-    CHECK_STR(vosia_results_column_arraysize(r, C_NAXIS), "*");
+    CHECK_STR(column_attr(r, C_ACREF, VOSIA_ATTR_NAME), "acref");
+    CHECK_STR(column_attr(r, C_ACREF, VOSIA_ATTR_ID), "AccessRef");
+    CHECK_STR(column_attr(r, C_ACREF, VOSIA_ATTR_UCD), "VOX:Image_AccessReference");
+    CHECK_STR(column_attr(r, C_ACREF, VOSIA_ATTR_UTYPE), "Access.Reference");
+    CHECK_STR(column_attr(r, C_RA, VOSIA_ATTR_UNIT), "deg");
+    CHECK_STR(column_attr(r, C_EXPTIME, VOSIA_ATTR_XTYPE), "duration");
+    {
+        const char *s = "untouched";
+        int32_t t = -7;
+        /* An attribute the FIELD does not set is null, not "". */
+        CHECK_STATUS(vosia_results_get_column_attr(r, C_TITLE, VOSIA_ATTR_UNIT, &s),
+                     VOSIA_NULL_VALUE);
+        CHECK_STATUS(vosia_results_get_column_attr(r, N_COLS, VOSIA_ATTR_NAME, &s), VOSIA_E_RANGE);
+        CHECK_STATUS(vosia_results_get_column_attr(r, -1, VOSIA_ATTR_NAME, &s), VOSIA_E_RANGE);
+        CHECK_STATUS(vosia_results_get_column_attr(r, 0, VOSIA_ATTR_MAX, &s), VOSIA_E_INVALID_ARG);
+        CHECK_STR(s, "untouched");
+        CHECK_STATUS(vosia_results_column_datatype(r, N_COLS, &t), VOSIA_E_RANGE);
+        CHECK_INT(t, -7);
+    }
+    CHECK_STR(column_attr(r, C_NAXIS, VOSIA_ATTR_ARRAYSIZE), "*");
 
-    CHECK_INT(vosia_results_column_datatype(r, C_TITLE), VOSIA_TYPE_CHAR);
-    CHECK_INT(vosia_results_column_datatype(r, C_RA), VOSIA_TYPE_DOUBLE);
-    CHECK_INT(vosia_results_column_datatype(r, C_NAXES), VOSIA_TYPE_INT);
-    CHECK_INT(vosia_results_column_datatype(r, C_NAXIS), VOSIA_TYPE_INT);
-    CHECK_INT(vosia_results_column_datatype(r, C_FILESIZE), VOSIA_TYPE_LONG);
-    CHECK_INT(vosia_results_column_datatype(r, C_EXPTIME), VOSIA_TYPE_FLOAT);
+    CHECK_INT(col_type(r, C_TITLE), VOSIA_TYPE_CHAR);
+    CHECK_INT(col_type(r, C_RA), VOSIA_TYPE_DOUBLE);
+    CHECK_INT(col_type(r, C_NAXES), VOSIA_TYPE_INT);
+    CHECK_INT(col_type(r, C_NAXIS), VOSIA_TYPE_INT);
+    CHECK_INT(col_type(r, C_FILESIZE), VOSIA_TYPE_LONG);
+    CHECK_INT(col_type(r, C_EXPTIME), VOSIA_TYPE_FLOAT);
 
     /* Lookups: by name or ID, case-insensitively; by any atom of a UCD. */
-    CHECK_INT(vosia_results_column_index(r, "acref"), C_ACREF);
-    CHECK_INT(vosia_results_column_index(r, "ACREF"), C_ACREF);
-    CHECK_INT(vosia_results_column_index(r, "AccessRef"), C_ACREF);
-    CHECK_INT(vosia_results_column_index(r, "accessref"), C_ACREF);
-    CHECK_INT(vosia_results_column_index(r, "no_such_column"), -1);
-    CHECK_INT(vosia_results_column_by_ucd(r, "VOX:Image_AccessReference"), C_ACREF);
-    CHECK_INT(vosia_results_column_by_ucd(r, "vox:image_accessreference"), C_ACREF);
-    CHECK_INT(vosia_results_column_by_ucd(r, "obs.exposure"), C_EXPTIME);
-    CHECK_INT(vosia_results_column_by_ucd(r, "time.duration"), C_EXPTIME);
-    CHECK_INT(vosia_results_column_by_ucd(r, "phot.mag"), -1);
+    CHECK_INT(col_index(r, "acref"), C_ACREF);
+    CHECK_INT(col_index(r, "ACREF"), C_ACREF);
+    CHECK_INT(col_index(r, "AccessRef"), C_ACREF);
+    CHECK_INT(col_index(r, "accessref"), C_ACREF);
+    CHECK_INT(col_index(r, "no_such_column"), -1);
+    CHECK_INT(col_by_ucd(r, "VOX:Image_AccessReference"), C_ACREF);
+    CHECK_INT(col_by_ucd(r, "vox:image_accessreference"), C_ACREF);
+    CHECK_INT(col_by_ucd(r, "obs.exposure"), C_EXPTIME);
+    CHECK_INT(col_by_ucd(r, "time.duration"), C_EXPTIME);
+    CHECK_INT(col_by_ucd(r, "phot.mag"), -1);
 
-    CHECK_INT(vosia_results_std_column(r, VOSIA_FIELD_ACCESS_URL), C_ACREF);
-    CHECK_INT(vosia_results_std_column(r, VOSIA_FIELD_TITLE), C_TITLE);
-    CHECK_INT(vosia_results_std_column(r, VOSIA_FIELD_RA), C_RA);
-    CHECK_INT(vosia_results_std_column(r, VOSIA_FIELD_DEC), C_DEC);
-    CHECK_INT(vosia_results_std_column(r, VOSIA_FIELD_INSTRUMENT), C_INSTR);
-    CHECK_INT(vosia_results_std_column(r, VOSIA_FIELD_MJD_OBS), C_MJD);
-    CHECK_INT(vosia_results_std_column(r, VOSIA_FIELD_NAXIS), C_NAXIS);
-    CHECK_INT(vosia_results_std_column(r, VOSIA_FIELD_FORMAT), C_FORMAT);
-    CHECK_INT(vosia_results_std_column(r, VOSIA_FIELD_FILESIZE), C_FILESIZE);
-    CHECK_INT(vosia_results_std_column(r, VOSIA_FIELD_PIXFLAGS), -1); /* not in this table */
+    CHECK_INT(std_col(r, VOSIA_FIELD_ACCESS_URL), C_ACREF);
+    CHECK_INT(std_col(r, VOSIA_FIELD_TITLE), C_TITLE);
+    CHECK_INT(std_col(r, VOSIA_FIELD_RA), C_RA);
+    CHECK_INT(std_col(r, VOSIA_FIELD_DEC), C_DEC);
+    CHECK_INT(std_col(r, VOSIA_FIELD_INSTRUMENT), C_INSTR);
+    CHECK_INT(std_col(r, VOSIA_FIELD_MJD_OBS), C_MJD);
+    CHECK_INT(std_col(r, VOSIA_FIELD_NAXIS), C_NAXIS);
+    CHECK_INT(std_col(r, VOSIA_FIELD_FORMAT), C_FORMAT);
+    CHECK_INT(std_col(r, VOSIA_FIELD_FILESIZE), C_FILESIZE);
+    CHECK_INT(std_col(r, VOSIA_FIELD_PIXFLAGS), -1); /* not in this table */
 }
 
 static void check_cells(const vosia_results *r) {
@@ -200,10 +210,10 @@ static void check_copy_twins(const vosia_results *r) {
     CHECK_STATUS(vosia_results_copy_std_str(r, 0, VOSIA_FIELD_FORMAT, buf, sizeof buf, &len),
                  VOSIA_OK);
     CHECK_STR(buf, "image/fits");
-    CHECK_STATUS(vosia_results_copy_column_name(r, C_FILESIZE, buf, sizeof buf, &len),
+    CHECK_STATUS(vosia_results_copy_column_attr(r, C_FILESIZE, VOSIA_ATTR_NAME, buf, sizeof buf, &len),
                  VOSIA_OK);
     CHECK_STR(buf, "filesize");
-    CHECK_STATUS(vosia_results_copy_column_ucd(r, C_RA, buf, sizeof buf, &len), VOSIA_OK);
+    CHECK_STATUS(vosia_results_copy_column_attr(r, C_RA, VOSIA_ATTR_UCD, buf, sizeof buf, &len), VOSIA_OK);
     CHECK_STR(buf, "POS_EQ_RA_MAIN");
     CHECK_STATUS(vosia_results_copy_info(r, "SERVICE_PROTOCOL", buf, sizeof buf, &len),
                  VOSIA_OK);
@@ -256,9 +266,9 @@ static void check_std_fields(const vosia_results *r) {
 
 static void check_whole_result(const vosia_results *r) {
     CHECK_INT(vosia_results_overflow(r), 0);
-    CHECK_STR(vosia_results_info(r, "QUERY_STATUS"), "OK");
-    CHECK_STR(vosia_results_info(r, "SERVICE_PROTOCOL"), "1.0");
-    CHECK(vosia_results_info(r, "NO_SUCH_INFO") == NULL);
+    CHECK_STR(info_value(r, "QUERY_STATUS"), "OK");
+    CHECK_STR(info_value(r, "SERVICE_PROTOCOL"), "1.0");
+    CHECK(info_value(r, "NO_SUCH_INFO") == NULL);
 }
 
 /* Strings stay valid until the results is freed, and repeated calls give the same text. */
@@ -301,11 +311,17 @@ static void check_errors(const vosia_results *r) {
     CHECK_STATUS(vosia_results_get_std_str(NULL, 0, VOSIA_FIELD_TITLE, &s), VOSIA_E_NULL_ARG);
     CHECK_STATUS(vosia_results_copy_str(NULL, 0, C_ACREF, buf, sizeof buf, &len),
                  VOSIA_E_NULL_ARG);
-    CHECK(vosia_results_info(NULL, "QUERY_STATUS") == NULL);
-    CHECK(vosia_results_info(r, NULL) == NULL);
-    CHECK(vosia_results_column_name(NULL, 0) == NULL);
-    CHECK_INT(vosia_results_column_index(r, NULL), -1);
+    CHECK_STATUS(vosia_results_info(NULL, "QUERY_STATUS", &s), VOSIA_E_NULL_ARG);
+    CHECK_STATUS(vosia_results_info(r, NULL, &s), VOSIA_E_NULL_ARG);
+    CHECK_STATUS(vosia_results_get_column_attr(NULL, 0, VOSIA_ATTR_NAME, &s), VOSIA_E_NULL_ARG);
+    {
+        int32_t col = -7;
+        CHECK_STATUS(vosia_results_column_index(r, NULL, &col), VOSIA_E_NULL_ARG);
+        CHECK_STATUS(vosia_results_column_index(r, "acref", NULL), VOSIA_E_NULL_ARG);
+        CHECK_INT(col, -7);
+    }
     CHECK(vosia_results_row_count(NULL) < 0);
+    CHECK_INT(vosia_last_status(), VOSIA_E_NULL_ARG);
     CHECK(vosia_results_column_count(NULL) < 0);
 
     /* A pointer that is not a results handle. */
@@ -326,9 +342,11 @@ static void check_errors(const vosia_results *r) {
             const vosia_results *wrong = (const vosia_results *)(void *)svc;
             CHECK_STATUS(vosia_results_get_double(wrong, 0, 0, &d), VOSIA_E_BAD_HANDLE);
             CHECK_STATUS(vosia_results_get_str(wrong, 0, 0, &s), VOSIA_E_BAD_HANDLE);
-            CHECK(vosia_results_column_name(wrong, 0) == NULL);
+            CHECK_STATUS(vosia_results_get_column_attr(wrong, 0, VOSIA_ATTR_NAME, &s),
+                         VOSIA_E_BAD_HANDLE);
             vosia_results_free((vosia_results *)(void *)svc); /* ignored: not a results */
-            CHECK_STR(vosia_service_base_url(svc), "http://example.org/sia");
+            CHECK_STATUS(vosia_service_get_attr(svc, VOSIA_ATTR_URL, &s), VOSIA_OK);
+            CHECK_STR(s, "http://example.org/sia");
             vosia_service_free(svc);
         }
     }
@@ -362,7 +380,7 @@ static void check_overflow(void) {
     if (r == NULL) return;
     CHECK_INT(vosia_results_overflow(r), 1);
     CHECK_INT(vosia_results_row_count(r), 1);
-    CHECK_STR(vosia_results_info(r, "QUERY_STATUS"), "OVERFLOW");
+    CHECK_STR(info_value(r, "QUERY_STATUS"), "OVERFLOW");
     vosia_results_free(r);
 }
 
