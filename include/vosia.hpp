@@ -1,21 +1,24 @@
 // vosia.hpp: the C++17 interface of vosia, a client for the IVOA Simple Image Access protocol
 // (SIA 1.0 and 2.0). Header-only: a thin layer over vosia.h that owns the three handles
-// (move-only RAII), throws vosia::error for every failure and returns std::string_view for
-// borrowed strings and std::optional where a value may be null.
+// (move-only RAII), throws vosia::error for every failure, and returns std::string_view for
+// borrowed strings and std::optional where the C API answers VOSIA_NULL_VALUE (a null cell,
+// an attribute a FIELD does not set, a lookup that found nothing).
 //
 //     #include <vosia.hpp>
 //
 //     vosia::service svc("http://127.0.0.1:8080/siatest/q/i/siap.xml?", vosia::sia1);
 //     vosia::query q(svc);
-//     q.set_pos(10.68, 41.27).set_size(0.2, 0.2);
+//     q.set_pos(10.68, 41.27).set_size(0.2);
 //     vosia::results res = q.execute();             // throws vosia::error on failure
 //     for (vosia::row r : res)
 //         std::cout << r.std_str(vosia::field::access_url).value_or("-") << '\n';
+//     std::vector<double> ra = res.std_double_column(vosia::field::ra).value();  // NaN = null
 //
-// Lifetimes follow the C API: a string_view from a results stays valid until that results is
-// destroyed; query::url() and query::last_error() until the query next changes or executes.
-// A service and a results may be used by any number of threads at once; a query by one at a
-// time (clone() it for another thread). Rows and columns are 0-based.
+// Lifetimes follow the C API: a string_view from a results stays valid until that results
+// handle is freed (moving the owning object keeps it); one from a service until the service
+// handle is freed; query::url() and query::last_error() until the query next changes or
+// executes. A service and a results may be used by any number of threads at once; a query by
+// one at a time (clone() it for another thread). Rows and columns are 0-based.
 //
 // Link with vosia::vosia (CMake) or $(pkg-config --cflags --libs vosia); C++17 is required.
 #ifndef VOSIA_HPP
@@ -23,7 +26,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
+#include <functional>
 #include <iterator>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -102,6 +109,54 @@ enum class datatype : std::int32_t {
     double_complex = VOSIA_TYPE_DOUBLE_COMPLEX,
 };
 
+/// The keys of the keyed getters (`VOSIA_ATTR_*`); each getter's C documentation says which
+/// it knows.
+enum class attr : std::int32_t {
+    name = VOSIA_ATTR_NAME,
+    id = VOSIA_ATTR_ID,
+    ucd = VOSIA_ATTR_UCD,
+    utype = VOSIA_ATTR_UTYPE,
+    unit = VOSIA_ATTR_UNIT,
+    xtype = VOSIA_ATTR_XTYPE,
+    arraysize = VOSIA_ATTR_ARRAYSIZE,
+    description = VOSIA_ATTR_DESCRIPTION,
+    datatype = VOSIA_ATTR_DATATYPE,
+    value = VOSIA_ATTR_VALUE,
+    min = VOSIA_ATTR_MIN,
+    max = VOSIA_ATTR_MAX,
+    url = VOSIA_ATTR_URL,
+    standard_id = VOSIA_ATTR_STANDARD_ID,
+};
+
+/// How a standard field is read (`VOSIA_KIND_*`): std_str, std_double or std_double_array.
+enum class kind : std::int32_t {
+    text = VOSIA_KIND_TEXT,
+    number = VOSIA_KIND_NUMBER,
+    array = VOSIA_KIND_ARRAY,
+};
+
+/// The SIA 2.0 interval parameters of query::add_interval (`VOSIA_PARAM_BAND` ...).
+enum class interval : std::int32_t {
+    band = VOSIA_PARAM_BAND,        ///< wavelength, metres
+    time = VOSIA_PARAM_TIME,        ///< MJD, days
+    fov = VOSIA_PARAM_FOV,          ///< degrees
+    spatres = VOSIA_PARAM_SPATRES,  ///< arcseconds
+    exptime = VOSIA_PARAM_EXPTIME,  ///< seconds
+    timeres = VOSIA_PARAM_TIMERES,  ///< seconds
+    specrp = VOSIA_PARAM_SPECRP,    ///< no unit
+};
+
+/// The SIA 2.0 text parameters of query::add_text (`VOSIA_PARAM_ID` ...).
+enum class text_param : std::int32_t {
+    id = VOSIA_PARAM_ID,
+    collection = VOSIA_PARAM_COLLECTION,
+    facility = VOSIA_PARAM_FACILITY,
+    instrument = VOSIA_PARAM_INSTRUMENT,
+    dptype = VOSIA_PARAM_DPTYPE,
+    target = VOSIA_PARAM_TARGET,
+    pol = VOSIA_PARAM_POL,
+};
+
 /// Every failure of a vosia call: the status (`VOSIA_E_*`) and vosia's message, which is
 /// vosia_query_error() for a failed execute and vosia_last_error() otherwise.
 class error : public std::runtime_error {
@@ -117,7 +172,7 @@ private:
     vosia_status status_;
 };
 
-/// The version of the library loaded at run time ("0.1.0") and as one number.
+/// The version of the library loaded at run time ("0.2.0") and as one number.
 inline std::string_view version() noexcept { return vosia_version(); }
 inline std::int32_t version_number() noexcept { return vosia_version_number(); }
 /// The static text of a status code.
@@ -138,34 +193,116 @@ inline void check(vosia_status status) {
     if (status != VOSIA_OK) fail(status);
 }
 
-// A borrowed string from a getter that answers NULL on failure.
-inline std::string_view must(const char *s, vosia_status status_if_null) {
-    if (s == nullptr) fail(status_if_null);
-    return s;
+// For the few C functions that return a count or flag, -1 on failure: the reason is
+// vosia_last_status().
+template <class T>
+T value_or_fail(T v) {
+    if (v < 0) fail(vosia_last_status());
+    return v;
 }
 
-// A getter that may answer VOSIA_NULL_VALUE: nullopt for it, throw for errors.
+// A getter that may answer VOSIA_NULL_VALUE: false for it, throw for errors.
 inline bool present(vosia_status status) {
     if (status == VOSIA_NULL_VALUE) return false;
     check(status);
     return true;
 }
 
-/// Reads the `n` doubles a size probe (cap 0) reported, in one more call.
+// A string getter `get(const char **out)`: nullopt for VOSIA_NULL_VALUE.
 template <class F>
-std::vector<double> doubles(std::size_t n, F &&get) {
+std::optional<std::string_view> optional_str(F &&get) {
+    const char *s = nullptr;
+    if (!present(get(&s))) return std::nullopt;
+    return std::string_view(s);
+}
+
+// An index lookup `get(int32_t *out)`: nullopt for VOSIA_NULL_VALUE.
+template <class F>
+std::optional<std::int32_t> optional_index(F &&get) {
+    std::int32_t i = 0;
+    if (!present(get(&i))) return std::nullopt;
+    return i;
+}
+
+// Reads a cell's numbers: a size probe (cap 0), then one call with room for all of them.
+template <class F>
+std::optional<std::vector<double>> doubles(F &&get) {
+    std::size_t n = 0;
+    vosia_status st = get(nullptr, 0, &n);
+    if (st == VOSIA_NULL_VALUE) return std::nullopt;
+    if (st != VOSIA_E_BUFFER_SIZE) check(st);
     std::vector<double> out(n);
-    vosia_status st = get(out.data(), out.size(), &n);
-    check(st);
+    check(get(out.data(), out.size(), &n));
     out.resize(n);
     return out;
 }
 
+// The progress functions installed through one vosia::service. The C library holds a raw
+// pointer to one of them, so each stays alive as long as the service object and every query
+// made from it (they share this through a shared_ptr): replacing a function never frees the
+// old one under a transfer that is still calling it.
+struct progress_functions {
+    std::mutex lock;
+    std::vector<std::unique_ptr<std::function<bool(std::int64_t, std::int64_t)>>> all;
+};
+
+// An exception thrown by a progress function, carried across the C library (which it must
+// not cross) to the vosia::service or vosia::query call on the same thread.
+inline std::exception_ptr &pending_exception() {
+    thread_local std::exception_ptr pending;
+    return pending;
+}
+
+extern "C" inline std::int32_t vosia_hpp_progress(std::int64_t done, std::int64_t total,
+                                                   void *user) {
+    auto *fn = static_cast<std::function<bool(std::int64_t, std::int64_t)> *>(user);
+    try {
+        return (*fn)(done, total) ? 0 : 1;
+    } catch (...) {
+        pending_exception() = std::current_exception();
+        return 1;
+    }
+}
+
+// After a call that may have run a progress function: rethrows what it threw, else checks.
+inline void check_transfer(vosia_status status) {
+    if (std::exception_ptr e = std::exchange(pending_exception(), nullptr))
+        std::rethrow_exception(e);
+    check(status);
+}
+
 }  // namespace detail
+
+/// The standard fields' own metadata: the lower-case name ("access_url"), the fixed unit the
+/// std_ getters return ("deg", "m", "d", "s", "byte"; nullopt for text and counts), how the
+/// field is read, and the field of a name (case-insensitive).
+inline std::int32_t field_count() noexcept { return vosia_field_count(); }
+inline std::string_view field_name(field f) {
+    return detail::optional_str([&](const char **o) {
+               return vosia_field_get_attr(static_cast<std::int32_t>(f), VOSIA_ATTR_NAME, o);
+           })
+        .value();
+}
+inline std::optional<std::string_view> field_unit(field f) {
+    return detail::optional_str([&](const char **o) {
+        return vosia_field_get_attr(static_cast<std::int32_t>(f), VOSIA_ATTR_UNIT, o);
+    });
+}
+inline vosia::kind field_kind(field f) {
+    std::int32_t k = 0;
+    detail::check(vosia_field_kind(static_cast<std::int32_t>(f), &k));
+    return static_cast<vosia::kind>(k);
+}
+inline std::optional<field> field_by_name(const std::string &name) {
+    auto i = detail::optional_index([&](std::int32_t *o) { return vosia_field_by_name(name.c_str(), o); });
+    if (!i) return std::nullopt;
+    return static_cast<field>(*i);
+}
 
 class query;
 
-/// An SIA service (vosia_service): base URL, version, transport settings. Move-only.
+/// An SIA service (vosia_service): base URL, version, transport settings, cached metadata.
+/// Move-only. Strings it gives stay valid until its handle is freed.
 class service {
 public:
     /// A service for the query endpoint `base_url` speaking `sia_version` (vosia::sia1 or
@@ -173,7 +310,8 @@ public:
     service(const std::string &base_url, std::int32_t sia_version) {
         detail::check(vosia_service_new(base_url.c_str(), sia_version, &h_));
     }
-    /// Finds the SIA 2.0 endpoint from a capabilities or base URL (one or two requests).
+    /// Finds the SIA 2.0 endpoint from a capabilities or base URL (one or two requests);
+    /// `timeout_seconds` 0 means the default.
     static service discover(const std::string &url, double timeout_seconds = 0.0) {
         vosia_service *h = nullptr;
         detail::check(vosia_service_discover(url.c_str(), timeout_seconds, &h));
@@ -182,11 +320,13 @@ public:
     /// Takes ownership of a handle from the C API.
     explicit service(vosia_service *owned) noexcept : h_(owned) {}
 
-    service(service &&o) noexcept : h_(std::exchange(o.h_, nullptr)) {}
+    service(service &&o) noexcept
+        : h_(std::exchange(o.h_, nullptr)), progress_(std::move(o.progress_)) {}
     service &operator=(service &&o) noexcept {
         if (this != &o) {
             vosia_service_free(h_);
             h_ = std::exchange(o.h_, nullptr);
+            progress_ = std::move(o.progress_);
         }
         return *this;
     }
@@ -194,115 +334,147 @@ public:
     service &operator=(const service &) = delete;
     ~service() { vosia_service_free(h_); }
 
-    service &set_timeout(double seconds) {
-        detail::check(vosia_service_set_timeout(h_, seconds));
-        return *this;
+    service &set_timeout(double seconds) { return ok(vosia_service_set_timeout(h_, seconds)); }
+    service &set_connect_timeout(double seconds) {
+        return ok(vosia_service_set_connect_timeout(h_, seconds));
     }
     /// Keep connections alive between queries (true) or open one per request (false); the
     /// default follows the scheme (see vosia_service_set_keepalive).
-    service &set_keepalive(bool on) {
-        detail::check(vosia_service_set_keepalive(h_, on ? 1 : 0));
-        return *this;
-    }
-    service &set_connect_timeout(double seconds) {
-        detail::check(vosia_service_set_connect_timeout(h_, seconds));
-        return *this;
-    }
+    service &set_keepalive(bool on) { return ok(vosia_service_set_keepalive(h_, on ? 1 : 0)); }
+    /// The largest response body accepted, in bytes; 0 means no limit.
     service &set_max_response_bytes(std::int64_t bytes) {
-        detail::check(vosia_service_set_max_response_bytes(h_, bytes));
-        return *this;
+        return ok(vosia_service_set_max_response_bytes(h_, bytes));
     }
     service &set_retries(std::int32_t max_retries, double max_wait_seconds) {
-        detail::check(vosia_service_set_retries(h_, max_retries, max_wait_seconds));
-        return *this;
+        return ok(vosia_service_set_retries(h_, max_retries, max_wait_seconds));
     }
     service &add_header(const std::string &name, const std::string &value) {
-        detail::check(vosia_service_add_header(h_, name.c_str(), value.c_str()));
-        return *this;
+        return ok(vosia_service_add_header(h_, name.c_str(), value.c_str()));
+    }
+    /// Calls `fn(done, total)` as every response body of this service is read (bytes so far,
+    /// bytes expected or -1); returning false cancels the transfer (vosia::error with
+    /// VOSIA_E_CANCELLED). An exception thrown by `fn` cancels it too and comes out of the
+    /// call that was reading. It runs on the calling thread, possibly on several at once.
+    /// An empty function removes it. Each function set stays alive until this service object
+    /// and every query made from it are gone.
+    service &set_progress(std::function<bool(std::int64_t done, std::int64_t total)> fn) {
+        if (!fn) return ok(vosia_service_set_progress(h_, nullptr, nullptr));
+        if (!progress_) progress_ = std::make_shared<detail::progress_functions>();
+        std::lock_guard<std::mutex> hold(progress_->lock);
+        progress_->all.push_back(
+            std::make_unique<std::function<bool(std::int64_t, std::int64_t)>>(std::move(fn)));
+        return ok(vosia_service_set_progress(h_, detail::vosia_hpp_progress,
+                                             progress_->all.back().get()));
     }
 
-    std::string_view base_url() const {
-        return detail::must(vosia_service_base_url(h_), VOSIA_E_BAD_HANDLE);
-    }
+    /// The base URL as given (or as discovered).
+    std::string_view base_url() const { return attribute(attr::url).value(); }
     /// vosia::sia1 or vosia::sia2.
-    std::int32_t version() const { return vosia_service_version(h_); }
+    std::int32_t version() const {
+        std::int32_t v = 0;
+        detail::check(vosia_service_get_version(h_, &v));
+        return v;
+    }
+    /// The service's own attributes: attr::url; attr::description (after fetch_metadata).
+    std::optional<std::string_view> attribute(vosia::attr a) const {
+        return detail::optional_str([&](const char **o) {
+            return vosia_service_get_attr(h_, static_cast<std::int32_t>(a), o);
+        });
+    }
 
     /// Fetches (once) the service's self-description; then the param_ and column_ getters work.
-    void fetch_metadata() const { detail::check(vosia_service_fetch_metadata(h_)); }
-    std::string_view description() const {
-        return detail::must(vosia_service_description(h_), VOSIA_E_INVALID_ARG);
+    service &fetch_metadata() {
+        detail::check_transfer(vosia_service_fetch_metadata(h_));
+        return *this;
     }
-    std::int32_t param_count() const {
-        std::int32_t n = vosia_service_param_count(h_);
-        if (n < 0) detail::fail(VOSIA_E_INVALID_ARG);
-        return n;
-    }
+    std::int32_t param_count() const { return count(vosia_service_param_count); }
+    /// The input parameter named `name` (case-insensitive, `INPUT:` ignored), if declared.
     std::optional<std::int32_t> param_index(const std::string &name) const {
-        std::int32_t i = vosia_service_param_index(h_, name.c_str());
-        return i < 0 ? std::nullopt : std::optional<std::int32_t>(i);
+        return detail::optional_index(
+            [&](std::int32_t *o) { return vosia_service_param_index(h_, name.c_str(), o); });
     }
-    std::string_view param_name(std::int32_t i) const {
-        return detail::must(vosia_service_param_name(h_, i), VOSIA_E_RANGE);
-    }
-    std::string_view param_datatype(std::int32_t i) const {
-        return detail::must(vosia_service_param_datatype(h_, i), VOSIA_E_RANGE);
-    }
-    std::string_view param_unit(std::int32_t i) const {
-        return detail::must(vosia_service_param_unit(h_, i), VOSIA_E_RANGE);
-    }
-    std::string_view param_description(std::int32_t i) const {
-        return detail::must(vosia_service_param_description(h_, i), VOSIA_E_RANGE);
-    }
-    std::string_view param_value(std::int32_t i) const {
-        return detail::must(vosia_service_param_value(h_, i), VOSIA_E_RANGE);
+    /// Attribute `a` of input parameter `i` (name, ucd, unit, datatype, value, min, max, ...).
+    std::optional<std::string_view> param_attr(std::int32_t i, vosia::attr a) const {
+        return detail::optional_str([&](const char **o) {
+            return vosia_service_get_param_attr(h_, i, static_cast<std::int32_t>(a), o);
+        });
     }
     /// The allowed values (VALUES/OPTION) of input parameter `i`.
     std::vector<std::string_view> param_options(std::int32_t i) const {
-        std::int32_t n = vosia_service_param_option_count(h_, i);
-        if (n < 0) detail::fail(VOSIA_E_RANGE);
+        std::int32_t n = 0;
+        detail::check(vosia_service_param_option_count(h_, i, &n));
         std::vector<std::string_view> out;
         out.reserve(static_cast<std::size_t>(n));
-        for (std::int32_t j = 0; j < n; j++)
-            out.push_back(detail::must(vosia_service_param_option(h_, i, j), VOSIA_E_RANGE));
+        for (std::int32_t k = 0; k < n; k++) {
+            const char *s = nullptr;
+            detail::check(vosia_service_get_param_option(h_, i, k, &s));
+            out.emplace_back(s);
+        }
         return out;
     }
-    std::int32_t column_count() const {
-        std::int32_t n = vosia_service_column_count(h_);
-        if (n < 0) detail::fail(VOSIA_E_INVALID_ARG);
-        return n;
-    }
-    std::string_view column_name(std::int32_t i) const {
-        return detail::must(vosia_service_column_name(h_, i), VOSIA_E_RANGE);
-    }
-    std::string_view column_ucd(std::int32_t i) const {
-        return detail::must(vosia_service_column_ucd(h_, i), VOSIA_E_RANGE);
-    }
-    std::string_view column_unit(std::int32_t i) const {
-        return detail::must(vosia_service_column_unit(h_, i), VOSIA_E_RANGE);
+    std::int32_t column_count() const { return count(vosia_service_column_count); }
+    /// Attribute `a` of output column `i` of the self-description.
+    std::optional<std::string_view> column_attr(std::int32_t i, vosia::attr a) const {
+        return detail::optional_str([&](const char **o) {
+            return vosia_service_get_column_attr(h_, i, static_cast<std::int32_t>(a), o);
+        });
     }
 
-    /// Asks the VOSI availability endpoint; returns whether the service is up.
-    bool available(std::string *note = nullptr) const {
+    /// Asks the VOSI availability endpoint (a request every call); whether the service is up,
+    /// and in `*note` (if given) its note, backAt or downAt time, or "".
+    bool available(std::string *note = nullptr) {
         std::int32_t up = 0;
         std::size_t len = 0;
-        std::string buf(256, '\0');
-        vosia_status st = vosia_service_check_availability(h_, &up, buf.data(), buf.size(), &len);
+        std::string text(note != nullptr ? 256 : 0, '\0');
+        vosia_status st = vosia_service_check_availability(h_, &up, note ? text.data() : nullptr,
+                                                           text.size(), &len);
+        if (st == VOSIA_E_BUFFER_SIZE && note == nullptr) st = VOSIA_OK;  // not asked for
         if (st == VOSIA_E_BUFFER_SIZE) {
-            buf.assign(len + 1, '\0');
-            st = vosia_service_check_availability(h_, &up, buf.data(), buf.size(), &len);
+            // A note longer than 255 bytes: ask again with room for it.
+            text.assign(len + 1, '\0');
+            st = vosia_service_check_availability(h_, &up, text.data(), text.size(), &len);
         }
-        detail::check(st);
-        if (note != nullptr) *note = buf.substr(0, len);
+        detail::check_transfer(st);
+        if (note != nullptr) *note = text.substr(0, len);
         return up != 0;
+    }
+    /// Fetches (once) the VOSI capabilities; returns how many there are.
+    std::int32_t fetch_capabilities() {
+        std::int32_t n = 0;
+        detail::check_transfer(vosia_service_fetch_capabilities(h_, &n));
+        return n;
+    }
+    /// Attribute `a` (attr::standard_id, attr::url) of capability `i`.
+    std::optional<std::string_view> capability_attr(std::int32_t i, vosia::attr a) const {
+        return detail::optional_str([&](const char **o) {
+            return vosia_service_get_capability_attr(h_, i, static_cast<std::int32_t>(a), o);
+        });
     }
 
     const vosia_service *get() const noexcept { return h_; }
     vosia_service *get() noexcept { return h_; }
-    /// Gives up ownership: the caller frees the handle with vosia_service_free.
-    vosia_service *release() noexcept { return std::exchange(h_, nullptr); }
+    /// Gives up ownership: the caller frees the handle with vosia_service_free. A progress
+    /// function set through this object is removed from the handle first.
+    vosia_service *release() noexcept {
+        if (progress_ && h_ != nullptr) vosia_service_set_progress(h_, nullptr, nullptr);
+        progress_.reset();
+        return std::exchange(h_, nullptr);
+    }
 
 private:
+    friend class query;
+    service &ok(vosia_status st) {
+        detail::check(st);
+        return *this;
+    }
+    std::int32_t count(vosia_status (*get)(const vosia_service *, std::int32_t *)) const {
+        std::int32_t n = 0;
+        detail::check(get(h_, &n));
+        return n;
+    }
+
     vosia_service *h_ = nullptr;
+    std::shared_ptr<detail::progress_functions> progress_;
 };
 
 class row;
@@ -315,77 +487,76 @@ public:
     results_view() noexcept = default;
     explicit results_view(const vosia_results *h) noexcept : h_(h) {}
 
-    std::int64_t row_count() const { return nonneg(vosia_results_row_count(h_)); }
+    std::int64_t row_count() const { return detail::value_or_fail(vosia_results_row_count(h_)); }
     std::int32_t column_count() const {
-        return static_cast<std::int32_t>(nonneg(vosia_results_column_count(h_)));
+        return detail::value_or_fail(vosia_results_column_count(h_));
     }
     /// QUERY_STATUS=OVERFLOW: more records matched than were returned.
-    bool overflow() const { return nonneg(vosia_results_overflow(h_)) == 1; }
+    bool overflow() const { return detail::value_or_fail(vosia_results_overflow(h_)) == 1; }
     /// The value of INFO `name`, if there is one.
     std::optional<std::string_view> info(const std::string &name) const {
-        const char *s = vosia_results_info(h_, name.c_str());
-        return s ? std::optional<std::string_view>(s) : std::nullopt;
+        return detail::optional_str(
+            [&](const char **o) { return vosia_results_info(h_, name.c_str(), o); });
     }
-    /// The repairs made while reading (the first 100 texts are kept).
-    std::int64_t warning_count() const { return nonneg(vosia_results_warning_count(h_)); }
+    /// How many repairs the reader made; the texts of the first 100 come from warnings().
+    std::int64_t warning_count() const {
+        return detail::value_or_fail(vosia_results_warning_count(h_));
+    }
     std::vector<std::string_view> warnings() const {
+        const std::int64_t n = warning_count() < 100 ? warning_count() : 100;
         std::vector<std::string_view> out;
-        for (std::int64_t i = 0;; i++) {
-            const char *s = vosia_results_warning(h_, i);
-            if (s == nullptr) break;
+        for (std::int32_t i = 0; i < n; i++) {
+            const char *s = nullptr;
+            detail::check(vosia_results_warning(h_, i, &s));
             out.emplace_back(s);
         }
         return out;
     }
 
-    // Column metadata ("" for an attribute that is absent).
+    // Columns
+    /// Attribute `a` of column `col` (name, id, ucd, utype, unit, xtype, arraysize,
+    /// description, datatype); nullopt when the FIELD does not set it.
+    std::optional<std::string_view> column_attr(std::int32_t col, vosia::attr a) const {
+        return detail::optional_str([&](const char **o) {
+            return vosia_results_get_column_attr(h_, col, static_cast<std::int32_t>(a), o);
+        });
+    }
+    /// The column's name ("" for a FIELD without one).
     std::string_view column_name(std::int32_t col) const {
-        return detail::must(vosia_results_column_name(h_, col), VOSIA_E_RANGE);
-    }
-    std::string_view column_id(std::int32_t col) const {
-        return detail::must(vosia_results_column_id(h_, col), VOSIA_E_RANGE);
-    }
-    std::string_view column_ucd(std::int32_t col) const {
-        return detail::must(vosia_results_column_ucd(h_, col), VOSIA_E_RANGE);
-    }
-    std::string_view column_utype(std::int32_t col) const {
-        return detail::must(vosia_results_column_utype(h_, col), VOSIA_E_RANGE);
-    }
-    std::string_view column_unit(std::int32_t col) const {
-        return detail::must(vosia_results_column_unit(h_, col), VOSIA_E_RANGE);
-    }
-    std::string_view column_xtype(std::int32_t col) const {
-        return detail::must(vosia_results_column_xtype(h_, col), VOSIA_E_RANGE);
-    }
-    std::string_view column_arraysize(std::int32_t col) const {
-        return detail::must(vosia_results_column_arraysize(h_, col), VOSIA_E_RANGE);
-    }
-    std::string_view column_description(std::int32_t col) const {
-        return detail::must(vosia_results_column_description(h_, col), VOSIA_E_RANGE);
+        return column_attr(col, attr::name).value_or(std::string_view());
     }
     vosia::datatype column_datatype(std::int32_t col) const {
-        std::int32_t t = vosia_results_column_datatype(h_, col);
-        if (t < 0) detail::fail(VOSIA_E_RANGE);
+        std::int32_t t = 0;
+        detail::check(vosia_results_column_datatype(h_, col, &t));
         return static_cast<vosia::datatype>(t);
     }
     /// The column named (or with ID) `name_or_id`, if any.
     std::optional<std::int32_t> column_index(const std::string &name_or_id) const {
-        return index_or_none(vosia_results_column_index(h_, name_or_id.c_str()));
+        return detail::optional_index([&](std::int32_t *o) {
+            return vosia_results_column_index(h_, name_or_id.c_str(), o);
+        });
     }
-    /// The first column whose UCD contains every atom of `ucd`, if any.
+    /// The column with UCD `ucd`, as pyvo's fieldname_with_ucd finds it: every word, else
+    /// the same main word, else any shared word.
     std::optional<std::int32_t> column_by_ucd(const std::string &ucd) const {
-        return index_or_none(vosia_results_column_by_ucd(h_, ucd.c_str()));
+        return detail::optional_index(
+            [&](std::int32_t *o) { return vosia_results_column_by_ucd(h_, ucd.c_str(), o); });
+    }
+    /// The column with utype `utype` (case-insensitive, namespace prefix optional).
+    std::optional<std::int32_t> column_by_utype(const std::string &utype) const {
+        return detail::optional_index(
+            [&](std::int32_t *o) { return vosia_results_column_by_utype(h_, utype.c_str(), o); });
     }
     /// The column holding a standard field, if it is one column (see vosia_results_std_column).
     std::optional<std::int32_t> std_column(field f) const {
-        return index_or_none(vosia_results_std_column(h_, static_cast<std::int32_t>(f)));
+        return detail::optional_index([&](std::int32_t *o) {
+            return vosia_results_std_column(h_, static_cast<std::int32_t>(f), o);
+        });
     }
 
     // Cells. nullopt for a null cell; vosia::error for a wrong type or index.
     bool is_null(std::int64_t r, std::int32_t col) const {
-        std::int32_t n = vosia_results_is_null(h_, r, col);
-        if (n < 0) detail::fail(VOSIA_E_RANGE);
-        return n == 1;
+        return detail::value_or_fail(vosia_results_is_null(h_, r, col)) == 1;
     }
     std::optional<double> get_double(std::int64_t r, std::int32_t col) const {
         double v = 0;
@@ -398,26 +569,70 @@ public:
         return v;
     }
     std::optional<std::string_view> get_str(std::int64_t r, std::int32_t col) const {
-        const char *s = nullptr;
-        if (!detail::present(vosia_results_get_str(h_, r, col, &s))) return std::nullopt;
-        return std::string_view(s);
+        return detail::optional_str(
+            [&](const char **o) { return vosia_results_get_str(h_, r, col, o); });
     }
     std::optional<std::string_view> get_text(std::int64_t r, std::int32_t col) const {
-        const char *s = nullptr;
-        if (!detail::present(vosia_results_get_text(h_, r, col, &s))) return std::nullopt;
-        return std::string_view(s);
+        return detail::optional_str(
+            [&](const char **o) { return vosia_results_get_text(h_, r, col, o); });
     }
     std::optional<std::vector<double>> get_double_array(std::int64_t r, std::int32_t col) const {
-        std::size_t n = 0;
-        vosia_status st = vosia_results_get_double_array(h_, r, col, nullptr, 0, &n);
-        if (st == VOSIA_NULL_VALUE) return std::nullopt;
-        if (st != VOSIA_E_BUFFER_SIZE) detail::check(st);
-        return detail::doubles(n, [&](double *buf, std::size_t cap, std::size_t *len) {
-            return vosia_results_get_double_array(h_, r, col, buf, cap, len);
+        return detail::doubles([&](double *buf, std::size_t cap, std::size_t *n) {
+            return vosia_results_get_double_array(h_, r, col, buf, cap, n);
         });
     }
 
-    // Standard fields, in fixed units (degrees, MJD, seconds, metres, bytes).
+    // Whole columns: rows [first_row, first_row + n_rows), every row by default; n_rows -1
+    // means to the last row. `nulls`, if given, gets 1 where the cell is null, else 0.
+    /// A numeric column as doubles (integers widen); a null cell is NaN.
+    std::vector<double> double_column(std::int32_t col, std::vector<std::int32_t> *nulls = nullptr,
+                                      std::int64_t first_row = 0, std::int64_t n_rows = -1) const {
+        return column<double>(vosia_results_get_double_column, col, nulls, first_row, n_rows);
+    }
+    /// An integer or boolean column; a null cell is 0 (ask for `nulls` to tell).
+    std::vector<std::int64_t> int64_column(std::int32_t col,
+                                           std::vector<std::int32_t> *nulls = nullptr,
+                                           std::int64_t first_row = 0,
+                                           std::int64_t n_rows = -1) const {
+        return column<std::int64_t>(vosia_results_get_int64_column, col, nulls, first_row, n_rows);
+    }
+    /// Any column as text (get_text of each cell); nullopt for a null cell.
+    std::vector<std::optional<std::string_view>> text_column(std::int32_t col,
+                                                             std::int64_t first_row = 0,
+                                                             std::int64_t n_rows = -1) const {
+        const std::int64_t n = rows_from(first_row, n_rows);
+        std::vector<const char *> raw(static_cast<std::size_t>(n));
+        detail::check(vosia_results_get_text_column(h_, col, first_row, n, raw.data()));
+        return texts(raw);
+    }
+    /// A numeric standard field, in its fixed unit, NaN where null; nullopt when the result
+    /// has no such field.
+    std::optional<std::vector<double>> std_double_column(field f,
+                                                         std::vector<std::int32_t> *nulls = nullptr,
+                                                         std::int64_t first_row = 0,
+                                                         std::int64_t n_rows = -1) const {
+        const std::int64_t n = rows_from(first_row, n_rows);
+        std::vector<double> values(static_cast<std::size_t>(n));
+        std::vector<std::int32_t> mask(nulls != nullptr ? values.size() : 0);
+        if (!detail::present(vosia_results_get_std_double_column(
+                h_, static_cast<std::int32_t>(f), first_row, n, values.data(),
+                nulls != nullptr ? mask.data() : nullptr)))
+            return std::nullopt;
+        if (nulls != nullptr) *nulls = std::move(mask);
+        return values;
+    }
+    /// A standard field as text; nullopt when the result has no such field.
+    std::optional<std::vector<std::optional<std::string_view>>> std_text_column(
+        field f, std::int64_t first_row = 0, std::int64_t n_rows = -1) const {
+        const std::int64_t n = rows_from(first_row, n_rows);
+        std::vector<const char *> raw(static_cast<std::size_t>(n));
+        if (!detail::present(vosia_results_get_std_text_column(
+                h_, static_cast<std::int32_t>(f), first_row, n, raw.data())))
+            return std::nullopt;
+        return texts(raw);
+    }
+
+    // Standard fields of one row, in fixed units (degrees, MJD, seconds, metres, bytes).
     std::optional<double> std_double(std::int64_t r, field f) const {
         double v = 0;
         if (!detail::present(
@@ -426,19 +641,14 @@ public:
         return v;
     }
     std::optional<std::string_view> std_str(std::int64_t r, field f) const {
-        const char *s = nullptr;
-        if (!detail::present(vosia_results_get_std_str(h_, r, static_cast<std::int32_t>(f), &s)))
-            return std::nullopt;
-        return std::string_view(s);
+        return detail::optional_str([&](const char **o) {
+            return vosia_results_get_std_str(h_, r, static_cast<std::int32_t>(f), o);
+        });
     }
     std::optional<std::vector<double>> std_double_array(std::int64_t r, field f) const {
-        const auto fi = static_cast<std::int32_t>(f);
-        std::size_t n = 0;
-        vosia_status st = vosia_results_get_std_double_array(h_, r, fi, nullptr, 0, &n);
-        if (st == VOSIA_NULL_VALUE) return std::nullopt;
-        if (st != VOSIA_E_BUFFER_SIZE) detail::check(st);
-        return detail::doubles(n, [&](double *buf, std::size_t cap, std::size_t *len) {
-            return vosia_results_get_std_double_array(h_, r, fi, buf, cap, len);
+        return detail::doubles([&](double *buf, std::size_t cap, std::size_t *n) {
+            return vosia_results_get_std_double_array(h_, r, static_cast<std::int32_t>(f), buf,
+                                                      cap, n);
         });
     }
 
@@ -458,16 +668,33 @@ public:
     const vosia_results *get() const noexcept { return h_; }
 
 protected:
-    template <class T>
-    T nonneg(T v) const {
-        if (v < 0) detail::fail(VOSIA_E_BAD_HANDLE);
-        return v;
-    }
-    static std::optional<std::int32_t> index_or_none(std::int32_t i) {
-        return i < 0 ? std::nullopt : std::optional<std::int32_t>(i);
-    }
-
     const vosia_results *h_ = nullptr;
+
+private:
+    // n_rows, with -1 meaning "from first_row to the end"; the C call checks the range.
+    std::int64_t rows_from(std::int64_t first_row, std::int64_t n_rows) const {
+        if (n_rows != -1) return n_rows < 0 ? 0 : n_rows;
+        const std::int64_t left = row_count() - first_row;
+        return left < 0 ? 0 : left;
+    }
+    template <class T, class Get>
+    std::vector<T> column(Get get, std::int32_t col, std::vector<std::int32_t> *nulls,
+                          std::int64_t first_row, std::int64_t n_rows) const {
+        const std::int64_t n = rows_from(first_row, n_rows);
+        std::vector<T> values(static_cast<std::size_t>(n));
+        std::vector<std::int32_t> mask(nulls != nullptr ? values.size() : 0);
+        detail::check(get(h_, col, first_row, n, values.data(),
+                          nulls != nullptr ? mask.data() : nullptr));
+        if (nulls != nullptr) *nulls = std::move(mask);
+        return values;
+    }
+    static std::vector<std::optional<std::string_view>> texts(const std::vector<const char *> &raw) {
+        std::vector<std::optional<std::string_view>> out;
+        out.reserve(raw.size());
+        for (const char *s : raw)
+            out.push_back(s != nullptr ? std::optional<std::string_view>(s) : std::nullopt);
+        return out;
+    }
 };
 
 /// A row of a results: a light proxy (the results handle and an index), valid as long as
@@ -488,7 +715,7 @@ public:
     /// The same by column name (or ID); throws vosia::error (VOSIA_E_RANGE) if there is none.
     std::optional<std::string_view> get_text(const std::string &column) const {
         std::optional<std::int32_t> col = r_.column_index(column);
-        if (!col) throw error(VOSIA_E_RANGE, "no column named " + column);
+        if (!col) throw error(VOSIA_E_RANGE, "no column named or with ID \"" + column + "\"");
         return r_.get_text(i_, *col);
     }
 
@@ -502,7 +729,6 @@ private:
     results_view r_;
     std::int64_t i_;
 };
-
 /// Iterates the rows of a results_view (or results) in order.
 class results_view::iterator {
 public:
@@ -596,16 +822,21 @@ private:
 /// time. The setters return *this so they chain.
 class query {
 public:
-    /// An empty query against `s`; the query keeps the service alive on its own.
-    explicit query(const service &s) { detail::check(vosia_query_new(s.get(), &h_)); }
+    /// An empty query against `s`; the query keeps the service (and its progress function)
+    /// alive on its own.
+    explicit query(const service &s) : progress_(s.progress_) {
+        detail::check(vosia_query_new(s.get(), &h_));
+    }
     /// Takes ownership of a handle from the C API.
     explicit query(vosia_query *owned) noexcept : h_(owned) {}
 
-    query(query &&o) noexcept : h_(std::exchange(o.h_, nullptr)) {}
+    query(query &&o) noexcept
+        : h_(std::exchange(o.h_, nullptr)), progress_(std::move(o.progress_)) {}
     query &operator=(query &&o) noexcept {
         if (this != &o) {
             vosia_query_free(h_);
             h_ = std::exchange(o.h_, nullptr);
+            progress_ = std::move(o.progress_);
         }
         return *this;
     }
@@ -617,7 +848,9 @@ public:
     query clone() const {
         vosia_query *h = nullptr;
         detail::check(vosia_query_clone(h_, &h));
-        return query(h);
+        query q(h);
+        q.progress_ = progress_;
+        return q;
     }
 
     // SIA 1.0
@@ -633,7 +866,7 @@ public:
     query &set_responseformat(const std::string &v) {
         return ok(vosia_query_set_responseformat(h_, v.c_str()));
     }
-    // SIA 2.0
+    // SIA 2.0: regions (degrees), intervals, text constraints
     query &add_circle(double ra, double dec, double radius) {
         return ok(vosia_query_add_circle(h_, ra, dec, radius));
     }
@@ -642,23 +875,25 @@ public:
     }
     /// `radec_pairs` holds ra0, dec0, ra1, dec1, ... (at least 3 vertices).
     query &add_polygon(const std::vector<double> &radec_pairs) {
+        if (radec_pairs.size() % 2 != 0)
+            throw error(VOSIA_E_INVALID_ARG, "add_polygon: " + std::to_string(radec_pairs.size()) +
+                                                 " numbers are not (ra, dec) pairs");
         return ok(vosia_query_add_polygon(h_, radec_pairs.data(), radec_pairs.size() / 2));
     }
-    query &add_band(double lo, double hi) { return ok(vosia_query_add_band(h_, lo, hi)); }
-    query &add_time(double lo, double hi) { return ok(vosia_query_add_time(h_, lo, hi)); }
-    query &add_fov(double lo, double hi) { return ok(vosia_query_add_fov(h_, lo, hi)); }
-    query &add_spatres(double lo, double hi) { return ok(vosia_query_add_spatres(h_, lo, hi)); }
-    query &add_exptime(double lo, double hi) { return ok(vosia_query_add_exptime(h_, lo, hi)); }
-    query &add_timeres(double lo, double hi) { return ok(vosia_query_add_timeres(h_, lo, hi)); }
-    query &add_specrp(double lo, double hi) { return ok(vosia_query_add_specrp(h_, lo, hi)); }
-    query &add_pol(const std::string &v) { return ok(vosia_query_add_pol(h_, v.c_str())); }
+    /// `NAME=lo hi` for one of the interval parameters, in its unit (see vosia::interval);
+    /// an infinite bound is open.
+    query &add_interval(vosia::interval p, double lo, double hi) {
+        return ok(vosia_query_add_interval(h_, static_cast<std::int32_t>(p), lo, hi));
+    }
+    query &add_band(double lo_m, double hi_m) { return add_interval(interval::band, lo_m, hi_m); }
+    query &add_time(double lo_mjd, double hi_mjd) { return add_interval(interval::time, lo_mjd, hi_mjd); }
+    /// One value of a repeatable text parameter (values of one parameter are OR-ed).
+    query &add_text(vosia::text_param p, const std::string &v) {
+        return ok(vosia_query_add_text(h_, static_cast<std::int32_t>(p), v.c_str()));
+    }
+    query &add_collection(const std::string &v) { return add_text(text_param::collection, v); }
+    query &add_instrument(const std::string &v) { return add_text(text_param::instrument, v); }
     query &add_calib(std::int32_t level) { return ok(vosia_query_add_calib(h_, level)); }
-    query &add_id(const std::string &v) { return ok(vosia_query_add_id(h_, v.c_str())); }
-    query &add_collection(const std::string &v) { return ok(vosia_query_add_collection(h_, v.c_str())); }
-    query &add_facility(const std::string &v) { return ok(vosia_query_add_facility(h_, v.c_str())); }
-    query &add_instrument(const std::string &v) { return ok(vosia_query_add_instrument(h_, v.c_str())); }
-    query &add_dptype(const std::string &v) { return ok(vosia_query_add_dptype(h_, v.c_str())); }
-    query &add_target(const std::string &v) { return ok(vosia_query_add_target(h_, v.c_str())); }
     // Any parameter by name
     query &set_param(const std::string &name, const std::string &value) {
         return ok(vosia_query_set_param(h_, name.c_str(), value.c_str()));
@@ -671,27 +906,36 @@ public:
     }
 
     /// The URL execute() will GET; valid until the query next changes.
-    std::string_view url() { return detail::must(vosia_query_url(h_), VOSIA_E_BAD_HANDLE); }
+    std::string_view url() {
+        return detail::optional_str([&](const char **o) { return vosia_query_url(h_, o); }).value();
+    }
 
     /// Sends the query and reads the response. Throws vosia::error carrying the status and
-    /// vosia_query_error()'s text (HTTP status line, the service's message, ...).
+    /// vosia_query_error()'s text (HTTP status line, the service's message, ...), or what the
+    /// service's progress function threw.
     results execute() {
         vosia_results *r = nullptr;
         vosia_status st = vosia_query_execute(h_, &r);
         if (st != VOSIA_OK) {
-            const char *detail = vosia_query_error(h_);
-            throw error(st, detail::message_for(st, detail ? detail : vosia_last_error()));
+            if (std::exception_ptr e = std::exchange(detail::pending_exception(), nullptr))
+                std::rethrow_exception(e);
+            const char *detail = nullptr;
+            if (vosia_query_error(h_, &detail) != VOSIA_OK) detail = vosia_last_error();
+            throw error(st, detail::message_for(st, detail));
         }
         return results(r);
     }
-    /// The detail of the last execute failure ("" after a success).
+    /// The detail of the last execute failure ("" after a success or before any execute).
     std::string_view last_error() const {
-        return detail::must(vosia_query_error(h_), VOSIA_E_BAD_HANDLE);
+        const char *s = nullptr;
+        detail::check(vosia_query_error(h_, &s));
+        return s;
     }
 
     const vosia_query *get() const noexcept { return h_; }
     vosia_query *get() noexcept { return h_; }
-    /// Gives up ownership: the caller frees the handle with vosia_query_free.
+    /// Gives up ownership: the caller frees the handle with vosia_query_free. A progress
+    /// function set through the vosia::service must then outlive it.
     vosia_query *release() noexcept { return std::exchange(h_, nullptr); }
 
 private:
@@ -700,6 +944,7 @@ private:
         return *this;
     }
     vosia_query *h_ = nullptr;
+    std::shared_ptr<detail::progress_functions> progress_;
 };
 
 }  // namespace vosia

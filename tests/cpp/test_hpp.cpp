@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <sstream>
 #include <string>
@@ -89,18 +90,63 @@ static void fixture(const std::string &data) {
 
     // Column metadata.
     CHECK(res.column_name(0) == "title");
-    CHECK(res.column_id(0) == "Title");
-    CHECK(res.column_ucd(9) == "VOX:Image_AccessReference");
-    CHECK(res.column_unit(1) == "deg");
+    CHECK(res.column_attr(0, vosia::attr::id) == std::optional<std::string_view>("Title"));
+    CHECK(res.column_attr(9, vosia::attr::ucd) ==
+          std::optional<std::string_view>("VOX:Image_AccessReference"));
+    CHECK(res.column_attr(1, vosia::attr::unit) == std::optional<std::string_view>("deg"));
+    CHECK(res.column_attr(11, vosia::attr::xtype) == std::optional<std::string_view>("duration"));
+    CHECK(res.column_attr(6, vosia::attr::arraysize) == std::optional<std::string_view>("*"));
+    CHECK(res.column_attr(1, vosia::attr::datatype) == std::optional<std::string_view>("double"));
+    // An attribute the FIELD does not set is nullopt, not "".
+    CHECK(!res.column_attr(3, vosia::attr::unit).has_value());
+    CHECK(!res.column_attr(1, vosia::attr::xtype).has_value());
+    // A key a column never has is an error, as is a column out of range.
+    CHECK_THROWS(res.column_attr(0, vosia::attr::standard_id), VOSIA_E_INVALID_ARG);
+    CHECK_THROWS(res.column_attr(99, vosia::attr::name), VOSIA_E_RANGE);
     CHECK(res.column_datatype(1) == vosia::datatype::double_);
     CHECK(res.column_datatype(10) == vosia::datatype::long_);
     CHECK(res.column_index("acref") == std::optional<std::int32_t>(9));
     CHECK(res.column_index("AccessRef") == std::optional<std::int32_t>(9));
     CHECK(!res.column_index("nope").has_value());
     CHECK(res.column_by_ucd("VOX:Image_Format") == std::optional<std::int32_t>(8));
+    // Any word of a UCD matches, as with pyvo's fieldname_with_ucd.
+    CHECK(res.column_by_ucd("obs.exposure") == std::optional<std::int32_t>(11));
+    CHECK(!res.column_by_ucd("phot.mag").has_value());
+    CHECK(res.column_by_utype("access.reference") == std::optional<std::int32_t>(9));
+    CHECK(!res.column_by_utype("Char.SpatialAxis.Coverage").has_value());
     CHECK(res.std_column(vosia::field::access_url) == std::optional<std::int32_t>(9));
     CHECK(!res.std_column(vosia::field::s_region).has_value());
     CHECK_THROWS(res.column_name(99), VOSIA_E_RANGE);
+    CHECK_THROWS(res.std_column(static_cast<vosia::field>(VOSIA_FIELD_COUNT)), VOSIA_E_RANGE);
+    CHECK_THROWS(res.column_index(std::string("bad\xff")), VOSIA_E_INVALID_ARG);
+
+    // Whole columns in one call: NaN (double) or 0 (int64) for nulls, and the mask.
+    std::vector<std::int32_t> nulls;
+    std::vector<double> exptime = res.double_column(11, &nulls);
+    CHECK(exptime.size() == 3 && exptime[0] == 300.5 && std::isnan(exptime[1]));
+    CHECK((nulls == std::vector<std::int32_t>{0, 1, 0}));
+    std::vector<std::int64_t> sizes = res.int64_column(10, &nulls);
+    CHECK(sizes.size() == 3 && sizes[0] == 153280);
+    CHECK(nulls.size() == 3 && nulls[0] == 0);
+    CHECK(res.double_column(1, nullptr, 1, 2).size() == 2);
+    CHECK(res.double_column(1, nullptr, 1, 2)[0] == *res.get_double(1, 1));
+    CHECK(res.double_column(1, nullptr, 3).empty());
+    CHECK_THROWS(res.double_column(0), VOSIA_E_TYPE);           // text
+    CHECK_THROWS(res.int64_column(1), VOSIA_E_TYPE);            // double
+    CHECK_THROWS(res.double_column(1, nullptr, 2, 5), VOSIA_E_RANGE);
+    auto titles = res.text_column(0);
+    CHECK(titles.size() == 3 && titles[0] == std::optional<std::string_view>("M31 & M32, V band"));
+    auto instruments = res.text_column(3);
+    CHECK(instruments.size() == 3 && !instruments[2].has_value());
+    auto ras = res.std_double_column(vosia::field::ra);
+    CHECK(ras.has_value() && ras->size() == 3 && near((*ras)[0], 10.6847083));
+    auto mjds = res.std_double_column(vosia::field::mjd_obs, &nulls);
+    CHECK(mjds.has_value() && std::isnan((*mjds)[2]) && nulls[2] == 1 && nulls[0] == 0);
+    CHECK(!res.std_double_column(vosia::field::t_min).has_value());  // not in SIA 1.0
+    CHECK_THROWS(res.std_double_column(vosia::field::title), VOSIA_E_TYPE);
+    auto formats = res.std_text_column(vosia::field::format);
+    CHECK(formats.has_value() && (*formats)[2] == std::optional<std::string_view>("image/jpeg"));
+    CHECK(!res.std_text_column(vosia::field::collection).has_value());
 
     // The row range: three rows, in order, with the standard fields.
     const char *urls[] = {"http://example.org/data/img1.fits?band=V&size=full",
@@ -175,6 +221,28 @@ static void fixture(const std::string &data) {
     vosia_results_free(raw);
 }
 
+// The standard fields' own metadata.
+static void fields() {
+    CHECK(vosia::field_count() == VOSIA_FIELD_COUNT);
+    CHECK(vosia::field_name(vosia::field::access_url) == "access_url");
+    CHECK(vosia::field_name(vosia::field::em_min) == "em_min");
+    CHECK(vosia::field_unit(vosia::field::ra) == std::optional<std::string_view>("deg"));
+    CHECK(vosia::field_unit(vosia::field::mjd_obs) == std::optional<std::string_view>("d"));
+    CHECK(!vosia::field_unit(vosia::field::title).has_value());
+    CHECK(vosia::field_kind(vosia::field::naxis) == vosia::kind::array);
+    CHECK(vosia::field_kind(vosia::field::format) == vosia::kind::text);
+    CHECK(vosia::field_kind(vosia::field::dec) == vosia::kind::number);
+    CHECK(vosia::field_by_name("S_REGION") == std::optional<vosia::field>(vosia::field::s_region));
+    CHECK(!vosia::field_by_name("no_such_field").has_value());
+    CHECK_THROWS(vosia::field_name(static_cast<vosia::field>(-1)), VOSIA_E_RANGE);
+    // Every field round-trips through its name.
+    for (std::int32_t f = 0; f < vosia::field_count(); f++) {
+        auto fld = static_cast<vosia::field>(f);
+        CHECK(vosia::field_by_name(std::string(vosia::field_name(fld))) ==
+              std::optional<vosia::field>(fld));
+    }
+}
+
 // In-memory parse and error responses.
 static void errors(const std::string &data) {
     try {
@@ -196,6 +264,18 @@ static void errors(const std::string &data) {
     ss << in.rdbuf();
     vosia::results r = vosia::results::parse(ss.str(), vosia::sia1);
     CHECK(r.row_count() == 3);
+    CHECK(r.warning_count() == static_cast<std::int64_t>(r.warnings().size()));
+
+    // A cell the reader cannot read is kept as null and reported as a repair.
+    const std::string bad =
+        "<VOTABLE><RESOURCE type=\"results\"><TABLE><FIELD name=\"n\" datatype=\"int\"/>"
+        "<DATA><TABLEDATA><TR><TD>7</TD></TR><TR><TD>seven</TD></TR></TABLEDATA></DATA>"
+        "</TABLE></RESOURCE></VOTABLE>";
+    vosia::results repaired = vosia::results::parse(bad, vosia::sia1);
+    CHECK(repaired.row_count() == 2 && repaired.warning_count() == 1);
+    CHECK(repaired.warnings().size() == 1 &&
+          repaired.warnings()[0].find("seven") != std::string_view::npos);
+    CHECK(!repaired[1].get_int64(0).has_value());
 
     // A catch of std::exception sees the message too.
     try {
@@ -212,6 +292,11 @@ static void queries() {
     vosia::service s1("http://127.0.0.1:9/sia1?", vosia::sia1);
     CHECK(s1.base_url() == "http://127.0.0.1:9/sia1?");
     CHECK(s1.version() == vosia::sia1);
+    CHECK(s1.attribute(vosia::attr::url) == std::optional<std::string_view>(s1.base_url()));
+    // Metadata not fetched yet: the getters say so instead of answering nothing.
+    CHECK_THROWS(s1.param_count(), VOSIA_E_INVALID_ARG);
+    CHECK_THROWS(s1.attribute(vosia::attr::description), VOSIA_E_INVALID_ARG);
+    CHECK_THROWS(s1.set_timeout(0), VOSIA_E_INVALID_ARG);
     s1.set_keepalive(true).set_keepalive(false);
     s1.set_timeout(5).set_connect_timeout(1).set_retries(0, 0);
     vosia::query q(s1);
@@ -240,6 +325,18 @@ static void queries() {
     vosia::query q2(s2);
     q2.add_circle(10.68, 41.27, 0.1).add_band(4e-7, 6e-7).add_collection("SIATEST");
     q2.add_polygon({10, 41, 11, 41, 11, 42});
+    q2.add_interval(vosia::interval::exptime, 10, HUGE_VAL).add_text(vosia::text_param::pol, "I");
+    q2.add_instrument("CAM").add_time(58000, 58001).add_calib(2);
+    {
+        const std::string u(q2.url());
+        CHECK(u.find("EXPTIME=10%20%2BInf") != std::string::npos);  // an open upper end
+        CHECK(u.find("POL=I") != std::string::npos);
+        CHECK(u.find("INSTRUMENT=CAM") != std::string::npos);
+        CHECK(u.find("CALIB=2") != std::string::npos);
+    }
+    CHECK_THROWS(q2.add_text(vosia::text_param::pol, "XYZ"), VOSIA_E_INVALID_ARG);
+    CHECK_THROWS(q2.add_interval(static_cast<vosia::interval>(99), 1, 2), VOSIA_E_INVALID_ARG);
+    CHECK_THROWS(q2.add_polygon({10, 41, 11, 41, 11}), VOSIA_E_INVALID_ARG);
     CHECK(std::string(q2.url()).find("CIRCLE") != std::string::npos);
     CHECK(std::string(q2.url()).find("POLYGON") != std::string::npos);
     CHECK_THROWS(q2.set_pos(1, 2), VOSIA_E_UNSUPPORTED);
@@ -260,8 +357,15 @@ static void queries() {
         failed++;
         std::fprintf(stderr, "execute against port 9 did not throw\n");
     } catch (const vosia::error &e) {
-        CHECK(e.status() == VOSIA_E_CONNECT || e.status() == VOSIA_E_TIMEOUT);
-        CHECK(std::string(e.what()).size() > 0);
+        CHECK(e.status() == VOSIA_E_CONNECT);
+        CHECK(std::string(e.what()).find("127.0.0.1:9") != std::string::npos);
+    }
+    {
+        vosia::query failing(s1);
+        failing.set_pos(1, 2);
+        CHECK(failing.last_error().empty());
+        CHECK_THROWS(failing.execute(), VOSIA_E_CONNECT);
+        CHECK(failing.last_error().find("127.0.0.1:9") != std::string_view::npos);
     }
 
     CHECK(vosia::version() == VOSIA_VERSION_STRING);
@@ -316,6 +420,71 @@ static void live(const std::string &base) {
     CHECK(r2[0].std_str(vosia::field::collection) == std::optional<std::string_view>("SIATEST"));
     CHECK(r2[0].std_double(vosia::field::mjd_obs).has_value());
 
+    // The self-description: parameters and columns, keyed attributes.
+    s1.fetch_metadata();
+    CHECK(s1.param_count() >= 4);
+    std::optional<std::int32_t> pi = s1.param_index("INPUT:intersect");
+    CHECK(pi.has_value() && s1.param_attr(*pi, vosia::attr::name) ==
+                                std::optional<std::string_view>("INTERSECT"));
+    CHECK(pi.has_value() && s1.param_options(*pi).size() == 4);
+    CHECK(!s1.param_index("no_such").has_value());
+    CHECK(s1.column_count() > 10);
+    CHECK(s1.column_attr(0, vosia::attr::name) == std::optional<std::string_view>("accref"));
+    CHECK_THROWS(s1.column_attr(0, vosia::attr::value), VOSIA_E_INVALID_ARG);
+    CHECK_THROWS(s1.param_attr(s1.param_count(), vosia::attr::name), VOSIA_E_RANGE);
+
+    // VOSI: availability and capabilities of the SIA 2.0 service.
+    std::string note = "unset";
+    CHECK(s2.available(&note));
+    CHECK(note != "unset");
+    std::int32_t ncap = s2.fetch_capabilities();
+    bool has_sia2 = false;
+    for (std::int32_t i = 0; i < ncap; i++) {
+        auto id = s2.capability_attr(i, vosia::attr::standard_id);
+        if (id && id->find("SIA#query-2.0") != std::string_view::npos) {
+            has_sia2 = true;
+            CHECK(s2.capability_attr(i, vosia::attr::url).has_value());
+        }
+    }
+    CHECK(has_sia2);
+
+    // Progress: called with the bytes read, from the calling thread; false cancels.
+    std::int64_t calls = 0, last_done = -1;
+    s2.set_progress([&](std::int64_t done, std::int64_t) {
+        calls++;
+        last_done = done;
+        return true;
+    });
+    vosia::query counted(s2);  // made after set_progress; keeps the function alive
+    counted.add_circle(10.6847, 41.269, 0.5);
+    vosia::results counted_res = counted.execute();
+    CHECK(calls >= 2 && last_done > 0);
+    s2.set_progress([](std::int64_t, std::int64_t) { return false; });
+    CHECK_THROWS(counted.execute(), VOSIA_E_CANCELLED);
+    // An exception thrown inside comes out of execute() itself, not through the C library.
+    s2.set_progress([](std::int64_t, std::int64_t) -> bool { throw std::logic_error("stop here"); });
+    try {
+        counted.execute();
+        failed++;
+        std::fprintf(stderr, "a throwing progress function did not stop execute\n");
+    } catch (const std::logic_error &e) {
+        CHECK(std::string(e.what()) == "stop here");
+    }
+    s2.set_progress(nullptr);
+    CHECK(counted.execute().row_count() == counted_res.row_count());
+    {
+        // The query keeps the progress function alive after its service object is gone.
+        std::int64_t seen = 0;
+        std::optional<vosia::query> orphan;
+        {
+            vosia::service tmp(base + "/siatest/q/sia2/siap2.xml?", vosia::sia2);
+            tmp.set_progress([&seen](std::int64_t, std::int64_t) { return ++seen > 0; });
+            orphan.emplace(tmp);
+        }
+        orphan->add_circle(10.6847, 41.269, 0.1).execute();
+        CHECK(seen > 0);
+    }
+
     // A service error (SIA 1.0 VERB=0 is rejected by DaCHS) arrives as VOSIA_E_SERVICE.
     try {
         vosia::query(s1).set_pos(10.68, 41.27).set_size(0.1).set_param("VERB", "0").execute();
@@ -332,6 +501,7 @@ int main() {
     const std::string corpus_dir = env_or("VOSIA_CORPUS", VOSIA_CORPUS_DIR);
     try {
         fixture(data);
+        fields();
         errors(data);
         queries();
         corpus(corpus_dir);
