@@ -2,7 +2,7 @@
 # (libvosia_fortran.a) and include directory (vosia.mod), linked to vosia::vosia.
 # Included by vosiaConfig.cmake, after it has set vosia_INCLUDE_DIR and _vosia_libdir.
 #
-#   find_package(vosia 0.1 REQUIRED)
+#   find_package(vosia 0.2 REQUIRED)
 #   target_link_libraries(app PRIVATE vosia::vosia_fortran)   # then: use vosia
 if(NOT TARGET vosia::vosia_fortran AND EXISTS "${_vosia_libdir}/libvosia_fortran.a")
   add_library(vosia::vosia_fortran STATIC IMPORTED)

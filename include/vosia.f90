@@ -1,39 +1,64 @@
 !> vosia.f90: the Fortran 2008 interface of vosia, a client for the IVOA Simple Image Access
-!> protocol (SIA 1.0 and 2.0). Module `vosia`, built on iso_c_binding over the C API in vosia.h;
-!> needs no C shim.
+!> protocol (SIA 1.0 and 2.0). Module `vosia`, built on iso_c_binding over the C API of
+!> vosia.h (0.2), which it binds whole except the copy_* twins; needs no C shim.
 !>
 !> Conventions (CFITSIO's and WCSLIB's, as astronomers already write them):
 !>  - Handles are derived types (vosia_service_t, vosia_query_t, vosia_results_t) wrapping a
 !>    type(c_ptr); free them with the generic `call vosia_free(h)`, which nulls the handle.
 !>    Handles may be freed in any order; freeing a null handle does nothing.
-!>  - Every fallible routine takes `integer, intent(inout) :: status` last. If status is not
-!>    VOSIA_OK on entry the routine returns at once and changes nothing, so a sequence of calls
-!>    needs one check at its end. A handle argument that receives a new handle (*_new,
-!>    *_clone, *_parse, *_execute) must be null: one still holding a handle gives
-!>    VOSIA_E_INVALID_ARG and is left as it is (vosia_free it first), so nothing leaks.
-!>    On failure status is the VOSIA_E_* code; vosia_errmsg(status) gives the text and the
-!>    detail (vosia_last_error; vosia_query_error for execute).
-!>  - Null cells: getters take an optional `logical, intent(out) :: is_null`. When it is
-!>    present a null cell sets it to .true., leaves status alone and leaves the value
-!>    unchanged (strings become ""). Without it a null cell sets status = VOSIA_NULL_VALUE.
-!>  - Rows and columns are 1-based (the C API's are 0-based). Column lookups give 0 for
-!>    "no such column". Standard fields are the VOSIA_FIELD_* codes, as in C.
+!>  - Every fallible routine takes `integer, intent(inout) :: status` after its other
+!>    required arguments (optional ones such as is_null follow it). If status is not VOSIA_OK
+!>    on entry the routine returns at once and changes nothing, so a sequence of calls needs
+!>    one check at its end. An argument that receives a new handle (*_new, _discover, _clone,
+!>    _parse*, _execute) must be null: one still holding a handle gives VOSIA_E_INVALID_ARG
+!>    and is left as it is (vosia_free it first), so nothing leaks.
+!>  - Only errors set status (VOSIA_E_*); vosia_errmsg(status) gives one line with the
+!>    detail (the module's own, vosia_last_error, or with `q` the query's execute error).
+!>    The library's details count rows and columns from 0, as C does.
+!>  - A null never touches status. Getters take an optional `logical, intent(out) :: is_null`
+!>    that is .true. when there is no value (a null cell, an attribute a FIELD does not set,
+!>    a missing INFO, a standard field the result lacks); then a number is left as it was
+!>    (set it to your null value before the call, as CFITSIO's nulval) and a string is "".
+!>    Lookups that find nothing give 0 (columns, parameters) or -1 (vosia_field_by_name).
+!>  - Rows, columns, parameters, options, capabilities and warnings are 1-based (the C API's
+!>    are 0-based); standard fields are the VOSIA_FIELD_* codes, as in C. Rows and row counts
+!>    are integer(c_int64_t), so results may pass 2**31 rows (write a literal row as
+!>    1_c_int64_t); so are MAXREC and the response limit, as in C.
+!>  - Whole columns come in one call: vosia_results_get_double_column(res, col, values,
+!>    status, first_row, is_null) fills values(:) (any size; rows first_row, default 1,
+!>    onwards; a null is NaN, or 0 in an integer column, and .true. in is_null(:)), and so
+!>    do text columns into a character(len=*) array (a value too long for it is cut, and
+!>    that is VOSIA_E_BUFFER_SIZE).
 !>  - Strings out are `character(len=:), allocatable`, exact length. Strings in are trimmed
-!>    of trailing blanks and NUL-terminated for C.
-!>  - Constants restate vosia.h as integer(c_int32_t) parameters; ctest checks them against
-!>    the C values (tests/fortran/constants.sh).
+!>    of trailing blanks and NUL-terminated for C (a VOTable given to vosia_results_parse is
+!>    passed as it is).
+!>  - Constants restate vosia.h as integer(c_int32_t) parameters; ctest checks every one
+!>    against the C compiler's values (tests/fortran/constants.sh).
+!>  - Threads: as the C API (a service and results may be shared, a query may not), except
+!>    that the detail of a failure the module finds itself is kept per process, not per thread.
+!>
+!> Not bound: the copy_* twins of the string getters (vosia_copy_last_error,
+!> vosia_field_copy_attr, vosia_service_copy_attr, _copy_param_attr, _copy_param_option,
+!> _copy_column_attr, _copy_capability_attr, vosia_query_copy_url, _copy_error,
+!> vosia_results_copy_info, _copy_warning, _copy_column_attr, _copy_str, _copy_text,
+!> _copy_std_str): the module copies borrowed strings into allocatable ones itself.
 !>
 !> Example:
+!>    use, intrinsic :: iso_c_binding, only: c_int64_t, c_double
 !>    use vosia
 !>    type(vosia_results_t) :: res
-!>    integer :: status = VOSIA_OK, i, n
+!>    integer :: status = VOSIA_OK
+!>    integer(c_int64_t) :: i, n
 !>    character(len=:), allocatable :: url
+!>    real(c_double), allocatable :: ra(:)
 !>    call vosia_results_parse_file(res, 'response.xml', VOSIA_SIA1, status)
 !>    call vosia_results_row_count(res, n, status)
-!>    do i = 1, n
+!>    do i = 1, n                                       ! cell by cell
 !>      call vosia_results_get_std_str(res, i, VOSIA_FIELD_ACCESS_URL, url, status)
 !>      print '(a)', url
 !>    end do
+!>    allocate(ra(n))                                   ! or a whole column in one call
+!>    call vosia_results_get_std_double_column(res, VOSIA_FIELD_RA, ra, status)
 !>    if (status /= VOSIA_OK) print '(a)', vosia_errmsg(status)
 !>    call vosia_free(res)
 !>
@@ -41,13 +66,84 @@
 !> is in libvosia_fortran.a), or in CMake target_link_libraries(app vosia::vosia_fortran).
 module vosia
   use, intrinsic :: iso_c_binding
+  use, intrinsic :: ieee_arithmetic, only: ieee_value, ieee_quiet_nan
   implicit none
   private
 
   ! ------------------------------------------------------------------ constants (vosia.h)
+  ! the version of the header this module restates (vosia_library_version: the library's)
   integer(c_int32_t), parameter, public :: VOSIA_VERSION_MAJOR = 0
-  integer(c_int32_t), parameter, public :: VOSIA_VERSION_MINOR = 1
+  integer(c_int32_t), parameter, public :: VOSIA_VERSION_MINOR = 2
   integer(c_int32_t), parameter, public :: VOSIA_VERSION_PATCH = 0
+  integer(c_int32_t), parameter, public :: VOSIA_VERSION_NUMBER = &
+      VOSIA_VERSION_MAJOR * 65536 + VOSIA_VERSION_MINOR * 256 + VOSIA_VERSION_PATCH
+  character(len=*), parameter, public :: VOSIA_VERSION_STRING = "0.2.0"
+
+  ! SIA versions (vosia_service_new, vosia_results_parse)
+  integer(c_int32_t), parameter, public :: VOSIA_SIA1 = 1
+  integer(c_int32_t), parameter, public :: VOSIA_SIA2 = 2
+
+  ! statuses: VOSIA_OK, VOSIA_NULL_VALUE (never put into a Fortran status), VOSIA_E_*
+  integer(c_int32_t), parameter, public :: VOSIA_OK = 0
+  integer(c_int32_t), parameter, public :: VOSIA_NULL_VALUE = 1
+  integer(c_int32_t), parameter, public :: VOSIA_E_NULL_ARG = 10
+  integer(c_int32_t), parameter, public :: VOSIA_E_INVALID_ARG = 11
+  integer(c_int32_t), parameter, public :: VOSIA_E_BAD_HANDLE = 12
+  integer(c_int32_t), parameter, public :: VOSIA_E_UNSUPPORTED = 13
+  integer(c_int32_t), parameter, public :: VOSIA_E_RANGE = 14
+  integer(c_int32_t), parameter, public :: VOSIA_E_TYPE = 15
+  integer(c_int32_t), parameter, public :: VOSIA_E_BUFFER_SIZE = 16
+  integer(c_int32_t), parameter, public :: VOSIA_E_CONNECT = 30
+  integer(c_int32_t), parameter, public :: VOSIA_E_TIMEOUT = 31
+  integer(c_int32_t), parameter, public :: VOSIA_E_TLS = 32
+  integer(c_int32_t), parameter, public :: VOSIA_E_HTTP = 33
+  integer(c_int32_t), parameter, public :: VOSIA_E_TOO_LARGE = 34
+  integer(c_int32_t), parameter, public :: VOSIA_E_IO = 40
+  integer(c_int32_t), parameter, public :: VOSIA_E_SERVICE = 50
+  integer(c_int32_t), parameter, public :: VOSIA_E_FORMAT = 51
+  integer(c_int32_t), parameter, public :: VOSIA_E_NO_TABLE = 52
+  integer(c_int32_t), parameter, public :: VOSIA_E_CANCELLED = 60
+  integer(c_int32_t), parameter, public :: VOSIA_E_PANIC = 90
+  integer(c_int32_t), parameter, public :: VOSIA_E_INTERNAL = 99
+
+  ! attributes, the keys of the keyed getters
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_NAME = 1
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_ID = 2
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_UCD = 3
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_UTYPE = 4
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_UNIT = 5
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_XTYPE = 6
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_ARRAYSIZE = 7
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_DESCRIPTION = 8
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_DATATYPE = 9
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_VALUE = 10
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_MIN = 11
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_MAX = 12
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_URL = 13
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_STANDARD_ID = 14
+
+  ! how a standard field is read (vosia_field_kind)
+  integer(c_int32_t), parameter, public :: VOSIA_KIND_TEXT = 1
+  integer(c_int32_t), parameter, public :: VOSIA_KIND_NUMBER = 2
+  integer(c_int32_t), parameter, public :: VOSIA_KIND_ARRAY = 3
+
+  ! SIA 2.0 parameters: intervals (vosia_query_add_interval), text (vosia_query_add_text)
+  integer(c_int32_t), parameter, public :: VOSIA_PARAM_BAND = 1
+  integer(c_int32_t), parameter, public :: VOSIA_PARAM_TIME = 2
+  integer(c_int32_t), parameter, public :: VOSIA_PARAM_FOV = 3
+  integer(c_int32_t), parameter, public :: VOSIA_PARAM_SPATRES = 4
+  integer(c_int32_t), parameter, public :: VOSIA_PARAM_EXPTIME = 5
+  integer(c_int32_t), parameter, public :: VOSIA_PARAM_TIMERES = 6
+  integer(c_int32_t), parameter, public :: VOSIA_PARAM_SPECRP = 7
+  integer(c_int32_t), parameter, public :: VOSIA_PARAM_ID = 20
+  integer(c_int32_t), parameter, public :: VOSIA_PARAM_COLLECTION = 21
+  integer(c_int32_t), parameter, public :: VOSIA_PARAM_FACILITY = 22
+  integer(c_int32_t), parameter, public :: VOSIA_PARAM_INSTRUMENT = 23
+  integer(c_int32_t), parameter, public :: VOSIA_PARAM_DPTYPE = 24
+  integer(c_int32_t), parameter, public :: VOSIA_PARAM_TARGET = 25
+  integer(c_int32_t), parameter, public :: VOSIA_PARAM_POL = 26
+
+  ! VOTable datatypes (vosia_results_column_datatype)
   integer(c_int32_t), parameter, public :: VOSIA_TYPE_BOOLEAN = 1
   integer(c_int32_t), parameter, public :: VOSIA_TYPE_BIT = 2
   integer(c_int32_t), parameter, public :: VOSIA_TYPE_UNSIGNED_BYTE = 3
@@ -60,6 +156,8 @@ module vosia
   integer(c_int32_t), parameter, public :: VOSIA_TYPE_DOUBLE = 10
   integer(c_int32_t), parameter, public :: VOSIA_TYPE_FLOAT_COMPLEX = 11
   integer(c_int32_t), parameter, public :: VOSIA_TYPE_DOUBLE_COMPLEX = 12
+
+  ! standard fields, in fixed units (see vosia.h); codes as in C, from 0
   integer(c_int32_t), parameter, public :: VOSIA_FIELD_ACCESS_URL = 0
   integer(c_int32_t), parameter, public :: VOSIA_FIELD_FORMAT = 1
   integer(c_int32_t), parameter, public :: VOSIA_FIELD_TITLE = 2
@@ -100,35 +198,8 @@ module vosia
   integer(c_int32_t), parameter, public :: VOSIA_FIELD_POL_STATES = 37
   integer(c_int32_t), parameter, public :: VOSIA_FIELD_FACILITY = 38
   integer(c_int32_t), parameter, public :: VOSIA_FIELD_COUNT = 39
-  integer(c_int32_t), parameter, public :: VOSIA_SIA1 = 1
-  integer(c_int32_t), parameter, public :: VOSIA_SIA2 = 2
-  integer(c_int32_t), parameter, public :: VOSIA_OK = 0
-  integer(c_int32_t), parameter, public :: VOSIA_NULL_VALUE = 1
-  integer(c_int32_t), parameter, public :: VOSIA_E_NULL_ARG = 10
-  integer(c_int32_t), parameter, public :: VOSIA_E_INVALID_ARG = 11
-  integer(c_int32_t), parameter, public :: VOSIA_E_BAD_HANDLE = 12
-  integer(c_int32_t), parameter, public :: VOSIA_E_UNSUPPORTED = 13
-  integer(c_int32_t), parameter, public :: VOSIA_E_RANGE = 14
-  integer(c_int32_t), parameter, public :: VOSIA_E_TYPE = 15
-  integer(c_int32_t), parameter, public :: VOSIA_E_BUFFER_SIZE = 16
-  integer(c_int32_t), parameter, public :: VOSIA_E_CONNECT = 30
-  integer(c_int32_t), parameter, public :: VOSIA_E_TIMEOUT = 31
-  integer(c_int32_t), parameter, public :: VOSIA_E_TLS = 32
-  integer(c_int32_t), parameter, public :: VOSIA_E_HTTP = 33
-  integer(c_int32_t), parameter, public :: VOSIA_E_TOO_LARGE = 34
-  integer(c_int32_t), parameter, public :: VOSIA_E_IO = 40
-  integer(c_int32_t), parameter, public :: VOSIA_E_SERVICE = 50
-  integer(c_int32_t), parameter, public :: VOSIA_E_FORMAT = 51
-  integer(c_int32_t), parameter, public :: VOSIA_E_NO_TABLE = 52
-  integer(c_int32_t), parameter, public :: VOSIA_E_CANCELLED = 60
-  integer(c_int32_t), parameter, public :: VOSIA_E_PANIC = 90
-  integer(c_int32_t), parameter, public :: VOSIA_E_INTERNAL = 99
-  integer(c_int32_t), parameter, public :: VOSIA_VERSION_NUMBER = &
-      VOSIA_VERSION_MAJOR * 65536 + VOSIA_VERSION_MINOR * 256 + VOSIA_VERSION_PATCH
-  character(len=*), parameter, public :: VOSIA_VERSION_STRING = "0.1.0"
-
   ! ----------------------------------------------------------------------------- handles
-  !> An SIA service: base URL, SIA version, transport settings.
+  !> An SIA service: base URL, SIA version, transport settings, cached metadata.
   type, public :: vosia_service_t
     type(c_ptr) :: ptr = c_null_ptr
   end type
@@ -141,533 +212,580 @@ module vosia
     type(c_ptr) :: ptr = c_null_ptr
   end type
 
+  !> The progress function of vosia_service_set_progress: a bind(c) function told the bytes
+  !> of a response body read so far (`done`) and expected (`total`, -1 when unknown); a
+  !> non-zero result cancels the transfer (VOSIA_E_CANCELLED). `user` is the pointer given
+  !> with it (c_loc of your data; c_f_pointer it back).
+  abstract interface
+    ! typedef int32_t (*vosia_progress_fn)(int64_t done, int64_t total, void *user);
+    integer(c_int32_t) function vosia_progress_fn(done, total, user) bind(c)
+      import :: c_int32_t, c_int64_t, c_ptr
+      integer(c_int64_t), value :: done, total
+      type(c_ptr), value :: user
+    end function
+  end interface
+  public :: vosia_progress_fn
+
+  ! ------------------------------------------------------------------ generic interfaces
   !> Frees any vosia handle and nulls it.
   interface vosia_free
     module procedure free_service, free_query, free_results
   end interface
-  public :: vosia_free
 
-  public :: vosia_strerror, vosia_last_error, vosia_query_error, vosia_errmsg
-  public :: vosia_library_version, vosia_library_version_number
-  public :: vosia_service_new, vosia_service_set_timeout, vosia_service_base_url
-  public :: vosia_service_set_keepalive
-  public :: vosia_service_add_header, vosia_service_version
+  public :: vosia_free
+  ! library: version, errors, standard fields
+  public :: vosia_library_version, vosia_library_version_number, vosia_strerror
+  public :: vosia_last_error, vosia_last_status, vosia_errmsg
+  public :: vosia_library_field_count, vosia_field_get_attr, vosia_field_kind, vosia_field_by_name
+  ! service
+  public :: vosia_service_new, vosia_service_discover, vosia_service_set_timeout
+  public :: vosia_service_set_connect_timeout, vosia_service_set_max_response_bytes
+  public :: vosia_service_set_retries, vosia_service_set_keepalive, vosia_service_add_header
+  public :: vosia_service_set_progress, vosia_service_get_attr, vosia_service_get_version
+  public :: vosia_service_fetch_metadata, vosia_service_param_count, vosia_service_param_index
+  public :: vosia_service_get_param_attr, vosia_service_param_option_count
+  public :: vosia_service_get_param_option, vosia_service_column_count
+  public :: vosia_service_get_column_attr, vosia_service_check_availability
+  public :: vosia_service_fetch_capabilities, vosia_service_get_capability_attr
+  ! query
   public :: vosia_query_new, vosia_query_clone, vosia_query_set_pos, vosia_query_set_size
-  public :: vosia_query_set_verb, vosia_query_set_maxrec, vosia_query_add_circle
-  public :: vosia_query_add_range, vosia_query_add_polygon, vosia_query_add_calib
-  public :: vosia_query_url, vosia_query_execute
+  public :: vosia_query_set_intersect, vosia_query_set_verb, vosia_query_set_format
+  public :: vosia_query_add_format, vosia_query_set_maxrec, vosia_query_set_responseformat
+  public :: vosia_query_add_circle, vosia_query_add_range, vosia_query_add_polygon
+  public :: vosia_query_add_interval, vosia_query_add_text, vosia_query_add_calib
+  public :: vosia_query_set_param, vosia_query_add_param, vosia_query_remove_param
+  public :: vosia_query_url, vosia_query_execute, vosia_query_error
+  ! results
   public :: vosia_results_parse, vosia_results_parse_file, vosia_results_row_count
   public :: vosia_results_column_count, vosia_results_overflow, vosia_results_info
+  public :: vosia_results_warning_count, vosia_results_warning, vosia_results_get_column_attr
   public :: vosia_results_column_datatype, vosia_results_column_index
-  public :: vosia_results_column_by_ucd, vosia_results_std_column, vosia_results_is_null
-  public :: vosia_results_get_double, vosia_results_get_int64, vosia_results_get_str
-  public :: vosia_results_get_text, vosia_results_get_double_array
-  public :: vosia_results_get_std_double, vosia_results_get_std_str
-  public :: vosia_results_get_std_double_array
-  public :: vosia_query_add_band
-  public :: vosia_query_add_time
-  public :: vosia_query_add_fov
-  public :: vosia_query_add_spatres
-  public :: vosia_query_add_exptime
-  public :: vosia_query_add_timeres
-  public :: vosia_query_add_specrp
-  public :: vosia_query_set_intersect
-  public :: vosia_query_set_format
-  public :: vosia_query_add_format
-  public :: vosia_query_set_responseformat
-  public :: vosia_query_add_pol
-  public :: vosia_query_add_id
-  public :: vosia_query_add_collection
-  public :: vosia_query_add_facility
-  public :: vosia_query_add_instrument
-  public :: vosia_query_add_dptype
-  public :: vosia_query_add_target
-  public :: vosia_query_remove_param
-  public :: vosia_query_set_param
-  public :: vosia_query_add_param
-  public :: vosia_results_column_name
-  public :: vosia_results_column_id
-  public :: vosia_results_column_ucd
-  public :: vosia_results_column_utype
-  public :: vosia_results_column_unit
-  public :: vosia_results_column_xtype
-  public :: vosia_results_column_arraysize
-  public :: vosia_results_column_description
+  public :: vosia_results_column_by_ucd, vosia_results_column_by_utype
+  public :: vosia_results_std_column, vosia_results_is_null, vosia_results_get_double
+  public :: vosia_results_get_int64, vosia_results_get_str, vosia_results_get_text
+  public :: vosia_results_get_double_array, vosia_results_get_std_double
+  public :: vosia_results_get_std_double_array, vosia_results_get_std_str
+  public :: vosia_results_get_double_column, vosia_results_get_int64_column
+  public :: vosia_results_get_text_column, vosia_results_get_std_double_column
+  public :: vosia_results_get_std_text_column
 
-  ! ------------------------------------------------------------- the C API (private)
+  ! The detail of the last failure the module found itself (a handle variable still in use,
+  ! arrays of unequal sizes), which the library cannot know: own_status is VOSIA_OK when the
+  ! last failure came from the library. Per process, not per thread.
+  integer :: own_status = VOSIA_OK
+  character(len=160) :: own_error = ''
+
+  ! ---------------------------------------------------------- the C API (private names)
+  ! Shapes shared by several C functions (H: a handle of any kind).
+  abstract interface
+    ! const char *f(void)
+    type(c_ptr) function void_str_fn() bind(c)
+      import :: c_ptr
+    end function
+    ! int32_t f(void)
+    integer(c_int32_t) function void_int_fn() bind(c)
+      import :: c_int32_t
+    end function
+    ! void f(H *h)
+    subroutine free_fn(h) bind(c)
+      import :: c_ptr
+      type(c_ptr), value :: h
+    end subroutine
+    ! vosia_status f(H *h, const char **out)
+    integer(c_int32_t) function str_fn(h, out) bind(c)
+      import :: c_int32_t, c_ptr
+      type(c_ptr), value :: h
+      type(c_ptr), intent(out) :: out
+    end function
+    ! vosia_status f(const H *h, H2 **out)   (a new handle into *out)
+    integer(c_int32_t) function create_fn(h, out) bind(c)
+      import :: c_int32_t, c_ptr
+      type(c_ptr), value :: h
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status f(const H *h, int32_t key, const char **out)
+    integer(c_int32_t) function key_str_fn(h, key, out) bind(c)
+      import :: c_int32_t, c_ptr
+      type(c_ptr), value :: h
+      integer(c_int32_t), value :: key
+      type(c_ptr), intent(out) :: out
+    end function
+    ! vosia_status f(const H *h, int32_t key, int32_t *out)
+    integer(c_int32_t) function key_int_fn(h, key, out) bind(c)
+      import :: c_int32_t, c_ptr
+      type(c_ptr), value :: h
+      integer(c_int32_t), value :: key
+      integer(c_int32_t), intent(out) :: out
+    end function
+    ! int32_t f(const vosia_results *r)   (-1 on failure)
+    integer(c_int32_t) function count32_fn(r) bind(c)
+      import :: c_int32_t, c_ptr
+      type(c_ptr), value :: r
+    end function
+    ! int64_t f(const vosia_results *r)   (-1 on failure)
+    integer(c_int64_t) function count64_fn(r) bind(c)
+      import :: c_int64_t, c_ptr
+      type(c_ptr), value :: r
+    end function
+    ! vosia_status f(const H *h, int32_t i, int32_t k, const char **out)
+    integer(c_int32_t) function keyed_str_fn(h, i, k, out) bind(c)
+      import :: c_int32_t, c_ptr
+      type(c_ptr), value :: h
+      integer(c_int32_t), value :: i, k
+      type(c_ptr), intent(out) :: out
+    end function
+    ! vosia_status f(H *h, int32_t *out)
+    integer(c_int32_t) function int_fn(h, out) bind(c)
+      import :: c_int32_t, c_ptr
+      type(c_ptr), value :: h
+      integer(c_int32_t), intent(out) :: out
+    end function
+    ! vosia_status f(const H *h, const char *name, int32_t *out)
+    integer(c_int32_t) function lookup_fn(h, name, out) bind(c)
+      import :: c_int32_t, c_ptr, c_char
+      type(c_ptr), value :: h
+      character(kind=c_char), dimension(*), intent(in) :: name
+      integer(c_int32_t), intent(out) :: out
+    end function
+    ! vosia_status f(H *h, const char *value)
+    integer(c_int32_t) function set_str_fn(h, v) bind(c)
+      import :: c_int32_t, c_ptr, c_char
+      type(c_ptr), value :: h
+      character(kind=c_char), dimension(*), intent(in) :: v
+    end function
+    ! vosia_status f(H *h, const char *name, const char *value)
+    integer(c_int32_t) function set_str2_fn(h, name, v) bind(c)
+      import :: c_int32_t, c_ptr, c_char
+      type(c_ptr), value :: h
+      character(kind=c_char), dimension(*), intent(in) :: name, v
+    end function
+    ! vosia_status f(H *h, int32_t value)
+    integer(c_int32_t) function set_int_fn(h, v) bind(c)
+      import :: c_int32_t, c_ptr
+      type(c_ptr), value :: h
+      integer(c_int32_t), value :: v
+    end function
+    ! vosia_status f(H *h, double value)
+    integer(c_int32_t) function set_real_fn(h, v) bind(c)
+      import :: c_int32_t, c_ptr, c_double
+      type(c_ptr), value :: h
+      real(c_double), value :: v
+    end function
+    ! vosia_status f(H *h, double a, double b)
+    integer(c_int32_t) function set_real2_fn(h, a, b) bind(c)
+      import :: c_int32_t, c_ptr, c_double
+      type(c_ptr), value :: h
+      real(c_double), value :: a, b
+    end function
+    ! vosia_status f(const vosia_results *r, int64_t row, int32_t key, const char **out)
+    integer(c_int32_t) function cell_str_fn(r, row, key, out) bind(c)
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: r
+      integer(c_int64_t), value :: row
+      integer(c_int32_t), value :: key
+      type(c_ptr), intent(out) :: out
+    end function
+    ! vosia_status f(const vosia_results *r, int64_t row, int32_t key, double *out)
+    integer(c_int32_t) function cell_double_fn(r, row, key, out) bind(c)
+      import :: c_int32_t, c_int64_t, c_ptr, c_double
+      type(c_ptr), value :: r
+      integer(c_int64_t), value :: row
+      integer(c_int32_t), value :: key
+      real(c_double), intent(out) :: out
+    end function
+    ! vosia_status f(const vosia_results *r, int64_t row, int32_t key, double *buf,
+    !                size_t cap, size_t *n)
+    integer(c_int32_t) function cell_array_fn(r, row, key, buf, cap, n) bind(c)
+      import :: c_int32_t, c_int64_t, c_ptr, c_double, c_size_t
+      type(c_ptr), value :: r
+      integer(c_int64_t), value :: row
+      integer(c_int32_t), value :: key
+      real(c_double), dimension(*), intent(inout) :: buf
+      integer(c_size_t), value :: cap
+      integer(c_size_t), intent(out) :: n
+    end function
+    ! vosia_status f(const vosia_results *r, int32_t key, int64_t first_row, int64_t n_rows,
+    !                double *values, int32_t *nulls)
+    integer(c_int32_t) function double_column_fn(r, key, first, n, values, nulls) bind(c)
+      import :: c_int32_t, c_int64_t, c_ptr, c_double
+      type(c_ptr), value :: r, nulls
+      integer(c_int32_t), value :: key
+      integer(c_int64_t), value :: first, n
+      real(c_double), dimension(*), intent(inout) :: values
+    end function
+    ! vosia_status f(const vosia_results *r, int32_t key, int64_t first_row, int64_t n_rows,
+    !                const char **values)
+    integer(c_int32_t) function text_column_fn(r, key, first, n, values) bind(c)
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: r
+      integer(c_int32_t), value :: key
+      integer(c_int64_t), value :: first, n
+      type(c_ptr), dimension(*), intent(inout) :: values
+    end function
+  end interface
+
+  ! library
+  ! const char *vosia_version(void);
+  procedure(void_str_fn), bind(c, name='vosia_version') :: c_version
+  ! int32_t vosia_version_number(void);
+  procedure(void_int_fn), bind(c, name='vosia_version_number') :: c_version_number
+  ! const char *vosia_last_error(void);
+  procedure(void_str_fn), bind(c, name='vosia_last_error') :: c_last_error
+  ! vosia_status vosia_last_status(void);
+  procedure(void_int_fn), bind(c, name='vosia_last_status') :: c_last_status
+  ! int32_t vosia_field_count(void);
+  procedure(void_int_fn), bind(c, name='vosia_field_count') :: c_field_count
+  ! void vosia_service_free(vosia_service *s);
+  procedure(free_fn), bind(c, name='vosia_service_free') :: c_service_free
+  ! void vosia_query_free(vosia_query *q);
+  procedure(free_fn), bind(c, name='vosia_query_free') :: c_query_free
+  ! void vosia_results_free(vosia_results *r);
+  procedure(free_fn), bind(c, name='vosia_results_free') :: c_results_free
+  ! service
+  ! vosia_status vosia_service_set_timeout(vosia_service *s, double seconds);
+  procedure(set_real_fn), bind(c, name='vosia_service_set_timeout') :: c_service_set_timeout
+  ! vosia_status vosia_service_set_connect_timeout(vosia_service *s, double seconds);
+  procedure(set_real_fn), bind(c, name='vosia_service_set_connect_timeout') :: &
+      c_service_set_connect_timeout
+  ! vosia_status vosia_service_set_keepalive(vosia_service *s, int32_t on);
+  procedure(set_int_fn), bind(c, name='vosia_service_set_keepalive') :: c_service_set_keepalive
+  ! vosia_status vosia_service_add_header(vosia_service *s, const char *name,
+  !                                       const char *value);
+  procedure(set_str2_fn), bind(c, name='vosia_service_add_header') :: c_service_add_header
+  ! vosia_status vosia_service_get_version(const vosia_service *s, int32_t *out);
+  procedure(int_fn), bind(c, name='vosia_service_get_version') :: c_service_get_version
+  ! vosia_status vosia_service_param_count(const vosia_service *s, int32_t *out);
+  procedure(int_fn), bind(c, name='vosia_service_param_count') :: c_service_param_count
+  ! vosia_status vosia_service_column_count(const vosia_service *s, int32_t *out);
+  procedure(int_fn), bind(c, name='vosia_service_column_count') :: c_service_column_count
+  ! vosia_status vosia_service_fetch_capabilities(vosia_service *s, int32_t *count_out);
+  procedure(int_fn), bind(c, name='vosia_service_fetch_capabilities') :: &
+      c_service_fetch_capabilities
+  ! vosia_status vosia_service_param_index(const vosia_service *s, const char *name,
+  !                                        int32_t *out);
+  procedure(lookup_fn), bind(c, name='vosia_service_param_index') :: c_service_param_index
+  ! vosia_status vosia_service_get_param_attr(const vosia_service *s, int32_t i, int32_t attr,
+  !                                           const char **out);
+  procedure(keyed_str_fn), bind(c, name='vosia_service_get_param_attr') :: &
+      c_service_get_param_attr
+  ! vosia_status vosia_service_get_param_option(const vosia_service *s, int32_t i, int32_t k,
+  !                                             const char **out);
+  procedure(keyed_str_fn), bind(c, name='vosia_service_get_param_option') :: &
+      c_service_get_param_option
+  ! vosia_status vosia_service_get_column_attr(const vosia_service *s, int32_t i,
+  !                                            int32_t attr, const char **out);
+  procedure(keyed_str_fn), bind(c, name='vosia_service_get_column_attr') :: &
+      c_service_get_column_attr
+  ! vosia_status vosia_service_get_capability_attr(const vosia_service *s, int32_t i,
+  !                                                int32_t attr, const char **out);
+  procedure(keyed_str_fn), bind(c, name='vosia_service_get_capability_attr') :: &
+      c_service_get_capability_attr
+  ! vosia_status vosia_service_get_attr(const vosia_service *s, int32_t attr,
+  !                                     const char **out);
+  procedure(key_str_fn), bind(c, name='vosia_service_get_attr') :: c_service_get_attr
+  ! vosia_status vosia_service_param_option_count(const vosia_service *s, int32_t i,
+  !                                               int32_t *out);
+  procedure(key_int_fn), bind(c, name='vosia_service_param_option_count') :: &
+      c_service_param_option_count
+  ! query
+  ! vosia_status vosia_query_new(const vosia_service *s, vosia_query **out);
+  procedure(create_fn), bind(c, name='vosia_query_new') :: c_query_new
+  ! vosia_status vosia_query_clone(const vosia_query *q, vosia_query **out);
+  procedure(create_fn), bind(c, name='vosia_query_clone') :: c_query_clone
+  ! vosia_status vosia_query_execute(vosia_query *q, vosia_results **out);
+  procedure(create_fn), bind(c, name='vosia_query_execute') :: c_query_execute
+  ! vosia_status vosia_query_set_pos(vosia_query *q, double ra_deg, double dec_deg);
+  procedure(set_real2_fn), bind(c, name='vosia_query_set_pos') :: c_query_set_pos
+  ! vosia_status vosia_query_set_size(vosia_query *q, double ra_deg, double dec_deg);
+  procedure(set_real2_fn), bind(c, name='vosia_query_set_size') :: c_query_set_size
+  ! vosia_status vosia_query_set_intersect(vosia_query *q, const char *intersect);
+  procedure(set_str_fn), bind(c, name='vosia_query_set_intersect') :: c_query_set_intersect
+  ! vosia_status vosia_query_set_verb(vosia_query *q, int32_t verb);
+  procedure(set_int_fn), bind(c, name='vosia_query_set_verb') :: c_query_set_verb
+  ! vosia_status vosia_query_set_format(vosia_query *q, const char *format);
+  procedure(set_str_fn), bind(c, name='vosia_query_set_format') :: c_query_set_format
+  ! vosia_status vosia_query_add_format(vosia_query *q, const char *format);
+  procedure(set_str_fn), bind(c, name='vosia_query_add_format') :: c_query_add_format
+  ! vosia_status vosia_query_set_responseformat(vosia_query *q, const char *format);
+  procedure(set_str_fn), bind(c, name='vosia_query_set_responseformat') :: &
+      c_query_set_responseformat
+  ! vosia_status vosia_query_add_calib(vosia_query *q, int32_t level);
+  procedure(set_int_fn), bind(c, name='vosia_query_add_calib') :: c_query_add_calib
+  ! vosia_status vosia_query_set_param(vosia_query *q, const char *name, const char *value);
+  procedure(set_str2_fn), bind(c, name='vosia_query_set_param') :: c_query_set_param
+  ! vosia_status vosia_query_add_param(vosia_query *q, const char *name, const char *value);
+  procedure(set_str2_fn), bind(c, name='vosia_query_add_param') :: c_query_add_param
+  ! vosia_status vosia_query_remove_param(vosia_query *q, const char *name);
+  procedure(set_str_fn), bind(c, name='vosia_query_remove_param') :: c_query_remove_param
+  ! vosia_status vosia_query_url(vosia_query *q, const char **out);
+  procedure(str_fn), bind(c, name='vosia_query_url') :: c_query_url
+  ! vosia_status vosia_query_error(const vosia_query *q, const char **out);
+  procedure(str_fn), bind(c, name='vosia_query_error') :: c_query_error
+  ! results
+  ! int64_t vosia_results_row_count(const vosia_results *r);
+  procedure(count64_fn), bind(c, name='vosia_results_row_count') :: c_results_row_count
+  ! int32_t vosia_results_column_count(const vosia_results *r);
+  procedure(count32_fn), bind(c, name='vosia_results_column_count') :: c_results_column_count
+  ! int32_t vosia_results_overflow(const vosia_results *r);
+  procedure(count32_fn), bind(c, name='vosia_results_overflow') :: c_results_overflow
+  ! int64_t vosia_results_warning_count(const vosia_results *r);
+  procedure(count64_fn), bind(c, name='vosia_results_warning_count') :: c_results_warning_count
+  ! vosia_status vosia_results_warning(const vosia_results *r, int32_t i, const char **out);
+  procedure(key_str_fn), bind(c, name='vosia_results_warning') :: c_results_warning
+  ! vosia_status vosia_results_column_datatype(const vosia_results *r, int32_t col,
+  !                                            int32_t *out);
+  procedure(key_int_fn), bind(c, name='vosia_results_column_datatype') :: c_results_column_datatype
+  ! vosia_status vosia_results_std_column(const vosia_results *r, int32_t field,
+  !                                       int32_t *out);
+  procedure(key_int_fn), bind(c, name='vosia_results_std_column') :: c_results_std_column
+  ! vosia_status vosia_results_column_index(const vosia_results *r, const char *name_or_id,
+  !                                         int32_t *out);
+  procedure(lookup_fn), bind(c, name='vosia_results_column_index') :: c_results_column_index
+  ! vosia_status vosia_results_column_by_ucd(const vosia_results *r, const char *ucd,
+  !                                          int32_t *out);
+  procedure(lookup_fn), bind(c, name='vosia_results_column_by_ucd') :: c_results_column_by_ucd
+  ! vosia_status vosia_results_column_by_utype(const vosia_results *r, const char *utype,
+  !                                            int32_t *out);
+  procedure(lookup_fn), bind(c, name='vosia_results_column_by_utype') :: &
+      c_results_column_by_utype
+  ! vosia_status vosia_results_get_column_attr(const vosia_results *r, int32_t col,
+  !                                            int32_t attr, const char **out);
+  procedure(keyed_str_fn), bind(c, name='vosia_results_get_column_attr') :: &
+      c_results_get_column_attr
+  ! vosia_status vosia_results_get_str(const vosia_results *r, int64_t row, int32_t col,
+  !                                    const char **out);
+  procedure(cell_str_fn), bind(c, name='vosia_results_get_str') :: c_results_get_str
+  ! vosia_status vosia_results_get_text(const vosia_results *r, int64_t row, int32_t col,
+  !                                     const char **out);
+  procedure(cell_str_fn), bind(c, name='vosia_results_get_text') :: c_results_get_text
+  ! vosia_status vosia_results_get_std_str(const vosia_results *r, int64_t row,
+  !                                        int32_t field, const char **out);
+  procedure(cell_str_fn), bind(c, name='vosia_results_get_std_str') :: c_results_get_std_str
+  ! vosia_status vosia_results_get_double(const vosia_results *r, int64_t row, int32_t col,
+  !                                       double *out);
+  procedure(cell_double_fn), bind(c, name='vosia_results_get_double') :: c_results_get_double
+  ! vosia_status vosia_results_get_std_double(const vosia_results *r, int64_t row,
+  !                                           int32_t field, double *out);
+  procedure(cell_double_fn), bind(c, name='vosia_results_get_std_double') :: &
+      c_results_get_std_double
+  ! vosia_status vosia_results_get_double_array(const vosia_results *r, int64_t row,
+  !                                             int32_t col, double *buf, size_t cap, size_t *n);
+  procedure(cell_array_fn), bind(c, name='vosia_results_get_double_array') :: &
+      c_results_get_double_array
+  ! vosia_status vosia_results_get_std_double_array(const vosia_results *r, int64_t row,
+  !                                   int32_t field, double *buf, size_t cap, size_t *n);
+  procedure(cell_array_fn), bind(c, name='vosia_results_get_std_double_array') :: &
+      c_results_get_std_double_array
+  ! vosia_status vosia_results_get_double_column(const vosia_results *r, int32_t col,
+  !                   int64_t first_row, int64_t n_rows, double *values, int32_t *nulls);
+  procedure(double_column_fn), bind(c, name='vosia_results_get_double_column') :: &
+      c_results_get_double_column
+  ! vosia_status vosia_results_get_std_double_column(const vosia_results *r, int32_t field,
+  !                   int64_t first_row, int64_t n_rows, double *values, int32_t *nulls);
+  procedure(double_column_fn), bind(c, name='vosia_results_get_std_double_column') :: &
+      c_results_get_std_double_column
+  ! vosia_status vosia_results_get_text_column(const vosia_results *r, int32_t col,
+  !                   int64_t first_row, int64_t n_rows, const char **values);
+  procedure(text_column_fn), bind(c, name='vosia_results_get_text_column') :: &
+      c_results_get_text_column
+  ! vosia_status vosia_results_get_std_text_column(const vosia_results *r, int32_t field,
+  !                   int64_t first_row, int64_t n_rows, const char **values);
+  procedure(text_column_fn), bind(c, name='vosia_results_get_std_text_column') :: &
+      c_results_get_std_text_column
+
+  ! The C functions of a shape of their own.
   interface
+    ! size_t strlen(const char *s);   (the C library's)
     function c_strlen(s) bind(c, name='strlen') result(n)
-      import
+      import :: c_ptr, c_size_t
       type(c_ptr), value :: s
       integer(c_size_t) :: n
     end function
-    function c_vosia_strerror(st) bind(c, name='vosia_strerror') result(p)
-      import
+    ! const char *vosia_strerror(vosia_status status);
+    type(c_ptr) function c_strerror(st) bind(c, name='vosia_strerror')
+      import :: c_ptr, c_int32_t
       integer(c_int32_t), value :: st
-      type(c_ptr) :: p
     end function
-    function c_vosia_last_error() bind(c, name='vosia_last_error') result(p)
-      import
-      type(c_ptr) :: p
+    ! vosia_status vosia_field_get_attr(int32_t field, int32_t attr, const char **out);
+    integer(c_int32_t) function c_field_get_attr(field, attr, out) &
+        bind(c, name='vosia_field_get_attr')
+      import :: c_int32_t, c_ptr
+      integer(c_int32_t), value :: field, attr
+      type(c_ptr), intent(out) :: out
     end function
-    function c_vosia_version() bind(c, name='vosia_version') result(p)
-      import
-      type(c_ptr) :: p
+    ! vosia_status vosia_field_kind(int32_t field, int32_t *out);
+    integer(c_int32_t) function c_field_kind(field, out) bind(c, name='vosia_field_kind')
+      import :: c_int32_t
+      integer(c_int32_t), value :: field
+      integer(c_int32_t), intent(out) :: out
     end function
-    function c_vosia_version_number() bind(c, name='vosia_version_number') result(n)
-      import
-      integer(c_int32_t) :: n
+    ! vosia_status vosia_field_by_name(const char *name, int32_t *out);
+    integer(c_int32_t) function c_field_by_name(name, out) bind(c, name='vosia_field_by_name')
+      import :: c_int32_t, c_char
+      character(kind=c_char), dimension(*), intent(in) :: name
+      integer(c_int32_t), intent(out) :: out
     end function
 
-    function c_vosia_service_new(url, ver, out) bind(c, name='vosia_service_new') result(st)
-      import
+    ! vosia_status vosia_service_new(const char *base_url, int32_t sia_version,
+    !                                vosia_service **out);
+    integer(c_int32_t) function c_service_new(url, ver, out) bind(c, name='vosia_service_new')
+      import :: c_int32_t, c_ptr, c_char
       character(kind=c_char), dimension(*), intent(in) :: url
       integer(c_int32_t), value :: ver
-      type(c_ptr), intent(out) :: out
-      integer(c_int32_t) :: st
+      type(c_ptr), intent(inout) :: out
     end function
-    subroutine c_vosia_service_free(s) bind(c, name='vosia_service_free')
-      import
-      type(c_ptr), value :: s
-    end subroutine
-    function c_vosia_service_set_timeout(s, t) bind(c, name='vosia_service_set_timeout') result(st)
-      import
-      type(c_ptr), value :: s
-      real(c_double), value :: t
-      integer(c_int32_t) :: st
+    ! vosia_status vosia_service_discover(const char *url, double timeout_seconds,
+    !                                     vosia_service **out);
+    integer(c_int32_t) function c_service_discover(url, timeout, out) &
+        bind(c, name='vosia_service_discover')
+      import :: c_int32_t, c_ptr, c_char, c_double
+      character(kind=c_char), dimension(*), intent(in) :: url
+      real(c_double), value :: timeout
+      type(c_ptr), intent(inout) :: out
     end function
-    function c_vosia_service_set_keepalive(s, on) bind(c, name='vosia_service_set_keepalive') &
-        result(st)
-      import
+    ! vosia_status vosia_service_set_max_response_bytes(vosia_service *s, int64_t bytes);
+    integer(c_int32_t) function c_service_set_max_response_bytes(s, bytes) &
+        bind(c, name='vosia_service_set_max_response_bytes')
+      import :: c_int32_t, c_int64_t, c_ptr
       type(c_ptr), value :: s
-      integer(c_int32_t), value :: on
-      integer(c_int32_t) :: st
+      integer(c_int64_t), value :: bytes
     end function
-    function c_vosia_service_add_header(s, n, v) bind(c, name='vosia_service_add_header') result(st)
-      import
+    ! vosia_status vosia_service_set_retries(vosia_service *s, int32_t max_retries,
+    !                                        double max_wait_seconds);
+    integer(c_int32_t) function c_service_set_retries(s, n, wait) &
+        bind(c, name='vosia_service_set_retries')
+      import :: c_int32_t, c_ptr, c_double
       type(c_ptr), value :: s
-      character(kind=c_char), dimension(*), intent(in) :: n, v
-      integer(c_int32_t) :: st
+      integer(c_int32_t), value :: n
+      real(c_double), value :: wait
     end function
-    function c_vosia_service_base_url(s) bind(c, name='vosia_service_base_url') result(p)
-      import
-      type(c_ptr), value :: s
-      type(c_ptr) :: p
+    ! vosia_status vosia_service_set_progress(vosia_service *s, vosia_progress_fn progress,
+    !                                         void *user);
+    integer(c_int32_t) function c_service_set_progress(s, fn, user) &
+        bind(c, name='vosia_service_set_progress')
+      import :: c_int32_t, c_ptr, c_funptr
+      type(c_ptr), value :: s, user
+      type(c_funptr), value :: fn
     end function
-    function c_vosia_service_version(s) bind(c, name='vosia_service_version') result(v)
-      import
+    ! vosia_status vosia_service_fetch_metadata(vosia_service *s);
+    integer(c_int32_t) function c_service_fetch_metadata(s) &
+        bind(c, name='vosia_service_fetch_metadata')
+      import :: c_int32_t, c_ptr
       type(c_ptr), value :: s
-      integer(c_int32_t) :: v
+    end function
+    ! vosia_status vosia_service_check_availability(const vosia_service *s,
+    !                          int32_t *available, char *note, size_t cap, size_t *len);
+    integer(c_int32_t) function c_service_check_availability(s, up, note, cap, n) &
+        bind(c, name='vosia_service_check_availability')
+      import :: c_int32_t, c_ptr, c_size_t
+      type(c_ptr), value :: s, note
+      integer(c_int32_t), intent(out) :: up
+      integer(c_size_t), value :: cap
+      integer(c_size_t), intent(out) :: n
     end function
 
-    function c_vosia_query_new(s, out) bind(c, name='vosia_query_new') result(st)
-      import
-      type(c_ptr), value :: s
-      type(c_ptr), intent(out) :: out
-      integer(c_int32_t) :: st
+    ! vosia_status vosia_query_set_maxrec(vosia_query *q, int64_t maxrec);
+    integer(c_int32_t) function c_query_set_maxrec(q, n) bind(c, name='vosia_query_set_maxrec')
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: q
+      integer(c_int64_t), value :: n
     end function
-    function c_vosia_query_clone(q, out) bind(c, name='vosia_query_clone') result(st)
-      import
+    ! vosia_status vosia_query_add_circle(vosia_query *q, double ra, double dec,
+    !                                     double radius);
+    integer(c_int32_t) function c_query_add_circle(q, ra, dec, r) &
+        bind(c, name='vosia_query_add_circle')
+      import :: c_int32_t, c_ptr, c_double
       type(c_ptr), value :: q
-      type(c_ptr), intent(out) :: out
-      integer(c_int32_t) :: st
+      real(c_double), value :: ra, dec, r
     end function
-    subroutine c_vosia_query_free(q) bind(c, name='vosia_query_free')
-      import
+    ! vosia_status vosia_query_add_range(vosia_query *q, double ra1, double ra2, double dec1,
+    !                                    double dec2);
+    integer(c_int32_t) function c_query_add_range(q, ra1, ra2, dec1, dec2) &
+        bind(c, name='vosia_query_add_range')
+      import :: c_int32_t, c_ptr, c_double
       type(c_ptr), value :: q
-    end subroutine
-    function c_vosia_query_set_pos(q, a, b) bind(c, name='vosia_query_set_pos') result(st)
-      import
-      type(c_ptr), value :: q
-      real(c_double), value :: a, b
-      integer(c_int32_t) :: st
+      real(c_double), value :: ra1, ra2, dec1, dec2
     end function
-    function c_vosia_query_set_size(q, a, b) bind(c, name='vosia_query_set_size') result(st)
-      import
+    ! vosia_status vosia_query_add_polygon(vosia_query *q, const double *radec_pairs,
+    !                                      size_t n_vertices);
+    integer(c_int32_t) function c_query_add_polygon(q, radec, n) &
+        bind(c, name='vosia_query_add_polygon')
+      import :: c_int32_t, c_ptr, c_double, c_size_t
       type(c_ptr), value :: q
-      real(c_double), value :: a, b
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_set_verb(q, v) bind(c, name='vosia_query_set_verb') result(st)
-      import
-      type(c_ptr), value :: q
-      integer(c_int32_t), value :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_calib(q, v) bind(c, name='vosia_query_add_calib') result(st)
-      import
-      type(c_ptr), value :: q
-      integer(c_int32_t), value :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_set_maxrec(q, v) bind(c, name='vosia_query_set_maxrec') result(st)
-      import
-      type(c_ptr), value :: q
-      integer(c_int64_t), value :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_circle(q, a, d, r) bind(c, name='vosia_query_add_circle') result(st)
-      import
-      type(c_ptr), value :: q
-      real(c_double), value :: a, d, r
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_range(q, a1, a2, d1, d2) bind(c, name='vosia_query_add_range') &
-        result(st)
-      import
-      type(c_ptr), value :: q
-      real(c_double), value :: a1, a2, d1, d2
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_polygon(q, p, n) bind(c, name='vosia_query_add_polygon') result(st)
-      import
-      type(c_ptr), value :: q
-      real(c_double), dimension(*), intent(in) :: p
+      real(c_double), dimension(*), intent(in) :: radec
       integer(c_size_t), value :: n
-      integer(c_int32_t) :: st
     end function
-    function c_vosia_query_url(q) bind(c, name='vosia_query_url') result(p)
-      import
+    ! vosia_status vosia_query_add_interval(vosia_query *q, int32_t param, double lo,
+    !                                       double hi);
+    integer(c_int32_t) function c_query_add_interval(q, param, lo, hi) &
+        bind(c, name='vosia_query_add_interval')
+      import :: c_int32_t, c_ptr, c_double
       type(c_ptr), value :: q
-      type(c_ptr) :: p
+      integer(c_int32_t), value :: param
+      real(c_double), value :: lo, hi
     end function
-    function c_vosia_query_execute(q, out) bind(c, name='vosia_query_execute') result(st)
-      import
+    ! vosia_status vosia_query_add_text(vosia_query *q, int32_t param, const char *value);
+    integer(c_int32_t) function c_query_add_text(q, param, v) bind(c, name='vosia_query_add_text')
+      import :: c_int32_t, c_ptr, c_char
       type(c_ptr), value :: q
-      type(c_ptr), intent(out) :: out
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_error(q) bind(c, name='vosia_query_error') result(p)
-      import
-      type(c_ptr), value :: q
-      type(c_ptr) :: p
+      integer(c_int32_t), value :: param
+      character(kind=c_char), dimension(*), intent(in) :: v
     end function
 
-    function c_vosia_results_parse(d, n, ver, out) bind(c, name='vosia_results_parse') result(st)
-      import
-      character(kind=c_char), dimension(*), intent(in) :: d
+    ! vosia_status vosia_results_parse(const char *data, size_t len, int32_t sia_version,
+    !                                  vosia_results **out);
+    integer(c_int32_t) function c_results_parse(data, n, ver, out) &
+        bind(c, name='vosia_results_parse')
+      import :: c_int32_t, c_ptr, c_char, c_size_t
+      character(kind=c_char), dimension(*), intent(in) :: data
       integer(c_size_t), value :: n
       integer(c_int32_t), value :: ver
-      type(c_ptr), intent(out) :: out
-      integer(c_int32_t) :: st
+      type(c_ptr), intent(inout) :: out
     end function
-    function c_vosia_results_parse_file(path, ver, out) bind(c, name='vosia_results_parse_file') &
-        result(st)
-      import
+    ! vosia_status vosia_results_parse_file(const char *path, int32_t sia_version,
+    !                                       vosia_results **out);
+    integer(c_int32_t) function c_results_parse_file(path, ver, out) &
+        bind(c, name='vosia_results_parse_file')
+      import :: c_int32_t, c_ptr, c_char
       character(kind=c_char), dimension(*), intent(in) :: path
       integer(c_int32_t), value :: ver
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_results_info(const vosia_results *r, const char *name,
+    !                                 const char **out);
+    integer(c_int32_t) function c_results_info(r, name, out) bind(c, name='vosia_results_info')
+      import :: c_int32_t, c_ptr, c_char
+      type(c_ptr), value :: r
+      character(kind=c_char), dimension(*), intent(in) :: name
       type(c_ptr), intent(out) :: out
-      integer(c_int32_t) :: st
     end function
-    subroutine c_vosia_results_free(r) bind(c, name='vosia_results_free')
-      import
+    ! int32_t vosia_results_is_null(const vosia_results *r, int64_t row, int32_t col);
+    integer(c_int32_t) function c_results_is_null(r, row, col) &
+        bind(c, name='vosia_results_is_null')
+      import :: c_int32_t, c_int64_t, c_ptr
       type(c_ptr), value :: r
-    end subroutine
-    function c_vosia_results_row_count(r) bind(c, name='vosia_results_row_count') result(n)
-      import
-      type(c_ptr), value :: r
-      integer(c_int64_t) :: n
-    end function
-    function c_vosia_results_column_count(r) bind(c, name='vosia_results_column_count') result(n)
-      import
-      type(c_ptr), value :: r
-      integer(c_int32_t) :: n
-    end function
-    function c_vosia_results_overflow(r) bind(c, name='vosia_results_overflow') result(n)
-      import
-      type(c_ptr), value :: r
-      integer(c_int32_t) :: n
-    end function
-    function c_vosia_results_info(r, name) bind(c, name='vosia_results_info') result(p)
-      import
-      type(c_ptr), value :: r
-      character(kind=c_char), dimension(*), intent(in) :: name
-      type(c_ptr) :: p
-    end function
-    function c_vosia_results_column_datatype(r, c) bind(c, name='vosia_results_column_datatype') &
-        result(n)
-      import
-      type(c_ptr), value :: r
-      integer(c_int32_t), value :: c
-      integer(c_int32_t) :: n
-    end function
-    function c_vosia_results_column_index(r, name) bind(c, name='vosia_results_column_index') &
-        result(n)
-      import
-      type(c_ptr), value :: r
-      character(kind=c_char), dimension(*), intent(in) :: name
-      integer(c_int32_t) :: n
-    end function
-    function c_vosia_results_column_by_ucd(r, ucd) bind(c, name='vosia_results_column_by_ucd') &
-        result(n)
-      import
-      type(c_ptr), value :: r
-      character(kind=c_char), dimension(*), intent(in) :: ucd
-      integer(c_int32_t) :: n
-    end function
-    function c_vosia_results_std_column(r, f) bind(c, name='vosia_results_std_column') result(n)
-      import
-      type(c_ptr), value :: r
-      integer(c_int32_t), value :: f
-      integer(c_int32_t) :: n
-    end function
-    function c_vosia_results_is_null(r, i, c) bind(c, name='vosia_results_is_null') result(n)
-      import
-      type(c_ptr), value :: r
-      integer(c_int64_t), value :: i
-      integer(c_int32_t), value :: c
-      integer(c_int32_t) :: n
-    end function
-    function c_vosia_results_get_double(r, i, c, v) bind(c, name='vosia_results_get_double') &
-        result(st)
-      import
-      type(c_ptr), value :: r
-      integer(c_int64_t), value :: i
-      integer(c_int32_t), value :: c
-      real(c_double), intent(out) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_results_get_int64(r, i, c, v) bind(c, name='vosia_results_get_int64') &
-        result(st)
-      import
-      type(c_ptr), value :: r
-      integer(c_int64_t), value :: i
-      integer(c_int32_t), value :: c
-      integer(c_int64_t), intent(out) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_results_get_str(r, i, c, p) bind(c, name='vosia_results_get_str') result(st)
-      import
-      type(c_ptr), value :: r
-      integer(c_int64_t), value :: i
-      integer(c_int32_t), value :: c
-      type(c_ptr), intent(out) :: p
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_results_get_text(r, i, c, p) bind(c, name='vosia_results_get_text') result(st)
-      import
-      type(c_ptr), value :: r
-      integer(c_int64_t), value :: i
-      integer(c_int32_t), value :: c
-      type(c_ptr), intent(out) :: p
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_results_get_double_array(r, i, c, buf, cap, n) &
-        bind(c, name='vosia_results_get_double_array') result(st)
-      import
-      type(c_ptr), value :: r
-      integer(c_int64_t), value :: i
-      integer(c_int32_t), value :: c
-      real(c_double), dimension(*), intent(inout) :: buf
-      integer(c_size_t), value :: cap
-      integer(c_size_t), intent(out) :: n
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_results_get_std_double(r, i, f, v) bind(c, name='vosia_results_get_std_double') &
-        result(st)
-      import
-      type(c_ptr), value :: r
-      integer(c_int64_t), value :: i
-      integer(c_int32_t), value :: f
-      real(c_double), intent(out) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_results_get_std_str(r, i, f, p) bind(c, name='vosia_results_get_std_str') &
-        result(st)
-      import
-      type(c_ptr), value :: r
-      integer(c_int64_t), value :: i
-      integer(c_int32_t), value :: f
-      type(c_ptr), intent(out) :: p
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_results_get_std_double_array(r, i, f, buf, cap, n) &
-        bind(c, name='vosia_results_get_std_double_array') result(st)
-      import
-      type(c_ptr), value :: r
-      integer(c_int64_t), value :: i
-      integer(c_int32_t), value :: f
-      real(c_double), dimension(*), intent(inout) :: buf
-      integer(c_size_t), value :: cap
-      integer(c_size_t), intent(out) :: n
-      integer(c_int32_t) :: st
-    end function
-
-    function c_vosia_query_add_band(q, lo, hi) bind(c, name='vosia_query_add_band') result(st)
-      import
-      type(c_ptr), value :: q
-      real(c_double), value :: lo, hi
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_time(q, lo, hi) bind(c, name='vosia_query_add_time') result(st)
-      import
-      type(c_ptr), value :: q
-      real(c_double), value :: lo, hi
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_fov(q, lo, hi) bind(c, name='vosia_query_add_fov') result(st)
-      import
-      type(c_ptr), value :: q
-      real(c_double), value :: lo, hi
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_spatres(q, lo, hi) bind(c, name='vosia_query_add_spatres') result(st)
-      import
-      type(c_ptr), value :: q
-      real(c_double), value :: lo, hi
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_exptime(q, lo, hi) bind(c, name='vosia_query_add_exptime') result(st)
-      import
-      type(c_ptr), value :: q
-      real(c_double), value :: lo, hi
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_timeres(q, lo, hi) bind(c, name='vosia_query_add_timeres') result(st)
-      import
-      type(c_ptr), value :: q
-      real(c_double), value :: lo, hi
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_specrp(q, lo, hi) bind(c, name='vosia_query_add_specrp') result(st)
-      import
-      type(c_ptr), value :: q
-      real(c_double), value :: lo, hi
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_set_intersect(q, v) bind(c, name='vosia_query_set_intersect') result(st)
-      import
-      type(c_ptr), value :: q
-      character(kind=c_char), dimension(*), intent(in) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_set_format(q, v) bind(c, name='vosia_query_set_format') result(st)
-      import
-      type(c_ptr), value :: q
-      character(kind=c_char), dimension(*), intent(in) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_format(q, v) bind(c, name='vosia_query_add_format') result(st)
-      import
-      type(c_ptr), value :: q
-      character(kind=c_char), dimension(*), intent(in) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_set_responseformat(q, v) bind(c, name='vosia_query_set_responseformat') result(st)
-      import
-      type(c_ptr), value :: q
-      character(kind=c_char), dimension(*), intent(in) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_pol(q, v) bind(c, name='vosia_query_add_pol') result(st)
-      import
-      type(c_ptr), value :: q
-      character(kind=c_char), dimension(*), intent(in) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_id(q, v) bind(c, name='vosia_query_add_id') result(st)
-      import
-      type(c_ptr), value :: q
-      character(kind=c_char), dimension(*), intent(in) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_collection(q, v) bind(c, name='vosia_query_add_collection') result(st)
-      import
-      type(c_ptr), value :: q
-      character(kind=c_char), dimension(*), intent(in) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_facility(q, v) bind(c, name='vosia_query_add_facility') result(st)
-      import
-      type(c_ptr), value :: q
-      character(kind=c_char), dimension(*), intent(in) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_instrument(q, v) bind(c, name='vosia_query_add_instrument') result(st)
-      import
-      type(c_ptr), value :: q
-      character(kind=c_char), dimension(*), intent(in) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_dptype(q, v) bind(c, name='vosia_query_add_dptype') result(st)
-      import
-      type(c_ptr), value :: q
-      character(kind=c_char), dimension(*), intent(in) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_target(q, v) bind(c, name='vosia_query_add_target') result(st)
-      import
-      type(c_ptr), value :: q
-      character(kind=c_char), dimension(*), intent(in) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_remove_param(q, v) bind(c, name='vosia_query_remove_param') result(st)
-      import
-      type(c_ptr), value :: q
-      character(kind=c_char), dimension(*), intent(in) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_set_param(q, name, v) bind(c, name='vosia_query_set_param') result(st)
-      import
-      type(c_ptr), value :: q
-      character(kind=c_char), dimension(*), intent(in) :: name
-      character(kind=c_char), dimension(*), intent(in) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_query_add_param(q, name, v) bind(c, name='vosia_query_add_param') result(st)
-      import
-      type(c_ptr), value :: q
-      character(kind=c_char), dimension(*), intent(in) :: name
-      character(kind=c_char), dimension(*), intent(in) :: v
-      integer(c_int32_t) :: st
-    end function
-    function c_vosia_results_column_name(r, col) bind(c, name='vosia_results_column_name') result(p)
-      import
-      type(c_ptr), value :: r
+      integer(c_int64_t), value :: row
       integer(c_int32_t), value :: col
-      type(c_ptr) :: p
     end function
-    function c_vosia_results_column_id(r, col) bind(c, name='vosia_results_column_id') result(p)
-      import
+    ! vosia_status vosia_results_get_int64(const vosia_results *r, int64_t row, int32_t col,
+    !                                      int64_t *out);
+    integer(c_int32_t) function c_results_get_int64(r, row, col, out) &
+        bind(c, name='vosia_results_get_int64')
+      import :: c_int32_t, c_int64_t, c_ptr
       type(c_ptr), value :: r
+      integer(c_int64_t), value :: row
       integer(c_int32_t), value :: col
-      type(c_ptr) :: p
+      integer(c_int64_t), intent(out) :: out
     end function
-    function c_vosia_results_column_ucd(r, col) bind(c, name='vosia_results_column_ucd') result(p)
-      import
-      type(c_ptr), value :: r
+    ! vosia_status vosia_results_get_int64_column(const vosia_results *r, int32_t col,
+    !                   int64_t first_row, int64_t n_rows, int64_t *values, int32_t *nulls);
+    integer(c_int32_t) function c_results_get_int64_column(r, col, first, n, values, nulls) &
+        bind(c, name='vosia_results_get_int64_column')
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: r, nulls
       integer(c_int32_t), value :: col
-      type(c_ptr) :: p
-    end function
-    function c_vosia_results_column_utype(r, col) bind(c, name='vosia_results_column_utype') result(p)
-      import
-      type(c_ptr), value :: r
-      integer(c_int32_t), value :: col
-      type(c_ptr) :: p
-    end function
-    function c_vosia_results_column_unit(r, col) bind(c, name='vosia_results_column_unit') result(p)
-      import
-      type(c_ptr), value :: r
-      integer(c_int32_t), value :: col
-      type(c_ptr) :: p
-    end function
-    function c_vosia_results_column_xtype(r, col) bind(c, name='vosia_results_column_xtype') result(p)
-      import
-      type(c_ptr), value :: r
-      integer(c_int32_t), value :: col
-      type(c_ptr) :: p
-    end function
-    function c_vosia_results_column_arraysize(r, col) bind(c, name='vosia_results_column_arraysize') result(p)
-      import
-      type(c_ptr), value :: r
-      integer(c_int32_t), value :: col
-      type(c_ptr) :: p
-    end function
-    function c_vosia_results_column_description(r, col) bind(c, name='vosia_results_column_description') result(p)
-      import
-      type(c_ptr), value :: r
-      integer(c_int32_t), value :: col
-      type(c_ptr) :: p
+      integer(c_int64_t), value :: first, n
+      integer(c_int64_t), dimension(*), intent(inout) :: values
     end function
   end interface
 
@@ -682,157 +800,533 @@ contains
     c = trim(s) // c_null_char
   end function
 
-  !> A copy of the NUL-terminated C string at p ("" for a null pointer).
+  !> A copy of the NUL-terminated C string at p ("" for a null pointer): every string the
+  !> library lends goes through here.
   function c_f_str(p) result(s)
     type(c_ptr), intent(in) :: p
     character(len=:), allocatable :: s
     character(kind=c_char), dimension(:), pointer :: chars
-    integer :: i, n
+    integer :: i
     if (.not. c_associated(p)) then
       s = ''
       return
     end if
-    n = int(c_strlen(p))
-    call c_f_pointer(p, chars, [n])
-    allocate(character(len=n) :: s)
-    do i = 1, n
+    call c_f_pointer(p, chars, [c_strlen(p)])
+    allocate(character(len=size(chars)) :: s)
+    do i = 1, size(chars)
       s(i:i) = chars(i)
     end do
   end function
 
-  !> A borrowed string from a getter that answers NULL on failure: copies it, or sets status.
-  subroutine borrowed(p, status_if_null, value, status)
-    type(c_ptr), intent(in) :: p
-    integer(c_int32_t), intent(in) :: status_if_null
-    character(len=:), allocatable, intent(inout) :: value
-    integer, intent(inout) :: status
-    if (c_associated(p)) then
-      value = c_f_str(p)
-    else
-      status = status_if_null
-    end if
-  end subroutine
-
-  !> Maps VOSIA_NULL_VALUE onto is_null (when present) or onto status.
-  subroutine null_or_status(st, status, is_null)
-    integer(c_int32_t), intent(in) :: st
-    integer, intent(inout) :: status
+  !> Whether a routine entered with `status` goes on (only after no failure); clears is_null.
+  logical function proceed(status, is_null)
+    integer, intent(in) :: status
     logical, intent(out), optional :: is_null
     if (present(is_null)) is_null = .false.
-    if (st == VOSIA_NULL_VALUE .and. present(is_null)) then
-      is_null = .true.
+    proceed = status == VOSIA_OK
+  end function
+
+  !> Folds the status `st` of a C call into `status`: an error sets it (its detail is the
+  !> library's), VOSIA_NULL_VALUE only sets is_null, when present, and never status.
+  subroutine take(st, status, is_null)
+    integer(c_int32_t), intent(in) :: st
+    integer, intent(inout) :: status
+    logical, intent(inout), optional :: is_null
+    if (st == VOSIA_NULL_VALUE) then
+      if (present(is_null)) is_null = .true.
     else if (st /= VOSIA_OK) then
-      status = st
+      status = int(st)
+      own_status = VOSIA_OK
     end if
   end subroutine
 
-  ! ------------------------------------------------------------------- errors, version
+  !> As take, for a C getter that lent the string `p`: value is its copy, or "".
+  subroutine take_str(st, p, value, status, is_null)
+    integer(c_int32_t), intent(in) :: st
+    type(c_ptr), intent(in) :: p
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    logical, intent(inout), optional :: is_null
+    call take(st, status, is_null)
+    value = ''
+    if (st == VOSIA_OK) value = c_f_str(p)
+  end subroutine
+
+  !> The status of a C function that returned a value and -1 for failure (`failed`):
+  !> vosia_last_status() says which failure.
+  subroutine take_last(failed, status)
+    logical, intent(in) :: failed
+    integer, intent(inout) :: status
+    integer(c_int32_t) :: st
+    if (.not. failed) return
+    st = c_last_status()
+    if (st == VOSIA_OK) st = VOSIA_E_INTERNAL  ! a failure the library did not record
+    call take(st, status)
+  end subroutine
+
+  !> Sets status to a failure the module found itself, with the detail vosia_errmsg gives.
+  subroutine fail(status, code, detail)
+    integer, intent(inout) :: status
+    integer(c_int32_t), intent(in) :: code
+    character(len=*), intent(in) :: detail
+    status = int(code)
+    own_status = int(code)
+    own_error = detail
+  end subroutine
+
+  !> Whether a routine that makes a new handle into the variable holding `h` goes on: status
+  !> is VOSIA_OK and the variable is free (overwriting a live handle would leak it).
+  logical function may_create(h, what, status)
+    type(c_ptr), intent(in) :: h
+    character(len=*), intent(in) :: what
+    integer, intent(inout) :: status
+    may_create = .false.
+    if (status /= VOSIA_OK) return
+    if (c_associated(h)) then
+      call fail(status, VOSIA_E_INVALID_ARG, 'the ' // what // &
+          ' variable still holds a live handle: vosia_free it first')
+      return
+    end if
+    may_create = .true.
+  end function
+
+  !> The 0-based C row of an optional 1-based first_row (default: row 1).
+  pure integer(c_int64_t) function row0(first_row)
+    integer(c_int64_t), intent(in), optional :: first_row
+    row0 = 0
+    if (present(first_row)) row0 = first_row - 1
+  end function
+
+  !> Whether an optional is_null(:) has one element per value (n); VOSIA_E_INVALID_ARG if not.
+  logical function mask_fits(n, is_null, status)
+    integer(c_int64_t), intent(in) :: n
+    logical, dimension(:), intent(in), optional :: is_null
+    integer, intent(inout) :: status
+    mask_fits = .true.
+    if (.not. present(is_null)) return
+    mask_fits = size(is_null, kind=c_int64_t) == n
+    if (.not. mask_fits) &
+        call fail(status, VOSIA_E_INVALID_ARG, 'is_null(:) must have one element per value')
+  end function
+
+  !> The C null flags (`int32_t *nulls`) of a column read of n rows: room for n in `flags`
+  !> and its address when is_null(:) is present and fits, else NULL.
+  subroutine null_flags(n, is_null, flags, p, status)
+    integer(c_int64_t), intent(in) :: n
+    logical, dimension(:), intent(in), optional :: is_null
+    integer(c_int32_t), dimension(:), allocatable, target, intent(inout) :: flags
+    type(c_ptr), intent(out) :: p
+    integer, intent(inout) :: status
+    p = c_null_ptr
+    if (.not. mask_fits(n, is_null, status)) return
+    if (.not. present(is_null)) return
+    allocate(flags(max(1_c_int64_t, n)))
+    p = c_loc(flags)
+  end subroutine
+
+  !> A string lent by fn(h, out) (a query's URL or execute error).
+  subroutine handle_str(fn, h, value, status)
+    procedure(str_fn) :: fn
+    type(c_ptr), intent(in) :: h
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    type(c_ptr) :: p
+    integer(c_int32_t) :: st
+    value = ''
+    if (status /= VOSIA_OK) return
+    st = fn(h, p)
+    call take_str(st, p, value, status)
+  end subroutine
+
+  !> A string lent by fn(h, i, k, out), i and k 0-based or keys (attributes, options).
+  subroutine keyed_str(fn, h, i, k, value, status, is_null)
+    procedure(keyed_str_fn) :: fn
+    type(c_ptr), intent(in) :: h
+    integer, intent(in) :: i, k
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    type(c_ptr) :: p
+    integer(c_int32_t) :: st
+    value = ''
+    if (.not. proceed(status, is_null)) return
+    st = fn(h, int(i, c_int32_t), int(k, c_int32_t), p)
+    call take_str(st, p, value, status, is_null)
+  end subroutine
+
+  !> A count written by fn(h, out).
+  subroutine handle_int(fn, h, n, status)
+    procedure(int_fn) :: fn
+    type(c_ptr), intent(in) :: h
+    integer, intent(out) :: n
+    integer, intent(inout) :: status
+    integer(c_int32_t) :: v
+    n = 0
+    if (status /= VOSIA_OK) return
+    v = 0
+    call take(fn(h, v), status)
+    n = int(v)
+  end subroutine
+
+  !> The 1-based index found by fn(h, name, out); 0 when there is none.
+  subroutine lookup(fn, h, name, i, status)
+    procedure(lookup_fn) :: fn
+    type(c_ptr), intent(in) :: h
+    character(len=*), intent(in) :: name
+    integer, intent(out) :: i
+    integer, intent(inout) :: status
+    integer(c_int32_t) :: v, st
+    i = 0
+    if (status /= VOSIA_OK) return
+    st = fn(h, f_c_str(name), v)
+    call take(st, status)
+    if (st == VOSIA_OK) i = int(v) + 1
+  end subroutine
+
+  !> A cell (row 1-based, key a 1-based column or a field) lent as text by fn.
+  subroutine cell_str(fn, res, row, key, value, status, is_null)
+    procedure(cell_str_fn) :: fn
+    type(vosia_results_t), intent(in) :: res
+    integer(c_int64_t), intent(in) :: row
+    integer, intent(in) :: key
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    type(c_ptr) :: p
+    integer(c_int32_t) :: st
+    value = ''
+    if (.not. proceed(status, is_null)) return
+    st = fn(res%ptr, row - 1, int(key, c_int32_t), p)
+    call take_str(st, p, value, status, is_null)
+  end subroutine
+
+  !> A cell read as a double by fn; value is left as it was for a null.
+  subroutine cell_double(fn, res, row, key, value, status, is_null)
+    procedure(cell_double_fn) :: fn
+    type(vosia_results_t), intent(in) :: res
+    integer(c_int64_t), intent(in) :: row
+    integer, intent(in) :: key
+    real(c_double), intent(inout) :: value
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    if (.not. proceed(status, is_null)) return
+    st = fn(res%ptr, row - 1, int(key, c_int32_t), v)
+    call take(st, status, is_null)
+    if (st == VOSIA_OK) value = v
+  end subroutine
+
+  !> The numbers of a cell read by fn, sized to fit (a first try with room for 16).
+  subroutine cell_array(fn, res, row, key, values, status, is_null)
+    procedure(cell_array_fn) :: fn
+    type(vosia_results_t), intent(in) :: res
+    integer(c_int64_t), intent(in) :: row
+    integer, intent(in) :: key
+    real(c_double), dimension(:), allocatable, intent(out) :: values
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    real(c_double), dimension(:), allocatable :: buf
+    integer(c_size_t) :: n, cap
+    integer(c_int32_t) :: st
+    allocate(values(0))
+    if (.not. proceed(status, is_null)) return
+    cap = 16
+    n = 0
+    do  ! twice at most: a cell's size does not change
+      allocate(buf(cap))
+      st = fn(res%ptr, row - 1, int(key, c_int32_t), buf, cap, n)
+      if (st /= VOSIA_E_BUFFER_SIZE .or. n <= cap) exit
+      deallocate(buf)
+      cap = n
+    end do
+    call take(st, status, is_null)
+    if (st == VOSIA_OK) values = buf(1:n)
+  end subroutine
+
+  !> Rows first_row onwards of a column or field read by fn into values(:).
+  subroutine double_column(fn, res, key, values, status, first_row, is_null)
+    procedure(double_column_fn) :: fn
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(in) :: key
+    real(c_double), dimension(:), intent(inout) :: values
+    integer, intent(inout) :: status
+    integer(c_int64_t), intent(in), optional :: first_row
+    logical, dimension(:), intent(out), optional :: is_null
+    integer(c_int32_t), dimension(:), allocatable, target :: flags
+    integer(c_int64_t) :: n
+    integer(c_int32_t) :: st
+    type(c_ptr) :: pflags
+    if (present(is_null)) is_null = .false.
+    if (status /= VOSIA_OK) return
+    n = size(values, kind=c_int64_t)
+    call null_flags(n, is_null, flags, pflags, status)
+    if (status /= VOSIA_OK) return
+    st = fn(res%ptr, int(key, c_int32_t), row0(first_row), n, values, pflags)
+    call take(st, status)
+    if (st == VOSIA_NULL_VALUE) then  ! a standard field the result lacks: null in every row
+      values = ieee_value(values, ieee_quiet_nan)
+      if (present(is_null)) is_null = .true.
+    else if (st == VOSIA_OK .and. present(is_null)) then
+      is_null = flags(1:n) /= 0
+    end if
+  end subroutine
+
+  !> Rows first_row onwards of a column or field lent as text by fn, into values(:).
+  subroutine text_column(fn, res, key, values, status, first_row, is_null)
+    procedure(text_column_fn) :: fn
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(in) :: key
+    character(len=*), dimension(:), intent(inout) :: values
+    integer, intent(inout) :: status
+    integer(c_int64_t), intent(in), optional :: first_row
+    logical, dimension(:), intent(out), optional :: is_null
+    type(c_ptr), dimension(:), allocatable :: p
+    integer(c_int64_t) :: n, i, cut
+    integer(c_int32_t) :: st
+    character(len=:), allocatable :: s
+    if (present(is_null)) is_null = .false.
+    if (status /= VOSIA_OK) return
+    n = size(values, kind=c_int64_t)
+    if (.not. mask_fits(n, is_null, status)) return
+    allocate(p(max(1_c_int64_t, n)))
+    st = fn(res%ptr, int(key, c_int32_t), row0(first_row), n, p)
+    call take(st, status)
+    if (st == VOSIA_NULL_VALUE) p = c_null_ptr  ! a standard field the result lacks
+    if (st /= VOSIA_OK .and. st /= VOSIA_NULL_VALUE) return
+    cut = 0
+    do i = 1, n
+      if (present(is_null)) is_null(i) = .not. c_associated(p(i))
+      s = c_f_str(p(i))
+      if (len(s) > len(values)) then  ! cut at a UTF-8 character boundary, and say so
+        if (cut == 0) cut = i
+        s = s(1:utf8_fit(s, len(values)))
+      end if
+      values(i) = s
+    end do
+    if (cut > 0) call fail(status, VOSIA_E_BUFFER_SIZE, 'a value (first in row ' // &
+        itoa(row0(first_row) + cut) // ') is longer than len(values) = ' // &
+        itoa(int(len(values), c_int64_t)) // ' and was cut')
+  end subroutine
+
+  !> How many bytes of UTF-8 string s fit into n without cutting a character.
+  pure integer function utf8_fit(s, n)
+    character(len=*), intent(in) :: s
+    integer, intent(in) :: n
+    utf8_fit = n
+    ! a byte 10xxxxxx continues the character before it
+    do while (utf8_fit > 0)
+      if (iand(ichar(s(utf8_fit + 1:utf8_fit + 1)), 192) /= 128) exit
+      utf8_fit = utf8_fit - 1
+    end do
+  end function
+
+  !> An integer as text.
+  pure function itoa(i) result(s)
+    integer(c_int64_t), intent(in) :: i
+    character(len=:), allocatable :: s
+    character(len=21) :: buf
+    write (buf, '(i0)') i
+    s = trim(buf)
+  end function
+
+  ! ---------------------------------------------------------- library: version, errors
+
+  !> The version of the library loaded at run time, e.g. "0.2.0" (C: vosia_version; the
+  !> header's version is VOSIA_VERSION_STRING).
+  function vosia_library_version() result(text)
+    character(len=:), allocatable :: text
+    text = c_f_str(c_version())
+  end function
+
+  !> The same as one number (C: vosia_version_number); compare with VOSIA_VERSION_NUMBER to
+  !> catch a module built against another version of the library.
+  integer function vosia_library_version_number()
+    vosia_library_version_number = int(c_version_number())
+  end function
 
   !> The static text of a status code.
   function vosia_strerror(status) result(text)
     integer, intent(in) :: status
     character(len=:), allocatable :: text
-    text = c_f_str(c_vosia_strerror(int(status, c_int32_t)))
+    text = c_f_str(c_strerror(int(status, c_int32_t)))
   end function
 
-  !> The detail of the last failure of a vosia call on this thread ("" if none).
+  !> The detail of the last failure of a library call on this thread ("" if none).
   function vosia_last_error() result(text)
     character(len=:), allocatable :: text
-    text = c_f_str(c_vosia_last_error())
+    text = c_f_str(c_last_error())
   end function
 
-  !> The detail of this query's last execute failure ("" after a success).
-  function vosia_query_error(q) result(text)
-    type(vosia_query_t), intent(in) :: q
-    character(len=:), allocatable :: text
-    text = c_f_str(c_vosia_query_error(q%ptr))
+  !> The status of the last failure of a library call on this thread (VOSIA_OK if none).
+  integer function vosia_last_status()
+    vosia_last_status = int(c_last_status())
   end function
 
-  !> One line for a user: "<strerror>: <detail>"; the detail is the query's execute error
-  !> when `q` is given and has one, else vosia_last_error().
+  !> One line for a user: "<strerror>: <detail>". The detail is the module's own when it
+  !> found the failure, else the query's execute error when `q` is given and has one, else
+  !> vosia_last_error() when it is about this status (nothing when it is not).
   function vosia_errmsg(status, q) result(text)
     integer, intent(in) :: status
     type(vosia_query_t), intent(in), optional :: q
     character(len=:), allocatable :: text, detail
     detail = ''
-    if (present(q)) then
-      ! (asking a null query would itself overwrite vosia_last_error)
-      if (c_associated(q%ptr)) detail = vosia_query_error(q)
+    if (own_status /= VOSIA_OK .and. status == own_status) then
+      detail = trim(own_error)
+    else
+      if (present(q)) detail = vosia_query_error(q)
+      if (len(detail) == 0) then
+        ! vosia's detail only when it is about this status (not an older failure).
+        if (c_last_status() == status) detail = vosia_last_error()
+      end if
     end if
-    if (len(detail) == 0) detail = vosia_last_error()
     text = vosia_strerror(status)
     if (len(detail) > 0) text = text // ': ' // detail
   end function
 
-  !> The version of the library loaded at run time, e.g. "0.1.0" (C: vosia_version; the
-  !> header's version is VOSIA_VERSION_STRING).
-  function vosia_library_version() result(text)
-    character(len=:), allocatable :: text
-    text = c_f_str(c_vosia_version())
+  ! ------------------------------------------------------------------ standard fields
+
+  !> The number of standard fields of the library loaded (C: vosia_field_count, which in
+  !> Fortran, blind to case, would clash with VOSIA_FIELD_COUNT): VOSIA_FIELD_* run from 0
+  !> to this minus 1; a newer library may raise it.
+  integer function vosia_library_field_count()
+    vosia_library_field_count = int(c_field_count())
   end function
 
-  !> The same as one number (C: vosia_version_number); compare with VOSIA_VERSION_NUMBER to
-  !> catch a module built against another version of the library.
-  function vosia_library_version_number() result(n)
-    integer :: n
-    n = int(c_vosia_version_number())
-  end function
+  !> Attribute `attr` of standard field `field`: VOSIA_ATTR_NAME ("access_url") or
+  !> VOSIA_ATTR_UNIT ("deg", "m", "d", "s", "byte"; none, is_null, for text and counts).
+  subroutine vosia_field_get_attr(field, attr, value, status, is_null)
+    integer, intent(in) :: field, attr
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    type(c_ptr) :: p
+    integer(c_int32_t) :: st
+    value = ''
+    if (.not. proceed(status, is_null)) return
+    st = c_field_get_attr(int(field, c_int32_t), int(attr, c_int32_t), p)
+    call take_str(st, p, value, status, is_null)
+  end subroutine
+
+  !> How standard field `field` is read: VOSIA_KIND_TEXT (get_std_str), VOSIA_KIND_NUMBER
+  !> (get_std_double, get_std_double_column) or VOSIA_KIND_ARRAY (get_std_double_array).
+  subroutine vosia_field_kind(field, kind, status)
+    integer, intent(in) :: field
+    integer, intent(out) :: kind
+    integer, intent(inout) :: status
+    integer(c_int32_t) :: v
+    kind = 0
+    if (status /= VOSIA_OK) return
+    v = 0
+    call take(c_field_kind(int(field, c_int32_t), v), status)
+    kind = int(v)
+  end subroutine
+
+  !> The standard field named `name` (case-insensitive, e.g. "mjd_obs"); -1 when none is.
+  subroutine vosia_field_by_name(name, field, status)
+    character(len=*), intent(in) :: name
+    integer, intent(out) :: field
+    integer, intent(inout) :: status
+    integer(c_int32_t) :: v, st
+    field = -1
+    if (status /= VOSIA_OK) return
+    st = c_field_by_name(f_c_str(name), v)
+    call take(st, status)
+    if (st == VOSIA_OK) field = int(v)
+  end subroutine
 
   ! ------------------------------------------------------------------------------ free
 
   subroutine free_service(h)
     type(vosia_service_t), intent(inout) :: h
-    call c_vosia_service_free(h%ptr)
+    call c_service_free(h%ptr)
     h%ptr = c_null_ptr
   end subroutine
 
   subroutine free_query(h)
     type(vosia_query_t), intent(inout) :: h
-    call c_vosia_query_free(h%ptr)
+    call c_query_free(h%ptr)
     h%ptr = c_null_ptr
   end subroutine
 
   subroutine free_results(h)
     type(vosia_results_t), intent(inout) :: h
-    call c_vosia_results_free(h%ptr)
+    call c_results_free(h%ptr)
     h%ptr = c_null_ptr
   end subroutine
 
   ! --------------------------------------------------------------------------- service
 
   !> A service for the SIA query endpoint `base_url`, speaking VOSIA_SIA1 or VOSIA_SIA2.
+  !> No request is made.
   subroutine vosia_service_new(svc, base_url, sia_version, status)
     type(vosia_service_t), intent(inout) :: svc
     character(len=*), intent(in) :: base_url
     integer, intent(in) :: sia_version
     integer, intent(inout) :: status
-    type(c_ptr) :: p
-    if (status /= VOSIA_OK) return
-    if (c_associated(svc%ptr)) then
-      status = VOSIA_E_INVALID_ARG  ! still holds a handle: vosia_free it first
-      return
-    end if
-    status = c_vosia_service_new(f_c_str(base_url), int(sia_version, c_int32_t), p)
-    if (status == VOSIA_OK) svc%ptr = p
+    if (may_create(svc%ptr, 'service', status)) &
+        call take(c_service_new(f_c_str(base_url), int(sia_version, c_int32_t), svc%ptr), status)
   end subroutine
 
-  !> The whole-request timeout in seconds.
+  !> An SIA 2.0 service found from a VOSI capabilities URL or a service base URL (one or two
+  !> requests, each bounded by `timeout` seconds, which becomes the service's timeout;
+  !> absent: the default 120 s). The capabilities found stay cached on the service.
+  subroutine vosia_service_discover(svc, url, status, timeout)
+    type(vosia_service_t), intent(inout) :: svc
+    character(len=*), intent(in) :: url
+    integer, intent(inout) :: status
+    real(c_double), intent(in), optional :: timeout
+    real(c_double) :: t
+    t = 0  ! the C API's "default timeout"
+    if (present(timeout)) t = timeout
+    if (may_create(svc%ptr, 'service', status)) &
+        call take(c_service_discover(f_c_str(url), t, svc%ptr), status)
+  end subroutine
+
+  !> The whole-request timeout in seconds (connecting, waiting, reading, retries).
   subroutine vosia_service_set_timeout(svc, seconds, status)
     type(vosia_service_t), intent(inout) :: svc
     real(c_double), intent(in) :: seconds
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_service_set_timeout(svc%ptr, seconds)
+    if (status == VOSIA_OK) call take(c_service_set_timeout(svc%ptr, seconds), status)
   end subroutine
 
-  !> Keep connections alive between queries (.true.) or open one per request (.false.); the
-  !> default follows the scheme (kept alive for https).
+  !> The connect timeout in seconds (one TCP and TLS connection, name lookup included).
+  subroutine vosia_service_set_connect_timeout(svc, seconds, status)
+    type(vosia_service_t), intent(inout) :: svc
+    real(c_double), intent(in) :: seconds
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) call take(c_service_set_connect_timeout(svc%ptr, seconds), status)
+  end subroutine
+
+  !> The largest response body accepted, in bytes (0: no limit); a larger one is
+  !> VOSIA_E_TOO_LARGE.
+  subroutine vosia_service_set_max_response_bytes(svc, bytes, status)
+    type(vosia_service_t), intent(inout) :: svc
+    integer(c_int64_t), intent(in) :: bytes
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) call take(c_service_set_max_response_bytes(svc%ptr, bytes), status)
+  end subroutine
+
+  !> Retries on HTTP 429 and 503: at most `max_retries` more attempts (0: none), sleeping at
+  !> most `max_wait_seconds` in all (Retry-After is honoured).
+  subroutine vosia_service_set_retries(svc, max_retries, max_wait_seconds, status)
+    type(vosia_service_t), intent(inout) :: svc
+    integer, intent(in) :: max_retries
+    real(c_double), intent(in) :: max_wait_seconds
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) call take(c_service_set_retries(svc%ptr, &
+        int(max_retries, c_int32_t), max_wait_seconds), status)
+  end subroutine
+
+  !> Keep connections alive between requests (.true.) or open one per request (.false.);
+  !> the default follows the scheme (kept alive for https).
   subroutine vosia_service_set_keepalive(svc, on, status)
     type(vosia_service_t), intent(inout) :: svc
     logical, intent(in) :: on
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_service_set_keepalive(svc%ptr, merge(1_c_int32_t, 0_c_int32_t, on))
+    if (status == VOSIA_OK) &
+        call take(c_service_set_keepalive(svc%ptr, merge(1_c_int32_t, 0_c_int32_t, on)), status)
   end subroutine
 
   !> Adds a header sent with every request (e.g. Authorization).
@@ -840,28 +1334,186 @@ contains
     type(vosia_service_t), intent(inout) :: svc
     character(len=*), intent(in) :: name, value
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_service_add_header(svc%ptr, f_c_str(name), f_c_str(value))
+    if (status == VOSIA_OK) &
+        call take(c_service_add_header(svc%ptr, f_c_str(name), f_c_str(value)), status)
   end subroutine
 
-  subroutine vosia_service_base_url(svc, url, status)
-    type(vosia_service_t), intent(in) :: svc
-    character(len=:), allocatable, intent(out) :: url
+  !> Installs `progress`, a bind(c) function of interface vosia_progress_fn, called with
+  !> `user` (c_loc of your data, which must stay valid while it is installed) as every
+  !> response body is read, on the calling thread; a non-zero result cancels the transfer
+  !> (VOSIA_E_CANCELLED). Without `progress` (call it with status=status): none.
+  subroutine vosia_service_set_progress(svc, progress, status, user)
+    type(vosia_service_t), intent(inout) :: svc
+    procedure(vosia_progress_fn), optional :: progress
     integer, intent(inout) :: status
-    url = ''
+    type(c_ptr), intent(in), optional :: user
+    type(c_funptr) :: fn
+    type(c_ptr) :: u
     if (status /= VOSIA_OK) return
-    call borrowed(c_vosia_service_base_url(svc%ptr), VOSIA_E_BAD_HANDLE, url, status)
+    fn = c_null_funptr
+    u = c_null_ptr
+    if (present(progress)) fn = c_funloc(progress)
+    if (present(user)) u = user
+    call take(c_service_set_progress(svc%ptr, fn, u), status)
+  end subroutine
+
+  !> Attribute `attr` of the service: VOSIA_ATTR_URL (the base URL) or
+  !> VOSIA_ATTR_DESCRIPTION (after vosia_service_fetch_metadata; is_null when it has none).
+  subroutine vosia_service_get_attr(svc, attr, value, status, is_null)
+    type(vosia_service_t), intent(in) :: svc
+    integer, intent(in) :: attr
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    type(c_ptr) :: p
+    integer(c_int32_t) :: st
+    value = ''
+    if (.not. proceed(status, is_null)) return
+    st = c_service_get_attr(svc%ptr, int(attr, c_int32_t), p)
+    call take_str(st, p, value, status, is_null)
   end subroutine
 
   !> VOSIA_SIA1 or VOSIA_SIA2.
-  subroutine vosia_service_version(svc, sia_version, status)
+  subroutine vosia_service_get_version(svc, sia_version, status)
     type(vosia_service_t), intent(in) :: svc
     integer, intent(out) :: sia_version
     integer, intent(inout) :: status
-    sia_version = -1
+    call handle_int(c_service_get_version, svc%ptr, sia_version, status)
+  end subroutine
+
+  !> Fetches the service's self-description once (one request; cached), for the parameter
+  !> and column getters below.
+  subroutine vosia_service_fetch_metadata(svc, status)
+    type(vosia_service_t), intent(inout) :: svc
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) call take(c_service_fetch_metadata(svc%ptr), status)
+  end subroutine
+
+  !> How many input parameters the service declares.
+  subroutine vosia_service_param_count(svc, n, status)
+    type(vosia_service_t), intent(in) :: svc
+    integer, intent(out) :: n
+    integer, intent(inout) :: status
+    call handle_int(c_service_param_count, svc%ptr, n, status)
+  end subroutine
+
+  !> The 1-based input parameter named `name` (case-insensitive, INPUT: ignored); 0 if none.
+  subroutine vosia_service_param_index(svc, name, i, status)
+    type(vosia_service_t), intent(in) :: svc
+    character(len=*), intent(in) :: name
+    integer, intent(out) :: i
+    integer, intent(inout) :: status
+    call lookup(c_service_param_index, svc%ptr, name, i, status)
+  end subroutine
+
+  !> Attribute `attr` (VOSIA_ATTR_NAME ... _MAX) of input parameter `i`.
+  subroutine vosia_service_get_param_attr(svc, i, attr, value, status, is_null)
+    type(vosia_service_t), intent(in) :: svc
+    integer, intent(in) :: i, attr
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    call keyed_str(c_service_get_param_attr, svc%ptr, i - 1, attr, value, status, is_null)
+  end subroutine
+
+  !> How many allowed values input parameter `i` lists (0: any value).
+  subroutine vosia_service_param_option_count(svc, i, n, status)
+    type(vosia_service_t), intent(in) :: svc
+    integer, intent(in) :: i
+    integer, intent(out) :: n
+    integer, intent(inout) :: status
+    integer(c_int32_t) :: v
+    n = 0
     if (status /= VOSIA_OK) return
-    sia_version = c_vosia_service_version(svc%ptr)
-    if (sia_version < 0) status = VOSIA_E_BAD_HANDLE
+    v = 0
+    call take(c_service_param_option_count(svc%ptr, int(i - 1, c_int32_t), v), status)
+    n = int(v)
+  end subroutine
+
+  !> Allowed value `k` of input parameter `i`, in document order.
+  subroutine vosia_service_get_param_option(svc, i, k, value, status)
+    type(vosia_service_t), intent(in) :: svc
+    integer, intent(in) :: i, k
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    call keyed_str(c_service_get_param_option, svc%ptr, i - 1, k - 1, value, status)
+  end subroutine
+
+  !> How many output columns the service declares.
+  subroutine vosia_service_column_count(svc, n, status)
+    type(vosia_service_t), intent(in) :: svc
+    integer, intent(out) :: n
+    integer, intent(inout) :: status
+    call handle_int(c_service_column_count, svc%ptr, n, status)
+  end subroutine
+
+  !> Attribute `attr` of output column `i` (the keys of vosia_results_get_column_attr).
+  subroutine vosia_service_get_column_attr(svc, i, attr, value, status, is_null)
+    type(vosia_service_t), intent(in) :: svc
+    integer, intent(in) :: i, attr
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    call keyed_str(c_service_get_column_attr, svc%ptr, i - 1, attr, value, status, is_null)
+  end subroutine
+
+  !> Asks the service's VOSI availability endpoint whether it is up (a request every call);
+  !> `note` gets what the document adds (its first note, else backAt or downAt, else "").
+  subroutine vosia_service_check_availability(svc, available, status, note)
+    type(vosia_service_t), intent(in) :: svc
+    logical, intent(out) :: available
+    integer, intent(inout) :: status
+    character(len=:), allocatable, intent(out), optional :: note
+    character(kind=c_char), dimension(:), allocatable, target :: buf
+    integer(c_size_t) :: n, i
+    integer(c_int32_t) :: st, up
+    available = .false.
+    if (present(note)) note = ''
+    if (status /= VOSIA_OK) return
+    up = 0
+    n = 0
+    if (.not. present(note)) then
+      st = c_service_check_availability(svc%ptr, up, c_null_ptr, 0_c_size_t, n)
+      if (st == VOSIA_E_BUFFER_SIZE) st = VOSIA_OK  ! a note nobody asked for
+    else
+      allocate(buf(1024))
+      st = c_service_check_availability(svc%ptr, up, c_loc(buf), size(buf, kind=c_size_t), n)
+      if (st == VOSIA_E_BUFFER_SIZE) then  ! a longer note: ask again with room for it all
+        deallocate(buf)
+        allocate(buf(n + 1))
+        st = c_service_check_availability(svc%ptr, up, c_loc(buf), size(buf, kind=c_size_t), n)
+        ! it changed between the two requests: keep what fitted
+        if (st == VOSIA_E_BUFFER_SIZE) st = VOSIA_OK
+      end if
+      if (st == VOSIA_OK) then
+        n = min(n, size(buf, kind=c_size_t) - 1)
+        note = repeat(' ', int(n))
+        do i = 1, n
+          note(i:i) = buf(i)
+        end do
+      end if
+    end if
+    call take(st, status)
+    available = st == VOSIA_OK .and. up == 1
+  end subroutine
+
+  !> Fetches the service's VOSI capabilities once (cached); `count` gets how many there are.
+  subroutine vosia_service_fetch_capabilities(svc, count, status)
+    type(vosia_service_t), intent(inout) :: svc
+    integer, intent(out) :: count
+    integer, intent(inout) :: status
+    call handle_int(c_service_fetch_capabilities, svc%ptr, count, status)
+  end subroutine
+
+  !> Attribute `attr` of capability `i`: VOSIA_ATTR_STANDARD_ID or VOSIA_ATTR_URL (its
+  !> endpoint).
+  subroutine vosia_service_get_capability_attr(svc, i, attr, value, status, is_null)
+    type(vosia_service_t), intent(in) :: svc
+    integer, intent(in) :: i, attr
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    call keyed_str(c_service_get_capability_attr, svc%ptr, i - 1, attr, value, status, is_null)
   end subroutine
 
   ! ----------------------------------------------------------------------------- query
@@ -871,29 +1523,15 @@ contains
     type(vosia_query_t), intent(inout) :: q
     type(vosia_service_t), intent(in) :: svc
     integer, intent(inout) :: status
-    type(c_ptr) :: p
-    if (status /= VOSIA_OK) return
-    if (c_associated(q%ptr)) then
-      status = VOSIA_E_INVALID_ARG  ! still holds a handle: vosia_free it first
-      return
-    end if
-    status = c_vosia_query_new(svc%ptr, p)
-    if (status == VOSIA_OK) q%ptr = p
+    if (may_create(q%ptr, 'query', status)) call take(c_query_new(svc%ptr, q%ptr), status)
   end subroutine
 
-  !> An independent copy of query `q`.
+  !> An independent copy of query `q` (for another thread).
   subroutine vosia_query_clone(q, copy, status)
     type(vosia_query_t), intent(in) :: q
     type(vosia_query_t), intent(inout) :: copy
     integer, intent(inout) :: status
-    type(c_ptr) :: p
-    if (status /= VOSIA_OK) return
-    if (c_associated(copy%ptr)) then
-      status = VOSIA_E_INVALID_ARG  ! still holds a handle: vosia_free it first
-      return
-    end if
-    status = c_vosia_query_clone(q%ptr, p)
-    if (status == VOSIA_OK) copy%ptr = p
+    if (may_create(copy%ptr, 'query', status)) call take(c_query_clone(q%ptr, copy%ptr), status)
   end subroutine
 
   !> SIA 1.0: POS=ra,dec (ICRS degrees).
@@ -901,8 +1539,7 @@ contains
     type(vosia_query_t), intent(inout) :: q
     real(c_double), intent(in) :: ra, dec
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_set_pos(q%ptr, ra, dec)
+    if (status == VOSIA_OK) call take(c_query_set_pos(q%ptr, ra, dec), status)
   end subroutine
 
   !> SIA 1.0: SIZE in degrees along RA and Dec (equal values are sent as one, SIZE=s).
@@ -910,8 +1547,15 @@ contains
     type(vosia_query_t), intent(inout) :: q
     real(c_double), intent(in) :: ra_size, dec_size
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_set_size(q%ptr, ra_size, dec_size)
+    if (status == VOSIA_OK) call take(c_query_set_size(q%ptr, ra_size, dec_size), status)
+  end subroutine
+
+  !> SIA 1.0: INTERSECT (COVERS, ENCLOSED, OVERLAPS or CENTER).
+  subroutine vosia_query_set_intersect(q, value, status)
+    type(vosia_query_t), intent(inout) :: q
+    character(len=*), intent(in) :: value
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) call take(c_query_set_intersect(q%ptr, f_c_str(value)), status)
   end subroutine
 
   !> SIA 1.0: VERB (0 to 3).
@@ -919,26 +1563,39 @@ contains
     type(vosia_query_t), intent(inout) :: q
     integer, intent(in) :: verb
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_set_verb(q%ptr, int(verb, c_int32_t))
+    if (status == VOSIA_OK) call take(c_query_set_verb(q%ptr, int(verb, c_int32_t)), status)
   end subroutine
 
-  !> SIA 2.0: CALIB level (0 to 4).
-  subroutine vosia_query_add_calib(q, level, status)
+  !> FORMAT, replacing earlier values.
+  subroutine vosia_query_set_format(q, value, status)
     type(vosia_query_t), intent(inout) :: q
-    integer, intent(in) :: level
+    character(len=*), intent(in) :: value
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_calib(q%ptr, int(level, c_int32_t))
+    if (status == VOSIA_OK) call take(c_query_set_format(q%ptr, f_c_str(value)), status)
   end subroutine
 
-  !> MAXREC, the most records to return.
+  !> One more FORMAT (SIA 1.0: appended to the list; SIA 2.0: repeated, OR-ed).
+  subroutine vosia_query_add_format(q, value, status)
+    type(vosia_query_t), intent(inout) :: q
+    character(len=*), intent(in) :: value
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) call take(c_query_add_format(q%ptr, f_c_str(value)), status)
+  end subroutine
+
+  !> MAXREC, the most records to return (0: metadata only).
   subroutine vosia_query_set_maxrec(q, maxrec, status)
     type(vosia_query_t), intent(inout) :: q
-    integer, intent(in) :: maxrec
+    integer(c_int64_t), intent(in) :: maxrec
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_set_maxrec(q%ptr, int(maxrec, c_int64_t))
+    if (status == VOSIA_OK) call take(c_query_set_maxrec(q%ptr, maxrec), status)
+  end subroutine
+
+  !> RESPONSEFORMAT (e.g. votable; votabletd for TABLEDATA on DaCHS).
+  subroutine vosia_query_set_responseformat(q, value, status)
+    type(vosia_query_t), intent(inout) :: q
+    character(len=*), intent(in) :: value
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) call take(c_query_set_responseformat(q%ptr, f_c_str(value)), status)
   end subroutine
 
   !> SIA 2.0: POS=CIRCLE ra dec radius (degrees).
@@ -946,17 +1603,15 @@ contains
     type(vosia_query_t), intent(inout) :: q
     real(c_double), intent(in) :: ra, dec, radius
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_circle(q%ptr, ra, dec, radius)
+    if (status == VOSIA_OK) call take(c_query_add_circle(q%ptr, ra, dec, radius), status)
   end subroutine
 
-  !> SIA 2.0: POS=RANGE ra1 ra2 dec1 dec2 (degrees).
+  !> SIA 2.0: POS=RANGE ra1 ra2 dec1 dec2 (degrees; ra1 > ra2 goes through RA 0).
   subroutine vosia_query_add_range(q, ra1, ra2, dec1, dec2, status)
     type(vosia_query_t), intent(inout) :: q
     real(c_double), intent(in) :: ra1, ra2, dec1, dec2
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_range(q%ptr, ra1, ra2, dec1, dec2)
+    if (status == VOSIA_OK) call take(c_query_add_range(q%ptr, ra1, ra2, dec1, dec2), status)
   end subroutine
 
   !> SIA 2.0: POS=POLYGON from a (2, n) array of (ra, dec) vertices in degrees.
@@ -964,330 +1619,107 @@ contains
     type(vosia_query_t), intent(inout) :: q
     real(c_double), dimension(:, :), intent(in) :: radec
     integer, intent(inout) :: status
-    real(c_double), dimension(:), allocatable :: flat
     if (status /= VOSIA_OK) return
     if (size(radec, 1) /= 2) then
-      status = VOSIA_E_INVALID_ARG
+      call fail(status, VOSIA_E_INVALID_ARG, 'a polygon is a (2, n) array of (ra, dec) vertices')
       return
     end if
-    flat = reshape(radec, [size(radec)])
-    status = c_vosia_query_add_polygon(q%ptr, flat, int(size(radec, 2), c_size_t))
+    call take(c_query_add_polygon(q%ptr, radec, int(size(radec, 2), c_size_t)), status)
   end subroutine
 
-  !> SIA 2.0: BAND interval (see vosia.h).
-  subroutine vosia_query_add_band(q, lo, hi, status)
+  !> SIA 2.0: an interval `param` (VOSIA_PARAM_BAND, _TIME, _FOV, _SPATRES, _EXPTIME,
+  !> _TIMERES, _SPECRP) from lo to hi (ieee infinities for open ends).
+  subroutine vosia_query_add_interval(q, param, lo, hi, status)
     type(vosia_query_t), intent(inout) :: q
+    integer, intent(in) :: param
     real(c_double), intent(in) :: lo, hi
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_band(q%ptr, lo, hi)
+    if (status == VOSIA_OK) &
+        call take(c_query_add_interval(q%ptr, int(param, c_int32_t), lo, hi), status)
   end subroutine
 
-  !> SIA 2.0: TIME interval (see vosia.h).
-  subroutine vosia_query_add_time(q, lo, hi, status)
+  !> SIA 2.0: a value of text parameter `param` (VOSIA_PARAM_ID, _COLLECTION, _FACILITY,
+  !> _INSTRUMENT, _DPTYPE, _TARGET, _POL); several are OR-ed.
+  subroutine vosia_query_add_text(q, param, value, status)
     type(vosia_query_t), intent(inout) :: q
-    real(c_double), intent(in) :: lo, hi
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_time(q%ptr, lo, hi)
-  end subroutine
-
-  !> SIA 2.0: FOV interval (see vosia.h).
-  subroutine vosia_query_add_fov(q, lo, hi, status)
-    type(vosia_query_t), intent(inout) :: q
-    real(c_double), intent(in) :: lo, hi
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_fov(q%ptr, lo, hi)
-  end subroutine
-
-  !> SIA 2.0: SPATRES interval (see vosia.h).
-  subroutine vosia_query_add_spatres(q, lo, hi, status)
-    type(vosia_query_t), intent(inout) :: q
-    real(c_double), intent(in) :: lo, hi
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_spatres(q%ptr, lo, hi)
-  end subroutine
-
-  !> SIA 2.0: EXPTIME interval (see vosia.h).
-  subroutine vosia_query_add_exptime(q, lo, hi, status)
-    type(vosia_query_t), intent(inout) :: q
-    real(c_double), intent(in) :: lo, hi
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_exptime(q%ptr, lo, hi)
-  end subroutine
-
-  !> SIA 2.0: TIMERES interval (see vosia.h).
-  subroutine vosia_query_add_timeres(q, lo, hi, status)
-    type(vosia_query_t), intent(inout) :: q
-    real(c_double), intent(in) :: lo, hi
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_timeres(q%ptr, lo, hi)
-  end subroutine
-
-  !> SIA 2.0: SPECRP interval (see vosia.h).
-  subroutine vosia_query_add_specrp(q, lo, hi, status)
-    type(vosia_query_t), intent(inout) :: q
-    real(c_double), intent(in) :: lo, hi
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_specrp(q%ptr, lo, hi)
-  end subroutine
-
-  subroutine vosia_query_set_intersect(q, value, status)
-    type(vosia_query_t), intent(inout) :: q
+    integer, intent(in) :: param
     character(len=*), intent(in) :: value
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_set_intersect(q%ptr, f_c_str(value))
+    if (status == VOSIA_OK) &
+        call take(c_query_add_text(q%ptr, int(param, c_int32_t), f_c_str(value)), status)
   end subroutine
 
-  subroutine vosia_query_set_format(q, value, status)
+  !> SIA 2.0: a CALIB level (0 to 4).
+  subroutine vosia_query_add_calib(q, level, status)
     type(vosia_query_t), intent(inout) :: q
-    character(len=*), intent(in) :: value
+    integer, intent(in) :: level
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_set_format(q%ptr, f_c_str(value))
+    if (status == VOSIA_OK) call take(c_query_add_calib(q%ptr, int(level, c_int32_t)), status)
   end subroutine
 
-  subroutine vosia_query_add_format(q, value, status)
-    type(vosia_query_t), intent(inout) :: q
-    character(len=*), intent(in) :: value
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_format(q%ptr, f_c_str(value))
-  end subroutine
-
-  subroutine vosia_query_set_responseformat(q, value, status)
-    type(vosia_query_t), intent(inout) :: q
-    character(len=*), intent(in) :: value
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_set_responseformat(q%ptr, f_c_str(value))
-  end subroutine
-
-  subroutine vosia_query_add_pol(q, value, status)
-    type(vosia_query_t), intent(inout) :: q
-    character(len=*), intent(in) :: value
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_pol(q%ptr, f_c_str(value))
-  end subroutine
-
-  subroutine vosia_query_add_id(q, value, status)
-    type(vosia_query_t), intent(inout) :: q
-    character(len=*), intent(in) :: value
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_id(q%ptr, f_c_str(value))
-  end subroutine
-
-  subroutine vosia_query_add_collection(q, value, status)
-    type(vosia_query_t), intent(inout) :: q
-    character(len=*), intent(in) :: value
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_collection(q%ptr, f_c_str(value))
-  end subroutine
-
-  subroutine vosia_query_add_facility(q, value, status)
-    type(vosia_query_t), intent(inout) :: q
-    character(len=*), intent(in) :: value
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_facility(q%ptr, f_c_str(value))
-  end subroutine
-
-  subroutine vosia_query_add_instrument(q, value, status)
-    type(vosia_query_t), intent(inout) :: q
-    character(len=*), intent(in) :: value
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_instrument(q%ptr, f_c_str(value))
-  end subroutine
-
-  subroutine vosia_query_add_dptype(q, value, status)
-    type(vosia_query_t), intent(inout) :: q
-    character(len=*), intent(in) :: value
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_dptype(q%ptr, f_c_str(value))
-  end subroutine
-
-  subroutine vosia_query_add_target(q, value, status)
-    type(vosia_query_t), intent(inout) :: q
-    character(len=*), intent(in) :: value
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_target(q%ptr, f_c_str(value))
-  end subroutine
-
-  subroutine vosia_query_remove_param(q, value, status)
-    type(vosia_query_t), intent(inout) :: q
-    character(len=*), intent(in) :: value
-    integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_remove_param(q%ptr, f_c_str(value))
-  end subroutine
-
+  !> Any parameter by name, replacing its earlier values.
   subroutine vosia_query_set_param(q, name, value, status)
     type(vosia_query_t), intent(inout) :: q
     character(len=*), intent(in) :: name, value
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_set_param(q%ptr, f_c_str(name), f_c_str(value))
+    if (status == VOSIA_OK) &
+        call take(c_query_set_param(q%ptr, f_c_str(name), f_c_str(value)), status)
   end subroutine
 
+  !> One more value of a parameter by name.
   subroutine vosia_query_add_param(q, name, value, status)
     type(vosia_query_t), intent(inout) :: q
     character(len=*), intent(in) :: name, value
     integer, intent(inout) :: status
-    if (status /= VOSIA_OK) return
-    status = c_vosia_query_add_param(q%ptr, f_c_str(name), f_c_str(value))
+    if (status == VOSIA_OK) &
+        call take(c_query_add_param(q%ptr, f_c_str(name), f_c_str(value)), status)
   end subroutine
 
-  !> The column's name (1-based column; "" when the attribute is absent).
-  subroutine vosia_results_column_name(res, col, value, status)
-    type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: col
-    character(len=:), allocatable, intent(out) :: value
+  !> Removes every value of a parameter (absent is not an error).
+  subroutine vosia_query_remove_param(q, name, status)
+    type(vosia_query_t), intent(inout) :: q
+    character(len=*), intent(in) :: name
     integer, intent(inout) :: status
-    value = ''
-    if (status /= VOSIA_OK) return
-    call borrowed(c_vosia_results_column_name(res%ptr, int(col - 1, c_int32_t)), VOSIA_E_RANGE, &
-        value, status)
+    if (status == VOSIA_OK) call take(c_query_remove_param(q%ptr, f_c_str(name)), status)
   end subroutine
 
-  !> The column's id (1-based column; "" when the attribute is absent).
-  subroutine vosia_results_column_id(res, col, value, status)
-    type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: col
-    character(len=:), allocatable, intent(out) :: value
-    integer, intent(inout) :: status
-    value = ''
-    if (status /= VOSIA_OK) return
-    call borrowed(c_vosia_results_column_id(res%ptr, int(col - 1, c_int32_t)), VOSIA_E_RANGE, &
-        value, status)
-  end subroutine
-
-  !> The column's ucd (1-based column; "" when the attribute is absent).
-  subroutine vosia_results_column_ucd(res, col, value, status)
-    type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: col
-    character(len=:), allocatable, intent(out) :: value
-    integer, intent(inout) :: status
-    value = ''
-    if (status /= VOSIA_OK) return
-    call borrowed(c_vosia_results_column_ucd(res%ptr, int(col - 1, c_int32_t)), VOSIA_E_RANGE, &
-        value, status)
-  end subroutine
-
-  !> The column's utype (1-based column; "" when the attribute is absent).
-  subroutine vosia_results_column_utype(res, col, value, status)
-    type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: col
-    character(len=:), allocatable, intent(out) :: value
-    integer, intent(inout) :: status
-    value = ''
-    if (status /= VOSIA_OK) return
-    call borrowed(c_vosia_results_column_utype(res%ptr, int(col - 1, c_int32_t)), VOSIA_E_RANGE, &
-        value, status)
-  end subroutine
-
-  !> The column's unit (1-based column; "" when the attribute is absent).
-  subroutine vosia_results_column_unit(res, col, value, status)
-    type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: col
-    character(len=:), allocatable, intent(out) :: value
-    integer, intent(inout) :: status
-    value = ''
-    if (status /= VOSIA_OK) return
-    call borrowed(c_vosia_results_column_unit(res%ptr, int(col - 1, c_int32_t)), VOSIA_E_RANGE, &
-        value, status)
-  end subroutine
-
-  !> The column's xtype (1-based column; "" when the attribute is absent).
-  subroutine vosia_results_column_xtype(res, col, value, status)
-    type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: col
-    character(len=:), allocatable, intent(out) :: value
-    integer, intent(inout) :: status
-    value = ''
-    if (status /= VOSIA_OK) return
-    call borrowed(c_vosia_results_column_xtype(res%ptr, int(col - 1, c_int32_t)), VOSIA_E_RANGE, &
-        value, status)
-  end subroutine
-
-  !> The column's arraysize (1-based column; "" when the attribute is absent).
-  subroutine vosia_results_column_arraysize(res, col, value, status)
-    type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: col
-    character(len=:), allocatable, intent(out) :: value
-    integer, intent(inout) :: status
-    value = ''
-    if (status /= VOSIA_OK) return
-    call borrowed(c_vosia_results_column_arraysize(res%ptr, int(col - 1, c_int32_t)), VOSIA_E_RANGE, &
-        value, status)
-  end subroutine
-
-  !> The column's description (1-based column; "" when the attribute is absent).
-  subroutine vosia_results_column_description(res, col, value, status)
-    type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: col
-    character(len=:), allocatable, intent(out) :: value
-    integer, intent(inout) :: status
-    value = ''
-    if (status /= VOSIA_OK) return
-    call borrowed(c_vosia_results_column_description(res%ptr, int(col - 1, c_int32_t)), VOSIA_E_RANGE, &
-        value, status)
-  end subroutine
-
-  !> The exact URL vosia_query_execute will GET.
+  !> Exactly the URL vosia_query_execute will GET.
   subroutine vosia_query_url(q, url, status)
     type(vosia_query_t), intent(inout) :: q
     character(len=:), allocatable, intent(out) :: url
     integer, intent(inout) :: status
-    url = ''
-    if (status /= VOSIA_OK) return
-    call borrowed(c_vosia_query_url(q%ptr), VOSIA_E_BAD_HANDLE, url, status)
+    call handle_str(c_query_url, q%ptr, url, status)
   end subroutine
 
   !> Sends the query and reads the response into `res`. On failure the detail is in
-  !> vosia_query_error(q) (or vosia_errmsg(status, q)).
+  !> vosia_query_error(q) (and vosia_errmsg(status, q)).
   subroutine vosia_query_execute(q, res, status)
     type(vosia_query_t), intent(inout) :: q
     type(vosia_results_t), intent(inout) :: res
     integer, intent(inout) :: status
-    type(c_ptr) :: p
-    if (status /= VOSIA_OK) return
-    if (c_associated(res%ptr)) then
-      status = VOSIA_E_INVALID_ARG  ! still holds a handle: vosia_free it first
-      return
-    end if
-    status = c_vosia_query_execute(q%ptr, p)
-    if (status == VOSIA_OK) res%ptr = p
+    if (may_create(res%ptr, 'results', status)) call take(c_query_execute(q%ptr, res%ptr), status)
   end subroutine
+
+  !> The detail of this query's last execute failure ("" after a success, before any
+  !> execute, or for a null query).
+  function vosia_query_error(q) result(text)
+    type(vosia_query_t), intent(in) :: q
+    character(len=:), allocatable :: text
+    type(c_ptr) :: p
+    text = ''
+    if (c_query_error(q%ptr, p) == VOSIA_OK) text = c_f_str(p)
+  end function
 
   ! --------------------------------------------------------------------------- results
 
-  !> Parses a VOTable held in a string.
+  !> Parses a VOTable held in a string (passed as it is).
   subroutine vosia_results_parse(res, votable, sia_version, status)
     type(vosia_results_t), intent(inout) :: res
     character(len=*), intent(in) :: votable
     integer, intent(in) :: sia_version
     integer, intent(inout) :: status
-    type(c_ptr) :: p
-    if (status /= VOSIA_OK) return
-    if (c_associated(res%ptr)) then
-      status = VOSIA_E_INVALID_ARG  ! still holds a handle: vosia_free it first
-      return
-    end if
-    status = c_vosia_results_parse(votable, int(len(votable), c_size_t), &
-        int(sia_version, c_int32_t), p)
-    if (status == VOSIA_OK) res%ptr = p
+    if (may_create(res%ptr, 'results', status)) call take(c_results_parse(votable, &
+        int(len(votable), c_size_t), int(sia_version, c_int32_t), res%ptr), status)
   end subroutine
 
   !> Parses a VOTable file (streaming it).
@@ -1296,32 +1728,20 @@ contains
     character(len=*), intent(in) :: path
     integer, intent(in) :: sia_version
     integer, intent(inout) :: status
-    type(c_ptr) :: p
-    if (status /= VOSIA_OK) return
-    if (c_associated(res%ptr)) then
-      status = VOSIA_E_INVALID_ARG  ! still holds a handle: vosia_free it first
-      return
-    end if
-    status = c_vosia_results_parse_file(f_c_str(path), int(sia_version, c_int32_t), p)
-    if (status == VOSIA_OK) res%ptr = p
+    if (may_create(res%ptr, 'results', status)) call take(c_results_parse_file(f_c_str(path), &
+        int(sia_version, c_int32_t), res%ptr), status)
   end subroutine
 
   !> Number of rows.
   subroutine vosia_results_row_count(res, nrows, status)
     type(vosia_results_t), intent(in) :: res
-    integer, intent(out) :: nrows
+    integer(c_int64_t), intent(out) :: nrows
     integer, intent(inout) :: status
-    integer(c_int64_t) :: n
     nrows = 0
     if (status /= VOSIA_OK) return
-    n = c_vosia_results_row_count(res%ptr)
-    if (n < 0) then
-      status = VOSIA_E_BAD_HANDLE
-    else if (n > huge(nrows)) then
-      status = VOSIA_E_RANGE
-    else
-      nrows = int(n)
-    end if
+    nrows = c_results_row_count(res%ptr)
+    call take_last(nrows < 0, status)
+    nrows = max(0_c_int64_t, nrows)
   end subroutine
 
   !> Number of columns.
@@ -1331,14 +1751,12 @@ contains
     integer, intent(inout) :: status
     ncols = 0
     if (status /= VOSIA_OK) return
-    ncols = c_vosia_results_column_count(res%ptr)
-    if (ncols < 0) then
-      status = VOSIA_E_BAD_HANDLE
-      ncols = 0
-    end if
+    ncols = int(c_results_column_count(res%ptr))
+    call take_last(ncols < 0, status)
+    ncols = max(0, ncols)
   end subroutine
 
-  !> .true. when the service reported QUERY_STATUS=OVERFLOW.
+  !> .true. when the service reported QUERY_STATUS=OVERFLOW (more matched than returned).
   subroutine vosia_results_overflow(res, overflow, status)
     type(vosia_results_t), intent(in) :: res
     logical, intent(out) :: overflow
@@ -1346,12 +1764,12 @@ contains
     integer(c_int32_t) :: n
     overflow = .false.
     if (status /= VOSIA_OK) return
-    n = c_vosia_results_overflow(res%ptr)
-    if (n < 0) status = VOSIA_E_BAD_HANDLE
+    n = c_results_overflow(res%ptr)
+    call take_last(n < 0, status)
     overflow = n == 1
   end subroutine
 
-  !> The value of INFO `name`; a missing INFO is a null (is_null, else VOSIA_NULL_VALUE).
+  !> The value of the last INFO named `name`; is_null when there is none.
   subroutine vosia_results_info(res, name, value, status, is_null)
     type(vosia_results_t), intent(in) :: res
     character(len=*), intent(in) :: name
@@ -1359,15 +1777,49 @@ contains
     integer, intent(inout) :: status
     logical, intent(out), optional :: is_null
     type(c_ptr) :: p
+    integer(c_int32_t) :: st
     value = ''
-    if (present(is_null)) is_null = .false.
+    if (.not. proceed(status, is_null)) return
+    st = c_results_info(res%ptr, f_c_str(name), p)
+    call take_str(st, p, value, status, is_null)
+  end subroutine
+
+  !> How many repairs the reader made (cells it kept as null, elements out of place); the
+  !> first 100 are readable with vosia_results_warning.
+  subroutine vosia_results_warning_count(res, n, status)
+    type(vosia_results_t), intent(in) :: res
+    integer(c_int64_t), intent(out) :: n
+    integer, intent(inout) :: status
+    n = 0
     if (status /= VOSIA_OK) return
-    p = c_vosia_results_info(res%ptr, f_c_str(name))
-    if (c_associated(p)) then
-      value = c_f_str(p)
-    else
-      call null_or_status(VOSIA_NULL_VALUE, status, is_null)
-    end if
+    n = c_results_warning_count(res%ptr)
+    call take_last(n < 0, status)
+    n = max(0_c_int64_t, n)
+  end subroutine
+
+  !> Repair `i` (1 to min(100, warning count)) as text, naming row, column (from 0) and byte.
+  subroutine vosia_results_warning(res, i, text, status)
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(in) :: i
+    character(len=:), allocatable, intent(out) :: text
+    integer, intent(inout) :: status
+    type(c_ptr) :: p
+    integer(c_int32_t) :: st
+    text = ''
+    if (status /= VOSIA_OK) return
+    st = c_results_warning(res%ptr, int(i - 1, c_int32_t), p)
+    call take_str(st, p, text, status)
+  end subroutine
+
+  !> Attribute `attr` of column `col` as its FIELD declares it: VOSIA_ATTR_NAME, _ID, _UCD,
+  !> _UTYPE, _UNIT, _XTYPE, _ARRAYSIZE, _DESCRIPTION, _DATATYPE; is_null when not set.
+  subroutine vosia_results_get_column_attr(res, col, attr, value, status, is_null)
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(in) :: col, attr
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    call keyed_str(c_results_get_column_attr, res%ptr, col - 1, attr, value, status, is_null)
   end subroutine
 
   !> The column's VOSIA_TYPE_* datatype.
@@ -1376,210 +1828,248 @@ contains
     integer, intent(in) :: col
     integer, intent(out) :: datatype
     integer, intent(inout) :: status
-    datatype = -1
+    integer(c_int32_t) :: v
+    datatype = 0
     if (status /= VOSIA_OK) return
-    datatype = c_vosia_results_column_datatype(res%ptr, int(col - 1, c_int32_t))
-    if (datatype < 0) status = VOSIA_E_RANGE
+    v = 0
+    call take(c_results_column_datatype(res%ptr, int(col - 1, c_int32_t), v), status)
+    datatype = int(v)
   end subroutine
 
-  !> The 1-based column named (or with ID) `name`; 0 when there is none.
+  !> The column whose name, else ID, is `name` (exact case first); 0 when there is none.
   subroutine vosia_results_column_index(res, name, col, status)
     type(vosia_results_t), intent(in) :: res
     character(len=*), intent(in) :: name
     integer, intent(out) :: col
     integer, intent(inout) :: status
-    col = 0
-    if (status /= VOSIA_OK) return
-    col = c_vosia_results_column_index(res%ptr, f_c_str(name)) + 1
+    call lookup(c_results_column_index, res%ptr, name, col, status)
   end subroutine
 
-  !> The first 1-based column whose UCD contains every atom of `ucd`; 0 when there is none.
+  !> The column best matching `ucd` word by word ("pos.eq.ra" finds "pos.eq.ra;meta.main");
+  !> 0 when there is none.
   subroutine vosia_results_column_by_ucd(res, ucd, col, status)
     type(vosia_results_t), intent(in) :: res
     character(len=*), intent(in) :: ucd
     integer, intent(out) :: col
     integer, intent(inout) :: status
-    col = 0
-    if (status /= VOSIA_OK) return
-    col = c_vosia_results_column_by_ucd(res%ptr, f_c_str(ucd)) + 1
+    call lookup(c_results_column_by_ucd, res%ptr, ucd, col, status)
   end subroutine
 
-  !> The 1-based column holding standard field `field` (VOSIA_FIELD_*); 0 when none.
+  !> The first column whose utype is `utype` (a prefix such as "obscore:" may be left out);
+  !> 0 when there is none.
+  subroutine vosia_results_column_by_utype(res, utype, col, status)
+    type(vosia_results_t), intent(in) :: res
+    character(len=*), intent(in) :: utype
+    integer, intent(out) :: col
+    integer, intent(inout) :: status
+    call lookup(c_results_column_by_utype, res%ptr, utype, col, status)
+  end subroutine
+
+  !> The column holding standard field `field` (VOSIA_FIELD_*); 0 when there is none (or the
+  !> field is computed from two columns: SIA 2.0 MJD_OBS, EM_REF, NAXIS).
   subroutine vosia_results_std_column(res, field, col, status)
     type(vosia_results_t), intent(in) :: res
     integer, intent(in) :: field
     integer, intent(out) :: col
     integer, intent(inout) :: status
+    integer(c_int32_t) :: v, st
     col = 0
     if (status /= VOSIA_OK) return
-    col = c_vosia_results_std_column(res%ptr, int(field, c_int32_t)) + 1
+    st = c_results_std_column(res%ptr, int(field, c_int32_t), v)
+    call take(st, status)
+    if (st == VOSIA_OK) col = int(v) + 1
   end subroutine
 
   !> Whether cell (row, col) is null.
   subroutine vosia_results_is_null(res, row, col, null, status)
     type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: row, col
+    integer(c_int64_t), intent(in) :: row
+    integer, intent(in) :: col
     logical, intent(out) :: null
     integer, intent(inout) :: status
     integer(c_int32_t) :: n
     null = .false.
     if (status /= VOSIA_OK) return
-    n = c_vosia_results_is_null(res%ptr, int(row - 1, c_int64_t), int(col - 1, c_int32_t))
-    if (n < 0) status = VOSIA_E_RANGE
+    n = c_results_is_null(res%ptr, row - 1, int(col - 1, c_int32_t))
+    call take_last(n < 0, status)
     null = n == 1
   end subroutine
 
   !> A numeric cell as a double (integers widen; text is VOSIA_E_TYPE).
   subroutine vosia_results_get_double(res, row, col, value, status, is_null)
     type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: row, col
+    integer(c_int64_t), intent(in) :: row
+    integer, intent(in) :: col
     real(c_double), intent(inout) :: value
     integer, intent(inout) :: status
     logical, intent(out), optional :: is_null
-    real(c_double) :: v
-    integer(c_int32_t) :: st
-    if (present(is_null)) is_null = .false.
-    if (status /= VOSIA_OK) return
-    st = c_vosia_results_get_double(res%ptr, int(row - 1, c_int64_t), int(col - 1, c_int32_t), v)
-    if (st == VOSIA_OK) value = v
-    call null_or_status(st, status, is_null)
+    call cell_double(c_results_get_double, res, row, col - 1, value, status, is_null)
   end subroutine
 
-  !> An integer cell (booleans read as 0/1).
+  !> An integer cell (booleans read as 0/1; reals are VOSIA_E_TYPE).
   subroutine vosia_results_get_int64(res, row, col, value, status, is_null)
     type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: row, col
+    integer(c_int64_t), intent(in) :: row
+    integer, intent(in) :: col
     integer(c_int64_t), intent(inout) :: value
     integer, intent(inout) :: status
     logical, intent(out), optional :: is_null
     integer(c_int64_t) :: v
     integer(c_int32_t) :: st
-    if (present(is_null)) is_null = .false.
-    if (status /= VOSIA_OK) return
-    st = c_vosia_results_get_int64(res%ptr, int(row - 1, c_int64_t), int(col - 1, c_int32_t), v)
+    if (.not. proceed(status, is_null)) return
+    st = c_results_get_int64(res%ptr, row - 1, int(col - 1, c_int32_t), v)
+    call take(st, status, is_null)
     if (st == VOSIA_OK) value = v
-    call null_or_status(st, status, is_null)
   end subroutine
 
-  !> A text cell (char or unicodeChar column).
+  !> A text cell (char or unicodeChar column; numbers are VOSIA_E_TYPE: use get_text).
   subroutine vosia_results_get_str(res, row, col, value, status, is_null)
     type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: row, col
+    integer(c_int64_t), intent(in) :: row
+    integer, intent(in) :: col
     character(len=:), allocatable, intent(out) :: value
     integer, intent(inout) :: status
     logical, intent(out), optional :: is_null
-    type(c_ptr) :: p
-    integer(c_int32_t) :: st
-    value = ''
-    if (present(is_null)) is_null = .false.
-    if (status /= VOSIA_OK) return
-    st = c_vosia_results_get_str(res%ptr, int(row - 1, c_int64_t), int(col - 1, c_int32_t), p)
-    if (st == VOSIA_OK) value = c_f_str(p)
-    call null_or_status(st, status, is_null)
+    call cell_str(c_results_get_str, res, row, col - 1, value, status, is_null)
   end subroutine
 
   !> Any cell as text (numbers in shortest round-trip form, arrays space-separated).
   subroutine vosia_results_get_text(res, row, col, value, status, is_null)
     type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: row, col
+    integer(c_int64_t), intent(in) :: row
+    integer, intent(in) :: col
     character(len=:), allocatable, intent(out) :: value
     integer, intent(inout) :: status
     logical, intent(out), optional :: is_null
-    type(c_ptr) :: p
-    integer(c_int32_t) :: st
-    value = ''
-    if (present(is_null)) is_null = .false.
-    if (status /= VOSIA_OK) return
-    st = c_vosia_results_get_text(res%ptr, int(row - 1, c_int64_t), int(col - 1, c_int32_t), p)
-    if (st == VOSIA_OK) value = c_f_str(p)
-    call null_or_status(st, status, is_null)
+    call cell_str(c_results_get_text, res, row, col - 1, value, status, is_null)
   end subroutine
 
   !> The numbers of a cell (an array, or a scalar as one element); NaN marks null elements.
   subroutine vosia_results_get_double_array(res, row, col, values, status, is_null)
     type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: row, col
+    integer(c_int64_t), intent(in) :: row
+    integer, intent(in) :: col
     real(c_double), dimension(:), allocatable, intent(out) :: values
     integer, intent(inout) :: status
     logical, intent(out), optional :: is_null
-    integer(c_size_t) :: n, cap
-    integer(c_int32_t) :: st
-    real(c_double) :: probe(1)
-    n = 0
-    allocate(values(0))
-    if (present(is_null)) is_null = .false.
-    if (status /= VOSIA_OK) return
-    st = c_vosia_results_get_double_array(res%ptr, int(row - 1, c_int64_t), &
-        int(col - 1, c_int32_t), probe, 0_c_size_t, n)
-    if (st == VOSIA_E_BUFFER_SIZE) then
-      deallocate(values)
-      cap = n
-      allocate(values(cap))
-      st = c_vosia_results_get_double_array(res%ptr, int(row - 1, c_int64_t), &
-          int(col - 1, c_int32_t), values, cap, n)
-    end if
-    call null_or_status(st, status, is_null)
+    call cell_array(c_results_get_double_array, res, row, col - 1, values, status, is_null)
   end subroutine
 
-  !> Standard field `field` (VOSIA_FIELD_*) as a number in its fixed unit (degrees, MJD,
-  !> seconds, metres, bytes). A field the result lacks is null.
+  !> Standard field `field` as a number in its fixed unit (degrees, MJD, seconds, metres,
+  !> bytes); a field the result lacks is null.
   subroutine vosia_results_get_std_double(res, row, field, value, status, is_null)
     type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: row, field
+    integer(c_int64_t), intent(in) :: row
+    integer, intent(in) :: field
     real(c_double), intent(inout) :: value
     integer, intent(inout) :: status
     logical, intent(out), optional :: is_null
-    real(c_double) :: v
-    integer(c_int32_t) :: st
-    if (present(is_null)) is_null = .false.
-    if (status /= VOSIA_OK) return
-    st = c_vosia_results_get_std_double(res%ptr, int(row - 1, c_int64_t), &
-        int(field, c_int32_t), v)
-    if (st == VOSIA_OK) value = v
-    call null_or_status(st, status, is_null)
+    call cell_double(c_results_get_std_double, res, row, field, value, status, is_null)
   end subroutine
 
   !> Standard field `field` as text.
   subroutine vosia_results_get_std_str(res, row, field, value, status, is_null)
     type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: row, field
+    integer(c_int64_t), intent(in) :: row
+    integer, intent(in) :: field
     character(len=:), allocatable, intent(out) :: value
     integer, intent(inout) :: status
     logical, intent(out), optional :: is_null
-    type(c_ptr) :: p
-    integer(c_int32_t) :: st
-    value = ''
-    if (present(is_null)) is_null = .false.
-    if (status /= VOSIA_OK) return
-    st = c_vosia_results_get_std_str(res%ptr, int(row - 1, c_int64_t), int(field, c_int32_t), p)
-    if (st == VOSIA_OK) value = c_f_str(p)
-    call null_or_status(st, status, is_null)
+    call cell_str(c_results_get_std_str, res, row, field, value, status, is_null)
   end subroutine
 
   !> Standard field `field` as numbers (NAXIS, SCALE, REF_PIXEL, REF_VALUE, CD_MATRIX, ...).
   subroutine vosia_results_get_std_double_array(res, row, field, values, status, is_null)
     type(vosia_results_t), intent(in) :: res
-    integer, intent(in) :: row, field
+    integer(c_int64_t), intent(in) :: row
+    integer, intent(in) :: field
     real(c_double), dimension(:), allocatable, intent(out) :: values
     integer, intent(inout) :: status
     logical, intent(out), optional :: is_null
-    integer(c_size_t) :: n, cap
+    call cell_array(c_results_get_std_double_array, res, row, field, values, status, is_null)
+  end subroutine
+
+  ! ---------------------------------------------------------------------- whole columns
+
+  !> Rows first_row .. first_row + size(values) - 1 (first_row defaults to 1) of numeric
+  !> column `col` as doubles (integers widen), in one call; a null cell is NaN in values
+  !> and .true. in is_null(:), which must then be the size of values. A text or array column
+  !> is VOSIA_E_TYPE (nothing written); rows past the end are VOSIA_E_RANGE.
+  subroutine vosia_results_get_double_column(res, col, values, status, first_row, is_null)
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(in) :: col
+    real(c_double), dimension(:), intent(inout) :: values
+    integer, intent(inout) :: status
+    integer(c_int64_t), intent(in), optional :: first_row
+    logical, dimension(:), intent(out), optional :: is_null
+    call double_column(c_results_get_double_column, res, col - 1, values, status, first_row, &
+        is_null)
+  end subroutine
+
+  !> As vosia_results_get_double_column for an integer (or boolean) column; a null cell is 0
+  !> in values. A real, text or array column is VOSIA_E_TYPE.
+  subroutine vosia_results_get_int64_column(res, col, values, status, first_row, is_null)
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(in) :: col
+    integer(c_int64_t), dimension(:), intent(inout) :: values
+    integer, intent(inout) :: status
+    integer(c_int64_t), intent(in), optional :: first_row
+    logical, dimension(:), intent(out), optional :: is_null
+    integer(c_int32_t), dimension(:), allocatable, target :: flags
+    integer(c_int64_t) :: n
     integer(c_int32_t) :: st
-    real(c_double) :: probe(1)
-    n = 0
-    allocate(values(0))
+    type(c_ptr) :: pflags
     if (present(is_null)) is_null = .false.
     if (status /= VOSIA_OK) return
-    st = c_vosia_results_get_std_double_array(res%ptr, int(row - 1, c_int64_t), &
-        int(field, c_int32_t), probe, 0_c_size_t, n)
-    if (st == VOSIA_E_BUFFER_SIZE) then
-      deallocate(values)
-      cap = n
-      allocate(values(cap))
-      st = c_vosia_results_get_std_double_array(res%ptr, int(row - 1, c_int64_t), &
-          int(field, c_int32_t), values, cap, n)
-    end if
-    call null_or_status(st, status, is_null)
+    n = size(values, kind=c_int64_t)
+    call null_flags(n, is_null, flags, pflags, status)
+    if (status /= VOSIA_OK) return
+    st = c_results_get_int64_column(res%ptr, int(col - 1, c_int32_t), row0(first_row), n, &
+        values, pflags)
+    call take(st, status)
+    if (st == VOSIA_OK .and. present(is_null)) is_null = flags(1:n) /= 0
+  end subroutine
+
+  !> As vosia_results_get_double_column for standard field `field` (a VOSIA_KIND_NUMBER
+  !> field) in its fixed unit. A field the result lacks is null in every row (NaN, .true.).
+  subroutine vosia_results_get_std_double_column(res, field, values, status, first_row, is_null)
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(in) :: field
+    real(c_double), dimension(:), intent(inout) :: values
+    integer, intent(inout) :: status
+    integer(c_int64_t), intent(in), optional :: first_row
+    logical, dimension(:), intent(out), optional :: is_null
+    call double_column(c_results_get_std_double_column, res, field, values, status, &
+        first_row, is_null)
+  end subroutine
+
+  !> Rows first_row .. first_row + size(values) - 1 (first_row defaults to 1) of any column
+  !> as text (see get_text: numbers rendered), in one call, blank-padded; a null cell is ""
+  !> and .true. in is_null(:). A value longer than len(values) is cut (at a character
+  !> boundary) and the status is VOSIA_E_BUFFER_SIZE, after every row has been written.
+  subroutine vosia_results_get_text_column(res, col, values, status, first_row, is_null)
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(in) :: col
+    character(len=*), dimension(:), intent(inout) :: values
+    integer, intent(inout) :: status
+    integer(c_int64_t), intent(in), optional :: first_row
+    logical, dimension(:), intent(out), optional :: is_null
+    call text_column(c_results_get_text_column, res, col - 1, values, status, first_row, &
+        is_null)
+  end subroutine
+
+  !> As vosia_results_get_text_column for standard field `field` (see get_std_str); a
+  !> field the result lacks is null in every row. A field computed from two columns is
+  !> VOSIA_E_TYPE.
+  subroutine vosia_results_get_std_text_column(res, field, values, status, first_row, is_null)
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(in) :: field
+    character(len=*), dimension(:), intent(inout) :: values
+    integer, intent(inout) :: status
+    integer(c_int64_t), intent(in), optional :: first_row
+    logical, dimension(:), intent(out), optional :: is_null
+    call text_column(c_results_get_std_text_column, res, field, values, status, first_row, &
+        is_null)
   end subroutine
 
 end module vosia

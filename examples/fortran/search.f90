@@ -5,20 +5,23 @@
 !     search -f RESPONSE.xml
 !
 ! It shows the module's conventions: one status threaded through every call and checked once,
-! 1-based rows, allocatable strings, nulls through is_null.
+! whole columns read in one call each into arrays, nulls through is_null (a null is not an
+! error), allocatable strings.
 program search
-  use, intrinsic :: iso_c_binding, only: c_double
+  use, intrinsic :: iso_c_binding, only: c_double, c_int64_t
   use vosia
   implicit none
   type(vosia_service_t) :: svc
   type(vosia_query_t) :: q
   type(vosia_results_t) :: res
-  integer :: status, n, i
-  real(c_double) :: ra, dec, size, mjd
+  integer :: status, title_status
+  integer(c_int64_t) :: n, i
+  real(c_double) :: ra0, dec0, size
+  real(c_double), allocatable :: ra(:), dec(:), mjd(:)
+  logical, allocatable :: no_mjd(:)
+  character(len=30), allocatable :: title(:)
+  character(len=2048), allocatable :: url(:)
   character(len=1024) :: arg1, arg2, arg3, arg4
-  character(len=:), allocatable :: title, url
-  logical :: no_mjd
-  character(len=30) :: title30
 
   status = VOSIA_OK
   call get_command_argument(1, arg1)
@@ -28,13 +31,13 @@ program search
   else if (command_argument_count() == 4) then
     call get_command_argument(3, arg3)
     call get_command_argument(4, arg4)
-    read (arg2, *) ra
-    read (arg3, *) dec
+    read (arg2, *) ra0
+    read (arg3, *) dec0
     read (arg4, *) size
     call vosia_service_new(svc, arg1, VOSIA_SIA1, status)
     call vosia_service_set_timeout(svc, 60d0, status)
     call vosia_query_new(q, svc, status)
-    call vosia_query_set_pos(q, ra, dec, status)
+    call vosia_query_set_pos(q, ra0, dec0, status)
     call vosia_query_set_size(q, size, size, status)
     call vosia_query_execute(q, res, status)
   else
@@ -43,19 +46,23 @@ program search
   end if
 
   call vosia_results_row_count(res, n, status)
-  if (status == VOSIA_OK) print '(i0,a)', n, ' images'
-  do i = 1, n
-    call vosia_results_get_std_str(res, i, VOSIA_FIELD_TITLE, title, status)
-    call vosia_results_get_std_double(res, i, VOSIA_FIELD_RA, ra, status)
-    call vosia_results_get_std_double(res, i, VOSIA_FIELD_DEC, dec, status)
-    call vosia_results_get_std_double(res, i, VOSIA_FIELD_MJD_OBS, mjd, status, is_null=no_mjd)
-    call vosia_results_get_std_str(res, i, VOSIA_FIELD_ACCESS_URL, url, status)
-    if (no_mjd) mjd = -1
-    title30 = title
-    print '(a,1x,f10.5,1x,f10.5,1x,f11.4,1x,a)', title30, ra, dec, mjd, url
-  end do
+  allocate(ra(n), dec(n), mjd(n), no_mjd(n), title(n), url(n))
+  call vosia_results_get_std_double_column(res, VOSIA_FIELD_RA, ra, status)
+  call vosia_results_get_std_double_column(res, VOSIA_FIELD_DEC, dec, status)
+  call vosia_results_get_std_double_column(res, VOSIA_FIELD_MJD_OBS, mjd, status, is_null=no_mjd)
+  call vosia_results_get_std_text_column(res, VOSIA_FIELD_ACCESS_URL, url, status)
+  ! a title longer than 30 characters is cut, which is VOSIA_E_BUFFER_SIZE: fine for a listing
+  title_status = status
+  call vosia_results_get_std_text_column(res, VOSIA_FIELD_TITLE, title, title_status)
+  if (title_status /= VOSIA_E_BUFFER_SIZE) status = title_status
 
-  if (status /= VOSIA_OK) then
+  if (status == VOSIA_OK) then
+    print '(i0,a)', n, ' images'
+    where (no_mjd) mjd = -1
+    do i = 1, n
+      print '(a,1x,f10.5,1x,f10.5,1x,f11.4,1x,a)', title(i), ra(i), dec(i), mjd(i), trim(url(i))
+    end do
+  else
     print '(a,a)', 'search: ', vosia_errmsg(status, q)
   end if
   call vosia_free(res)

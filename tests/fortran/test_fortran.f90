@@ -1,12 +1,55 @@
 ! Tests of the Fortran module vosia (ctest: fortran_module): inherited status, 1-based rows and
-! columns, allocatable strings out, trimmed strings in, nulls through is_null or
-! VOSIA_NULL_VALUE, vosia_free, error texts, on tests/data/sia1_three.xml and (when present)
-! the pyvo files of the shared corpus; with VOSIA_TEST_DACHS set, SIA 1.0 and 2.0 searches of
-! the local DaCHS. Inputs come from the environment: VOSIA_TEST_DATA, VOSIA_CORPUS.
+! columns, int64 rows, allocatable strings out, trimmed strings in, nulls through is_null that
+! never touch status, errors with vosia_errmsg, the standard-field list, the keyed getters,
+! whole-column reads compared cell by cell with the cell getters, query setters and their
+! URLs, on tests/data and (when present) files of the shared corpus; with VOSIA_TEST_DACHS
+! set, the local DaCHS: SIA 1.0 and 2.0 searches, service metadata, VOSI capabilities and
+! availability, discovery, response limit, progress and cancel. Inputs come from the
+! environment: VOSIA_TEST_DATA, VOSIA_CORPUS, VOSIA_TEST_DACHS.
+
+! Progress functions for vosia_service_set_progress: bind(c) procedures of a module, as a
+! user of the module writes them.
+module test_progress
+  use, intrinsic :: iso_c_binding, only: c_int32_t, c_int64_t, c_ptr, c_f_pointer
+  implicit none
+  private
+  public :: progress_log, log_progress, cancel_progress
+
+  !> What the progress function saw.
+  type :: progress_log
+    integer(c_int64_t) :: calls = 0, first_done = -1, last_done = -1, last_total = -2
+  end type
+
+contains
+
+  !> Records every call in the progress_log that `user` points to; goes on.
+  integer(c_int32_t) function log_progress(done, total, user) bind(c)
+    integer(c_int64_t), value :: done, total
+    type(c_ptr), value :: user
+    type(progress_log), pointer :: log
+    call c_f_pointer(user, log)
+    if (log%calls == 0) log%first_done = done
+    log%calls = log%calls + 1
+    log%last_done = done
+    log%last_total = total
+    log_progress = 0
+  end function
+
+  !> Records the call, then asks to cancel.
+  integer(c_int32_t) function cancel_progress(done, total, user) bind(c)
+    integer(c_int64_t), value :: done, total
+    type(c_ptr), value :: user
+    cancel_progress = log_progress(done, total, user) + 1
+  end function
+
+end module test_progress
+
 program test_fortran
-  use, intrinsic :: iso_c_binding, only: c_double, c_int64_t
+  use, intrinsic :: iso_c_binding, only: c_double, c_int64_t, c_int32_t, c_associated, c_loc
   use, intrinsic :: iso_fortran_env, only: error_unit
+  use, intrinsic :: ieee_arithmetic, only: ieee_is_nan, ieee_value, ieee_positive_inf
   use vosia
+  use test_progress
   implicit none
 
   integer :: passed = 0, failed = 0
@@ -18,8 +61,11 @@ program test_fortran
 
   call check(vosia_library_version() == VOSIA_VERSION_STRING, 'library version = module version')
   call check(vosia_library_version_number() == VOSIA_VERSION_NUMBER, 'version number')
+  call fields()
   call fixture()
+  call column_reads()
   call inherited_status()
+  call error_messages()
   call queries()
   call corpus()
   if (len(dachs) > 0) then
@@ -32,6 +78,8 @@ program test_fortran
   if (failed > 0) error stop 1
 
 contains
+
+  ! ------------------------------------------------------------------------- helpers
 
   subroutine check(cond, what)
     logical, intent(in) :: cond
@@ -56,6 +104,17 @@ contains
     end if
   end subroutine
 
+  !> Checks that status is `want` and that vosia_errmsg(status) has `detail`; resets status.
+  subroutine check_error(status, want, detail, what)
+    integer, intent(inout) :: status
+    integer, intent(in) :: want
+    character(len=*), intent(in) :: detail, what
+    call check_status(status, want, what)
+    call check(index(vosia_errmsg(status), detail) > 0, what // ': errmsg "' // &
+        vosia_errmsg(status) // '" has "' // detail // '"')
+    status = VOSIA_OK
+  end subroutine
+
   function getenv_or(name, fallback) result(value)
     character(len=*), intent(in) :: name, fallback
     character(len=:), allocatable :: value
@@ -69,9 +128,15 @@ contains
     call get_environment_variable(name, value)
   end function
 
-  logical function near(a, b)
+  elemental logical function near(a, b)
     real(c_double), intent(in) :: a, b
     near = abs(a - b) <= 1d-9 * max(1d0, abs(b))
+  end function
+
+  !> The same double, bit for bit (NaN included).
+  elemental logical function same(a, b)
+    real(c_double), intent(in) :: a, b
+    same = transfer(a, 0_c_int64_t) == transfer(b, 0_c_int64_t)
   end function
 
   logical function exists(path)
@@ -79,14 +144,82 @@ contains
     inquire (file=path, exist=exists)
   end function
 
-  ! tests/data/sia1_three.xml: three images with nulls of each kind.
+  logical function live_handle(res)
+    type(vosia_results_t), intent(in) :: res
+    live_handle = c_associated(res%ptr)
+  end function
+
+  function str(i) result(s)
+    integer(c_int64_t), intent(in) :: i
+    character(len=:), allocatable :: s
+    character(len=24) :: buf
+    write (buf, '(i0)') i
+    s = trim(buf)
+  end function
+
+  ! ----------------------------------------------------------------- standard fields
+
+  subroutine fields()
+    integer :: status, f, g, kind, n
+    character(len=:), allocatable :: name, unit
+    logical :: null, names_ok, kinds_ok
+
+    status = VOSIA_OK
+    n = vosia_library_field_count()
+    call check(n == VOSIA_FIELD_COUNT, 'library field count = VOSIA_FIELD_COUNT')
+    names_ok = .true.
+    kinds_ok = .true.
+    do f = 0, n - 1
+      call vosia_field_get_attr(f, VOSIA_ATTR_NAME, name, status)
+      call vosia_field_by_name(name, g, status)
+      names_ok = names_ok .and. len(name) > 0 .and. g == f
+      call vosia_field_kind(f, kind, status)
+      kinds_ok = kinds_ok .and. (kind == VOSIA_KIND_TEXT .or. kind == VOSIA_KIND_NUMBER .or. &
+          kind == VOSIA_KIND_ARRAY)
+    end do
+    call check_status(status, VOSIA_OK, 'every field has a name and a kind')
+    call check(names_ok, 'vosia_field_by_name(name of f) = f for every field')
+    call check(kinds_ok, 'every field kind is TEXT, NUMBER or ARRAY')
+
+    call vosia_field_get_attr(VOSIA_FIELD_ACCESS_URL, VOSIA_ATTR_NAME, name, status)
+    call check(name == 'access_url', 'ACCESS_URL is named access_url')
+    call vosia_field_by_name('MJD_OBS   ', f, status)
+    call check(f == VOSIA_FIELD_MJD_OBS, 'field_by_name is case-insensitive and trims')
+    call vosia_field_get_attr(VOSIA_FIELD_RA, VOSIA_ATTR_UNIT, unit, status, is_null=null)
+    call check(unit == 'deg' .and. .not. null, 'RA is in deg')
+    call vosia_field_get_attr(VOSIA_FIELD_MJD_OBS, VOSIA_ATTR_UNIT, unit, status)
+    call check(unit == 'd', 'MJD_OBS is in days')
+    call vosia_field_get_attr(VOSIA_FIELD_TITLE, VOSIA_ATTR_UNIT, unit, status, is_null=null)
+    call check(null .and. unit == '', 'TITLE has no unit: is_null')
+    call vosia_field_get_attr(VOSIA_FIELD_TITLE, VOSIA_ATTR_UNIT, unit, status)
+    call vosia_field_kind(VOSIA_FIELD_NAXIS, kind, status)
+    call check(kind == VOSIA_KIND_ARRAY, 'NAXIS is an array')
+    call vosia_field_kind(VOSIA_FIELD_RA, kind, status)
+    call check(kind == VOSIA_KIND_NUMBER, 'RA is a number')
+    call vosia_field_kind(VOSIA_FIELD_TITLE, kind, status)
+    call check(kind == VOSIA_KIND_TEXT, 'TITLE is text')
+    call vosia_field_by_name('no such field', f, status)
+    call check(f == -1, 'field_by_name of an unknown name = -1')
+    call check_status(status, VOSIA_OK, 'a missing unit, an unknown name: status untouched')
+
+    call vosia_field_get_attr(VOSIA_FIELD_COUNT, VOSIA_ATTR_NAME, name, status)
+    call check_error(status, VOSIA_E_RANGE, 'not a VOSIA_FIELD_*', 'field VOSIA_FIELD_COUNT')
+    call vosia_field_get_attr(VOSIA_FIELD_RA, VOSIA_ATTR_UCD, name, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'NAME, UNIT', 'a field has no UCD attribute')
+    call vosia_field_kind(-1, kind, status)
+    call check_error(status, VOSIA_E_RANGE, '-1', 'field_kind(-1)')
+  end subroutine
+
+  ! ------------------------------------------------------- tests/data/sia1_three.xml
+
+  ! Three images with nulls of each kind.
   subroutine fixture()
     type(vosia_results_t) :: res
-    integer :: status, n, ncol, col, dtype
+    integer :: status, ncol, col, dtype
+    integer(c_int64_t) :: n, i64
     character(len=:), allocatable :: s
     real(c_double) :: d
     real(c_double), allocatable :: arr(:)
-    integer(c_int64_t) :: i64
     logical :: null, overflow
 
     status = VOSIA_OK
@@ -101,118 +234,465 @@ contains
     call check(.not. overflow, 'no overflow')
     call vosia_results_info(res, 'QUERY_STATUS', s, status)
     call check(s == 'OK', 'INFO QUERY_STATUS')
+    call vosia_results_info(res, 'service_protocol', s, status)
+    call check(s == '1.0', 'INFO name is case-insensitive')
+    call vosia_results_info(res, 'NO_SUCH_INFO', s, status, is_null=null)
+    call check(null .and. s == '', 'a missing INFO is null')
+    call vosia_results_warning_count(res, n, status)
+    call check(n == 0, 'no repairs')
 
-    ! 1-based columns.
-    call vosia_results_column_name(res, 1, s, status)
+    ! Keyed column attributes, 1-based columns.
+    call vosia_results_get_column_attr(res, 1, VOSIA_ATTR_NAME, s, status)
     call check(s == 'title', 'column 1 is title')
-    call vosia_results_column_ucd(res, 10, s, status)
+    call vosia_results_get_column_attr(res, 1, VOSIA_ATTR_ID, s, status)
+    call check(s == 'Title', 'column 1 ID')
+    call vosia_results_get_column_attr(res, 10, VOSIA_ATTR_UCD, s, status)
     call check(s == 'VOX:Image_AccessReference', 'column 10 ucd')
-    call vosia_results_column_unit(res, 2, s, status)
+    call vosia_results_get_column_attr(res, 10, VOSIA_ATTR_UTYPE, s, status)
+    call check(s == 'Access.Reference', 'column 10 utype')
+    call vosia_results_get_column_attr(res, 2, VOSIA_ATTR_UNIT, s, status)
     call check(s == 'deg', 'column 2 unit')
+    call vosia_results_get_column_attr(res, 12, VOSIA_ATTR_XTYPE, s, status)
+    call check(s == 'duration', 'column 12 xtype')
+    call vosia_results_get_column_attr(res, 7, VOSIA_ATTR_ARRAYSIZE, s, status)
+    call check(s == '*', 'column 7 arraysize')
+    call vosia_results_get_column_attr(res, 2, VOSIA_ATTR_DATATYPE, s, status)
+    call check(s == 'double', 'column 2 datatype')
+    call vosia_results_get_column_attr(res, 4, VOSIA_ATTR_UNIT, s, status, is_null=null)
+    call check(null .and. s == '', 'column 4 has no unit: is_null')
+    call vosia_results_get_column_attr(res, 4, VOSIA_ATTR_DESCRIPTION, s, status)
+    call check(s == '', 'an attribute not set without is_null: ""')
     call vosia_results_column_datatype(res, 11, dtype, status)
     call check(dtype == VOSIA_TYPE_LONG, 'column 11 is long')
+    call vosia_results_column_datatype(res, 12, dtype, status)
+    call check(dtype == VOSIA_TYPE_FLOAT, 'column 12 is float')
+    call check_status(status, VOSIA_OK, 'column attributes')
+
+    ! Lookups: 1-based, 0 for none, status untouched.
     call vosia_results_column_index(res, 'acref', col, status)
     call check(col == 10, 'column_index(acref) = 10')
+    call vosia_results_column_index(res, 'AccessRef', col, status)
+    call check(col == 10, 'column_index by ID')
     call vosia_results_column_index(res, 'nope', col, status)
     call check(col == 0, 'column_index(nope) = 0')
     call vosia_results_std_column(res, VOSIA_FIELD_ACCESS_URL, col, status)
     call check(col == 10, 'std_column(ACCESS_URL) = 10')
+    call vosia_results_std_column(res, VOSIA_FIELD_S_FOV, col, status)
+    call check(col == 0, 'std_column(S_FOV) = 0 in SIA 1.0')
     call vosia_results_column_by_ucd(res, 'VOX:Image_Format', col, status)
     call check(col == 9, 'column_by_ucd(VOX:Image_Format) = 9')
-    call check_status(status, VOSIA_OK, 'metadata calls')
+    call vosia_results_column_by_ucd(res, 'obs.exposure', col, status)
+    call check(col == 12, 'column_by_ucd by one word of a compound UCD')
+    call vosia_results_column_by_utype(res, 'access.reference', col, status)
+    call check(col == 10, 'column_by_utype (case-insensitive)')
+    call vosia_results_column_by_utype(res, 'nope', col, status)
+    call check(col == 0, 'column_by_utype(nope) = 0')
+    call check_status(status, VOSIA_OK, 'lookups')
 
-    ! Standard fields, 1-based rows.
-    call vosia_results_get_std_str(res, 1, VOSIA_FIELD_ACCESS_URL, s, status)
+    ! Standard fields, 1-based int64 rows.
+    call vosia_results_get_std_str(res, 1_c_int64_t, VOSIA_FIELD_ACCESS_URL, s, status)
     call check(s == 'http://example.org/data/img1.fits?band=V&size=full', 'row 1 access URL')
-    call vosia_results_get_std_str(res, 3, VOSIA_FIELD_ACCESS_URL, s, status)
+    call vosia_results_get_std_str(res, 3_c_int64_t, VOSIA_FIELD_ACCESS_URL, s, status)
     call check(s == 'http://example.org/data/img3.jpg', 'row 3 access URL')
-    call vosia_results_get_std_str(res, 1, VOSIA_FIELD_TITLE, s, status)
+    call vosia_results_get_std_str(res, 1_c_int64_t, VOSIA_FIELD_TITLE, s, status)
     call check(s == 'M31 & M32, V band', 'row 1 title (entity decoded)')
-    call vosia_results_get_std_double(res, 1, VOSIA_FIELD_RA, d, status)
+    call vosia_results_get_std_double(res, 1_c_int64_t, VOSIA_FIELD_RA, d, status)
     call check(near(d, 10.6847083d0), 'row 1 RA')
-    call vosia_results_get_std_double(res, 2, VOSIA_FIELD_DEC, d, status)
+    call vosia_results_get_std_double(res, 2_c_int64_t, VOSIA_FIELD_DEC, d, status)
     call check(near(d, -47.1952d0), 'row 2 Dec')
-    call vosia_results_get_std_double(res, 1, VOSIA_FIELD_MJD_OBS, d, status)
+    call vosia_results_get_std_double(res, 1_c_int64_t, VOSIA_FIELD_MJD_OBS, d, status)
     call check(near(d, 58000.5d0), 'row 1 MJD')
-    call vosia_results_get_std_double_array(res, 1, VOSIA_FIELD_NAXIS, arr, status)
+    call vosia_results_get_std_double_array(res, 1_c_int64_t, VOSIA_FIELD_NAXIS, arr, status)
     call check(size(arr) == 2, 'NAXIS has 2 values')
     if (size(arr) == 2) call check(near(arr(1), 2048d0) .and. near(arr(2), 4096d0), 'NAXIS')
-    call vosia_results_get_int64(res, 1, 11, i64, status)
+    call vosia_results_get_int64(res, 1_c_int64_t, 11, i64, status)
     call check(i64 == 153280_c_int64_t, 'filesize as int64')
-    call vosia_results_get_text(res, 1, 12, s, status)
+    call vosia_results_get_text(res, 1_c_int64_t, 12, s, status)
     call check(s == '300.5', 'exptime as text')
-    call vosia_results_get_double_array(res, 2, 8, arr, status)
+    call vosia_results_get_str(res, 2_c_int64_t, 1, s, status)
+    call check(s == 'M51, R band', 'get_str')
+    call vosia_results_get_double_array(res, 2_c_int64_t, 8, arr, status)
     call check(size(arr) == 2, 'scale array of 2')
+    if (size(arr) == 2) call check(near(arr(1), 5d-4) .and. near(arr(2), 5d-4), 'scale values')
+    call vosia_results_get_double_array(res, 1_c_int64_t, 2, arr, status)
+    call check(size(arr) == 1, 'a scalar as an array of one')
     call check_status(status, VOSIA_OK, 'getters')
 
-    ! Nulls through is_null: status untouched, value untouched.
+    ! Nulls through is_null: status untouched, a number left as it was, a string "".
     d = -7d0
-    call vosia_results_get_double(res, 2, 12, d, status, is_null=null)
+    call vosia_results_get_double(res, 2_c_int64_t, 12, d, status, is_null=null)
     call check(null .and. near(d, -7d0), 'NaN exptime is null, value untouched')
-    call vosia_results_get_std_str(res, 3, VOSIA_FIELD_INSTRUMENT, s, status, is_null=null)
+    i64 = -7
+    call vosia_results_get_int64(res, 3_c_int64_t, 11, i64, status, is_null=null)
+    call check(null .and. i64 == -7, 'VALUES null sentinel is null for get_int64')
+    call vosia_results_get_std_str(res, 3_c_int64_t, VOSIA_FIELD_INSTRUMENT, s, status, &
+        is_null=null)
     call check(null .and. s == '', 'empty instrument is null, ""')
-    call vosia_results_get_std_double(res, 3, VOSIA_FIELD_FILESIZE, d, status, is_null=null)
+    call vosia_results_get_text(res, 3_c_int64_t, 5, s, status, is_null=null)
+    call check(null .and. s == '', 'get_text of an empty cell is null')
+    call vosia_results_get_std_double(res, 3_c_int64_t, VOSIA_FIELD_FILESIZE, d, status, &
+        is_null=null)
     call check(null, 'VALUES null sentinel is null')
-    call vosia_results_get_std_double(res, 1, VOSIA_FIELD_FILESIZE, d, status, is_null=null)
+    call vosia_results_get_std_double(res, 1_c_int64_t, VOSIA_FIELD_FILESIZE, d, status, &
+        is_null=null)
     call check(.not. null .and. near(d, 153280d0), 'row 1 filesize not null')
-    call vosia_results_is_null(res, 2, 12, null, status)
+    call vosia_results_get_std_double(res, 1_c_int64_t, VOSIA_FIELD_S_FOV, d, status, &
+        is_null=null)
+    call check(null, 'a standard field the result lacks is null')
+    call vosia_results_get_std_double_array(res, 3_c_int64_t, VOSIA_FIELD_EM_MIN, arr, status, &
+        is_null=null)
+    call check(null .and. size(arr) == 0, 'a null array: size 0')
+    call vosia_results_is_null(res, 2_c_int64_t, 12, null, status)
     call check(null, 'is_null(2, 12)')
+    call vosia_results_is_null(res, 1_c_int64_t, 12, null, status)
+    call check(.not. null, '.not. is_null(1, 12)')
     call check_status(status, VOSIA_OK, 'nulls with is_null leave status alone')
 
-    ! Nulls without is_null: status becomes VOSIA_NULL_VALUE.
-    call vosia_results_get_std_double(res, 3, VOSIA_FIELD_MJD_OBS, d, status)
-    call check_status(status, VOSIA_NULL_VALUE, 'null without is_null')
-    status = VOSIA_OK
+    ! Nulls without is_null: status untouched too (CFITSIO: only errors set status).
+    d = -7d0
+    call vosia_results_get_std_double(res, 3_c_int64_t, VOSIA_FIELD_MJD_OBS, d, status)
+    call check_status(status, VOSIA_OK, 'null without is_null: status untouched')
+    call check(near(d, -7d0), 'null without is_null: value untouched')
+    call vosia_results_get_std_str(res, 3_c_int64_t, VOSIA_FIELD_INSTRUMENT, s, status)
+    call check(status == VOSIA_OK .and. s == '', 'null string without is_null: ""')
 
-    ! Errors: a type error and a range error, with vosia's message.
-    call vosia_results_get_double(res, 1, 1, d, status)
-    call check_status(status, VOSIA_E_TYPE, 'title read as double')
-    call check(len(vosia_errmsg(status)) > len(vosia_strerror(status)), 'errmsg has detail')
-    status = VOSIA_OK
-    call vosia_results_get_std_str(res, 4, VOSIA_FIELD_TITLE, s, status)
-    call check_status(status, VOSIA_E_RANGE, 'row 4 of 3')
-    status = VOSIA_OK
-    call vosia_results_column_name(res, 13, s, status)
-    call check_status(status, VOSIA_E_RANGE, 'column 13 of 12')
-    status = VOSIA_OK
+    ! Errors: type and range, with the library's message; the value is left alone.
+    d = -7d0
+    call vosia_results_get_double(res, 1_c_int64_t, 1, d, status, is_null=null)
+    call check(.not. null .and. near(d, -7d0), 'a type error is not a null; value untouched')
+    call check_error(status, VOSIA_E_TYPE, 'read it with get_str', 'title read as double')
+    call vosia_results_get_int64(res, 1_c_int64_t, 2, i64, status)
+    call check_error(status, VOSIA_E_TYPE, 'not an integer', 'ra read as int64')
+    call vosia_results_get_std_str(res, 4_c_int64_t, VOSIA_FIELD_TITLE, s, status)
+    call check_error(status, VOSIA_E_RANGE, 'out of range', 'row 4 of 3')
+    call vosia_results_get_double(res, 0_c_int64_t, 2, d, status)
+    call check_error(status, VOSIA_E_RANGE, 'row -1', 'row 0 (C row -1)')
+    call vosia_results_is_null(res, 5_c_int64_t, 1, null, status)
+    call check_error(status, VOSIA_E_RANGE, 'out of range', 'is_null of row 5')
+    call vosia_results_get_column_attr(res, 13, VOSIA_ATTR_NAME, s, status)
+    call check_error(status, VOSIA_E_RANGE, 'out of range', 'column 13 of 12')
+    call vosia_results_get_column_attr(res, 1, VOSIA_ATTR_URL, s, status, is_null=null)
+    call check(.not. null, 'an attribute a column never has is an error, not a null')
+    call check_error(status, VOSIA_E_INVALID_ARG, 'no attribute', 'a column has no URL')
+    call vosia_results_column_datatype(res, 0, dtype, status)
+    call check_error(status, VOSIA_E_RANGE, 'out of range', 'column 0')
+    call vosia_results_std_column(res, 99, col, status)
+    call check_error(status, VOSIA_E_RANGE, 'not a VOSIA_FIELD_*', 'std_column(99)')
+    call vosia_results_warning(res, 1, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'warning 1 of 0')
 
     call vosia_free(res)
-    call check(.not. c_assoc(res), 'vosia_free nulls the handle')
+    call check(.not. live_handle(res), 'vosia_free nulls the handle')
     call vosia_free(res)   ! twice is harmless
+    call vosia_results_row_count(res, n, status)
+    call check_error(status, VOSIA_E_NULL_ARG, 'NULL', 'row_count of a freed handle')
 
-    ! An error response: the service's own text.
+    ! An error response: the service's own text; an overflow.
     call vosia_results_parse_file(res, data_dir // '/sia1_error.xml', VOSIA_SIA1, status)
-    call check_status(status, VOSIA_E_SERVICE, 'error response')
-    call check(index(vosia_last_error(), 'Illegal POS value') > 0, 'service message kept')
-    status = VOSIA_OK
+    call check_error(status, VOSIA_E_SERVICE, 'Illegal POS value', 'error response')
+    call check(.not. live_handle(res), 'no handle from an error response')
+    call vosia_results_parse_file(res, data_dir // '/sia1_overflow.xml', VOSIA_SIA1, status)
+    call vosia_results_overflow(res, overflow, status)
+    call check(overflow, 'QUERY_STATUS=OVERFLOW after the table')
+    call vosia_free(res)
+    call vosia_results_parse_file(res, data_dir // '/no-such-file.xml', VOSIA_SIA1, status)
+    call check_error(status, VOSIA_E_IO, 'no-such-file.xml', 'a missing file')
 
     ! Parse from memory.
     call vosia_results_parse(res, '<VOTABLE><RESOURCE type="results"><TABLE>' // &
         '<FIELD name="u" datatype="char" arraysize="*" ucd="VOX:Image_AccessReference"/>' // &
         '<DATA><TABLEDATA><TR><TD>http://x/a.fits</TD></TR></TABLEDATA></DATA>' // &
         '</TABLE></RESOURCE></VOTABLE>', VOSIA_SIA1, status)
-    call vosia_results_get_std_str(res, 1, VOSIA_FIELD_ACCESS_URL, s, status)
+    call vosia_results_get_std_str(res, 1_c_int64_t, VOSIA_FIELD_ACCESS_URL, s, status)
     call check_status(status, VOSIA_OK, 'parse from memory')
     call check(s == 'http://x/a.fits', 'in-memory access URL')
     call vosia_free(res)
+    call vosia_results_parse(res, '<VOTABLE><RESOURCE type="results"><TABLE>', VOSIA_SIA1, status)
+    call check_error(status, VOSIA_E_FORMAT, 'byte', 'a VOTable cut short')
+    call vosia_results_parse(res, '<html>not a VOTable</html>', VOSIA_SIA1, status)
+    call check_error(status, VOSIA_E_FORMAT, 'root element is <html>', 'an HTML page is not a VOTable')
   end subroutine
 
-  logical function c_assoc(res)
-    use, intrinsic :: iso_c_binding, only: c_associated
-    type(vosia_results_t), intent(in) :: res
-    c_assoc = c_associated(res%ptr)
-  end function
+  ! ------------------------------------------------------------------- whole columns
+
+  subroutine column_reads()
+    type(vosia_results_t) :: res
+    integer :: status
+    integer(c_int64_t) :: n
+    real(c_double) :: d3(3), d2(2), radec(3, 2), rows(2, 3), none(0)
+    integer(c_int64_t) :: i3(3)
+    logical :: null3(3), null2(2)
+    character(len=64) :: t3(3)
+    character(len=5) :: short(3)
+    character(len=2) :: two(1)
+    character(len=:), allocatable :: umlaut
+
+    status = VOSIA_OK
+    call vosia_results_parse_file(res, data_dir // '/sia1_three.xml', VOSIA_SIA1, status)
+    call vosia_results_row_count(res, n, status)
+    call check(n == 3, 'three rows')
+
+    call vosia_results_get_double_column(res, 2, d3, status)
+    call check(all(near(d3, [10.6847083d0, 202.4696d0, 210.8023d0])), 'RA column')
+    call vosia_results_get_double_column(res, 5, d3, status, is_null=null3)
+    call check(all(null3 .eqv. [.false., .false., .true.]), 'MJD column nulls')
+    call check(near(d3(1), 58000.5d0) .and. near(d3(2), 58001.25d0) .and. ieee_is_nan(d3(3)), &
+        'MJD column: a null is NaN')
+    call vosia_results_get_double_column(res, 12, d3, status, is_null=null3)
+    call check(all(null3 .eqv. [.false., .true., .false.]) .and. near(d3(3), 60d0), &
+        'float column with NaN null')
+    call vosia_results_get_double_column(res, 11, d3, status)
+    call check(near(d3(2), 2097152d0) .and. ieee_is_nan(d3(3)), 'a long column widens')
+    call vosia_results_get_int64_column(res, 11, i3, status, is_null=null3)
+    call check(all(i3 == [153280_c_int64_t, 2097152_c_int64_t, 0_c_int64_t]), &
+        'int64 column; a null is 0')
+    call check(all(null3 .eqv. [.false., .false., .true.]), 'int64 column nulls')
+    call vosia_results_get_std_double_column(res, VOSIA_FIELD_FILESIZE, d3, status, is_null=null3)
+    call check(near(d3(1), 153280d0) .and. null3(3), 'std FILESIZE column')
+    call vosia_results_get_std_double_column(res, VOSIA_FIELD_S_FOV, d3, status, is_null=null3)
+    call check(all(null3) .and. all(ieee_is_nan(d3)), 'a field the result lacks: all null')
+    call check_status(status, VOSIA_OK, 'numeric columns; nulls leave status alone')
+
+    ! Rows from first_row on, into sections of bigger arrays (contiguous or not).
+    call vosia_results_get_double_column(res, 2, d2, status, first_row=2_c_int64_t, &
+        is_null=null2)
+    call check(near(d2(1), 202.4696d0) .and. near(d2(2), 210.8023d0) .and. .not. any(null2), &
+        'first_row=2')
+    call vosia_results_get_std_double_column(res, VOSIA_FIELD_RA, radec(:, 1), status)
+    call vosia_results_get_std_double_column(res, VOSIA_FIELD_DEC, radec(:, 2), status)
+    call check(near(radec(3, 1), 210.8023d0) .and. near(radec(2, 2), -47.1952d0), &
+        'columns into the columns of a matrix')
+    rows = -1
+    call vosia_results_get_double_column(res, 2, rows(2, :), status)
+    call check(near(rows(2, 2), 202.4696d0) .and. all(same(rows(1, :), -1d0)), &
+        'a column into a row of a matrix (not contiguous)')
+    call vosia_results_get_double_column(res, 2, none, status)
+    call check_status(status, VOSIA_OK, 'zero rows')
+
+    ! Text columns: caller-sized, blank-padded.
+    call vosia_results_get_text_column(res, 4, t3, status, is_null=null3)
+    call check(t3(1) == 'WFC' .and. t3(2) == 'WFC' .and. t3(3) == '' .and. &
+        all(null3 .eqv. [.false., .false., .true.]), 'instrument column with a null')
+    call vosia_results_get_text_column(res, 1, t3(1:1), status, first_row=2_c_int64_t)
+    call check(t3(1) == 'M51, R band', 'text column from row 2')
+    call vosia_results_get_text_column(res, 11, t3, status)
+    call check(t3(2) == '2097152' .and. t3(3) == '', 'numbers as text')
+    call vosia_results_get_std_text_column(res, VOSIA_FIELD_ACCESS_URL, t3, status)
+    call check(t3(3) == 'http://example.org/data/img3.jpg', 'std text column')
+    call vosia_results_get_std_text_column(res, VOSIA_FIELD_TARGET, t3, status, is_null=null3)
+    call check(all(null3) .and. all(t3 == ''), 'a text field the result lacks: all null')
+    call check_status(status, VOSIA_OK, 'text columns')
+    call vosia_results_get_text_column(res, 1, short, status)
+    call check(short(1) == 'M31 &' .and. short(3) == 'M101,', 'values cut to len(values)')
+    call check_error(status, VOSIA_E_BUFFER_SIZE, 'row 1', 'a text column too long')
+    call vosia_free(res)
+
+    ! A value is cut at a character boundary: "Ko" with o-umlaut (2 bytes in UTF-8) into 2.
+    umlaut = 'K' // char(195) // char(182) // 'nigstuhl'
+    call vosia_results_parse(res, '<VOTABLE><RESOURCE type="results"><TABLE>' // &
+        '<FIELD name="site" datatype="char" arraysize="*"/><DATA><TABLEDATA>' // &
+        '<TR><TD>' // umlaut // '</TD></TR></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>', &
+        VOSIA_SIA1, status)
+    call vosia_results_get_text_column(res, 1, t3(1:1), status)
+    call check(t3(1) == umlaut, 'a UTF-8 value whole')
+    call vosia_results_get_text_column(res, 1, two, status)
+    call check(two(1) == 'K', 'cut before a 2-byte character, not inside it: ' // two(1))
+    call check_error(status, VOSIA_E_BUFFER_SIZE, 'len(values) = 2', 'UTF-8 cut')
+    call vosia_free(res)
+    call vosia_results_parse_file(res, data_dir // '/sia1_three.xml', VOSIA_SIA1, status)
+
+    ! Errors: nothing written, status and message set.
+    d3 = -7
+    call vosia_results_get_double_column(res, 1, d3, status)
+    call check(all(same(d3, -7d0)), 'a text column read as doubles: nothing written')
+    call check_error(status, VOSIA_E_TYPE, 'not a number', 'text column as doubles')
+    call vosia_results_get_double_column(res, 7, d3, status)
+    call check_error(status, VOSIA_E_TYPE, 'int[*]', 'array column as doubles')
+    call vosia_results_get_int64_column(res, 2, i3, status)
+    call check_error(status, VOSIA_E_TYPE, 'not an integer', 'double column as int64')
+    call vosia_results_get_double_column(res, 2, d3, status, first_row=2_c_int64_t)
+    call check_error(status, VOSIA_E_RANGE, 'past the end', 'rows 2 to 4 of 3')
+    call vosia_results_get_double_column(res, 13, d3, status)
+    call check_error(status, VOSIA_E_RANGE, 'out of range', 'column 13 of 12')
+    call vosia_results_get_double_column(res, 2, d3, status, is_null=null2)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'is_null(:)', 'is_null of another size')
+    call vosia_results_get_std_double_column(res, VOSIA_FIELD_TITLE, d3, status)
+    call check_error(status, VOSIA_E_TYPE, 'not a number', 'std TITLE as doubles')
+    t3 = 'x'
+    call vosia_results_get_text_column(res, 1, t3, status, first_row=2_c_int64_t)
+    call check_error(status, VOSIA_E_RANGE, 'past the end', 'text rows 2 to 4 of 3')
+    call check(all(t3 == 'x'), 'text column error: nothing written')
+    call vosia_results_get_text_column(res, 1, t3, status, is_null=null2)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'is_null(:)', 'text is_null of another size')
+    call vosia_free(res)
+
+    ! Every column and standard field of tests/data and of the corpus: one call per column
+    ! against one call per cell.
+    call compare_columns(data_dir // '/sia1_three.xml', VOSIA_SIA1)
+    if (exists(corpus_dir // '/cds-votable-rust/astron-obscore.vot')) then
+      call compare_columns(corpus_dir // '/cds-votable-rust/astron-obscore.vot', VOSIA_SIA2)
+      call compare_columns(corpus_dir // '/pyvo-history/gavo-bgds-siap1.xml', VOSIA_SIA1)
+      call compare_columns(corpus_dir // '/usvao/CADC_CFHT.91.xml', VOSIA_SIA1)
+      call compare_columns(corpus_dir // '/astropy/binary2_masked_strings.xml', VOSIA_SIA2)
+      call compare_columns(corpus_dir // '/astropy/irsa-nph-m31.xml', VOSIA_SIA1)
+      call compare_columns(corpus_dir // '/pyvo/sia2-dataset.xml', VOSIA_SIA2)
+    end if
+  end subroutine
+
+  !> Reads every column of `path` whole (double, int64, text) and every standard field
+  !> (number, text), in one call and in chunks, and checks each against the cell getters:
+  !> the same bits, the same nulls, a type error exactly where the cell getter has one.
+  subroutine compare_columns(path, version)
+    character(len=*), intent(in) :: path
+    integer, intent(in) :: version
+    type(vosia_results_t) :: res
+    integer :: status, st, ncol, col, f, kind, bad
+    integer(c_int64_t) :: n, i, first
+    real(c_double), allocatable :: d(:), chunk(:)
+    integer(c_int64_t), allocatable :: k(:)
+    logical, allocatable :: null(:), tnull(:)
+    character(len=4096), allocatable :: t(:)
+    character(len=:), allocatable :: cell, what
+    real(c_double) :: x
+    integer(c_int64_t) :: y
+    logical :: cnull
+
+    status = VOSIA_OK
+    call vosia_results_parse_file(res, path, version, status)
+    call vosia_results_row_count(res, n, status)
+    call vosia_results_column_count(res, ncol, status)
+    call check_status(status, VOSIA_OK, 'parse ' // path)
+    if (status /= VOSIA_OK) return
+    allocate(d(n), k(n), null(n), tnull(n))
+    allocate(t(n))
+
+    do col = 1, ncol
+      call vosia_results_get_column_attr(res, col, VOSIA_ATTR_NAME, cell, status)
+      what = path // ' column ' // cell
+      ! doubles
+      bad = 0
+      st = VOSIA_OK
+      call vosia_results_get_double_column(res, col, d, st, is_null=null)
+      do i = 1, n
+        status = VOSIA_OK
+        x = 0
+        call vosia_results_get_double(res, i, col, x, status, is_null=cnull)
+        if (st == VOSIA_E_TYPE) then
+          if (status /= VOSIA_E_TYPE) bad = bad + 1
+        else if (status /= VOSIA_OK .or. (cnull .neqv. null(i))) then
+          bad = bad + 1
+        else if (.not. cnull .and. .not. same(x, d(i))) then
+          bad = bad + 1
+        end if
+      end do
+      call check(bad == 0 .and. (st == VOSIA_OK .or. st == VOSIA_E_TYPE), &
+          what // ': double column = cells')
+      ! the same in chunks of 7 rows
+      if (st == VOSIA_OK) then
+        bad = 0
+        do first = 1, n, 7
+          allocate(chunk(min(7_c_int64_t, n - first + 1)))
+          call vosia_results_get_double_column(res, col, chunk, st, first_row=first)
+          if (.not. all(same(chunk, d(first:first + size(chunk) - 1)))) bad = bad + 1
+          deallocate(chunk)
+        end do
+        call check(bad == 0 .and. st == VOSIA_OK, what // ': double column in chunks')
+      end if
+      ! integers
+      bad = 0
+      st = VOSIA_OK
+      call vosia_results_get_int64_column(res, col, k, st, is_null=null)
+      do i = 1, n
+        status = VOSIA_OK
+        y = 0
+        call vosia_results_get_int64(res, i, col, y, status, is_null=cnull)
+        if (st == VOSIA_E_TYPE) then
+          if (status /= VOSIA_E_TYPE) bad = bad + 1
+        else if (status /= VOSIA_OK .or. (cnull .neqv. null(i))) then
+          bad = bad + 1
+        else if (.not. cnull .and. y /= k(i)) then
+          bad = bad + 1
+        end if
+      end do
+      call check(bad == 0 .and. (st == VOSIA_OK .or. st == VOSIA_E_TYPE), &
+          what // ': int64 column = cells')
+      ! text
+      bad = 0
+      st = VOSIA_OK
+      call vosia_results_get_text_column(res, col, t, st, is_null=tnull)
+      do i = 1, n
+        status = VOSIA_OK
+        call vosia_results_get_text(res, i, col, cell, status, is_null=cnull)
+        if (status /= VOSIA_OK) then
+          bad = bad + 1
+        else if ((cnull .neqv. tnull(i)) .or. t(i) /= cell) then
+          bad = bad + 1
+        end if
+      end do
+      call check(bad == 0 .and. st == VOSIA_OK, what // ': text column = cells')
+    end do
+
+    do f = 0, VOSIA_FIELD_COUNT - 1
+      status = VOSIA_OK
+      call vosia_field_get_attr(f, VOSIA_ATTR_NAME, cell, status)
+      what = path // ' field ' // cell
+      call vosia_field_kind(f, kind, status)
+      bad = 0
+      st = VOSIA_OK
+      if (kind == VOSIA_KIND_NUMBER) then
+        call vosia_results_get_std_double_column(res, f, d, st, is_null=null)
+        do i = 1, n
+          status = VOSIA_OK
+          x = 0
+          call vosia_results_get_std_double(res, i, f, x, status, is_null=cnull)
+          if (st == VOSIA_E_TYPE) then
+            if (status == VOSIA_E_TYPE) exit  ! the cell the column read stopped at
+            if (i == n) bad = bad + 1
+          else if (status /= VOSIA_OK .or. (cnull .neqv. null(i))) then
+            bad = bad + 1
+          else if (.not. cnull .and. .not. same(x, d(i))) then
+            bad = bad + 1
+          end if
+        end do
+        call check(bad == 0 .and. (st == VOSIA_OK .or. st == VOSIA_E_TYPE), &
+            what // ': std double column = cells')
+      else if (kind == VOSIA_KIND_TEXT) then
+        call vosia_results_get_std_text_column(res, f, t, st, is_null=tnull)
+        do i = 1, n
+          status = VOSIA_OK
+          call vosia_results_get_std_str(res, i, f, cell, status, is_null=cnull)
+          if (st == VOSIA_E_TYPE) then
+            if (status /= VOSIA_E_TYPE) bad = bad + 1
+          else if (status /= VOSIA_OK) then
+            bad = bad + 1
+          else if ((cnull .neqv. tnull(i)) .or. t(i) /= cell) then
+            bad = bad + 1
+          end if
+        end do
+        call check(bad == 0 .and. (st == VOSIA_OK .or. st == VOSIA_E_TYPE), &
+            what // ': std text column = cells')
+      end if
+    end do
+    call vosia_free(res)
+  end subroutine
+
+  ! ------------------------------------------------------------------ inherited status
 
   ! CFITSIO-style status: a call entered with a failure does nothing.
   subroutine inherited_status()
     type(vosia_results_t) :: res
-    integer :: status, n
+    integer :: status
+    integer(c_int64_t) :: n
+    real(c_double) :: d
+    character(len=:), allocatable :: s
+    logical :: null
+
     status = VOSIA_E_IO
     call vosia_results_parse_file(res, data_dir // '/sia1_three.xml', VOSIA_SIA1, status)
     call vosia_results_row_count(res, n, status)
     call check_status(status, VOSIA_E_IO, 'status inherited through two calls')
     call check(n == 0, 'nothing done with a failed status')
-    call check(.not. c_assoc(res), 'no handle made with a failed status')
+    call check(.not. live_handle(res), 'no handle made with a failed status')
 
     ! One check at the end of a sequence: the first failure is kept.
     status = VOSIA_OK
@@ -226,11 +706,17 @@ contains
     call vosia_results_parse_file(res, data_dir // '/sia1_three.xml', VOSIA_SIA1, status)
     status = VOSIA_E_IO
     call vosia_results_parse_file(res, data_dir // '/sia1_three.xml', VOSIA_SIA1, status)
-    call check(c_assoc(res), 'a failed status leaves the handle alone')
+    call check(live_handle(res), 'a failed status leaves the handle alone')
+    d = -7
+    null = .true.
+    call vosia_results_get_double(res, 1_c_int64_t, 2, d, status, is_null=null)
+    call check(near(d, -7d0) .and. .not. null, 'a failed status: value kept, is_null .false.')
+    call vosia_results_get_str(res, 1_c_int64_t, 1, s, status)
+    call check(s == '', 'a failed status: string ""')
     status = VOSIA_OK
     call vosia_results_parse_file(res, data_dir // '/sia1_three.xml', VOSIA_SIA1, status)
-    call check_status(status, VOSIA_E_INVALID_ARG, 'a handle still in use is not overwritten')
-    status = VOSIA_OK
+    call check_error(status, VOSIA_E_INVALID_ARG, 'vosia_free it first', &
+        'a handle still in use is not overwritten')
     call vosia_results_row_count(res, n, status)
     call check(status == VOSIA_OK .and. n == 3, 'the first handle still works')
     call vosia_free(res)
@@ -239,83 +725,213 @@ contains
     call vosia_free(res)
   end subroutine
 
+  ! The detail in vosia_errmsg belongs to the failure it is asked about.
+  subroutine error_messages()
+    type(vosia_results_t) :: res
+    integer :: status
+    real(c_double) :: d
+    character(len=:), allocatable :: s, msg
+
+    status = VOSIA_OK
+    call vosia_results_parse_file(res, data_dir // '/sia1_three.xml', VOSIA_SIA1, status)
+    call vosia_results_get_double(res, 1_c_int64_t, 1, d, status)
+    call check_status(status, VOSIA_E_TYPE, 'a type error')
+    call check(vosia_last_status() == VOSIA_E_TYPE, 'vosia_last_status after it')
+    call check(index(vosia_last_error(), 'title') > 0, 'vosia_last_error after it')
+    call check(vosia_errmsg(VOSIA_E_IO) == vosia_strerror(VOSIA_E_IO), &
+        'no detail of another failure: ' // vosia_errmsg(VOSIA_E_IO))
+    call check(vosia_strerror(VOSIA_OK) /= vosia_strerror(VOSIA_E_TYPE), 'strerror texts')
+    status = VOSIA_OK
+    ! the module's own failure, then a library failure with the same status
+    call vosia_results_parse_file(res, data_dir // '/sia1_three.xml', VOSIA_SIA1, status)
+    call check(index(vosia_errmsg(status), 'vosia_free') > 0, 'the module''s own detail')
+    status = VOSIA_OK
+    call vosia_results_get_column_attr(res, 1, 999, s, status)
+    msg = vosia_errmsg(status)
+    call check(index(msg, 'no attribute 999') > 0 .and. index(msg, 'vosia_free') == 0, &
+        'a later library failure wins: ' // msg)
+    call vosia_free(res)
+  end subroutine
+
+  ! --------------------------------------------------------------------------- queries
+
   subroutine queries()
     type(vosia_service_t) :: svc, svc2
     type(vosia_query_t) :: q, q2, c
     type(vosia_results_t) :: res
-    integer :: status, ver
-    character(len=:), allocatable :: url
-    real(c_double) :: poly(2, 3)
+    type(progress_log), target :: log
+    integer :: status, ver, n
+    character(len=:), allocatable :: url, s
+    real(c_double) :: poly(2, 3), bad_poly(3, 2)
+    logical :: nul, up
 
     status = VOSIA_OK
     call vosia_service_new(svc, 'http://127.0.0.1:9/sia1?', VOSIA_SIA1, status)
     call vosia_service_set_timeout(svc, 5d0, status)
+    call vosia_service_set_connect_timeout(svc, 2d0, status)
+    call vosia_service_set_max_response_bytes(svc, 10000000_c_int64_t, status)
+    call vosia_service_set_retries(svc, 1, 2d0, status)
     call vosia_service_set_keepalive(svc, .true., status)
-    call vosia_service_version(svc, ver, status)
+    call vosia_service_add_header(svc, 'X-Test', 'fortran', status)
+    call vosia_service_set_progress(svc, log_progress, status, c_loc(log))
+    call vosia_service_set_progress(svc, status=status)
+    call vosia_service_get_version(svc, ver, status)
     call check(ver == VOSIA_SIA1, 'service version')
-    call vosia_service_base_url(svc, url, status)
+    call vosia_service_get_attr(svc, VOSIA_ATTR_URL, url, status)
     call check(url == 'http://127.0.0.1:9/sia1?', 'base URL')
+    call check_status(status, VOSIA_OK, 'service settings')
+    call vosia_service_set_timeout(svc, 0d0, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'timeout 0')
+    call vosia_service_set_connect_timeout(svc, -1d0, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'connect timeout -1')
+    call vosia_service_set_max_response_bytes(svc, -1_c_int64_t, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'got -1', 'response limit -1')
+    call vosia_service_set_retries(svc, -1, 1d0, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'max_retries', 'retries -1')
+    call vosia_service_add_header(svc, 'Bad Name', 'x', status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'a header name with a space')
+    call vosia_service_get_attr(svc, VOSIA_ATTR_DESCRIPTION, s, status, is_null=nul)
+    call check(.not. nul, 'description before the metadata is an error, not a null')
+    call check_error(status, VOSIA_E_INVALID_ARG, 'vosia_service_fetch_metadata', &
+        'description before the metadata')
+    call vosia_service_param_count(svc, n, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'fetch_metadata', 'params before metadata')
+    call vosia_service_get_capability_attr(svc, 1, VOSIA_ATTR_URL, s, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'fetch_capabilities', &
+        'capabilities before fetching them')
+    call vosia_service_new(svc, 'http://127.0.0.1:9/other?', VOSIA_SIA1, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'service variable', 'service in use')
+    call vosia_service_new(svc2, 'ftp://example.org/', VOSIA_SIA1, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'not an http URL')
+    call vosia_service_check_availability(svc, up, status, s)
+    call check(.not. up .and. s == '', 'availability of nothing: not available, no note')
+    call check(status == VOSIA_E_CONNECT .or. status == VOSIA_E_TIMEOUT, &
+        'availability of nothing: a transport error')
+    status = VOSIA_OK
+    call vosia_service_discover(svc2, 'http://127.0.0.1:9/x', status, timeout=-1d0)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'timeout', 'discover with a timeout of -1')
+
     call vosia_query_new(q, svc, status)
     call vosia_query_set_pos(q, 10.68d0, 41.27d0, status)
     call vosia_query_set_size(q, 0.2d0, 0.2d0, status)
-    call vosia_query_set_maxrec(q, 5, status)
+    call vosia_query_set_maxrec(q, 5_c_int64_t, status)
     call vosia_query_set_format(q, 'image/fits', status)
+    call vosia_query_add_format(q, 'image/jpeg', status)
+    call vosia_query_set_intersect(q, 'covers', status)
+    call vosia_query_set_verb(q, 2, status)
+    call vosia_query_set_responseformat(q, 'votabletd', status)
     call vosia_query_set_param(q, 'object', 'M31', status)
+    call vosia_query_add_param(q, 'extra', 'a b', status)
     call vosia_query_url(q, url, status)
     call check_status(status, VOSIA_OK, 'SIA 1 query setters')
     call check(index(url, 'SIZE=0.2') > 0 .and. index(url, 'MAXREC=5') > 0, 'URL: ' // url)
     call check(index(url, 'OBJECT=M31') > 0, 'set_param in URL')
+    call check(index(url, 'FORMAT=image/fits,image/jpeg') > 0, 'add_format: ' // url)
+    call check(index(url, 'INTERSECT=COVERS') > 0 .and. index(url, 'VERB=2') > 0, &
+        'INTERSECT and VERB: ' // url)
+    call check(index(url, 'EXTRA=a%20b') > 0, 'add_param percent-encoded: ' // url)
 
     call vosia_query_clone(q, c, status)
-    call vosia_query_set_maxrec(c, 7, status)
+    call vosia_query_set_maxrec(c, 7_c_int64_t, status)
     call vosia_query_url(c, url, status)
     call check(index(url, 'MAXREC=7') > 0, 'clone changed')
     call vosia_query_url(q, url, status)
     call check(index(url, 'MAXREC=5') > 0, 'original unchanged')
+    call vosia_query_clone(q, c, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'query variable', 'clone into a query in use')
     call vosia_free(c)
 
     call vosia_query_add_circle(q, 10d0, 41d0, 0.1d0, status)
-    call check_status(status, VOSIA_E_UNSUPPORTED, 'CIRCLE on SIA 1.0')
-    status = VOSIA_OK
+    call check_error(status, VOSIA_E_UNSUPPORTED, '', 'CIRCLE on SIA 1.0')
+    call vosia_query_add_interval(q, VOSIA_PARAM_BAND, 4d-7, 6d-7, status)
+    call check_error(status, VOSIA_E_UNSUPPORTED, '', 'BAND on SIA 1.0')
+    call vosia_query_add_text(q, VOSIA_PARAM_COLLECTION, 'x', status)
+    call check_error(status, VOSIA_E_UNSUPPORTED, '', 'COLLECTION on SIA 1.0')
     call vosia_query_set_pos(q, 10d0, 95d0, status)
-    call check_status(status, VOSIA_E_INVALID_ARG, 'Dec 95')
-    status = VOSIA_OK
+    call check_error(status, VOSIA_E_INVALID_ARG, '95', 'Dec 95')
+    call vosia_query_set_maxrec(q, -1_c_int64_t, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'MAXREC -1')
+    call vosia_query_set_intersect(q, 'sideways', status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'INTERSECT sideways')
 
     ! Nothing listens on port 9.
     call vosia_query_execute(q, res, status)
     call check(status == VOSIA_E_CONNECT .or. status == VOSIA_E_TIMEOUT, 'execute to port 9 fails')
-    call check(len(vosia_query_error(q)) > 0, 'query error text')
+    call check(index(vosia_query_error(q), '127.0.0.1:9') > 0, 'query error text')
     call check(index(vosia_errmsg(status, q), vosia_query_error(q)) > 0, 'errmsg with query')
+    call check(.not. live_handle(res), 'no results from a failed execute')
     status = VOSIA_OK
+    call vosia_query_url(c, url, status)
+    call check_error(status, VOSIA_E_NULL_ARG, '', 'URL of a freed query')
+    call check(vosia_query_error(c) == '', 'query_error of a freed query: ""')
 
     call vosia_service_new(svc2, 'http://127.0.0.1:9/sia2?', VOSIA_SIA2, status)
     call vosia_query_new(q2, svc2, status)
     call vosia_free(svc2)   ! the query keeps the service alive
     call vosia_query_add_circle(q2, 10.68d0, 41.27d0, 0.1d0, status)
-    call vosia_query_add_band(q2, 4d-7, 6d-7, status)
-    call vosia_query_add_collection(q2, 'SIATEST   ', status)
+    call vosia_query_add_range(q2, 359d0, 1d0, 0d0, 2d0, status)
+    call vosia_query_add_interval(q2, VOSIA_PARAM_BAND, 4d-7, 6d-7, status)
+    call vosia_query_add_interval(q2, VOSIA_PARAM_TIME, 58000d0, 58001d0, status)
+    call vosia_query_add_interval(q2, VOSIA_PARAM_EXPTIME, 10d0, ieee_value(1d0, ieee_positive_inf), status)
+    call vosia_query_add_text(q2, VOSIA_PARAM_COLLECTION, 'SIATEST   ', status)
+    call vosia_query_add_text(q2, VOSIA_PARAM_POL, 'i', status)
+    call vosia_query_add_text(q2, VOSIA_PARAM_TARGET, 'M 31', status)
+    call vosia_query_add_calib(q2, 2, status)
     poly = reshape([10d0, 41d0, 11d0, 41d0, 11d0, 42d0], [2, 3])
     call vosia_query_add_polygon(q2, poly, status)
     call vosia_query_url(q2, url, status)
     call check_status(status, VOSIA_OK, 'SIA 2 query setters')
     call check(index(url, 'CIRCLE') > 0 .and. index(url, 'POLYGON') > 0, 'SIA 2 URL: ' // url)
+    call check(index(url, 'RANGE%20359%20360%200%202') > 0, 'RANGE through RA 0: ' // url)
+    call check(index(url, 'BAND=4e-7%206e-7') > 0, 'BAND interval: ' // url)
+    call check(index(url, 'TIME=58000%2058001') > 0, 'TIME interval: ' // url)
+    call check(index(url, 'EXPTIME=10%20') > 0 .and. index(url, 'nf') > 0, &
+        'open EXPTIME interval: ' // url)
     call check(index(url, 'COLLECTION=SIATEST') > 0 .and. index(url, 'SIATEST%20') == 0 .and. &
         index(url, 'SIATEST+') == 0, 'trimmed string in')
+    call check(index(url, 'POL=I') > 0 .and. index(url, 'TARGET=M%2031') > 0 .and. &
+        index(url, 'CALIB=2') > 0, 'POL, TARGET, CALIB: ' // url)
     call vosia_query_remove_param(q2, 'BAND', status)
     call vosia_query_url(q2, url, status)
     call check(index(url, 'BAND') == 0, 'remove_param')
+    call vosia_query_add_text(q2, VOSIA_PARAM_POL, 'W', status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'POL W')
+    call vosia_query_add_text(q2, VOSIA_PARAM_BAND, 'x', status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'BAND is not a text parameter')
+    call vosia_query_add_interval(q2, VOSIA_PARAM_BAND, 6d-7, 4d-7, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'BAND lo > hi')
+    call vosia_query_add_interval(q2, VOSIA_PARAM_ID, 1d0, 2d0, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'ID is not an interval parameter')
+    call vosia_query_add_calib(q2, 5, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'CALIB 5')
+    bad_poly = 0
+    call vosia_query_add_polygon(q2, bad_poly, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '(2, n)', 'a (3, 2) polygon')
+    call vosia_query_add_polygon(q2, poly(:, 1:2), status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'a polygon of 2 vertices')
+    call vosia_query_add_range(q2, 0d0, 1d0, 2d0, 1d0, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'RANGE dec1 > dec2')
+    call vosia_query_set_pos(q2, 10d0, 41d0, status)
+    call check_error(status, VOSIA_E_UNSUPPORTED, '', 'POS pair on SIA 2.0')
 
     call vosia_free(q)
     call vosia_free(q2)
     call vosia_free(svc)
+    call vosia_service_set_timeout(svc, 1d0, status)
+    call check_error(status, VOSIA_E_NULL_ARG, '', 'a freed service')
+    call vosia_service_set_progress(svc, log_progress, status)
+    call check_error(status, VOSIA_E_NULL_ARG, '', 'progress on a freed service')
   end subroutine
+
+  ! ---------------------------------------------------------------------------- corpus
 
   subroutine corpus()
     type(vosia_results_t) :: res
-    integer :: status, n
+    integer :: status, col, i
+    integer(c_int64_t) :: n, nw
     character(len=:), allocatable :: s
     real(c_double) :: d
-    logical :: null
+    logical :: null, all_named
 
     if (.not. exists(corpus_dir // '/pyvo/sia1-dataset.xml')) then
       print '(a)', 'corpus not found: corpus checks skipped'
@@ -325,67 +941,222 @@ contains
     call vosia_results_parse_file(res, corpus_dir // '/pyvo/sia1-dataset.xml', VOSIA_SIA1, status)
     call vosia_results_row_count(res, n, status)
     call check(n == 2, 'sia1-dataset: 2 rows')
-    call vosia_results_get_std_str(res, 1, VOSIA_FIELD_ACCESS_URL, s, status)
+    call vosia_results_get_std_str(res, 1_c_int64_t, VOSIA_FIELD_ACCESS_URL, s, status)
     call check(s == 'http://example.com/querydata/image.fits', 'sia1-dataset access URL')
-    call vosia_results_get_std_double(res, 1, VOSIA_FIELD_RA, d, status)
+    call vosia_results_get_std_double(res, 1_c_int64_t, VOSIA_FIELD_RA, d, status)
     call check(near(d, 288.95078924817d0), 'sia1-dataset RA')
-    call vosia_results_get_std_double(res, 2, VOSIA_FIELD_MJD_OBS, d, status, is_null=null)
+    call vosia_results_get_std_double(res, 2_c_int64_t, VOSIA_FIELD_MJD_OBS, d, status, &
+        is_null=null)
     call check(null, 'sia1-dataset row 2 MJD null')
     call check_status(status, VOSIA_OK, 'sia1-dataset')
     call vosia_free(res)
 
     call vosia_results_parse_file(res, corpus_dir // '/pyvo/sia2-dataset.xml', VOSIA_SIA2, status)
-    call vosia_results_get_std_str(res, 1, VOSIA_FIELD_FACILITY, s, status)
+    call vosia_results_get_std_str(res, 1_c_int64_t, VOSIA_FIELD_FACILITY, s, status)
     call check(s == 'TEST-1.6m', 'sia2-dataset facility')
-    call vosia_results_get_std_str(res, 1, VOSIA_FIELD_COLLECTION, s, status)
+    call vosia_results_get_std_str(res, 1_c_int64_t, VOSIA_FIELD_COLLECTION, s, status)
     call check(s == 'TEST', 'sia2-dataset collection')
+    call vosia_results_column_by_utype(res, 'Access.Reference', col, status)
+    call vosia_results_get_column_attr(res, max(col, 1), VOSIA_ATTR_NAME, s, status)
+    call check(col > 0 .and. s == 'access_url', 'utype without the obscore: prefix')
+    call vosia_results_std_column(res, VOSIA_FIELD_ACCESS_URL, i, status)
+    call check(i == col, 'std_column(ACCESS_URL) = the access_url column')
+    call vosia_results_std_column(res, VOSIA_FIELD_MJD_OBS, col, status)
+    call check(col == 0, 'SIA 2.0 MJD_OBS is computed: no column')
     call check_status(status, VOSIA_OK, 'sia2-dataset')
     call vosia_free(res)
+
+    ! Repairs: cells the reader could not read, kept as null, each told as a warning.
+    call vosia_results_parse_file(res, corpus_dir // '/astropy/irsa-nph-m31.xml', VOSIA_SIA1, &
+        status)
+    call vosia_results_warning_count(res, nw, status)
+    call check(nw == 49, 'irsa-nph-m31: 49 repairs, got ' // str(nw))
+    call vosia_results_warning(res, 1, s, status)
+    call check(index(s, 'row 0') > 0 .and. index(s, 'kept as null') > 0, 'warning 1: ' // s)
+    all_named = .true.
+    do i = 1, int(min(100_c_int64_t, nw))
+      call vosia_results_warning(res, i, s, status)
+      all_named = all_named .and. index(s, 'column') > 0
+    end do
+    call check(all_named, 'every warning names its column')
+    call check_status(status, VOSIA_OK, 'irsa-nph-m31 warnings')
+    call vosia_results_warning(res, int(nw) + 1, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'warning past the last')
+    call vosia_free(res)
+
+    ! Error documents from real services.
+    call vosia_results_parse_file(res, corpus_dir // '/pyvo-history/error2-sia.xml', VOSIA_SIA1, &
+        status)
+    call check_error(status, VOSIA_E_SERVICE, 'SiaUsageException', 'CADC error document')
+    call vosia_results_parse_file(res, corpus_dir // '/astroquery/ned-error.xml', VOSIA_SIA1, &
+        status)
+    call check_error(status, VOSIA_E_SERVICE, 'No note found.', 'NED error with status OK')
   end subroutine
 
+  ! ------------------------------------------------------------------------------ live
+
   subroutine live()
-    type(vosia_service_t) :: svc
+    type(vosia_service_t) :: svc, found
     type(vosia_query_t) :: q
     type(vosia_results_t) :: res
-    integer :: status, n, i
-    character(len=:), allocatable :: s
-    real(c_double) :: ra
+    type(progress_log), target :: log
+    integer :: status, i, k, n, ncap, col
+    integer(c_int64_t) :: nrows, r
+    character(len=:), allocatable :: s, note, std_id
+    real(c_double), allocatable :: ra(:)
+    real(c_double) :: x
+    logical :: overflow, up, null, found_sia, same_ra
 
     status = VOSIA_OK
     call vosia_service_new(svc, dachs // '/siatest/q/i/siap.xml?', VOSIA_SIA1, status)
     call vosia_service_set_timeout(svc, 60d0, status)
     call vosia_query_new(q, svc, status)
     call vosia_query_set_pos(q, 10.6847d0, 41.269d0, status)
-    call vosia_query_set_size(q, 0.2d0, 0.2d0, status)
+    call vosia_query_set_size(q, 1.5d0, 1.5d0, status)
     call vosia_query_execute(q, res, status)
     if (status /= VOSIA_OK) write (error_unit, '(a)') vosia_errmsg(status, q)
-    call vosia_results_row_count(res, n, status)
+    call vosia_results_row_count(res, nrows, status)
     call check_status(status, VOSIA_OK, 'live SIA 1.0 search')
-    call check(n > 0, 'live SIA 1.0: rows found')
-    do i = 1, n
-      call vosia_results_get_std_str(res, i, VOSIA_FIELD_ACCESS_URL, s, status)
+    call check(nrows == 30, 'live SIA 1.0: 30 images near M31, got ' // str(nrows))
+    allocate(ra(nrows))
+    call vosia_results_get_std_double_column(res, VOSIA_FIELD_RA, ra, status)
+    same_ra = .true.
+    do r = 1, nrows
+      call vosia_results_get_std_str(res, r, VOSIA_FIELD_ACCESS_URL, s, status)
       call check(index(s, '/getproduct/siatest/data/') > 0, 'live access URL ' // s)
-      call vosia_results_get_std_double(res, i, VOSIA_FIELD_RA, ra, status)
-      call check(abs(ra - 10.6847d0) < 1d0, 'live RA near M31')
+      call vosia_results_get_std_double(res, r, VOSIA_FIELD_RA, x, status)
+      same_ra = same_ra .and. same(x, ra(r)) .and. abs(x - 10.6847d0) < 2d0
     end do
+    call check(same_ra, 'live RA column = RA cells, near M31')
+    call check_status(status, VOSIA_OK, 'live SIA 1.0 reads')
+    call vosia_free(res)
+    call vosia_query_set_maxrec(q, 4_c_int64_t, status)
+    call vosia_query_execute(q, res, status)
+    call vosia_results_row_count(res, nrows, status)
+    call vosia_results_overflow(res, overflow, status)
+    call check(nrows == 4 .and. overflow, 'live MAXREC=4: 4 rows and an overflow')
+    call vosia_free(res)
+    call vosia_query_set_verb(q, 0, status)
+    call vosia_query_execute(q, res, status)
+    call check_status(status, VOSIA_E_SERVICE, 'live VERB=0')
+    call check(index(vosia_errmsg(status, q), 'verb') > 0, 'the service''s own text: ' // &
+        vosia_errmsg(status, q))
+    status = VOSIA_OK
+
+    ! Metadata: parameters, their options, columns, the description.
+    call vosia_service_fetch_metadata(svc, status)
+    call check_status(status, VOSIA_OK, 'live fetch_metadata')
+    call vosia_service_param_count(svc, n, status)
+    call check(n >= 4, 'live: at least 4 parameters')
+    call vosia_service_param_index(svc, 'intersect', i, status)
+    call check(i > 0, 'live: INTERSECT parameter')
+    call vosia_service_get_param_attr(svc, i, VOSIA_ATTR_NAME, s, status)
+    call check(s == 'INTERSECT', 'parameter name')
+    call vosia_service_get_param_attr(svc, i, VOSIA_ATTR_VALUE, s, status)
+    call check(s == 'OVERLAPS', 'parameter default')
+    call vosia_service_get_param_attr(svc, i, VOSIA_ATTR_UCD, s, status, is_null=null)
+    call check(null, 'parameter without UCD: null')
+    call vosia_service_param_option_count(svc, i, n, status)
+    call check(n == 4, 'INTERSECT has 4 options')
+    s = ''
+    do k = 1, n
+      call vosia_service_get_param_option(svc, i, k, note, status)
+      s = s // note // ' '
+    end do
+    call check(s == 'OVERLAPS COVERS ENCLOSED CENTER ', 'options: ' // s)
+    call vosia_service_param_index(svc, 'no such parameter', k, status)
+    call check(k == 0, 'param_index of an unknown parameter = 0')
+    call vosia_service_column_count(svc, n, status)
+    call check(n > 10, 'live: more than 10 output columns')
+    call vosia_service_get_column_attr(svc, 1, VOSIA_ATTR_NAME, s, status)
+    call check(s == 'accref', 'first output column')
+    call vosia_service_get_attr(svc, VOSIA_ATTR_DESCRIPTION, s, status)
+    call check(index(s, 'synthetic FITS images') > 0, 'service description')
+    call check_status(status, VOSIA_OK, 'live metadata')
+    call vosia_service_get_param_option(svc, i, 99, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'option 99')
+    call vosia_service_get_param_attr(svc, 0, VOSIA_ATTR_NAME, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'parameter 0')
+
+    ! VOSI: capabilities, availability.
+    call vosia_service_fetch_capabilities(svc, ncap, status)
+    call check(ncap >= 2, 'live: capabilities')
+    found_sia = .false.
+    do i = 1, ncap
+      call vosia_service_get_capability_attr(svc, i, VOSIA_ATTR_STANDARD_ID, std_id, status)
+      call vosia_service_get_capability_attr(svc, i, VOSIA_ATTR_URL, s, status)
+      if (std_id == 'ivo://ivoa.net/std/SIA') found_sia = index(s, '/siatest/q/i/siap.xml') > 0
+    end do
+    call check(found_sia, 'the SIA 1.0 capability and its endpoint')
+    call check_status(status, VOSIA_OK, 'live capabilities')
+    call vosia_service_get_capability_attr(svc, ncap + 1, VOSIA_ATTR_URL, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'capability past the last')
+    call vosia_service_get_capability_attr(svc, 1, VOSIA_ATTR_UCD, s, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'a capability has no UCD')
+    call vosia_service_check_availability(svc, up, status, note)
+    call check(status == VOSIA_OK .and. up, 'live: available')
+    call check(len(note) >= 0, 'availability note')
+    call vosia_service_check_availability(svc, up, status)
+    call check(status == VOSIA_OK .and. up, 'live: available (no note asked)')
     call vosia_free(res)
     call vosia_free(q)
     call vosia_free(svc)
 
-    call vosia_service_new(svc, dachs // '/siatest/q/sia2/siap2.xml?', VOSIA_SIA2, status)
-    call vosia_query_new(q, svc, status)
-    call vosia_query_add_circle(q, 10.6847d0, 41.269d0, 0.1d0, status)
-    call vosia_query_set_maxrec(q, 3, status)
+    ! SIA 2.0, found from the endpoint by discovery.
+    call vosia_service_discover(found, dachs // '/siatest/q/sia2/siap2.xml', status, &
+        timeout=30d0)
+    call check_status(status, VOSIA_OK, 'live discover')
+    call vosia_service_get_attr(found, VOSIA_ATTR_URL, s, status)
+    call check(index(s, '/siatest/q/sia2/siap2.xml') > 0, 'discovered endpoint ' // s)
+    call vosia_service_get_version(found, i, status)
+    call check(i == VOSIA_SIA2, 'a discovered service speaks SIA 2.0')
+    call vosia_service_fetch_capabilities(found, ncap, status)
+    call check(ncap > 0, 'discovery keeps the capabilities')
+    call vosia_service_discover(svc, dachs // '/siatest/q/i/siap.xml', status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'SIA 2.0', 'discover an SIA 1.0 service')
+
+    ! Progress: told as the body is read; a non-zero answer cancels.
+    call vosia_service_set_progress(found, log_progress, status, c_loc(log))
+    call vosia_query_new(q, found, status)
+    call vosia_query_add_range(q, 359d0, 1d0, 0d0, 2d0, status)
+    call vosia_query_set_responseformat(q, 'votabletd', status)
     call vosia_query_execute(q, res, status)
     if (status /= VOSIA_OK) write (error_unit, '(a)') vosia_errmsg(status, q)
-    call vosia_results_row_count(res, n, status)
-    call check(n > 0 .and. n <= 3, 'live SIA 2.0: 1 to 3 rows')
-    call vosia_results_get_std_str(res, 1, VOSIA_FIELD_COLLECTION, s, status)
-    call check(s == 'SIATEST', 'live SIA 2.0 collection')
+    call vosia_results_row_count(res, nrows, status)
+    call check(nrows == 25, 'live SIA 2.0 RANGE through RA 0: 25 rows, got ' // str(nrows))
+    call vosia_results_std_column(res, VOSIA_FIELD_COLLECTION, col, status)
+    call vosia_results_get_std_str(res, 1_c_int64_t, VOSIA_FIELD_COLLECTION, s, status)
+    call check(col > 0 .and. s == 'SIATEST', 'live SIA 2.0 collection')
     call check_status(status, VOSIA_OK, 'live SIA 2.0 search')
+    call check(log%calls >= 2 .and. log%first_done == 0 .and. log%last_done > 1000, &
+        'progress: from 0 to the body, ' // str(log%calls) // ' calls, ' // &
+        str(log%last_done) // ' bytes')
+    call check(log%last_total == -1 .or. log%last_total == log%last_done, 'progress total')
     call vosia_free(res)
+    call vosia_service_set_progress(found, cancel_progress, status, c_loc(log))
+    call vosia_query_execute(q, res, status)
+    call check_error(status, VOSIA_E_CANCELLED, '', 'a progress function cancels')
+    call check(.not. live_handle(res), 'no results from a cancelled query')
+    call vosia_service_set_progress(found, status=status)
+    log%calls = 0
+    call vosia_query_execute(q, res, status)
+    call check(status == VOSIA_OK .and. log%calls == 0, 'progress removed')
+    call vosia_free(res)
+
+    ! The response limit, a service error.
+    call vosia_service_set_max_response_bytes(found, 2000_c_int64_t, status)
+    call vosia_query_execute(q, res, status)
+    call check_error(status, VOSIA_E_TOO_LARGE, '', 'a 2000-byte response limit')
+    call vosia_service_set_max_response_bytes(found, 0_c_int64_t, status)
+    call vosia_query_set_param(q, 'BAND', '5e-7', status)
+    call vosia_query_execute(q, res, status)
+    call check_status(status, VOSIA_E_SERVICE, 'a one-value BAND')
+    call check(index(vosia_errmsg(status, q), 'UsageFault') > 0, 'DaCHS UsageFault')
+    status = VOSIA_OK
+    call vosia_service_check_availability(found, up, status, note)
+    call check(status == VOSIA_OK .and. up, 'live SIA 2.0: available')
     call vosia_free(q)
-    call vosia_free(svc)
+    call vosia_free(found)
   end subroutine
 
 end program test_fortran
