@@ -1,19 +1,23 @@
-# The bindings of issue 4 (C++, Fortran, IDL/GDL, Python): examples, tests, the IDL glue
+# The bindings (C++, Fortran, IDL/GDL, Python, Julia): examples, tests, the IDL glue
 # library and the extra install files. Included at the end of CMakeLists.txt; the Fortran
 # module itself is built by cmake/VosiaFortran.cmake.
 #
 # ctest names:
 #   cpp_test_hpp            tests/cpp/test_hpp.cpp (C++17, -Wall -Wextra -Werror -pedantic)
 #   example_cpp_search      examples/cpp/search.cpp on tests/data/sia1_three.xml
-#   fortran_constants       the module's constants against vosia.h (tests/fortran/constants.sh)
+#   fortran_constants       the module's constants and C bindings against vosia.h
+#                           (tests/fortran/constants.sh)
 #   fortran_module          tests/fortran/test_fortran.f90
 #   example_fortran_search  examples/fortran/search.f90 on tests/data/sia1_three.xml
 #   idl_gdl                 tests/idl/test_vosia.pro under GNU Data Language (when gdl is found)
+#   idl_constants           vosia_constants.pro against vosia.h (tests/idl/constants.sh)
 #   python_vs_pyvo          tests/python (test_vs_pyvo.py, test_package.py) with pytest, on the
 #                           package in python/ over build/lib (skips without pyvo/pytest)
 #   example_python_search   examples/python/search.py on tests/data/sia1_three.xml
 #   python_pip_install      tests/python/pip_install.sh: pip install ./python in a fresh venv,
 #                           then tests/python against the installed package
+#   julia_names             examples/julia/Vosia.jl's ccalls and constants against vosia.h
+#                           (tests/julia/check_names.py; no Julia runtime is installed)
 #   install_bindings        the installed C++ header and Fortran module used from a downstream
 #                           CMake project and from plain compiler lines
 # Live parts run when VOSIA_TEST_DACHS is set in ctest's environment.
@@ -22,17 +26,37 @@ set(_vosia_bindings_env "VOSIA_CORPUS=${VOSIA_CORPUS_DIR}" "VOSIA_TEST_DATA=${PR
 
 # ---------------------------------------------------------------- IDL / GDL glue library
 # libvosia_idl.so: CALL_EXTERNAL entry points (int f(int argc, void *argv[])) over libvosia.
+# In the build tree it sits in <build>/idl next to copies of the .pro files, where
+# vosia_lib.pro finds it without VOSIA_IDL_LIB. Installed as <libdir>/vosia/libvosia_idl.so
+# (its RPATH finds libvosia one level up) with the .pro files in <datadir>/vosia/idl;
+# vosia_lib.pro is configured with the relative path from the one to the other.
+set(_vosia_idl_dir "${CMAKE_BINARY_DIR}/idl")
 add_library(vosia_idl MODULE "${PROJECT_SOURCE_DIR}/examples/idl/vosia_idl.c")
 target_link_libraries(vosia_idl PRIVATE vosia::vosia)
 set_target_properties(vosia_idl PROPERTIES
   OUTPUT_NAME vosia_idl PREFIX "lib" C_STANDARD 11 C_EXTENSIONS OFF
   C_VISIBILITY_PRESET hidden
-  LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/idl"
+  LIBRARY_OUTPUT_DIRECTORY "${_vosia_idl_dir}"
   INSTALL_RPATH "$ORIGIN/..")
 target_compile_options(vosia_idl PRIVATE -Wall -Wextra -Werror -Wpedantic)
 install(TARGETS vosia_idl LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}/vosia")
-file(GLOB _vosia_idl_pro "${PROJECT_SOURCE_DIR}/examples/idl/*.pro")
-install(FILES ${_vosia_idl_pro} DESTINATION "${CMAKE_INSTALL_DATADIR}/vosia/idl")
+file(RELATIVE_PATH VOSIA_IDL_GLUE_FROM_PRO
+  "${CMAKE_INSTALL_FULL_DATADIR}/vosia/idl" "${CMAKE_INSTALL_FULL_LIBDIR}/vosia")
+if(VOSIA_IDL_GLUE_FROM_PRO STREQUAL "")
+  set(VOSIA_IDL_GLUE_FROM_PRO ".")
+endif()
+file(GLOB _vosia_idl_pro CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/examples/idl/*.pro")
+set(_vosia_idl_pro_built "")
+foreach(_pro IN LISTS _vosia_idl_pro)
+  get_filename_component(_name "${_pro}" NAME)
+  if(_name STREQUAL "vosia_lib.pro")
+    configure_file("${_pro}" "${_vosia_idl_dir}/${_name}" @ONLY)
+  else()
+    configure_file("${_pro}" "${_vosia_idl_dir}/${_name}" COPYONLY)
+  endif()
+  list(APPEND _vosia_idl_pro_built "${_vosia_idl_dir}/${_name}")
+endforeach()
+install(FILES ${_vosia_idl_pro_built} DESTINATION "${CMAKE_INSTALL_DATADIR}/vosia/idl")
 
 # ------------------------------------------------------------ Fortran package file
 if(VOSIA_FORTRAN)
@@ -43,14 +67,30 @@ endif()
 # ------------------------------------------------------------------------------ C++
 # The C++ example and test (examples/cpp, tests/cpp) are built by CMakeLists.txt and
 # VosiaTests.cmake, which build every file there.
+# The Fortran programs are held to the module's own flags (gfortran: -std=f2008 -Wall -Wextra
+# -Werror), which is what a user of the module with strict flags gets.
+set(_vosia_fortran_strict "")
+if(VOSIA_FORTRAN AND CMAKE_Fortran_COMPILER_ID STREQUAL "GNU")
+  set(_vosia_fortran_strict -std=f2008 -Wall -Wextra -Werror)
+endif()
 if(VOSIA_BUILD_EXAMPLES AND VOSIA_FORTRAN)
   add_executable(fortran_search "${PROJECT_SOURCE_DIR}/examples/fortran/search.f90")
   target_link_libraries(fortran_search PRIVATE vosia::vosia_fortran)
+  target_compile_options(fortran_search PRIVATE ${_vosia_fortran_strict})
 endif()
 
 if(NOT VOSIA_BUILD_TESTS)
   return()
 endif()
+
+# Julia: no runtime on the build machines, so the binding is checked statically: every ccall
+# names a function of vosia.h with the same number and kinds of arguments, every constant
+# has the header's value.
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+add_test(NAME julia_names
+  COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/tests/julia/check_names.py"
+          "${PROJECT_SOURCE_DIR}/examples/julia/Vosia.jl"
+          --header "${PROJECT_SOURCE_DIR}/include/vosia.h")
 
 if(TARGET cpp_search AND NOT TEST example_cpp_search)
   add_test(NAME example_cpp_search
@@ -62,18 +102,18 @@ endif()
 
 # --------------------------------------------------------------------------- Fortran
 if(VOSIA_FORTRAN)
+  # The constants against vosia.h, and the C functions the module binds against vosia.h's.
   add_executable(fortran_constants "${PROJECT_SOURCE_DIR}/tests/fortran/constants.f90")
   target_link_libraries(fortran_constants PRIVATE vosia::vosia_fortran)
+  target_compile_options(fortran_constants PRIVATE ${_vosia_fortran_strict})
   add_test(NAME fortran_constants
     COMMAND bash "${PROJECT_SOURCE_DIR}/tests/fortran/constants.sh"
             "$<TARGET_FILE:fortran_constants>" "${PROJECT_SOURCE_DIR}/include/vosia.h"
-            "${CMAKE_C_COMPILER}")
+            "${CMAKE_C_COMPILER}" "${PROJECT_SOURCE_DIR}/include/vosia.f90")
 
   add_executable(fortran_test_module "${PROJECT_SOURCE_DIR}/tests/fortran/test_fortran.f90")
   target_link_libraries(fortran_test_module PRIVATE vosia::vosia_fortran)
-  if(CMAKE_Fortran_COMPILER_ID STREQUAL "GNU")
-    target_compile_options(fortran_test_module PRIVATE -std=f2008 -Wall -Wextra -Werror)
-  endif()
+  target_compile_options(fortran_test_module PRIVATE ${_vosia_fortran_strict})
   add_test(NAME fortran_module COMMAND fortran_test_module)
   set_tests_properties(fortran_module PROPERTIES TIMEOUT 300
     ENVIRONMENT "${_vosia_bindings_env}")
@@ -87,17 +127,22 @@ if(VOSIA_FORTRAN)
 endif()
 
 # --------------------------------------------------------------------------- IDL / GDL
+# idl_gdl runs the .pro copies in <build>/idl without VOSIA_IDL_LIB, so it also proves the
+# glue is found next to them; idl_constants compares vosia_constants.pro with vosia.h.
 find_program(VOSIA_GDL gdl DOC "GNU Data Language, to test the IDL binding")
 if(VOSIA_GDL)
   add_test(NAME idl_gdl
     COMMAND "${VOSIA_GDL}" -quiet -e
-            "!PATH='${PROJECT_SOURCE_DIR}/examples/idl:${PROJECT_SOURCE_DIR}/tests/idl:'+!PATH & test_vosia")
+            "!PATH='${_vosia_idl_dir}:${PROJECT_SOURCE_DIR}/tests/idl:'+!PATH & test_vosia")
   set_tests_properties(idl_gdl PROPERTIES TIMEOUT 300
-    ENVIRONMENT "${_vosia_bindings_env};VOSIA_IDL_LIB=$<TARGET_FILE:vosia_idl>"
+    ENVIRONMENT "${_vosia_bindings_env};VOSIA_GDL=${VOSIA_GDL};VOSIA_IDL_LIB="
     PASS_REGULAR_EXPRESSION "test_vosia: [0-9]+ passed, 0 failed"
     FAIL_REGULAR_EXPRESSION "CHECK failed|% Execution halted|Error opening shared object")
+  add_test(NAME idl_constants
+    COMMAND bash "${PROJECT_SOURCE_DIR}/tests/idl/constants.sh" "${VOSIA_GDL}"
+            "${PROJECT_SOURCE_DIR}/include/vosia.h" "${CMAKE_C_COMPILER}" "${_vosia_idl_dir}")
 else()
-  message(STATUS "gdl (GNU Data Language) not found: no idl_gdl test")
+  message(STATUS "gdl (GNU Data Language) not found: no idl_gdl or idl_constants test")
 endif()
 
 # ---------------------------------------------------------------------------- Python

@@ -3,21 +3,36 @@
  * IDL's portable CALL_EXTERNAL convention, the only one GDL implements, calls
  *     int f(int argc, void *argv[])
  * with argv[i] the address of argument i (everything is passed by reference here). Each
- * function below unpacks argv and calls the vosia function of the same name, so the IDL
- * code in vosia_search.pro needs no /AUTO_GLUE (which GDL lacks) and no /VALUE.
+ * function below unpacks argv and calls the vosia function it is named after, so the IDL
+ * code (vosia_*.pro) needs no /AUTO_GLUE (which GDL lacks) and no /VALUE.
  *
  * Argument types, as IDL passes them by reference:
  *   handle   LONG64 (a vosia_service/query/results pointer; 0 is none)
- *   string   BYTE array, NUL-terminated (vosia_cstr(s) in vosia_search.pro)
+ *   string   BYTE array, NUL-terminated (vosia_cstr(s))
  *   buffer   BYTE array of `cap` bytes, filled by a copy_* function; `len` gets the full length
- *   cap, len, row, maxrec: LONG64; col, field, version, status: LONG; numbers: DOUBLE
- * Every function returns a vosia_status as an IDL LONG (the default RETURN_TYPE);
- * VOSIA_E_INVALID_ARG when called with the wrong number of arguments.
+ *   cap, len, first_row, n_rows, maxrec, width, offsets, counts, maxcount: LONG64
+ *   col, field, attr, kind, type, version, status, nulls: LONG
+ *   numbers, values: DOUBLE (LONG64 for get_int64_column, FLOAT into float_decimal)
+ * Every function returns a vosia_status as an IDL LONG (the default RETURN_TYPE), and
+ * VOSIA_E_INVALID_ARG when called with the wrong number of arguments. The glue cannot see the
+ * size of an IDL array: the caller allocates every array with the size the function names
+ * (the vosia_*.pro routines do).
+ *
+ * Whole columns. vosia_idl_results_get_{double,int64,std_double}_column copy a range of rows
+ * of one column (or of one standard field, in its fixed unit) into the caller's array in one
+ * call. Text columns are copied into one BYTE buffer, back to back without NULs, with an
+ * offsets array (IDL splits it with one vectorised STRMID). Array columns (NAXIS, SCALE, any
+ * `arraysize` column) go into a DOUBLE [width, n_rows] array, NaN-padded. Where vosia has no
+ * whole-column function the loop over the rows is here, in C.
  *
  * Build: cc -shared -fPIC vosia_idl.c -o libvosia_idl.so $(pkg-config --cflags --libs vosia)
  * (CMake builds it as the vosia_idl module next to libvosia).
  */
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "vosia.h"
 
@@ -27,9 +42,10 @@
 #define VOSIA_IDL_EXPORT __attribute__((visibility("default")))
 #endif
 
-#define ARGS(n)                                          \
-    do {                                                 \
-        if (argc != (n) || argv == NULL) return VOSIA_E_INVALID_ARG; \
+#define ARGS(n) ARGS_RANGE(n, n)
+#define ARGS_RANGE(lo, hi)                                                      \
+    do {                                                                        \
+        if (argc < (lo) || argc > (hi) || argv == NULL) return VOSIA_E_INVALID_ARG; \
     } while (0)
 #define HANDLE(T, i) ((T *)(intptr_t)(*(int64_t *)argv[i]))
 #define SETHANDLE(i, p) (*(int64_t *)argv[i] = (int64_t)(intptr_t)(p))
@@ -49,24 +65,73 @@
     } while (0)
 #define CAP(i) ((size_t)(I64(i) > 0 ? I64(i) : 0))
 
-/* ------------------------------------------------------------------ errors, version */
-
-/* (buf, cap, len) */
-VOSIA_IDL_EXPORT int vosia_idl_version(int argc, void *argv[]) {
-    ARGS(3);
-    COPY_CALL(vosia_copy_version(BUF(0), CAP(1), &len_));
+/* A static string into buf by the copy_* convention. */
+static vosia_status copy_static(const char *s, char *buf, size_t cap, size_t *len) {
+    size_t n = strlen(s);
+    *len = n;
+    if (cap == 0 || buf == NULL) return VOSIA_E_BUFFER_SIZE;
+    size_t k = n < cap - 1 ? n : cap - 1;
+    memcpy(buf, s, k);
+    buf[k] = '\0';
+    return k == n ? VOSIA_OK : VOSIA_E_BUFFER_SIZE;
 }
 
-/* (status, buf, cap, len) */
+/* ------------------------------------------------------------------ errors, version */
+
+/* (buf, cap, len): vosia_version() of the library loaded. */
+VOSIA_IDL_EXPORT int vosia_idl_version(int argc, void *argv[]) {
+    ARGS(3);
+    COPY_CALL(copy_static(vosia_version(), BUF(0), CAP(1), &len_));
+}
+
+/* (status, buf, cap, len): vosia_strerror(status). */
 VOSIA_IDL_EXPORT int vosia_idl_strerror(int argc, void *argv[]) {
     ARGS(4);
-    COPY_CALL(vosia_copy_strerror(I32(0), BUF(1), CAP(2), &len_));
+    COPY_CALL(copy_static(vosia_strerror(I32(0)), BUF(1), CAP(2), &len_));
 }
 
 /* (buf, cap, len): vosia_last_error of this thread. */
 VOSIA_IDL_EXPORT int vosia_idl_last_error(int argc, void *argv[]) {
     ARGS(3);
     COPY_CALL(vosia_copy_last_error(BUF(0), CAP(1), &len_));
+}
+
+/* ---------------------------------------------------------------------- numbers in */
+
+/* The double nearest the shortest decimal that reads back as `f` at float precision, so that
+ * an IDL FLOAT 10.68 goes on the wire as 10.68 (vosia prints doubles in shortest round-trip
+ * form), not as 10.680000305175781, the exact value of the float. */
+static double float_decimal(float f) {
+    char text[32];
+    if (!isfinite(f)) return (double)f;
+    for (int digits = 1; digits <= 9; digits++) { /* 9 significant digits always round-trip */
+        snprintf(text, sizeof text, "%.*g", digits, (double)f);
+        if (strtof(text, NULL) == f) break;
+    }
+    return strtod(text, NULL);
+}
+
+/* (FLOAT array in, DOUBLE array out, n): out[i] = float_decimal(in[i]). */
+VOSIA_IDL_EXPORT int vosia_idl_float_decimal(int argc, void *argv[]) {
+    ARGS(3);
+    const float *in = (const float *)argv[0];
+    double *out = (double *)argv[1];
+    for (int64_t i = 0; i < I64(2); i++) out[i] = float_decimal(in[i]);
+    return VOSIA_OK;
+}
+
+/* ------------------------------------------------------------------- standard fields */
+
+/* (name, out field LONG) */
+VOSIA_IDL_EXPORT int vosia_idl_field_by_name(int argc, void *argv[]) {
+    ARGS(2);
+    return vosia_field_by_name(STR(0), &I32(1));
+}
+
+/* (field, out kind LONG) */
+VOSIA_IDL_EXPORT int vosia_idl_field_kind(int argc, void *argv[]) {
+    ARGS(2);
+    return vosia_field_kind(I32(0), &I32(1));
 }
 
 /* ---------------------------------------------------------------------------- service */
@@ -105,7 +170,7 @@ VOSIA_IDL_EXPORT int vosia_idl_query_new(int argc, void *argv[]) {
     return st;
 }
 
-/* (query) */
+/* (query): frees it and sets the handle to 0. */
 VOSIA_IDL_EXPORT int vosia_idl_query_free(int argc, void *argv[]) {
     ARGS(1);
     vosia_query_free(HANDLE(vosia_query, 0));
@@ -181,7 +246,7 @@ VOSIA_IDL_EXPORT int vosia_idl_results_parse_file(int argc, void *argv[]) {
     return st;
 }
 
-/* (results) */
+/* (results): frees it and sets the handle to 0. */
 VOSIA_IDL_EXPORT int vosia_idl_results_free(int argc, void *argv[]) {
     ARGS(1);
     vosia_results_free(HANDLE(vosia_results, 0));
@@ -194,46 +259,189 @@ VOSIA_IDL_EXPORT int vosia_idl_results_shape(int argc, void *argv[]) {
     ARGS(4);
     const vosia_results *r = HANDLE(vosia_results, 0);
     int64_t rows = vosia_results_row_count(r);
-    if (rows < 0) return VOSIA_E_BAD_HANDLE;
+    if (rows < 0) return vosia_last_status();
     I64(1) = rows;
     I32(2) = vosia_results_column_count(r);
     I32(3) = vosia_results_overflow(r);
     return VOSIA_OK;
 }
 
-/* (results, col, buf, cap, len) */
-VOSIA_IDL_EXPORT int vosia_idl_results_copy_column_name(int argc, void *argv[]) {
-    ARGS(5);
-    COPY_CALL(vosia_results_copy_column_name(HANDLE(vosia_results, 0), I32(1), BUF(2), CAP(3),
-                                             &len_));
-}
-
-/* (results, row, col, buf, cap, len) */
-VOSIA_IDL_EXPORT int vosia_idl_results_copy_text(int argc, void *argv[]) {
+/* (results, col, attr, buf, cap, len) */
+VOSIA_IDL_EXPORT int vosia_idl_results_copy_column_attr(int argc, void *argv[]) {
     ARGS(6);
-    COPY_CALL(vosia_results_copy_text(HANDLE(vosia_results, 0), I64(1), I32(2), BUF(3), CAP(4),
-                                      &len_));
+    COPY_CALL(vosia_results_copy_column_attr(HANDLE(vosia_results, 0), I32(1), I32(2), BUF(3),
+                                             CAP(4), &len_));
 }
 
-/* (results, row, field, buf, cap, len) */
-VOSIA_IDL_EXPORT int vosia_idl_results_copy_std_str(int argc, void *argv[]) {
-    ARGS(6);
-    COPY_CALL(vosia_results_copy_std_str(HANDLE(vosia_results, 0), I64(1), I32(2), BUF(3),
-                                         CAP(4), &len_));
+/* (results, name or ID, out col LONG) */
+VOSIA_IDL_EXPORT int vosia_idl_results_column_index(int argc, void *argv[]) {
+    ARGS(3);
+    return vosia_results_column_index(HANDLE(vosia_results, 0), STR(1), &I32(2));
 }
 
-/* (results, row, field, out value) */
-VOSIA_IDL_EXPORT int vosia_idl_results_get_std_double(int argc, void *argv[]) {
-    ARGS(4);
-    return vosia_results_get_std_double(HANDLE(vosia_results, 0), I64(1), I32(2), &DBL(3));
+/* (results, col, out VOSIA_TYPE_* LONG) */
+VOSIA_IDL_EXPORT int vosia_idl_results_column_datatype(int argc, void *argv[]) {
+    ARGS(3);
+    return vosia_results_column_datatype(HANDLE(vosia_results, 0), I32(1), &I32(2));
 }
 
-/* (results, row, field, DOUBLE array buf, cap, out n) */
-VOSIA_IDL_EXPORT int vosia_idl_results_get_std_double_array(int argc, void *argv[]) {
-    ARGS(6);
-    size_t n = 0;
-    vosia_status st = vosia_results_get_std_double_array(
-        HANDLE(vosia_results, 0), I64(1), I32(2), (double *)argv[3], CAP(4), &n);
-    I64(5) = (int64_t)n;
+/* ----------------------------------------------------------------------- whole columns */
+
+/* (results, col, first_row, n_rows, DOUBLE values[n_rows] [, LONG nulls[n_rows]]):
+ * vosia_results_get_double_column; a null cell is NaN (and 1 in nulls). */
+VOSIA_IDL_EXPORT int vosia_idl_results_get_double_column(int argc, void *argv[]) {
+    ARGS_RANGE(5, 6);
+    return vosia_results_get_double_column(HANDLE(vosia_results, 0), I32(1), I64(2), I64(3),
+                                           (double *)argv[4],
+                                           argc == 6 ? (int32_t *)argv[5] : NULL);
+}
+
+/* (results, col, first_row, n_rows, LONG64 values[n_rows] [, LONG nulls[n_rows]]):
+ * vosia_results_get_int64_column; a null cell is 0 (and 1 in nulls). */
+VOSIA_IDL_EXPORT int vosia_idl_results_get_int64_column(int argc, void *argv[]) {
+    ARGS_RANGE(5, 6);
+    return vosia_results_get_int64_column(HANDLE(vosia_results, 0), I32(1), I64(2), I64(3),
+                                          (int64_t *)argv[4],
+                                          argc == 6 ? (int32_t *)argv[5] : NULL);
+}
+
+/* (results, field, first_row, n_rows, DOUBLE values[n_rows] [, LONG nulls[n_rows]]):
+ * vosia_results_get_std_double_column, in the field's fixed unit; NaN (and 1 in nulls) where
+ * the value is null. Where vosia_results_get_std_double_column gives up on the whole column
+ * for one cell that is text but not a number, the rows are read one by one (in C) and that
+ * cell is null, as a per-row reader would keep it. VOSIA_NULL_VALUE: the result has no such
+ * field (nothing written). */
+VOSIA_IDL_EXPORT int vosia_idl_results_get_std_double_column(int argc, void *argv[]) {
+    ARGS_RANGE(5, 6);
+    const vosia_results *r = HANDLE(vosia_results, 0);
+    int32_t field = I32(1);
+    int64_t first = I64(2), n = I64(3);
+    double *values = (double *)argv[4];
+    int32_t *nulls = argc == 6 ? (int32_t *)argv[5] : NULL;
+    vosia_status st = vosia_results_get_std_double_column(r, field, first, n, values, nulls);
+    int32_t kind = 0;
+    if (st != VOSIA_E_TYPE || vosia_field_kind(field, &kind) != VOSIA_OK ||
+        kind != VOSIA_KIND_NUMBER)
+        return st;
+    for (int64_t i = 0; i < n; i++) {
+        double v = 0;
+        vosia_status s = vosia_results_get_std_double(r, first + i, field, &v);
+        if (s != VOSIA_OK && s != VOSIA_NULL_VALUE && s != VOSIA_E_TYPE) return s;
+        values[i] = s == VOSIA_OK ? v : NAN;
+        if (nulls != NULL) nulls[i] = s != VOSIA_OK;
+    }
+    return VOSIA_OK;
+}
+
+typedef vosia_status (*text_column_fn)(const vosia_results *, int32_t, int64_t, int64_t,
+                                       const char **);
+
+/* The text column convention: rows first_row .. first_row + n_rows of column (or field)
+ * `which` go into buf back to back, without NULs; string i is buf[offsets[i] ..
+ * offsets[i+1]-1], offsets[0] = 0; nulls[i] is 1 for a null cell (an empty string in buf).
+ * When cap < offsets[n_rows] (the bytes needed), VOSIA_E_BUFFER_SIZE: offsets and nulls are
+ * written, buf is not; call again with a buffer that size. */
+static vosia_status text_column(text_column_fn fn, int argc, void *argv[]) {
+    const vosia_results *r = HANDLE(vosia_results, 0);
+    int64_t n = I64(3);
+    char *buf = BUF(4);
+    size_t cap = CAP(5);
+    int64_t *offsets = (int64_t *)argv[6];
+    int32_t *nulls = (int32_t *)argv[7];
+    (void)argc;
+    if (n <= 0) {
+        const char *none[1];
+        vosia_status st = fn(r, I32(1), I64(2), n, none); /* vosia checks the arguments */
+        if (st == VOSIA_OK) offsets[0] = 0;
+        return st;
+    }
+    if ((uint64_t)n > SIZE_MAX / sizeof(const char *)) return VOSIA_E_RANGE;
+    const char **cells = malloc((size_t)n * sizeof *cells);
+    if (cells == NULL) return VOSIA_E_INTERNAL;
+    vosia_status st = fn(r, I32(1), I64(2), n, cells);
+    if (st == VOSIA_OK) {
+        int64_t total = 0;
+        offsets[0] = 0;
+        for (int64_t i = 0; i < n; i++) {
+            nulls[i] = cells[i] == NULL;
+            total += cells[i] == NULL ? 0 : (int64_t)strlen(cells[i]);
+            offsets[i + 1] = total;
+        }
+        if ((uint64_t)total > cap) {
+            st = VOSIA_E_BUFFER_SIZE;
+        } else {
+            for (int64_t i = 0; i < n; i++)
+                if (cells[i] != NULL)
+                    memcpy(buf + offsets[i], cells[i], (size_t)(offsets[i + 1] - offsets[i]));
+        }
+    }
+    free(cells);
     return st;
+}
+
+/* (results, col, first_row, n_rows, BYTE buf[cap], cap, LONG64 offsets[n_rows+1],
+ *  LONG nulls[n_rows]): any column as text (vosia_results_get_text_column: numbers in
+ * shortest round-trip form, arrays space-separated), by the text column convention above. */
+VOSIA_IDL_EXPORT int vosia_idl_results_get_text_column(int argc, void *argv[]) {
+    ARGS(8);
+    return text_column(vosia_results_get_text_column, argc, argv);
+}
+
+/* (results, field, first_row, n_rows, BYTE buf[cap], cap, LONG64 offsets[n_rows+1],
+ *  LONG nulls[n_rows]): standard field `field` as text (vosia_results_get_std_text_column),
+ * by the text column convention above. VOSIA_NULL_VALUE: the result has no such field. */
+VOSIA_IDL_EXPORT int vosia_idl_results_get_std_text_column(int argc, void *argv[]) {
+    ARGS(8);
+    return text_column(vosia_results_get_std_text_column, argc, argv);
+}
+
+typedef vosia_status (*array_cell_fn)(const vosia_results *, int64_t, int32_t, double *,
+                                      size_t, size_t *);
+
+/* The array column convention: the numbers of each cell of rows first_row .. first_row +
+ * n_rows go into column i of values[width, n_rows] (IDL order: values[k, i]), NaN after the
+ * cell's last element and for null elements; counts[i] receives the number of elements of
+ * the cell (0 when it is null), which may exceed width (the rest is left out); maxcount the
+ * largest of counts. width 0 is a size probe: values is not touched (pass any DOUBLE). With
+ * `tolerant`, a cell that cannot be read as numbers (VOSIA_E_TYPE) counts as null. */
+static vosia_status array_column(array_cell_fn fn, int tolerant, void *argv[]) {
+    const vosia_results *r = HANDLE(vosia_results, 0);
+    int32_t which = I32(1);
+    int64_t first = I64(2), n = I64(3), width = I64(4);
+    double *values = (double *)argv[5];
+    int64_t *counts = (int64_t *)argv[6];
+    int64_t maxcount = 0;
+    if (n < 0 || first < 0 || width < 0) return VOSIA_E_RANGE;
+    for (int64_t i = 0; i < n; i++) {
+        double *cell = width > 0 ? values + i * width : NULL;
+        size_t k = 0;
+        vosia_status s = fn(r, first + i, which, cell, (size_t)width, &k);
+        if (s == VOSIA_NULL_VALUE || (tolerant && s == VOSIA_E_TYPE)) {
+            k = 0;
+        } else if (s != VOSIA_OK && s != VOSIA_E_BUFFER_SIZE) {
+            return s;
+        }
+        for (int64_t j = (int64_t)k; j < width; j++) cell[j] = NAN;
+        counts[i] = (int64_t)k;
+        if ((int64_t)k > maxcount) maxcount = (int64_t)k;
+    }
+    I64(7) = maxcount;
+    return VOSIA_OK;
+}
+
+/* (results, col, first_row, n_rows, width, DOUBLE values[width, n_rows],
+ *  LONG64 counts[n_rows], out maxcount LONG64): an array column (or any numeric column) by
+ * the array column convention above, one vosia_results_get_double_array per row. */
+VOSIA_IDL_EXPORT int vosia_idl_results_get_array_column(int argc, void *argv[]) {
+    ARGS(8);
+    return array_column(vosia_results_get_double_array, 0, argv);
+}
+
+/* (results, field, first_row, n_rows, width, DOUBLE values[width, n_rows],
+ *  LONG64 counts[n_rows], out maxcount LONG64): a standard array field (NAXIS, SCALE,
+ * REF_PIXEL, REF_VALUE, CD_MATRIX) in its fixed unit by the array column convention above,
+ * one vosia_results_get_std_double_array per row; a cell that is not numbers is null. */
+VOSIA_IDL_EXPORT int vosia_idl_results_get_std_array_column(int argc, void *argv[]) {
+    ARGS(8);
+    return array_column(vosia_results_get_std_double_array, 1, argv);
 }
