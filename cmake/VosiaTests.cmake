@@ -92,6 +92,21 @@ if(NOT VOSIA_HAVE_ASAN)
   message(WARNING "the C compiler cannot build with -fsanitize=address: no ASan tests")
 endif()
 
+# The NULL and bad-handle contract of every function vosia.h declares, generated from the
+# header (tests/c/gen_contract.py), so that no entry point can be left out; plain and ASan.
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+set(_vosia_contract_c "${CMAKE_CURRENT_BINARY_DIR}/test_contract_generated.c")
+add_custom_command(OUTPUT "${_vosia_contract_c}"
+  COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/tests/c/gen_contract.py"
+          "${PROJECT_SOURCE_DIR}/include/vosia.h" "${_vosia_contract_c}"
+  DEPENDS "${PROJECT_SOURCE_DIR}/tests/c/gen_contract.py" "${PROJECT_SOURCE_DIR}/include/vosia.h"
+  COMMENT "generating the contract test from vosia.h"
+  VERBATIM)
+vosia_add_c_test(c_contract "${_vosia_contract_c}" vosia::vosia)
+if(VOSIA_HAVE_ASAN)
+  vosia_add_c_test(asan_contract "${_vosia_contract_c}" vosia::vosia asan)
+endif()
+
 # The same results test once more against libvosia.a, which proves the static target's list
 # of system libraries (VOSIA_STATIC_SYSTEM_LIBS) is complete.
 if(EXISTS "${PROJECT_SOURCE_DIR}/tests/c/test_results.c")

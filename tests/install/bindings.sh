@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs vosia from a build tree into a fresh prefix, then uses the installed bindings the
 # way a downstream project does: the C++ example (vosia.hpp) and the Fortran example (module
-# vosia, libvosia_fortran.a, vosia.mod) built with CMake (find_package(vosia 0.1):
+# vosia, libvosia_fortran.a, vosia.mod) built with CMake (find_package(vosia 0.2):
 # vosia::vosia, vosia::vosia_static, vosia::vosia_fortran) and with plain compiler lines
 # (pkg-config for C++; -I/-L for gfortran), each run on a saved response. Also checks that the
 # IDL glue and procedures were installed.
@@ -39,7 +39,7 @@ else
     fortran=OFF
 fi
 
-# CMake: find_package(vosia 0.1).
+# CMake: find_package(vosia 0.2).
 if cmake -S "$here/bindings" -B "$work/cmake" -DCMAKE_PREFIX_PATH="$prefix" \
         -DVOSIA_SOURCE_DIR="$src" -DWITH_FORTRAN=$fortran >"$work/cmake.log" 2>&1 &&
    cmake --build "$work/cmake" >>"$work/cmake.log" 2>&1; then

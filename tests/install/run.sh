@@ -41,7 +41,8 @@ else
 fi
 # Another minor version must not be accepted while 0.x (SameMinorVersion).
 refused() { ! cmake -S "$here/consumer" -B "$work/want-$1" -DCMAKE_PREFIX_PATH="$prefix" -DVOSIA_WANT="$1" >/dev/null 2>&1; }
-check "find_package(vosia 0.2) is refused" refused 0.2
+check "find_package(vosia 0.1) is refused" refused 0.1
+check "find_package(vosia 0.3) is refused" refused 0.3
 check "find_package(vosia 1.0) is refused" refused 1.0
 
 # pkg-config, shared and static.
