@@ -42,8 +42,8 @@
  * (vosia_service_get_param_attr, vosia_service_get_column_attr), the service itself and its
  * capabilities (vosia_service_get_attr, vosia_service_get_capability_attr), the standard
  * fields (vosia_field_get_attr). A key the getter does not know is VOSIA_E_INVALID_ARG.
- * Whole columns come in one call (vosia_results_get_double_column and its kin), nulls as NaN
- * and/or in a mask.
+ * Whole columns come in one call (vosia_results_get_double_column and its kin): nulls in an
+ * optional mask, and as NaN in double columns (0 in int64 columns: there only the mask tells).
  *
  * Strings. In: NUL-terminated UTF-8, copied before the call returns (invalid UTF-8 is
  * VOSIA_E_INVALID_ARG). Out: NUL-terminated UTF-8, borrowed, never freed by the caller:
@@ -55,7 +55,8 @@
  *
  * Const. A function taking a const handle changes nothing the caller can observe; the
  * functions that fetch and cache (vosia_service_fetch_metadata, _fetch_capabilities) take a
- * non-const one, and are as thread-safe as every other service call.
+ * non-const one, and are as thread-safe as every other service call; so does vosia_query_url,
+ * which keeps the URL it returns in the query (vosia_query_copy_url, which does not, is const).
  *
  * Progress and cancel. vosia_service_set_progress installs the one callback vosia has:
  * told the bytes of each response body read so far and expected, it cancels the transfer
@@ -596,7 +597,8 @@ typedef int32_t (*vosia_progress_fn)(int64_t done, int64_t total, void *user);
 #define VOSIA_OK 0
 
 /**
- * Not an error: the cell is null (VOTable null, NaN, empty); nothing was written.
+ * Not an error: the value asked for is absent (a null cell: VOTable null, NaN, empty; an
+ * attribute the object does not set; a lookup that found nothing); nothing was written.
  */
 #define VOSIA_NULL_VALUE 1
 
@@ -700,7 +702,7 @@ extern "C" {
 #endif // __cplusplus
 
 /**
- * The version of the vosia library loaded at run time, e.g. "0.1.0".
+ * The version of the vosia library loaded at run time, e.g. "0.2.0".
  *
  * @return A static NUL-terminated string; never NULL. Thread-safe.
  */
@@ -1068,7 +1070,7 @@ vosia_status vosia_service_check_availability(const vosia_service *s, int32_t *a
  * Fetches the service's VOSI capabilities once (the sibling `capabilities`, then
  * `<base>/capabilities`) and caches them.
  *
- * @param count (out, not NULL) receives how many capabilities there are; written only on
+ * @param count_out (out, not NULL) receives how many capabilities there are; written only on
  *              VOSIA_OK.
  * @return VOSIA_OK; the transport errors (VOSIA_E_CONNECT when no candidate URL could be
  *         reached), VOSIA_E_FORMAT, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.

@@ -726,7 +726,7 @@ pub unsafe extern "C" fn vosia_service_check_availability(
 /// Fetches the service's VOSI capabilities once (the sibling `capabilities`, then
 /// `<base>/capabilities`) and caches them.
 ///
-/// @param count (out, not NULL) receives how many capabilities there are; written only on
+/// @param count_out (out, not NULL) receives how many capabilities there are; written only on
 ///              VOSIA_OK.
 /// @return VOSIA_OK; the transport errors (VOSIA_E_CONNECT when no candidate URL could be
 ///         reached), VOSIA_E_FORMAT, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.

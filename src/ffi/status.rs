@@ -12,7 +12,8 @@ pub type vosia_status = i32;
 
 /// Success.
 pub const VOSIA_OK: vosia_status = 0;
-/// Not an error: the cell is null (VOTable null, NaN, empty); nothing was written.
+/// Not an error: the value asked for is absent (a null cell: VOTable null, NaN, empty; an
+/// attribute the object does not set; a lookup that found nothing); nothing was written.
 pub const VOSIA_NULL_VALUE: vosia_status = 1;
 /// A required pointer argument was NULL.
 pub const VOSIA_E_NULL_ARG: vosia_status = 10;

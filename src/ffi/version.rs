@@ -5,7 +5,7 @@ use std::ffi::c_char;
 
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
 
-/// The version of the vosia library loaded at run time, e.g. "0.1.0".
+/// The version of the vosia library loaded at run time, e.g. "0.2.0".
 ///
 /// @return A static NUL-terminated string; never NULL. Thread-safe.
 #[unsafe(no_mangle)]
