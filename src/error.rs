@@ -24,6 +24,10 @@ pub enum ErrorKind {
     Http,
     /// The response was larger than the configured limit.
     TooLarge,
+    /// A download ended before the whole body arrived; what came is kept for resuming.
+    Partial,
+    /// Downloaded bytes differ from the length or checksum the server announced.
+    Checksum,
     /// A local file could not be read or written.
     Io,
     /// The service reported QUERY_STATUS=ERROR; the message is its own text.

@@ -45,7 +45,7 @@ pub(crate) fn document(agent: &ureq::Agent, settings: &Settings, url: &str) -> R
 
 /// The error for a non-2xx answer: the service's QUERY_STATUS=ERROR text when the body is an
 /// error VOTable, else the Http error with the status line and the start of the body.
-fn refused(refusal: Refusal) -> Error {
+pub(crate) fn refused(refusal: Refusal) -> Error {
     let looks_like_votable = String::from_utf8_lossy(&refusal.body).contains("VOTABLE");
     if looks_like_votable
         && let Ok(doc) = read_document(refusal.body.as_slice())

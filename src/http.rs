@@ -49,6 +49,14 @@ pub struct Settings {
     /// Told the bytes of a response body read so far and the bytes expected; its `false`
     /// cancels the transfer. `None` (the default): no reports.
     pub progress: Option<Progress>,
+    /// Largest dataset a download accepts, in bytes; 0 (the default) means no limit. Separate
+    /// from `max_response_bytes`, which bounds VOTables held in memory.
+    pub max_download_bytes: u64,
+    /// Whole time for one download (connect, wait, body, retries), which a large file needs
+    /// more of than a query. Default 1 hour.
+    pub download_timeout: Duration,
+    /// How many downloads of a batch run at once. Default 4.
+    pub download_jobs: u32,
 }
 
 /// A progress function: `(bytes read so far, bytes expected if known) -> keep going?`.
@@ -96,6 +104,9 @@ impl Default for Settings {
             headers: Vec::new(),
             keepalive: None,
             progress: None,
+            max_download_bytes: 0,
+            download_timeout: Duration::from_secs(3600),
+            download_jobs: 4,
         }
     }
 }
@@ -134,14 +145,14 @@ struct Exchange {
     note: String,
 }
 
-fn remaining(deadline: Instant, url: &str, settings: &Settings) -> Result<Duration> {
+fn remaining(deadline: Instant, url: &str, total: Duration) -> Result<Duration> {
     let left = deadline.saturating_duration_since(Instant::now());
     if left.is_zero() {
         return Err(Error::new(
             ErrorKind::Timeout,
             format!(
                 "no complete answer from {url} within the {} s timeout",
-                secs(settings.timeout)
+                secs(total)
             ),
         ));
     }
@@ -152,13 +163,20 @@ fn secs(d: Duration) -> String {
     crate::numfmt::format_f64((d.as_secs_f64() * 1000.0).round() / 1000.0)
 }
 
-/// Sends a GET, retrying 429/503 within the bounds of `settings`.
-fn send(agent: &Agent, settings: &Settings, url: &str) -> Result<Exchange> {
-    let deadline = Instant::now() + settings.timeout;
+/// Sends a GET with the service's headers and `extra` ones, retrying 429/503 within the
+/// bounds of `settings`; `total` bounds the whole exchange, body included.
+fn send(
+    agent: &Agent,
+    settings: &Settings,
+    url: &str,
+    extra: &[(&str, String)],
+    total: Duration,
+) -> Result<Exchange> {
+    let deadline = Instant::now() + total;
     let mut retries = 0;
     let mut waited = Duration::ZERO;
     loop {
-        let left = remaining(deadline, url, settings)?;
+        let left = remaining(deadline, url, total)?;
         let mut request = agent
             .get(url)
             .config()
@@ -167,6 +185,9 @@ fn send(agent: &Agent, settings: &Settings, url: &str) -> Result<Exchange> {
             .build();
         for (name, value) in &settings.headers {
             request = request.header(name.as_str(), value.as_str());
+        }
+        for (name, value) in extra {
+            request = request.header(*name, value.as_str());
         }
         if !settings.keeps_alive(url) {
             request = request.header("Connection", "close");
@@ -289,6 +310,9 @@ fn looks_like_tls(text: &str) -> bool {
 struct Guarded<R> {
     inner: R,
     read: u64,
+    /// Bytes of the file before this body (a resumed download); counted in the progress
+    /// reports and the size limit.
+    offset: u64,
     /// The length the server announced, if any.
     expected: Option<u64>,
     limit: u64,
@@ -296,6 +320,9 @@ struct Guarded<R> {
     url: String,
     timeout: Duration,
     progress: Option<Progress>,
+    /// What a body that ends before its announced length is: Format for a document (it is
+    /// unreadable), Partial for a download (what arrived is kept for resuming).
+    cut_short: ErrorKind,
 }
 
 impl<R: Read> Read for Guarded<R> {
@@ -313,7 +340,7 @@ impl<R: Read> Read for Guarded<R> {
                     self.failure = Some(cancelled);
                     return Err(io);
                 }
-                if self.limit > 0 && self.read > self.limit {
+                if self.limit > 0 && self.offset + self.read > self.limit {
                     let err = Error::new(
                         ErrorKind::TooLarge,
                         format!(
@@ -343,13 +370,20 @@ impl<R> Guarded<R> {
     /// error.
     fn report(&self) -> Result<()> {
         match &self.progress {
-            Some(progress) if !progress.call(self.read, self.expected) => Err(Error::new(
-                ErrorKind::Cancelled,
-                format!(
-                    "cancelled by the progress function after {} bytes of the response from {}",
-                    self.read, self.url
-                ),
-            )),
+            Some(progress)
+                if !progress.call(
+                    self.offset + self.read,
+                    self.expected.map(|e| e + self.offset),
+                ) =>
+            {
+                Err(Error::new(
+                    ErrorKind::Cancelled,
+                    format!(
+                        "cancelled by the progress function after {} bytes of the response from {}",
+                        self.read, self.url
+                    ),
+                ))
+            }
             _ => Ok(()),
         }
     }
@@ -385,10 +419,13 @@ impl<R> Guarded<R> {
             ureq::Error::Decompress(what, io) => Error::format(format!(
                 "the {what} compressed body is corrupt {after}: {io}"
             )),
-            other => Error::format(format!(
-                "the response was cut short {after}: {other} (the connection closed before the \
-                 end of the body)"
-            )),
+            other => Error::new(
+                self.cut_short,
+                format!(
+                    "the response was cut short {after}: {other} (the connection closed before \
+                     the end of the body)"
+                ),
+            ),
         }
     }
 }
@@ -467,6 +504,8 @@ fn is_xml_start(head: &[u8]) -> bool {
 /// A non-2xx answer: its status line and the start of its body, for the caller to look into
 /// (an error VOTable in it wins, see `fetch`) before turning it into an Http error.
 pub(crate) struct Refusal {
+    /// The HTTP status code.
+    pub(crate) status: u16,
     line: String,
     url: String,
     content_type: String,
@@ -492,6 +531,7 @@ impl Refusal {
             exchange.note
         };
         Refusal {
+            status: status.as_u16(),
             line: status_line(status),
             url: url.to_string(),
             content_type,
@@ -573,7 +613,7 @@ pub(crate) enum Answer {
 /// 2xx answer that is empty, HTML or does not start like XML is a Format error that names
 /// its content type and first bytes; anything else is a [`Body`] to read.
 pub(crate) fn get(agent: &Agent, settings: &Settings, url: &str, limit: u64) -> Result<Answer> {
-    let exchange = send(agent, settings, url)?;
+    let exchange = send(agent, settings, url, &[], settings.timeout)?;
     if !exchange.response.status().is_success() {
         return Ok(Answer::Refused(Refusal::read(exchange, url)));
     }
@@ -582,12 +622,14 @@ pub(crate) fn get(agent: &Agent, settings: &Settings, url: &str, limit: u64) -> 
     let mut guarded = Guarded {
         inner: exchange.response.into_body().into_reader(),
         read: 0,
+        offset: 0,
         expected,
         limit,
         failure: None,
         url: url.to_string(),
         timeout: settings.timeout,
         progress: settings.progress.clone(),
+        cut_short: ErrorKind::Format,
     };
     guarded.report()?;
     // Peek at the start to recognise HTML or other non-XML answers at 200.
@@ -616,6 +658,87 @@ pub(crate) fn get(agent: &Agent, settings: &Settings, url: &str, limit: u64) -> 
         reader: BufReader::with_capacity(64 * 1024, Cursor::new(head).chain(guarded)),
         url: url.to_string(),
         content_type: ctype,
+    })))
+}
+
+/// A 2xx answer to a download: its status and headers, and its body as raw bytes through the
+/// same guard as a document's (size limit, progress and cancel, transport failures kept).
+pub(crate) struct Raw {
+    pub(crate) status: u16,
+    headers: ureq::http::HeaderMap,
+    body: Guarded<ureq::BodyReader<'static>>,
+}
+
+impl Raw {
+    /// A response header as text, if present and readable.
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name)?.to_str().ok().map(str::trim)
+    }
+
+    /// The body length the server announced (`Content-Length`).
+    pub(crate) fn content_length(&self) -> Option<u64> {
+        self.body.expected
+    }
+
+    /// The first transport failure met while reading (limit, deadline, cut, cancel): the
+    /// error to report instead of the `io::Error` the read returned.
+    pub(crate) fn take_failure(&mut self) -> Option<Error> {
+        self.body.failure.take()
+    }
+
+    /// Tells the progress function `done` bytes out of `total` of the whole file (a resumed
+    /// download starts past 0), before the first body byte.
+    pub(crate) fn report_start(&mut self, offset: u64) -> Result<()> {
+        self.body.offset = offset;
+        self.body.report()
+    }
+}
+
+impl Read for Raw {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.body.read(buf)
+    }
+}
+
+/// What a download GET came back with.
+pub(crate) enum Fetched {
+    Raw(Box<Raw>),
+    Refused(Refusal),
+}
+
+/// GETs `url` for a download: `extra` headers (e.g. `Range`), no content coding (byte ranges
+/// and lengths must be those of the file), `settings.download_timeout` for the whole transfer,
+/// `settings.max_download_bytes` for its size.
+pub(crate) fn download(
+    agent: &Agent,
+    settings: &Settings,
+    url: &str,
+    extra: &[(&str, String)],
+) -> Result<Fetched> {
+    let mut headers = vec![("Accept-Encoding", "identity".to_string())];
+    headers.extend(extra.iter().cloned());
+    let exchange = send(agent, settings, url, &headers, settings.download_timeout)?;
+    if !exchange.response.status().is_success() {
+        return Ok(Fetched::Refused(Refusal::read(exchange, url)));
+    }
+    let status = exchange.response.status().as_u16();
+    let expected = expected_length(&exchange.response);
+    let (parts, body) = exchange.response.into_parts();
+    Ok(Fetched::Raw(Box::new(Raw {
+        status,
+        headers: parts.headers,
+        body: Guarded {
+            inner: body.into_reader(),
+            read: 0,
+            offset: 0,
+            expected,
+            limit: settings.max_download_bytes,
+            failure: None,
+            url: url.to_string(),
+            timeout: settings.download_timeout,
+            progress: settings.progress.clone(),
+            cut_short: ErrorKind::Partial,
+        },
     })))
 }
 

@@ -7,7 +7,9 @@
 //! lives in [`ffi`] and only calls into the core; the core never imports it.
 
 pub mod attrs;
+pub mod datalink;
 pub mod describe;
+pub mod download;
 pub mod error;
 mod fetch;
 pub mod http;

@@ -12,11 +12,13 @@
 //! [`Query`]: crate::query::Query
 
 use std::ffi::{CStr, CString};
+use std::path::Path;
 use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
 use crate::SiaVersion;
 use crate::describe::{self, Metadata};
+use crate::download;
 use crate::error::{Error, Result};
 use crate::fetch;
 use crate::http::{self, Settings};
@@ -191,6 +193,48 @@ impl Service {
             s.max_retries = max_retries;
             s.max_retry_wait = wait;
         })
+    }
+
+    /// The largest dataset a download accepts, in bytes; 0 (the default) means no limit.
+    pub fn set_max_download_bytes(&self, bytes: u64) -> Result<()> {
+        self.update(|s| s.max_download_bytes = bytes)
+    }
+
+    /// The whole time one download may take, in seconds (> 0; default 3600).
+    pub fn set_download_timeout(&self, seconds: f64) -> Result<()> {
+        let d = positive_duration("download timeout", seconds)?;
+        self.update(|s| s.download_timeout = d)
+    }
+
+    /// How many downloads of a batch run at once: 1 to 64 (default 4).
+    pub fn set_download_jobs(&self, jobs: u32) -> Result<()> {
+        if !(1..=64).contains(&jobs) {
+            return Err(Error::invalid(format!(
+                "the number of parallel downloads must be 1 to 64 (got {jobs})"
+            )));
+        }
+        self.update(|s| s.download_jobs = jobs)
+    }
+
+    /// Downloads `item` into `dir` with this service's agent and settings; see
+    /// [`crate::download`].
+    pub fn download(
+        &self,
+        item: &download::Item,
+        dir: &Path,
+        options: download::Options,
+    ) -> Result<download::Saved> {
+        download::download(&self.agent, &self.settings(), item, dir, options)
+    }
+
+    /// Downloads every item into `dir`, in parallel; one outcome per item, in order.
+    pub fn download_all(
+        &self,
+        items: &[download::Item],
+        dir: &Path,
+        options: download::Options,
+    ) -> Vec<Result<download::Saved>> {
+        download::download_all(&self.agent, &self.settings(), items, dir, options)
     }
 
     /// Keep connections alive between requests, or open one per request (the default

@@ -39,6 +39,12 @@ pub const VOSIA_E_TLS: vosia_status = 32;
 pub const VOSIA_E_HTTP: vosia_status = 33;
 /// The response was larger than the configured limit.
 pub const VOSIA_E_TOO_LARGE: vosia_status = 34;
+/// A download ended before the whole file arrived; the bytes that came are kept (under a
+/// temporary name) and the next attempt resumes from them.
+pub const VOSIA_E_PARTIAL: vosia_status = 35;
+/// Downloaded bytes differ from the length or checksum the server announced; they are not
+/// kept.
+pub const VOSIA_E_CHECKSUM: vosia_status = 36;
 /// A local file could not be read or written.
 pub const VOSIA_E_IO: vosia_status = 40;
 /// The service reported QUERY_STATUS=ERROR; the detail is the service's own text.
@@ -66,6 +72,8 @@ fn status_of(kind: ErrorKind) -> vosia_status {
         ErrorKind::Tls => VOSIA_E_TLS,
         ErrorKind::Http => VOSIA_E_HTTP,
         ErrorKind::TooLarge => VOSIA_E_TOO_LARGE,
+        ErrorKind::Partial => VOSIA_E_PARTIAL,
+        ErrorKind::Checksum => VOSIA_E_CHECKSUM,
         ErrorKind::Io => VOSIA_E_IO,
         ErrorKind::Service => VOSIA_E_SERVICE,
         ErrorKind::Format => VOSIA_E_FORMAT,
@@ -127,6 +135,8 @@ pub(crate) fn status_text(status: vosia_status) -> &'static [u8] {
         VOSIA_E_TLS => b"TLS error\0",
         VOSIA_E_HTTP => b"HTTP error status\0",
         VOSIA_E_TOO_LARGE => b"response larger than the configured limit\0",
+        VOSIA_E_PARTIAL => b"the download ended early; it resumes on the next try\0",
+        VOSIA_E_CHECKSUM => b"the downloaded data does not match its length or checksum\0",
         VOSIA_E_IO => b"local file could not be read or written\0",
         VOSIA_E_SERVICE => b"the service reported an error\0",
         VOSIA_E_FORMAT => b"not a VOTable, or malformed\0",

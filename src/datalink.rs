@@ -1,0 +1,156 @@
+//! DataLink links documents (DataLink 1.1 §3): a VOTable whose rows are links, grouped by
+//! the `ID` of the dataset they belong to. Read with vosia's own VOTable reader.
+//!
+//! Only what a download needs so far: the links and, per dataset, its `#this` link (the
+//! dataset itself).
+
+use crate::SiaVersion;
+use crate::error::{Error, ErrorKind, Result};
+use crate::results::Results;
+
+/// The MIME type of a DataLink document (its `content` parameter is what tells).
+pub fn is_datalink_type(mime: &str) -> bool {
+    let lower = mime.to_ascii_lowercase();
+    lower.contains("votable") && lower.replace(' ', "").contains("content=datalink")
+}
+
+/// One row of a links document. Absent or null cells are `None`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Link {
+    pub id: Option<String>,
+    pub access_url: Option<String>,
+    pub service_def: Option<String>,
+    pub error_message: Option<String>,
+    pub semantics: Option<String>,
+    pub description: Option<String>,
+    pub content_type: Option<String>,
+    pub content_length: Option<u64>,
+    /// `content_checksum` where the service gives one (not a DataLink 1.1 column, but served
+    /// by some archives), e.g. `md5:…`.
+    pub content_checksum: Option<String>,
+}
+
+/// A links document, in its row order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Links {
+    pub links: Vec<Link>,
+}
+
+impl Links {
+    /// Reads a links document. A VOTable without the DataLink columns `access_url`,
+    /// `semantics` is a Format error that says so.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Links> {
+        let table = Results::from_bytes(bytes, SiaVersion::V2)?;
+        let col = |name: &str| table.column_index(name);
+        let (Some(_), Some(_)) = (col("access_url"), col("semantics")) else {
+            return Err(Error::format(
+                "not a DataLink document: the table has no access_url and semantics columns",
+            ));
+        };
+        let text = |row: usize, name: &str| -> Option<String> {
+            let c = col(name)?;
+            let s = table.text(row, c).ok()??.to_str().ok()?.trim().to_string();
+            (!s.is_empty()).then_some(s)
+        };
+        let links = (0..table.row_count())
+            .map(|row| Link {
+                id: text(row, "ID"),
+                access_url: text(row, "access_url"),
+                service_def: text(row, "service_def"),
+                error_message: text(row, "error_message"),
+                semantics: text(row, "semantics"),
+                description: text(row, "description"),
+                content_type: text(row, "content_type"),
+                content_length: text(row, "content_length").and_then(|s| s.parse().ok()),
+                content_checksum: text(row, "content_checksum"),
+            })
+            .collect();
+        Ok(Links { links })
+    }
+
+    /// The `#this` link of dataset `id` (of the first dataset when `id` is `None`): the
+    /// dataset itself. An error row for it is a Service error with the service's message;
+    /// none at all is a Format error.
+    pub fn this(&self, id: Option<&str>) -> Result<&Link> {
+        let of_id = |l: &&Link| id.is_none_or(|want| l.id.as_deref() == Some(want));
+        let this = self.links.iter().filter(of_id).find(|l| {
+            l.semantics
+                .as_deref()
+                .is_some_and(|s| s == "#this" || s.ends_with("core#this"))
+        });
+        match this {
+            Some(link) if link.access_url.is_some() && link.error_message.is_none() => Ok(link),
+            Some(link) => Err(Error::new(
+                ErrorKind::Service,
+                format!(
+                    "the DataLink service has no dataset for {}: {}",
+                    link.id.as_deref().unwrap_or("this ID"),
+                    link.error_message.as_deref().unwrap_or("no access_url")
+                ),
+            )),
+            None => {
+                let error = self
+                    .links
+                    .iter()
+                    .filter(of_id)
+                    .find_map(|l| l.error_message.as_deref());
+                match error {
+                    Some(message) => Err(Error::new(
+                        ErrorKind::Service,
+                        format!("the DataLink service answered: {message}"),
+                    )),
+                    None => Err(Error::format(format!(
+                        "the DataLink document lists no #this link{}",
+                        id.map(|i| format!(" for {i}")).unwrap_or_default()
+                    ))),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r##"<VOTABLE version="1.3"><RESOURCE type="results"><TABLE>
+<FIELD name="ID" datatype="char" arraysize="*"/>
+<FIELD name="access_url" datatype="char" arraysize="*"/>
+<FIELD name="service_def" datatype="char" arraysize="*"/>
+<FIELD name="error_message" datatype="char" arraysize="*"/>
+<FIELD name="semantics" datatype="char" arraysize="*"/>
+<FIELD name="content_type" datatype="char" arraysize="*"/>
+<FIELD name="content_length" datatype="long"/>
+<DATA><TABLEDATA>
+<TR><TD>ivo://x?a</TD><TD>http://x/a.jpg</TD><TD/><TD/><TD>#preview</TD><TD>image/jpeg</TD><TD>10</TD></TR>
+<TR><TD>ivo://x?a</TD><TD>http://x/a.fits</TD><TD/><TD/><TD>#this</TD><TD>image/fits</TD><TD>2880</TD></TR>
+<TR><TD>ivo://x?b</TD><TD/><TD/><TD>NotFoundFault: ivo://x?b</TD><TD>#this</TD><TD/><TD/></TR>
+</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>"##;
+
+    #[test]
+    fn this_link_per_id_and_error_rows() {
+        let links = Links::from_bytes(DOC.as_bytes()).unwrap();
+        assert_eq!(links.links.len(), 3);
+        let a = links.this(Some("ivo://x?a")).unwrap();
+        assert_eq!(a.access_url.as_deref(), Some("http://x/a.fits"));
+        assert_eq!(
+            (a.content_type.as_deref(), a.content_length),
+            (Some("image/fits"), Some(2880))
+        );
+        assert_eq!(links.this(None).unwrap(), a);
+        let b = links.this(Some("ivo://x?b")).unwrap_err();
+        assert_eq!(b.kind(), ErrorKind::Service);
+        assert!(b.message().contains("NotFoundFault"), "{}", b.message());
+        assert_eq!(
+            links.this(Some("ivo://x?c")).unwrap_err().kind(),
+            ErrorKind::Format
+        );
+        assert!(is_datalink_type(
+            "application/x-votable+xml;content=datalink"
+        ));
+        assert!(is_datalink_type(
+            "application/x-votable+xml; content=datalink"
+        ));
+        assert!(!is_datalink_type("application/x-votable+xml"));
+    }
+}

@@ -1,0 +1,168 @@
+//! Downloads from the live DaCHS of `../shared/dachs` (with `VOSIA_TEST_DACHS` set; without
+//! it each test prints a note and passes): SIA 1.0 images under pyvo's names, SIA 2.0 rows
+//! whose access URLs are DataLink documents saved as the FITS files they point to, and a
+//! killed download resumed with `Range`. Every file is compared byte for byte with the one
+//! DaCHS serves from its inputs (`/var/gavo/inputs/siatest/data`, or `VOSIA_TEST_DATA_FILES`).
+
+use std::path::{Path, PathBuf};
+
+use vosia::download::{How, Item, Options};
+use vosia::query::Query;
+use vosia::service::Service;
+use vosia::stdfields::StdField;
+use vosia::{Results, SiaVersion};
+
+fn server() -> Option<String> {
+    match std::env::var("VOSIA_TEST_DACHS") {
+        Ok(url) if !url.trim().is_empty() => Some(url.trim().trim_end_matches('/').to_string()),
+        _ => {
+            eprintln!("note: VOSIA_TEST_DACHS is not set; skipping the live download test");
+            None
+        }
+    }
+}
+
+fn data_files() -> PathBuf {
+    std::env::var("VOSIA_TEST_DATA_FILES")
+        .unwrap_or_else(|_| "/var/gavo/inputs/siatest/data".into())
+        .into()
+}
+
+fn folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("vosia-dachs-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn search(
+    base: &str,
+    path: &str,
+    version: SiaVersion,
+    setup: impl Fn(&mut Query),
+) -> (std::sync::Arc<Service>, Results) {
+    let svc = Service::new(&format!("{base}{path}"), version).unwrap();
+    svc.set_timeout(30.0).unwrap();
+    let svc = std::sync::Arc::new(svc);
+    let mut q = Query::new(svc.clone());
+    setup(&mut q);
+    let res = q
+        .execute()
+        .unwrap_or_else(|e| panic!("{}: {}", q.url(), e.message()));
+    (svc, res)
+}
+
+/// The server-side file a URL (or DataLink ID in it) names: `siatest_NNN_....fits`.
+fn served_file(url: &str) -> PathBuf {
+    let decoded = percent_encoding::percent_decode_str(url).decode_utf8_lossy();
+    let start = decoded
+        .rfind("siatest_")
+        .expect("a siatest file in the URL");
+    let name: String = decoded[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || "_.-".contains(*c))
+        .collect();
+    data_files().join(name)
+}
+
+fn same_bytes(a: &Path, b: &Path) {
+    let (x, y) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+    assert!(
+        x == y,
+        "{} ({} bytes) differs from {} ({} bytes)",
+        a.display(),
+        x.len(),
+        b.display(),
+        y.len()
+    );
+}
+
+#[test]
+fn sia1_images_under_pyvos_names_byte_identical() {
+    let Some(base) = server() else { return };
+    let (svc, res) = search(&base, "/siatest/q/i/siap.xml?", SiaVersion::V1, |q| {
+        q.params_mut().set_pos(10.6847, 41.269).unwrap();
+        q.params_mut().set_size(0.5, 0.5).unwrap();
+    });
+    assert!(res.row_count() >= 20, "{} rows", res.row_count());
+    let items: Vec<Item> = (0..res.row_count())
+        .map(|r| Item::from_row(&res, r).unwrap())
+        .collect();
+    let dir = folder("sia1");
+    let out = svc.download_all(&items, &dir, Options::default());
+    for (item, saved) in items.iter().zip(&out) {
+        let saved = saved
+            .as_ref()
+            .unwrap_or_else(|e| panic!("{}: {}", item.url, e.message()));
+        // pyvo: the title with whitespace as "_", the extension of image/fits.
+        let title = item.title.as_deref().unwrap();
+        let want = format!(
+            "{}.fits",
+            title.split_whitespace().collect::<Vec<_>>().join("_")
+        );
+        assert_eq!(
+            saved.path.file_name().unwrap().to_str(),
+            Some(want.as_str())
+        );
+        same_bytes(&saved.path, &served_file(&item.url));
+    }
+    // A rerun fetches nothing.
+    let again = svc.download_all(&items, &dir, Options::default());
+    assert!(again.iter().all(|o| o.as_ref().unwrap().how == How::Cached));
+}
+
+#[test]
+fn sia2_datalink_rows_give_the_fits_files_not_the_xml() {
+    let Some(base) = server() else { return };
+    let (svc, res) = search(&base, "/siatest/q/sia2dl/siap2.xml?", SiaVersion::V2, |q| {
+        q.params_mut().add_circle(10.6847, 41.269, 0.2).unwrap();
+    });
+    assert!(res.row_count() >= 4);
+    let format = res
+        .std_text(0, StdField::Format)
+        .unwrap()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(format.contains("datalink"), "{format}");
+    let items: Vec<Item> = (0..res.row_count())
+        .map(|r| Item::from_row(&res, r).unwrap())
+        .collect();
+    let dir = folder("sia2dl");
+    for (item, saved) in items
+        .iter()
+        .zip(svc.download_all(&items, &dir, Options::default()))
+    {
+        let saved = saved.unwrap_or_else(|e| panic!("{}: {}", item.url, e.message()));
+        assert_eq!(saved.path.extension().unwrap(), "fits");
+        let head = std::fs::read(&saved.path).unwrap();
+        assert!(
+            head.starts_with(b"SIMPLE  ="),
+            "{} is not FITS",
+            saved.path.display()
+        );
+        same_bytes(&saved.path, &served_file(&item.url));
+    }
+}
+
+#[test]
+fn a_killed_download_resumes_from_its_part_file() {
+    let Some(base) = server() else { return };
+    let file = data_files().join("siatest_001_M31_V.fits");
+    let whole = std::fs::read(&file).unwrap();
+    let dir = folder("resume");
+    // What a download killed halfway leaves: the first half under the temporary name.
+    std::fs::write(dir.join("m31.fits.part"), &whole[..whole.len() / 2]).unwrap();
+    let svc = Service::new(&format!("{base}/siatest/q/i/siap.xml?"), SiaVersion::V1).unwrap();
+    let item = Item {
+        url: format!("{base}/getproduct/siatest/data/siatest_001_M31_V.fits"),
+        title: Some("m31".into()),
+        format: Some("image/fits".into()),
+        name: None,
+    };
+    let saved = svc.download(&item, &dir, Options::default()).unwrap();
+    assert_eq!(saved.how, How::Resumed);
+    same_bytes(&saved.path, &file);
+    assert!(!dir.join("m31.fits.part").exists());
+}
