@@ -22,8 +22,9 @@
  * connection the HTTP client (ureq) looks up the host (an IP literal too) with the system
  * resolver on a short-lived helper thread and waits at most the connect timeout for it; a
  * resolver that never answers keeps that helper alive after the call has returned
- * VOSIA_E_TIMEOUT, until the system resolver itself gives up. No other thread is started and
- * no signal handler installed.
+ * VOSIA_E_TIMEOUT, until the system resolver itself gives up. vosia_service_download_rows
+ * runs its downloads on up to vosia_service_set_download_jobs threads of its own, all joined
+ * before it returns. No other thread is started and no signal handler installed.
  * Global state: the first call into vosia installs, once per process, a panic hook that keeps
  * panics inside vosia quiet (vosia never prints) and hands every other panic to the hook that
  * was there before; nothing else is global.
@@ -58,9 +59,21 @@
  * non-const one, and are as thread-safe as every other service call; so does vosia_query_url,
  * which keeps the URL it returns in the query (vosia_query_copy_url, which does not, is const).
  *
+ * Downloads. vosia_service_download_url and vosia_service_download_rows save datasets into a
+ * folder: each file is written to NAME.part there, checked against the length and checksums
+ * the server announces (Content-Length, Digest, Repr-Digest, Content-MD5), flushed and only
+ * then renamed to NAME, so a file under its final name is always complete: a later call finds
+ * it and fetches nothing, and a call cut short resumes its NAME.part with an HTTP Range
+ * request (or starts over where the server takes no ranges). Names follow pyvo's and never
+ * leave the folder. A row whose access URL is a DataLink document is followed to its #this
+ * link, so the dataset is saved, not the XML. The outcome of each file is in a
+ * vosia_downloads handle.
+ *
  * Progress and cancel. vosia_service_set_progress installs the one callback vosia has:
  * told the bytes of each response body read so far and expected, it cancels the transfer
- * with a non-zero return (VOSIA_E_CANCELLED).
+ * with a non-zero return (VOSIA_E_CANCELLED). During vosia_service_download_rows it is told
+ * the bytes of all files together, from the download threads, one call at a time, and its
+ * non-zero return stops every transfer (their .part files are removed).
  *
  * Rows and columns are 0-based (1-based only in the Fortran module). Types at the boundary:
  * int32_t, int64_t, double, size_t, pointers; no varargs, no long, no bool, no structs by
@@ -560,6 +573,44 @@
 #define VOSIA_FIELD_COUNT 39
 
 /**
+ * Flags of the download calls (OR them): name each file as the server's
+ * `Content-Disposition` says, when it does (made safe; such a name is known only once the
+ * server answers, so a complete file is not looked for before fetching).
+ */
+#define VOSIA_DOWNLOAD_SERVER_NAME 1
+
+/**
+ * Fetch again even when a complete file is in place.
+ */
+#define VOSIA_DOWNLOAD_REFRESH 2
+
+/**
+ * Save DataLink documents as they are instead of following them to their `#this` link.
+ */
+#define VOSIA_DOWNLOAD_KEEP_DATALINK 4
+
+/**
+ * How a downloaded file came to be in place (vosia_downloads_file): fetched whole.
+ */
+#define VOSIA_DOWNLOAD_FETCHED 1
+
+/**
+ * A partial file of an earlier try was continued (HTTP Range).
+ */
+#define VOSIA_DOWNLOAD_RESUMED 2
+
+/**
+ * A complete file was already there: nothing was fetched.
+ */
+#define VOSIA_DOWNLOAD_CACHED 3
+
+/**
+ * Opaque handle to the outcome of a download call: one entry per file asked for, in order.
+ * Immutable; any number of threads may read it. Free with vosia_downloads_free.
+ */
+typedef struct vosia_downloads vosia_downloads;
+
+/**
  * Opaque handle to a query (`vosia_query_*`). One thread at a time.
  */
 typedef struct vosia_query vosia_query;
@@ -661,6 +712,18 @@ typedef int32_t (*vosia_progress_fn)(int64_t done, int64_t total, void *user);
  * The response was larger than the configured limit.
  */
 #define VOSIA_E_TOO_LARGE 34
+
+/**
+ * A download ended before the whole file arrived; the bytes that came are kept (under a
+ * temporary name) and the next attempt resumes from them.
+ */
+#define VOSIA_E_PARTIAL 35
+
+/**
+ * Downloaded bytes differ from the length or checksum the server announced; they are not
+ * kept.
+ */
+#define VOSIA_E_CHECKSUM 36
 
 /**
  * A local file could not be read or written.
@@ -1623,6 +1686,127 @@ vosia_status vosia_results_get_std_str(const vosia_results *r, int64_t row, int3
  * Copies standard field `field` of a row as text into `buf`; as vosia_results_copy_str.
  */
 vosia_status vosia_results_copy_std_str(const vosia_results *r, int64_t row, int32_t field, char *buf, size_t cap, size_t *len);
+
+/**
+ * Downloads `url` into the folder `dir` (which must exist), as described in the header's
+ * Downloads paragraph. `name` is the file name to use (made safe: it cannot leave `dir`), or
+ * NULL for the URL's last path segment (`dataset` and the extension of the MIME type when it
+ * has none).
+ * @param flags VOSIA_DOWNLOAD_* flags, or 0.
+ * @param out (out, not NULL) receives a vosia_downloads handle with one entry, written
+ *            whenever the download was attempted (also when it failed); free it with
+ *            vosia_downloads_free.
+ * @return VOSIA_OK; the entry's failure: the transport errors, VOSIA_E_HTTP (also for HTTP
+ *         204), VOSIA_E_PARTIAL (cut short: the next call resumes), VOSIA_E_CHECKSUM,
+ *         VOSIA_E_TOO_LARGE (over the download limit), VOSIA_E_IO (the folder or the file),
+ *         VOSIA_E_SERVICE (a DataLink error row), VOSIA_E_CANCELLED; or, with `*out` not
+ *         written, VOSIA_E_INVALID_ARG (an unknown flag, bad UTF-8), VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_download_url(const vosia_service *s, const char *url, const char *dir, const char *name, int32_t flags, vosia_downloads **out);
+
+/**
+ * Downloads the datasets of rows `first_row .. first_row + n_rows` of `r` (their
+ * VOSIA_FIELD_ACCESS_URL) into the folder `dir` (which must exist), in parallel
+ * (vosia_service_set_download_jobs), with `s`'s transport settings. Files are named as pyvo
+ * names them: the row's title (VOSIA_FIELD_TITLE) with whitespace as `_`, `.` and the
+ * extension of its MIME type (VOSIA_FIELD_FORMAT), `-1`, `-2`, ... for a name taken by an
+ * earlier row of the call; see the header's Downloads paragraph.
+ * @param flags VOSIA_DOWNLOAD_* flags, or 0.
+ * @param out (out, not NULL) receives a vosia_downloads handle with one entry per row, in
+ *            row order, written whenever the downloads were attempted (also when some
+ *            failed); free it with vosia_downloads_free.
+ * @return VOSIA_OK (every row saved); else the status of the first failed entry (as
+ *         vosia_service_download_url; a row without access URL is VOSIA_E_INVALID_ARG),
+ *         with vosia_last_error saying how many failed; or, with `*out` not written,
+ *         VOSIA_E_RANGE (rows outside the result), VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_download_rows(const vosia_service *s, const vosia_results *r, int64_t first_row, int64_t n_rows, const char *dir, int32_t flags, vosia_downloads **out);
+
+/**
+ * Frees a downloads handle (the files stay). NULL does nothing. Strings borrowed from it
+ * become invalid.
+ */
+void vosia_downloads_free(vosia_downloads *d);
+
+/**
+ * How many entries a downloads handle holds (one per file asked for); -1 if `d` is not a
+ * live handle (vosia_last_status says why).
+ */
+int64_t vosia_downloads_count(const vosia_downloads *d);
+
+/**
+ * The outcome of entry `i` (0-based): VOSIA_OK when its file is in place, else its failure.
+ * @param out (out, not NULL) receives the status; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_downloads_status(const vosia_downloads *d, int64_t i, vosia_status *out);
+
+/**
+ * The path of entry `i`'s file (the folder joined with its name).
+ * @param out (out, not NULL) receives a string owned by `d`; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the entry failed: see vosia_downloads_get_error);
+ *         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_downloads_get_path(const vosia_downloads *d, int64_t i, const char **out);
+
+/**
+ * Copies the path of entry `i`'s file into `buf` (copy_* convention).
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the entry failed); VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_downloads_copy_path(const vosia_downloads *d, int64_t i, char *buf, size_t cap, size_t *len);
+
+/**
+ * What went wrong with entry `i`, as vosia_last_error would say it.
+ * @param out (out, not NULL) receives a string owned by `d`; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the entry succeeded); VOSIA_E_RANGE,
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_downloads_get_error(const vosia_downloads *d, int64_t i, const char **out);
+
+/**
+ * Copies what went wrong with entry `i` into `buf` (copy_* convention).
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the entry succeeded); VOSIA_E_BUFFER_SIZE;
+ *         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_downloads_copy_error(const vosia_downloads *d, int64_t i, char *buf, size_t cap, size_t *len);
+
+/**
+ * The size in bytes of entry `i`'s file, and how it came (VOSIA_DOWNLOAD_FETCHED,
+ * _RESUMED, _CACHED).
+ * @param bytes (out, may be NULL) receives the size; @param how (out, may be NULL) the way;
+ *        both written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the entry failed); VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_downloads_file(const vosia_downloads *d, int64_t i, int64_t *bytes, int32_t *how);
+
+/**
+ * Sets how many downloads of one vosia_service_download_rows call run at once: 1 to 64
+ * (default 4). Threads are started per call and all joined before it returns.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_set_download_jobs(vosia_service *s, int32_t jobs);
+
+/**
+ * Sets the largest file a download accepts, in bytes; 0 (the default) means no limit. It is
+ * separate from vosia_service_set_max_response_bytes (VOTables held in memory): a file over
+ * it fails with VOSIA_E_TOO_LARGE, at once when the server announces its size.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_set_max_download_bytes(vosia_service *s, int64_t bytes);
+
+/**
+ * Sets the whole time one file's download may take, in seconds (> 0; default 3600):
+ * connecting, waiting, the body and retries. The service timeout (vosia_service_set_timeout)
+ * bounds queries and documents, this one datasets, which may be large.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG as vosia_service_set_timeout; VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_set_download_timeout(vosia_service *s, double seconds);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -23,6 +23,7 @@ pub mod fields;
 pub mod service;
 pub mod query;
 pub mod results;
+pub mod download;
 pub(crate) mod guard;
 pub(crate) mod handle;
 pub(crate) mod strings;

@@ -27,7 +27,7 @@ impl HandleKind for Results {
     const NAME: &'static str = "vosia_results";
 }
 
-unsafe fn results<'a>(r: *const vosia_results) -> FfiResult<&'a Results> {
+pub(crate) unsafe fn results<'a>(r: *const vosia_results) -> FfiResult<&'a Results> {
     // SAFETY: the C contract: NULL or a handle we gave out.
     unsafe { handle::borrow::<Results, _>(r) }
 }
@@ -648,7 +648,11 @@ fn copy_numbers(nums: Numbers<'_>, out: &mut [f64]) {
 // ---------------------------------------------------------------- whole columns
 
 /// The rows `first_row .. first_row + n_rows` of a column, checked against the result.
-fn row_range(res: &Results, first_row: i64, n_rows: i64) -> FfiResult<std::ops::Range<usize>> {
+pub(crate) fn row_range(
+    res: &Results,
+    first_row: i64,
+    n_rows: i64,
+) -> FfiResult<std::ops::Range<usize>> {
     let first = index_arg(first_row, "first_row")?;
     let n = index_arg(n_rows, "n_rows")?;
     match first.checked_add(n) {

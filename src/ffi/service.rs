@@ -69,6 +69,16 @@ unsafe fn new_handle(service: Service, out: *mut *mut vosia_service) -> vosia_st
     unsafe { write_out(out, handle) }
 }
 
+/// A size limit from C: bytes >= 0, 0 meaning none.
+pub(crate) fn byte_limit(bytes: i64, what: &str) -> FfiResult<u64> {
+    u64::try_from(bytes).map_err(|_| {
+        Error::invalid(format!(
+            "the {what} must be >= 0 bytes (0: none), got {bytes}"
+        ))
+        .into()
+    })
+}
+
 fn count(n: usize) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
@@ -248,12 +258,7 @@ pub unsafe extern "C" fn vosia_service_set_max_response_bytes(
     guard_status(|| {
         // SAFETY: handle contract.
         let service = unsafe { service_ref(s) }?;
-        let bytes = u64::try_from(bytes).map_err(|_| {
-            Error::invalid(format!(
-                "the response limit must be >= 0 bytes (0: none), got {bytes}"
-            ))
-        })?;
-        service.set_max_response_bytes(bytes)?;
+        service.set_max_response_bytes(byte_limit(bytes, "response limit")?)?;
         Ok(VOSIA_OK)
     })
 }

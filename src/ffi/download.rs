@@ -1,0 +1,457 @@
+//! `vosia_service_download_*` and `vosia_downloads_*`: datasets saved into a folder, and the
+//! outcome of each (status, path, size, how it came), kept in a `vosia_downloads` handle.
+//! Every decision (names, resume, checks, DataLink, threads) is the core's (`download`).
+
+use std::ffi::{CStr, CString, c_char};
+use std::path::Path;
+
+use super::guard::{guard_status, guard_value, not_null, write_optional, write_out};
+use super::handle::{HandleKind, borrow, free, into_raw};
+use super::index_arg;
+use super::results::{results, row_range, vosia_results};
+use super::service::{service_ref, vosia_service};
+use super::status::{
+    Failure, FfiResult, VOSIA_E_INVALID_ARG, VOSIA_NULL_VALUE, VOSIA_OK, vosia_status,
+};
+use super::strings::{c_string, copy_optional, str_arg};
+use crate::download::{How, Item, Options, Saved};
+use crate::error::{Error, Result};
+
+/// Flags of the download calls (OR them): name each file as the server's
+/// `Content-Disposition` says, when it does (made safe; such a name is known only once the
+/// server answers, so a complete file is not looked for before fetching).
+pub const VOSIA_DOWNLOAD_SERVER_NAME: i32 = 1;
+/// Fetch again even when a complete file is in place.
+pub const VOSIA_DOWNLOAD_REFRESH: i32 = 2;
+/// Save DataLink documents as they are instead of following them to their `#this` link.
+pub const VOSIA_DOWNLOAD_KEEP_DATALINK: i32 = 4;
+
+/// How a downloaded file came to be in place (vosia_downloads_file): fetched whole.
+pub const VOSIA_DOWNLOAD_FETCHED: i32 = 1;
+/// A partial file of an earlier try was continued (HTTP Range).
+pub const VOSIA_DOWNLOAD_RESUMED: i32 = 2;
+/// A complete file was already there: nothing was fetched.
+pub const VOSIA_DOWNLOAD_CACHED: i32 = 3;
+
+const ALL_FLAGS: i32 =
+    VOSIA_DOWNLOAD_SERVER_NAME | VOSIA_DOWNLOAD_REFRESH | VOSIA_DOWNLOAD_KEEP_DATALINK;
+
+/// Opaque handle to the outcome of a download call: one entry per file asked for, in order.
+/// Immutable; any number of threads may read it. Free with vosia_downloads_free.
+pub struct vosia_downloads {
+    _private: [u8; 0],
+}
+
+struct Entry {
+    status: vosia_status,
+    /// The file's path (success), or the failure's message.
+    text: CString,
+    bytes: u64,
+    how: i32,
+}
+
+struct Downloads {
+    entries: Vec<Entry>,
+}
+
+impl HandleKind for Downloads {
+    const MAGIC: u64 = 0x766f_7369_6164_6c73; // "vosiadls"
+    const NAME: &'static str = "vosia_downloads";
+}
+
+fn options(flags: i32) -> FfiResult<Options> {
+    if flags & !ALL_FLAGS != 0 {
+        return Err(Error::invalid(format!(
+            "flags {flags} hold bits that are no VOSIA_DOWNLOAD_* flag"
+        ))
+        .into());
+    }
+    Ok(Options {
+        server_name: flags & VOSIA_DOWNLOAD_SERVER_NAME != 0,
+        refresh: flags & VOSIA_DOWNLOAD_REFRESH != 0,
+        follow_datalink: flags & VOSIA_DOWNLOAD_KEEP_DATALINK == 0,
+    })
+}
+
+fn entry(outcome: Result<Saved>) -> Entry {
+    match outcome {
+        Ok(saved) => Entry {
+            status: VOSIA_OK,
+            text: c_string(&saved.path.to_string_lossy()),
+            bytes: saved.bytes,
+            how: match saved.how {
+                How::Fetched => VOSIA_DOWNLOAD_FETCHED,
+                How::Resumed => VOSIA_DOWNLOAD_RESUMED,
+                How::Cached => VOSIA_DOWNLOAD_CACHED,
+            },
+        },
+        Err(e) => {
+            let failure = Failure::from(e);
+            Entry {
+                status: failure.status,
+                text: c_string(&failure.message),
+                bytes: 0,
+                how: 0,
+            }
+        }
+    }
+}
+
+/// Hands the outcomes to C: `*out` is written whenever downloads were attempted; the status
+/// is that of the first failed entry (its message, with the count, the last error), else OK.
+unsafe fn finish(
+    outcomes: Vec<Result<Saved>>,
+    out: *mut *mut vosia_downloads,
+) -> FfiResult<vosia_status> {
+    let entries: Vec<Entry> = outcomes.into_iter().map(entry).collect();
+    let failed: Vec<(usize, &Entry)> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.status != VOSIA_OK)
+        .collect();
+    let first = failed.first().map(|(i, e)| {
+        Failure::new(
+            e.status,
+            format!(
+                "{} of {} downloads failed; the first, entry {i}: {}",
+                failed.len(),
+                entries.len(),
+                e.text.to_string_lossy()
+            ),
+        )
+    });
+    let handle = into_raw::<Downloads, vosia_downloads>(Downloads { entries });
+    // SAFETY: the caller checked `out`.
+    unsafe { write_out(out, handle) };
+    match first {
+        Some(failure) => Err(failure),
+        None => Ok(VOSIA_OK),
+    }
+}
+
+/// Downloads `url` into the folder `dir` (which must exist), as described in the header's
+/// Downloads paragraph. `name` is the file name to use (made safe: it cannot leave `dir`), or
+/// NULL for the URL's last path segment (`dataset` and the extension of the MIME type when it
+/// has none).
+/// @param flags VOSIA_DOWNLOAD_* flags, or 0.
+/// @param out (out, not NULL) receives a vosia_downloads handle with one entry, written
+///            whenever the download was attempted (also when it failed); free it with
+///            vosia_downloads_free.
+/// @return VOSIA_OK; the entry's failure: the transport errors, VOSIA_E_HTTP (also for HTTP
+///         204), VOSIA_E_PARTIAL (cut short: the next call resumes), VOSIA_E_CHECKSUM,
+///         VOSIA_E_TOO_LARGE (over the download limit), VOSIA_E_IO (the folder or the file),
+///         VOSIA_E_SERVICE (a DataLink error row), VOSIA_E_CANCELLED; or, with `*out` not
+///         written, VOSIA_E_INVALID_ARG (an unknown flag, bad UTF-8), VOSIA_E_NULL_ARG,
+///         VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_service_download_url(
+    s: *const vosia_service,
+    url: *const c_char,
+    dir: *const c_char,
+    name: *const c_char,
+    flags: i32,
+    out: *mut *mut vosia_downloads,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle and string contracts.
+        let service = unsafe { service_ref(s) }?;
+        let url = unsafe { str_arg(url, "url") }?;
+        let dir = unsafe { str_arg(dir, "dir") }?;
+        let name = if name.is_null() {
+            None
+        } else {
+            Some(unsafe { str_arg(name, "name") }?)
+        };
+        not_null(out, "out")?;
+        let options = options(flags)?;
+        let item = Item {
+            url: url.to_string(),
+            name: name.map(str::to_string),
+            ..Item::default()
+        };
+        let outcome = service.download(&item, Path::new(dir), options);
+        // SAFETY: `out` checked above.
+        unsafe { finish(vec![outcome], out) }
+    })
+}
+
+/// Downloads the datasets of rows `first_row .. first_row + n_rows` of `r` (their
+/// VOSIA_FIELD_ACCESS_URL) into the folder `dir` (which must exist), in parallel
+/// (vosia_service_set_download_jobs), with `s`'s transport settings. Files are named as pyvo
+/// names them: the row's title (VOSIA_FIELD_TITLE) with whitespace as `_`, `.` and the
+/// extension of its MIME type (VOSIA_FIELD_FORMAT), `-1`, `-2`, ... for a name taken by an
+/// earlier row of the call; see the header's Downloads paragraph.
+/// @param flags VOSIA_DOWNLOAD_* flags, or 0.
+/// @param out (out, not NULL) receives a vosia_downloads handle with one entry per row, in
+///            row order, written whenever the downloads were attempted (also when some
+///            failed); free it with vosia_downloads_free.
+/// @return VOSIA_OK (every row saved); else the status of the first failed entry (as
+///         vosia_service_download_url; a row without access URL is VOSIA_E_INVALID_ARG),
+///         with vosia_last_error saying how many failed; or, with `*out` not written,
+///         VOSIA_E_RANGE (rows outside the result), VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG,
+///         VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_service_download_rows(
+    s: *const vosia_service,
+    r: *const vosia_results,
+    first_row: i64,
+    n_rows: i64,
+    dir: *const c_char,
+    flags: i32,
+    out: *mut *mut vosia_downloads,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle and string contracts.
+        let service = unsafe { service_ref(s) }?;
+        let res = unsafe { results(r) }?;
+        let dir = unsafe { str_arg(dir, "dir") }?;
+        not_null(out, "out")?;
+        let options = options(flags)?;
+        let rows = row_range(res, first_row, n_rows)?;
+        let items: Vec<Result<Item>> = rows.map(|row| Item::from_row(res, row)).collect();
+        let wanted: Vec<Item> = items
+            .iter()
+            .filter_map(|i| i.as_ref().ok().cloned())
+            .collect();
+        let mut saved = service
+            .download_all(&wanted, Path::new(dir), options)
+            .into_iter();
+        let outcomes = items
+            .into_iter()
+            .map(|item| match item {
+                Ok(_) => saved.next().unwrap_or_else(|| {
+                    Err(Error::new(
+                        crate::ErrorKind::Internal,
+                        "a download outcome is missing",
+                    ))
+                }),
+                Err(e) => Err(e),
+            })
+            .collect();
+        // SAFETY: `out` checked above.
+        unsafe { finish(outcomes, out) }
+    })
+}
+
+/// Frees a downloads handle (the files stay). NULL does nothing. Strings borrowed from it
+/// become invalid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_downloads_free(d: *mut vosia_downloads) {
+    // SAFETY: the C contract: NULL or a handle we gave out, not used afterwards.
+    super::guard::guard((), || unsafe { free::<Downloads, _>(d) })
+}
+
+unsafe fn downloads<'a>(d: *const vosia_downloads) -> FfiResult<&'a Downloads> {
+    // SAFETY: the C contract: NULL or a handle we gave out.
+    unsafe { borrow::<Downloads, _>(d) }
+}
+
+fn nth(d: &Downloads, i: i64) -> FfiResult<&Entry> {
+    let i = index_arg(i, "entry")?;
+    d.entries.get(i).ok_or_else(|| {
+        Error::range(format!(
+            "entry {i} is past the {} downloads",
+            d.entries.len()
+        ))
+        .into()
+    })
+}
+
+/// Entry `i`'s path (`of_success`) or error text, or `None` when the entry is the other kind.
+fn entry_text<'a>(
+    d: *const vosia_downloads,
+    i: i64,
+    of_success: bool,
+) -> FfiResult<Option<&'a CStr>> {
+    // SAFETY: handle contract; the text lives as long as the handle, which C frees.
+    let entry = nth(unsafe { downloads::<'a>(d) }?, i)?;
+    Ok(((entry.status == VOSIA_OK) == of_success).then_some(entry.text.as_c_str()))
+}
+
+/// How many entries a downloads handle holds (one per file asked for); -1 if `d` is not a
+/// live handle (vosia_last_status says why).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_downloads_count(d: *const vosia_downloads) -> i64 {
+    guard_value(-1, || {
+        // SAFETY: handle contract.
+        let d = unsafe { downloads(d) }?;
+        Ok(i64::try_from(d.entries.len()).unwrap_or(i64::MAX))
+    })
+}
+
+/// The outcome of entry `i` (0-based): VOSIA_OK when its file is in place, else its failure.
+/// @param out (out, not NULL) receives the status; written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_downloads_status(
+    d: *const vosia_downloads,
+    i: i64,
+    out: *mut vosia_status,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle contract.
+        let entry = nth(unsafe { downloads(d) }?, i)?;
+        not_null(out, "out")?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_out(out, entry.status) })
+    })
+}
+
+/// The path of entry `i`'s file (the folder joined with its name).
+/// @param out (out, not NULL) receives a string owned by `d`; written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (the entry failed: see vosia_downloads_get_error);
+///         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_downloads_get_path(
+    d: *const vosia_downloads,
+    i: i64,
+    out: *mut *const c_char,
+) -> vosia_status {
+    guard_status(|| {
+        let text = entry_text(d, i, true)?;
+        not_null(out, "out")?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_optional(out, text.map(CStr::as_ptr)) })
+    })
+}
+
+/// Copies the path of entry `i`'s file into `buf` (copy_* convention).
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (the entry failed); VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
+///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_downloads_copy_path(
+    d: *const vosia_downloads,
+    i: i64,
+    buf: *mut c_char,
+    cap: usize,
+    len: *mut usize,
+) -> vosia_status {
+    // SAFETY: buffer contract.
+    guard_status(|| Ok(unsafe { copy_optional(entry_text(d, i, true)?, buf, cap, len) }))
+}
+
+/// What went wrong with entry `i`, as vosia_last_error would say it.
+/// @param out (out, not NULL) receives a string owned by `d`; written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (the entry succeeded); VOSIA_E_RANGE,
+///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_downloads_get_error(
+    d: *const vosia_downloads,
+    i: i64,
+    out: *mut *const c_char,
+) -> vosia_status {
+    guard_status(|| {
+        let text = entry_text(d, i, false)?;
+        not_null(out, "out")?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_optional(out, text.map(CStr::as_ptr)) })
+    })
+}
+
+/// Copies what went wrong with entry `i` into `buf` (copy_* convention).
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (the entry succeeded); VOSIA_E_BUFFER_SIZE;
+///         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_downloads_copy_error(
+    d: *const vosia_downloads,
+    i: i64,
+    buf: *mut c_char,
+    cap: usize,
+    len: *mut usize,
+) -> vosia_status {
+    // SAFETY: buffer contract.
+    guard_status(|| Ok(unsafe { copy_optional(entry_text(d, i, false)?, buf, cap, len) }))
+}
+
+/// The size in bytes of entry `i`'s file, and how it came (VOSIA_DOWNLOAD_FETCHED,
+/// _RESUMED, _CACHED).
+/// @param bytes (out, may be NULL) receives the size; @param how (out, may be NULL) the way;
+///        both written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (the entry failed); VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
+///         VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_downloads_file(
+    d: *const vosia_downloads,
+    i: i64,
+    bytes: *mut i64,
+    how: *mut i32,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle contract.
+        let entry = nth(unsafe { downloads(d) }?, i)?;
+        if entry.status != VOSIA_OK {
+            return Ok(VOSIA_NULL_VALUE);
+        }
+        if !bytes.is_null() {
+            // SAFETY: non-NULL, writable by contract.
+            unsafe { bytes.write(i64::try_from(entry.bytes).unwrap_or(i64::MAX)) };
+        }
+        if !how.is_null() {
+            // SAFETY: as above.
+            unsafe { how.write(entry.how) };
+        }
+        Ok(VOSIA_OK)
+    })
+}
+
+/// Sets how many downloads of one vosia_service_download_rows call run at once: 1 to 64
+/// (default 4). Threads are started per call and all joined before it returns.
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_service_set_download_jobs(
+    s: *mut vosia_service,
+    jobs: i32,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle contract.
+        let service = unsafe { service_ref(s) }?;
+        let jobs = u32::try_from(jobs).map_err(|_| {
+            Failure::new(
+                VOSIA_E_INVALID_ARG,
+                format!("jobs must be 1 to 64, got {jobs}"),
+            )
+        })?;
+        service.set_download_jobs(jobs)?;
+        Ok(VOSIA_OK)
+    })
+}
+
+/// Sets the largest file a download accepts, in bytes; 0 (the default) means no limit. It is
+/// separate from vosia_service_set_max_response_bytes (VOTables held in memory): a file over
+/// it fails with VOSIA_E_TOO_LARGE, at once when the server announces its size.
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
+///         VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_service_set_max_download_bytes(
+    s: *mut vosia_service,
+    bytes: i64,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle contract.
+        let service = unsafe { service_ref(s) }?;
+        let bytes = u64::try_from(bytes).map_err(|_| {
+            Error::invalid(format!(
+                "the download limit must be >= 0 bytes (0: none), got {bytes}"
+            ))
+        })?;
+        service.set_max_download_bytes(bytes)?;
+        Ok(VOSIA_OK)
+    })
+}
+
+/// Sets the whole time one file's download may take, in seconds (> 0; default 3600):
+/// connecting, waiting, the body and retries. The service timeout (vosia_service_set_timeout)
+/// bounds queries and documents, this one datasets, which may be large.
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG as vosia_service_set_timeout; VOSIA_E_NULL_ARG,
+///         VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_service_set_download_timeout(
+    s: *mut vosia_service,
+    seconds: f64,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle contract.
+        unsafe { service_ref(s) }?.set_download_timeout(seconds)?;
+        Ok(VOSIA_OK)
+    })
+}
