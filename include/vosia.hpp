@@ -27,6 +27,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <iterator>
 #include <memory>
@@ -172,6 +173,49 @@ private:
     vosia_status status_;
 };
 
+/// How a downloaded file came to be in place (`VOSIA_DOWNLOAD_FETCHED` ...).
+enum class how : std::int32_t {
+    fetched = VOSIA_DOWNLOAD_FETCHED,  ///< fetched whole
+    resumed = VOSIA_DOWNLOAD_RESUMED,  ///< a partial file of an earlier try was continued
+    cached = VOSIA_DOWNLOAD_CACHED,    ///< the complete file was there: nothing fetched
+};
+
+/// Choices of a download call (the `VOSIA_DOWNLOAD_*` flags).
+struct download_options {
+    bool server_name = false;    ///< name files as the server's Content-Disposition says
+    bool refresh = false;        ///< fetch again even when a complete file is there
+    bool keep_datalink = false;  ///< save DataLink documents instead of following them
+
+    std::int32_t flags() const noexcept {
+        return (server_name ? VOSIA_DOWNLOAD_SERVER_NAME : 0) |
+               (refresh ? VOSIA_DOWNLOAD_REFRESH : 0) |
+               (keep_datalink ? VOSIA_DOWNLOAD_KEEP_DATALINK : 0);
+    }
+};
+
+/// The outcome of one file of a download call.
+struct downloaded {
+    vosia_status status = VOSIA_OK;  ///< VOSIA_OK, or why it failed
+    std::filesystem::path path;      ///< where it is (empty when it failed)
+    std::int64_t bytes = 0;          ///< its size
+    vosia::how how = how::fetched;
+    std::string error;               ///< what went wrong ("" on success)
+    bool ok() const noexcept { return status == VOSIA_OK; }
+};
+
+/// A download call where some file failed: the first failure's status and message, and
+/// the outcome of every file asked for, in order (the others may have succeeded).
+class download_error : public error {
+public:
+    download_error(vosia_status status, const std::string &message,
+                   std::vector<downloaded> outcomes)
+        : error(status, message), outcomes_(std::move(outcomes)) {}
+    const std::vector<downloaded> &outcomes() const noexcept { return outcomes_; }
+
+private:
+    std::vector<downloaded> outcomes_;
+};
+
 /// The version of the library loaded at run time ("0.2.0") and as one number.
 inline std::string_view version() noexcept { return vosia_version(); }
 inline std::int32_t version_number() noexcept { return vosia_version_number(); }
@@ -241,9 +285,25 @@ std::optional<std::vector<double>> doubles(F &&get) {
 // pointer to one of them, so each stays alive as long as the service object and every query
 // made from it (they share this through a shared_ptr): replacing a function never frees the
 // old one under a transfer that is still calling it.
+struct progress_functions;
+
+// One function set through a service, with the set it belongs to.
+struct progress_entry {
+    std::function<bool(std::int64_t, std::int64_t)> fn;
+    progress_functions *owner;
+};
+
 struct progress_functions {
     std::mutex lock;
-    std::vector<std::unique_ptr<std::function<bool(std::int64_t, std::int64_t)>>> all;
+    std::vector<std::unique_ptr<progress_entry>> all;
+    // The first exception a function threw on a thread of vosia's own (downloads run on
+    // several): download calls rethrow it.
+    std::exception_ptr caught;
+
+    std::exception_ptr take_caught() {
+        std::lock_guard<std::mutex> hold(lock);
+        return std::exchange(caught, nullptr);
+    }
 };
 
 // An exception thrown by a progress function, carried across the C library (which it must
@@ -255,11 +315,13 @@ inline std::exception_ptr &pending_exception() {
 
 extern "C" inline std::int32_t vosia_hpp_progress(std::int64_t done, std::int64_t total,
                                                    void *user) {
-    auto *fn = static_cast<std::function<bool(std::int64_t, std::int64_t)> *>(user);
+    auto *entry = static_cast<progress_entry *>(user);
     try {
-        return (*fn)(done, total) ? 0 : 1;
+        return entry->fn(done, total) ? 0 : 1;
     } catch (...) {
         pending_exception() = std::current_exception();
+        std::lock_guard<std::mutex> hold(entry->owner->lock);
+        if (!entry->owner->caught) entry->owner->caught = std::current_exception();
         return 1;
     }
 }
@@ -269,6 +331,34 @@ inline void check_transfer(vosia_status status) {
     if (std::exception_ptr e = std::exchange(pending_exception(), nullptr))
         std::rethrow_exception(e);
     check(status);
+}
+
+// Reads every entry of a vosia_downloads handle (and frees it); a failed call is thrown
+// as download_error with all of them, an argument error (no handle) as error.
+inline std::vector<downloaded> outcomes(vosia_status status, vosia_downloads *d) {
+    if (d == nullptr) fail(status);
+    const std::string message = status == VOSIA_OK ? "" : message_for(status, vosia_last_error());
+    std::unique_ptr<vosia_downloads, void (*)(vosia_downloads *)> owner(d, vosia_downloads_free);
+    std::vector<downloaded> out;
+    const std::int64_t n = vosia_downloads_count(d);
+    for (std::int64_t i = 0; i < n; i++) {
+        downloaded one;
+        check(vosia_downloads_status(d, i, &one.status));
+        const char *text = nullptr;
+        if (one.ok()) {
+            std::int32_t how = 0;
+            check(vosia_downloads_file(d, i, &one.bytes, &how));
+            one.how = static_cast<vosia::how>(how);
+            check(vosia_downloads_get_path(d, i, &text));
+            one.path = text;
+        } else {
+            check(vosia_downloads_get_error(d, i, &text));
+            one.error = text;
+        }
+        out.push_back(std::move(one));
+    }
+    if (status != VOSIA_OK) throw download_error(status, message, std::move(out));
+    return out;
 }
 
 }  // namespace detail
@@ -361,11 +451,48 @@ public:
         if (!fn) return ok(vosia_service_set_progress(h_, nullptr, nullptr));
         if (!progress_) progress_ = std::make_shared<detail::progress_functions>();
         std::lock_guard<std::mutex> hold(progress_->lock);
-        progress_->all.push_back(
-            std::make_unique<std::function<bool(std::int64_t, std::int64_t)>>(std::move(fn)));
+        progress_->all.push_back(std::make_unique<detail::progress_entry>(
+            detail::progress_entry{std::move(fn), progress_.get()}));
         return ok(vosia_service_set_progress(h_, detail::vosia_hpp_progress,
                                              progress_->all.back().get()));
     }
+
+    /// How many downloads of one download_rows() run at once (1 to 64; default 4).
+    service &set_download_jobs(std::int32_t jobs) {
+        return ok(vosia_service_set_download_jobs(h_, jobs));
+    }
+    /// The largest file a download accepts, in bytes; 0 (the default) means no limit.
+    service &set_max_download_bytes(std::int64_t bytes) {
+        return ok(vosia_service_set_max_download_bytes(h_, bytes));
+    }
+    /// The whole time one file's download may take (default 3600 s).
+    service &set_download_timeout(double seconds) {
+        return ok(vosia_service_set_download_timeout(h_, seconds));
+    }
+    /// Saves `url` into the folder `dir` (which must exist) as `name` (made safe; empty:
+    /// the URL's last path segment): written to NAME.part, checked, then renamed, so a
+    /// complete file already there is not fetched again and a download cut short resumes.
+    /// Throws download_error (status VOSIA_E_PARTIAL, _CHECKSUM, _HTTP, ...) on failure.
+    downloaded download(const std::string &url, const std::filesystem::path &dir,
+                        const std::string &name = std::string(),
+                        const download_options &options = download_options()) {
+        vosia_downloads *d = nullptr;
+        if (progress_) progress_->take_caught();
+        vosia_status st = vosia_service_download_url(h_, url.c_str(), dir.string().c_str(),
+                                                     name.empty() ? nullptr : name.c_str(),
+                                                     options.flags(), &d);
+        rethrow_progress(d);
+        return detail::outcomes(st, d).front();
+    }
+    /// Saves the datasets of rows [first_row, first_row + n_rows) of `res` (-1: to the
+    /// end) into `dir`, in parallel, under pyvo's names, following DataLink access URLs to
+    /// the dataset. One outcome per row; throws download_error (with all of them) when a
+    /// row failed, after every row was tried.
+    std::vector<downloaded> download_rows(const class results_view &res,
+                                          const std::filesystem::path &dir,
+                                          const download_options &options = download_options(),
+                                          std::int64_t first_row = 0,
+                                          std::int64_t n_rows = -1);
 
     /// The base URL as given (or as discovered).
     std::string_view base_url() const { return attribute(attr::url).value(); }
@@ -463,6 +590,18 @@ public:
 
 private:
     friend class query;
+    // After a download call: what a progress function threw (on any thread) comes out,
+    // and the outcome handle is freed.
+    void rethrow_progress(vosia_downloads *d) {
+        std::exception_ptr e = std::exchange(detail::pending_exception(), nullptr);
+        if (progress_) {
+            if (std::exception_ptr shared = progress_->take_caught()) e = shared;
+        }
+        if (e) {
+            vosia_downloads_free(d);
+            std::rethrow_exception(e);
+        }
+    }
     service &ok(vosia_status st) {
         detail::check(st);
         return *this;
@@ -817,6 +956,20 @@ public:
 private:
     vosia_results *owned() const noexcept { return const_cast<vosia_results *>(h_); }
 };
+
+inline std::vector<downloaded> service::download_rows(const results_view &res,
+                                                      const std::filesystem::path &dir,
+                                                      const download_options &options,
+                                                      std::int64_t first_row,
+                                                      std::int64_t n_rows) {
+    if (n_rows == -1) n_rows = res.row_count() - first_row;
+    vosia_downloads *d = nullptr;
+    if (progress_) progress_->take_caught();
+    vosia_status st = vosia_service_download_rows(h_, res.get(), first_row, n_rows,
+                                                  dir.string().c_str(), options.flags(), &d);
+    rethrow_progress(d);
+    return detail::outcomes(st, d);
+}
 
 /// A query against a service (vosia_query). Move-only; clone() for a copy. One thread at a
 /// time. The setters return *this so they chain.

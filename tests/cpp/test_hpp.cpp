@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -64,6 +65,21 @@ static std::string env_or(const char *name, const char *fallback) {
 }
 
 static bool exists(const std::string &path) { return std::ifstream(path).good(); }
+
+static std::string slurp(const std::filesystem::path &path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// A fresh empty folder under the system temp folder.
+static std::filesystem::path fresh_folder(const std::string &name) {
+    auto dir = std::filesystem::temp_directory_path() / ("vosia-hpp-" + name);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
 
 // Compile-time properties of the types.
 static_assert(!std::is_copy_constructible_v<vosia::service>, "service is move-only");
@@ -368,6 +384,26 @@ static void queries() {
         CHECK(failing.last_error().find("127.0.0.1:9") != std::string_view::npos);
     }
 
+    // Downloads: a refused one is a download_error with the outcome of the file.
+    {
+        const std::filesystem::path dir = fresh_folder("refused");
+        try {
+            s1.download("http://127.0.0.1:9/x.fits", dir);
+            failed++;
+            std::fprintf(stderr, "a refused download did not throw\n");
+        } catch (const vosia::download_error &e) {
+            CHECK(e.status() == VOSIA_E_CONNECT);
+            CHECK(e.outcomes().size() == 1 && !e.outcomes()[0].ok());
+            CHECK(e.outcomes()[0].error.find("127.0.0.1:9") != std::string::npos);
+        }
+        CHECK(std::filesystem::is_empty(dir));
+        CHECK_THROWS(s1.download("http://127.0.0.1:9/x", dir / "missing"), VOSIA_E_IO);
+        CHECK_THROWS(s1.set_download_jobs(0), VOSIA_E_INVALID_ARG);
+        CHECK_THROWS(s1.set_max_download_bytes(-1), VOSIA_E_INVALID_ARG);
+        CHECK_THROWS(s1.set_download_timeout(-1), VOSIA_E_INVALID_ARG);
+        s1.set_download_jobs(2).set_max_download_bytes(0).set_download_timeout(600);
+    }
+
     CHECK(vosia::version() == VOSIA_VERSION_STRING);
     CHECK(vosia::version_number() == VOSIA_VERSION_NUMBER);
 }
@@ -483,6 +519,47 @@ static void live(const std::string &base) {
         }
         orphan->add_circle(10.6847, 41.269, 0.1).execute();
         CHECK(seen > 0);
+    }
+
+    // Downloads: the DataLink-flavoured SIA 2.0 service gives the FITS files themselves.
+    {
+        vosia::service dl(base + "/siatest/q/sia2dl/siap2.xml?", vosia::sia2);
+        vosia::results found = vosia::query(dl).add_circle(10.6847, 41.269, 0.2).execute();
+        const std::filesystem::path dir = fresh_folder("sia2dl");
+        const std::filesystem::path files =
+            env_or("VOSIA_TEST_DATA_FILES", "/var/gavo/inputs/siatest/data");
+        std::vector<vosia::downloaded> got = dl.download_rows(found, dir);
+        CHECK(static_cast<std::int64_t>(got.size()) == found.row_count() && !got.empty());
+        for (std::size_t i = 0; i < got.size(); i++) {
+            CHECK(got[i].ok() && got[i].how == vosia::how::fetched);
+            CHECK(got[i].path.extension() == ".fits" && got[i].path.parent_path() == dir);
+            std::string did(found[static_cast<std::int64_t>(i)]
+                                .std_str(vosia::field::publisher_did)
+                                .value_or(""));
+            CHECK(slurp(got[i].path) == slurp(files / did.substr(did.rfind('/') + 1)));
+        }
+        for (const vosia::downloaded &again : dl.download_rows(found, dir))
+            CHECK(again.how == vosia::how::cached);
+        // One file by URL, under a name of ours; a throwing progress function comes out of
+        // the call even though downloads run on threads of vosia's own.
+        const std::string one = base + "/getproduct/siatest/data/siatest_001_M31_V.fits";
+        vosia::downloaded named = dl.download(one, dir, "m31.fits");
+        CHECK(named.ok() && named.path == dir / "m31.fits" && named.bytes > 0);
+        dl.set_progress([](std::int64_t done, std::int64_t) -> bool {
+            if (done > 0) throw std::runtime_error("from progress");
+            return true;
+        });
+        try {
+            dl.download_rows(found, fresh_folder("throwing"));
+            failed++;
+            std::fprintf(stderr, "a throwing progress function did not stop download_rows\n");
+        } catch (const vosia::error &) {
+            failed++;
+            std::fprintf(stderr, "download_rows threw vosia::error, not the function's\n");
+        } catch (const std::runtime_error &e) {
+            CHECK(std::string(e.what()) == "from progress");
+        }
+        dl.set_progress(nullptr);
     }
 
     // A service error (SIA 1.0 VERB=0 is rejected by DaCHS) arrives as VOSIA_E_SERVICE.
