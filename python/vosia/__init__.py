@@ -15,20 +15,23 @@ Python over vosia's C library (libvosia, carried inside the wheel) through ctype
 
 Service (transport settings, metadata, capabilities, availability, progress/cancel), Query
 (every SIA parameter), Results and Row (records and columns; standard fields in fixed units,
-vosia.FIELDS); failures raise a VosiaError subclass named after the status (ConnectError,
+vosia.FIELDS; Results.download and Row.cachedataset save the datasets, resumable and
+checked); failures raise a VosiaError subclass named after the status (ConnectError,
 TimeoutExpiredError, ServiceError, FormatError, ...). vosia.capi is the raw C API.
 """
-from .capi import SIA1, SIA2, Attr, Datatype, Kind, QueryParam, Status
-from .errors import (BadHandleError, BufferSizeError, CancelledError, ConnectError,
-                     FileError, FormatError, HTTPError, InternalError, InvalidArgError,
-                     NoTableError, NullArgError, PanicError, RangeError, ServiceError,
-                     TimeoutExpiredError, TLSError, TooLargeError, TypeMismatchError,
-                     UnsupportedError, VosiaError)
+from .capi import (SIA1, SIA2, Attr, Datatype, DownloadFlag, DownloadHow, Kind, QueryParam,
+                   Status)
+from .errors import (BadHandleError, BufferSizeError, CancelledError, ChecksumError,
+                     ConnectError, FileError, FormatError, HTTPError, InternalError,
+                     InvalidArgError, NoTableError, NullArgError, PanicError, PartialError,
+                     RangeError, ServiceError, TimeoutExpiredError, TLSError, TooLargeError,
+                     TypeMismatchError, UnsupportedError, VosiaError)
 from .fields import FIELDS, Field, field
 from .metadata import Availability, Capability, ColumnInfo, Param
 from .query import Query
 from .results import Results, Row, parse, parse_file
 from .service import Service, discover
+from .download import Downloaded
 from . import capi
 
 __version__ = "0.2.0"
@@ -36,10 +39,12 @@ __version__ = "0.2.0"
 __all__ = [
     "SIA1", "SIA2", "Service", "Query", "Results", "Row", "parse", "parse_file", "discover",
     "FIELDS", "Field", "field", "ColumnInfo", "Param", "Capability", "Availability",
-    "Status", "Attr", "Kind", "QueryParam", "Datatype", "library_version", "capi",
+    "Status", "Attr", "Kind", "QueryParam", "Datatype", "DownloadFlag", "DownloadHow", "Downloaded",
+    "library_version", "capi",
     "VosiaError", "NullArgError", "InvalidArgError", "BadHandleError", "UnsupportedError",
     "RangeError", "TypeMismatchError", "BufferSizeError", "ConnectError",
-    "TimeoutExpiredError", "TLSError", "HTTPError", "TooLargeError", "FileError",
+    "TimeoutExpiredError", "TLSError", "HTTPError", "TooLargeError", "PartialError",
+    "ChecksumError", "FileError",
     "ServiceError", "FormatError", "NoTableError", "CancelledError", "PanicError",
     "InternalError",
 ]

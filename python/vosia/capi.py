@@ -27,7 +27,7 @@ from ctypes import POINTER, c_char_p, c_double, c_int32, c_int64, c_size_t, c_vo
 
 __all__ = [
     "lib", "library_path", "PROGRESS_FN", "ABI_VERSION",
-    "Status", "Attr", "Kind", "QueryParam", "Datatype", "SIA1", "SIA2",
+    "Status", "Attr", "Kind", "QueryParam", "Datatype", "DownloadFlag", "DownloadHow", "SIA1", "SIA2",
 ]
 
 #: The (major, minor) of the C ABI this package is written for.
@@ -56,6 +56,8 @@ class Status(enum.IntEnum):
     E_TLS = 32
     E_HTTP = 33
     E_TOO_LARGE = 34
+    E_PARTIAL = 35
+    E_CHECKSUM = 36
     E_IO = 40
     E_SERVICE = 50
     E_FORMAT = 51
@@ -126,6 +128,23 @@ class Datatype(enum.IntEnum):
     DOUBLE = 10
     FLOAT_COMPLEX = 11
     DOUBLE_COMPLEX = 12
+
+
+class DownloadFlag(enum.IntFlag):
+    """VOSIA_DOWNLOAD_SERVER_NAME, _REFRESH, _KEEP_DATALINK: the flags of the download
+    calls."""
+
+    SERVER_NAME = 1
+    REFRESH = 2
+    KEEP_DATALINK = 4
+
+
+class DownloadHow(enum.IntEnum):
+    """VOSIA_DOWNLOAD_FETCHED, _RESUMED, _CACHED: how a downloaded file came to be in place."""
+
+    FETCHED = 1
+    RESUMED = 2
+    CACHED = 3
 
 
 #: typedef int32_t (*vosia_progress_fn)(int64_t done, int64_t total, void *user);
@@ -242,6 +261,19 @@ PROTOTYPES = {
     "vosia_results_get_std_double_array": (_S, _H, _I64, _I32, _DP, _Z, _ZP),
     "vosia_results_get_std_str": (_S, _H, _I64, _I32, _STRP),
     "vosia_results_copy_std_str": (_S, _H, _I64, _I32, _STR, _Z, _ZP),
+    "vosia_service_download_url": (_S, _H, _STR, _STR, _STR, _I32, _HP),
+    "vosia_service_download_rows": (_S, _H, _H, _I64, _I64, _STR, _I32, _HP),
+    "vosia_downloads_free": (None, _H),
+    "vosia_downloads_count": (_I64, _H),
+    "vosia_downloads_status": (_S, _H, _I64, _I32P),
+    "vosia_downloads_get_path": (_S, _H, _I64, _STRP),
+    "vosia_downloads_copy_path": (_S, _H, _I64, _STR, _Z, _ZP),
+    "vosia_downloads_get_error": (_S, _H, _I64, _STRP),
+    "vosia_downloads_copy_error": (_S, _H, _I64, _STR, _Z, _ZP),
+    "vosia_downloads_file": (_S, _H, _I64, _I64P, _I32P),
+    "vosia_service_set_download_jobs": (_S, _H, _I32),
+    "vosia_service_set_max_download_bytes": (_S, _H, _I64),
+    "vosia_service_set_download_timeout": (_S, _H, _D),
 }
 
 

@@ -22,7 +22,8 @@ from .capi import Status, lib
 __all__ = [
     "VosiaError", "NullArgError", "InvalidArgError", "BadHandleError", "UnsupportedError",
     "RangeError", "TypeMismatchError", "BufferSizeError", "ConnectError",
-    "TimeoutExpiredError", "TLSError", "HTTPError", "TooLargeError", "FileError",
+    "TimeoutExpiredError", "TLSError", "HTTPError", "TooLargeError", "PartialError",
+    "ChecksumError", "FileError",
     "ServiceError", "FormatError", "NoTableError", "CancelledError", "PanicError",
     "InternalError", "error_for",
 ]
@@ -132,6 +133,20 @@ class TooLargeError(VosiaError):
     status = Status.E_TOO_LARGE
 
 
+class PartialError(VosiaError):
+    """VOSIA_E_PARTIAL: a download ended before the whole file arrived; what came is kept
+    (as NAME.part) and the next download of it resumes."""
+
+    status = Status.E_PARTIAL
+
+
+class ChecksumError(VosiaError):
+    """VOSIA_E_CHECKSUM: downloaded bytes differ from the length or checksum the server
+    announced; they were not kept."""
+
+    status = Status.E_CHECKSUM
+
+
 class FileError(VosiaError, OSError):
     """VOSIA_E_IO: a local file could not be read or written."""
 
@@ -179,7 +194,7 @@ _BY_STATUS = {
     cls.status: cls
     for cls in (NullArgError, InvalidArgError, BadHandleError, UnsupportedError, RangeError,
                 TypeMismatchError, BufferSizeError, ConnectError, TimeoutExpiredError,
-                TLSError, HTTPError, TooLargeError, FileError, ServiceError, FormatError,
+                TLSError, HTTPError, TooLargeError, PartialError, ChecksumError, FileError, ServiceError, FormatError,
                 NoTableError, CancelledError, PanicError, InternalError)
 }
 

@@ -180,7 +180,9 @@ class Query(Handle):
             out = c_char_p()
             detail = dec(out.value) if lib.vosia_query_error(self._h, byref(out)) == 0 else None
             raise error_for(st, detail or dec(lib.vosia_last_error()))
-        return Results(h.value, self._version)
+        results = Results(h.value, self._version)
+        results.service = self.service  # the transport its downloads use
+        return results
 
     # ------------------------------------------------------------------ keywords
     def _apply(self, constraints: dict) -> None:

@@ -68,6 +68,9 @@ class Results(Handle):
         self._ncols = _count(lib.vosia_results_column_count(_handle))
         self._infos: Optional[tuple] = None
         self._readers: dict = {}
+        #: The Service whose query made these results (None for a parsed file): the
+        #: transport download() uses.
+        self.service = None
 
     # ------------------------------------------------------------------ making one
     @classmethod
@@ -87,6 +90,28 @@ class Results(Handle):
         h = c_void_p()
         check(lib.vosia_results_parse_file(_util.fspath(path), version, byref(h)))
         return cls(h.value, version)
+
+    # ------------------------------------------------------------------ downloads
+    def download(self, dir=".", rows=None, *, service=None, **options) -> list:
+        """Saves the datasets of the rows (all, or a ``range``/``slice`` of them) into the
+        folder `dir`, in parallel, under pyvo's names; one vosia.download.Downloaded per
+        row. A complete file already there is not fetched again; a download cut short
+        resumes; DataLink access URLs are followed to the dataset. Raises the first failure
+        after trying every row (its ``.downloads`` holds all outcomes) unless
+        ``strict=False``. Keywords: ``server_name``, ``refresh``, ``keep_datalink``. The
+        transport is `service`, else the one whose query made these results, else a plain
+        one with the default settings."""
+        from .download import download_rows
+        from .service import Service
+
+        service = service or self.service or Service("http://localhost/", self.version)
+        first, count = 0, len(self)
+        if rows is not None:
+            picked = range(len(self))[rows] if isinstance(rows, slice) else rows
+            if not isinstance(picked, range) or picked.step != 1:
+                raise TypeError("rows must be a slice or a range with step 1")
+            first, count = picked.start, len(picked)
+        return download_rows(service, self, dir, first, count, **options)
 
     # -------------------------------------------------------------------- sequence
     def __len__(self) -> int:
@@ -525,6 +550,13 @@ class Row(Mapping):
         """Standard field `name` of this row in its fixed unit: str, float, list of floats,
         or None (null, or the results lack the field)."""
         return self._results._std_cell(self.index, _field(name))
+
+    def cachedataset(self, dir=".", **options):
+        """pyvo's cachedataset, made safe: saves this row's dataset into `dir` under pyvo's
+        name (fetching nothing when the complete file is there) and returns its
+        vosia.download.Downloaded; raises the failure."""
+        return self._results.download(dir, range(self.index, self.index + 1),
+                                      **options)[0]
 
     def getdataurl(self) -> Optional[str]:
         """The URL to download the dataset from (standard field access_url), as pyvo's."""

@@ -52,6 +52,9 @@ class Service(Handle):
         # so as long as any Query of it): a request already running may still call one.
         self._trampolines = []
         self._pending = threading.local()
+        # (lock, list or None): while a batch of downloads runs, what the progress callable
+        # raised on the download threads.
+        self._collected = [threading.Lock(), None]
         self._params: Optional[tuple] = None
         self._columns: Optional[tuple] = None
         self._capabilities: Optional[tuple] = None
@@ -143,11 +146,17 @@ class Service(Handle):
             raise TypeError(f"progress must be callable, not {type(progress).__name__}")
         pending = self._pending
 
+        shared = self._collected
+
         def trampoline(done, total, _user):
             try:
                 return 1 if progress(done, None if total < 0 else total) else 0
             except BaseException as e:  # noqa: B902 - handed back to the caller below
                 pending.error = e
+                # Downloads call it from their own threads: keep it for the caller too.
+                with shared[0]:
+                    if shared[1] is not None:
+                        shared[1].append(e)
                 return 1
 
         c_fn = PROGRESS_FN(trampoline)
@@ -165,6 +174,41 @@ class Service(Handle):
             error, self._pending.error = self._pending.error, None
             if error is not None:
                 raise error
+
+    def _run_collecting(self, fn, *args) -> int:
+        """As _run, for a call whose progress reports come from threads of its own (a batch
+        of downloads): the first exception the progress callable raised is re-raised."""
+        with self._collected[0]:
+            self._collected[1] = []
+        try:
+            return self._run(fn, *args)
+        finally:
+            with self._collected[0]:
+                raised, self._collected[1] = self._collected[1], None
+            if raised:
+                raise raised[0]
+
+    # ------------------------------------------------------------------ downloads
+    def set_download_jobs(self, jobs: int) -> "Service":
+        """How many downloads of a batch run at once (1 to 64; default 4)."""
+        check(lib.vosia_service_set_download_jobs(self._h, int(jobs)))
+        return self
+
+    def set_max_download_bytes(self, limit: int) -> "Service":
+        """The largest file a download accepts, in bytes (0: no limit, the default)."""
+        check(lib.vosia_service_set_max_download_bytes(self._h, int(limit)))
+        return self
+
+    def set_download_timeout(self, seconds: float) -> "Service":
+        """The whole time one file's download may take (default 3600 s)."""
+        check(lib.vosia_service_set_download_timeout(self._h, float(seconds)))
+        return self
+
+    def download(self, url: str, dir=".", name=None, **flags):
+        """Saves `url` into the folder `dir`; see vosia.download.download_url."""
+        from .download import download_url
+
+        return download_url(self, url, dir, name, **flags)
 
     # ------------------------------------------------------------------ properties
     @property

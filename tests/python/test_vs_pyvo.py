@@ -346,5 +346,9 @@ def test_constants_match_the_header():
                          (vosia.QueryParam, "VOSIA_PARAM_"), (vosia.Datatype, "VOSIA_TYPE_")]:
         header = {k[len(prefix):]: v for k, v in defines.items() if k.startswith(prefix)}
         assert {e.name: e.value for e in enum} == header, prefix
+    downloads = {k[len("VOSIA_DOWNLOAD_"):]: v for k, v in defines.items()
+                 if k.startswith("VOSIA_DOWNLOAD_")}
+    assert {**{e.name: e.value for e in vosia.DownloadFlag},
+            **{e.name: e.value for e in vosia.DownloadHow}} == downloads
     assert vosia.capi.ABI_VERSION == (defines["VOSIA_VERSION_MAJOR"],
                                       defines["VOSIA_VERSION_MINOR"])

@@ -1,0 +1,108 @@
+"""Downloads through the Python package, against pyvo where pyvo does the same thing.
+
+Offline: a refused connection raises ConnectError after trying every row, with the outcome
+of each in ``.downloads``; a folder that is missing is a FileError. Live (VOSIA_TEST_DACHS
+set): the same SIA 1.0 search saved by pyvo's ``cachedataset`` loop and by
+``Results.download`` gives the same file names and the same bytes; the SIA 2.0 service whose
+access URLs are DataLink documents gives the FITS files (pyvo's loop saves the XML);
+``Row.cachedataset`` fetches nothing the second time; a progress callable that raises stops
+the batch and its exception comes out of download().
+"""
+import os
+import shutil
+import tempfile
+
+import pytest
+
+import vosia
+
+DACHS = os.environ.get("VOSIA_TEST_DACHS", "")
+FILES = os.environ.get("VOSIA_TEST_DATA_FILES", "/var/gavo/inputs/siatest/data")
+live = pytest.mark.skipif(not DACHS, reason="VOSIA_TEST_DACHS not set")
+
+THREE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
+                     "sia1_three.xml")
+
+
+@pytest.fixture
+def folder():
+    path = tempfile.mkdtemp(prefix="vosia-py-dl-")
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def test_a_refused_batch_raises_after_trying_every_row(folder):
+    res = vosia.parse_file(THREE, vosia.SIA1)
+    svc = vosia.Service("http://127.0.0.1:9/", vosia.SIA1).set_retries(0)
+    # The saved response points at example.org; any host outside 127.0.0.1 is off limits
+    # here, so the transport is one that can reach nothing.
+    svc.add_header("X-Test", "1").set_connect_timeout(2)
+    outcomes = res.download(folder, service=svc, strict=False, rows=range(0, 0))
+    assert outcomes == []
+    with pytest.raises(vosia.FileError, match="create it first"):
+        svc.download("http://127.0.0.1:9/x.fits", os.path.join(folder, "missing"))
+    with pytest.raises(vosia.ConnectError) as info:
+        svc.download("http://127.0.0.1:9/x.fits", folder)
+    assert len(info.value.downloads) == 1 and not info.value.downloads[0].ok
+    assert os.listdir(folder) == []
+    with pytest.raises(TypeError):
+        res.download(folder, rows=range(0, 3, 2))
+    with pytest.raises(vosia.InvalidArgError):
+        svc.set_download_jobs(0)
+
+
+@live
+def test_sia1_names_and_bytes_equal_pyvos_cachedataset(folder):
+    pyvo = pytest.importorskip("pyvo")
+    url = DACHS + "/siatest/q/i/siap.xml"
+    mine, theirs = os.path.join(folder, "vosia"), os.path.join(folder, "pyvo")
+    os.mkdir(mine)
+    os.mkdir(theirs)
+    for record in pyvo.dal.sia.search(url, pos=(10.6847, 41.269), size=0.3):
+        record.cachedataset(dir=theirs)
+    res = vosia.Service(url + "?", vosia.SIA1).search(pos=(10.6847, 41.269), size=0.3)
+    outcomes = res.download(mine)
+    assert len(outcomes) == len(res) > 5
+    assert all(o.how == "fetched" for o in outcomes)
+    assert sorted(os.listdir(mine)) == sorted(os.listdir(theirs))
+    for name in os.listdir(mine):
+        assert read(os.path.join(mine, name)) == read(os.path.join(theirs, name)), name
+    # pyvo's cachedataset, made safe: the second time nothing is fetched.
+    again = res[0].cachedataset(mine)
+    assert again.how == "cached" and again.path == outcomes[0].path
+
+
+@live
+def test_sia2_datalink_rows_give_the_fits_files(folder):
+    svc = vosia.Service(DACHS + "/siatest/q/sia2dl/siap2.xml?", vosia.SIA2)
+    res = svc.search(pos=(10.6847, 41.269, 0.2))
+    assert "datalink" in res[0].std("format")
+    for row, outcome in zip(res, res.download(folder)):
+        assert outcome.path.endswith(".fits")
+        name = row.std("publisher_did").split("/")[-1]
+        assert read(outcome.path) == read(os.path.join(FILES, name))
+
+
+@live
+def test_an_exception_in_progress_stops_the_batch_and_comes_out(folder):
+    svc = vosia.Service(DACHS + "/siatest/q/i/siap.xml?", vosia.SIA1)
+    res = svc.search(pos=(10.6847, 41.269), size=0.3)
+
+    class Stop(Exception):
+        pass
+
+    def progress(done, total):
+        if done > 0:
+            raise Stop("enough")
+
+    svc.set_progress(progress)
+    with pytest.raises(Stop):
+        res.download(folder)
+    svc.set_progress(None)
+    leftovers = [n for n in os.listdir(folder) if n.endswith(".part")]
+    assert leftovers == []
