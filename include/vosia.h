@@ -927,6 +927,18 @@ vosia_status vosia_service_set_connect_timeout(vosia_service *s, double seconds)
 vosia_status vosia_service_set_max_response_bytes(vosia_service *s, int64_t bytes);
 
 /**
+ * Sets when a query is POSTed instead of sent as a GET: a query whose URL would be longer
+ * than `url_bytes` is sent as an `application/x-www-form-urlencoded` POST of the same
+ * parameters to the base URL (DALI allows both; servers refuse long URLs, and DaCHS closes
+ * the connection on one of 21 KB). 0 POSTs every query; INT64_MAX never does. Default 4096.
+ * vosia_query_url still gives the GET form. A long GET the server closes unanswered is
+ * VOSIA_E_HTTP with a message saying so, never VOSIA_E_CONNECT.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_set_post_above(vosia_service *s, int64_t url_bytes);
+
+/**
  * Sets the retry policy for HTTP 429 (Too Many Requests) and 503 (Service Unavailable):
  * at most `max_retries` further attempts (0 disables retries), sleeping at most
  * `max_wait_seconds` in total. A `Retry-After` header is honoured (seconds or HTTP-date); if

@@ -435,6 +435,11 @@ public:
     service &set_max_response_bytes(std::int64_t bytes) {
         return ok(vosia_service_set_max_response_bytes(h_, bytes));
     }
+    /// Queries whose GET URL would be longer than `url_bytes` are POSTed with the same
+    /// parameters (0: every query; default 4096).
+    service &set_post_above(std::int64_t url_bytes) {
+        return ok(vosia_service_set_post_above(h_, url_bytes));
+    }
     service &set_retries(std::int32_t max_retries, double max_wait_seconds) {
         return ok(vosia_service_set_retries(h_, max_retries, max_wait_seconds));
     }

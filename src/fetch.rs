@@ -11,14 +11,16 @@ use crate::http::{self, Answer, Refusal, Settings};
 use crate::results::Results;
 use crate::votable::read_document;
 
-/// GETs `url` and reads the answer as SIA results, streaming.
+/// GETs `url` (or POSTs the form `form` to it) and reads the answer as SIA results,
+/// streaming.
 pub(crate) fn results(
     agent: &ureq::Agent,
     settings: &Settings,
     url: &str,
+    form: Option<&str>,
     version: SiaVersion,
 ) -> Result<Results> {
-    match http::get(agent, settings, url, settings.max_response_bytes)? {
+    match http::get(agent, settings, url, form, settings.max_response_bytes)? {
         Answer::Body(mut body) => {
             let parsed = Results::from_reader(body.reader(), version);
             body.finish(parsed)
@@ -30,7 +32,7 @@ pub(crate) fn results(
 /// GETs a small XML document (VOSI, a service self-description) whole, within
 /// [`http::document_limit`].
 pub(crate) fn document(agent: &ureq::Agent, settings: &Settings, url: &str) -> Result<Vec<u8>> {
-    match http::get(agent, settings, url, http::document_limit(settings))? {
+    match http::get(agent, settings, url, None, http::document_limit(settings))? {
         Answer::Body(mut body) => {
             let mut bytes = Vec::new();
             let read = body

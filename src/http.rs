@@ -57,6 +57,10 @@ pub struct Settings {
     pub download_timeout: Duration,
     /// How many downloads of a batch run at once. Default 4.
     pub download_jobs: u32,
+    /// A query whose GET URL would be longer than this many bytes is sent as a POST of the
+    /// same parameters (DALI allows both; servers refuse long URLs); 0 POSTs every query.
+    /// Default 4096.
+    pub post_above: u64,
 }
 
 /// A progress function: `(bytes read so far, bytes expected if known) -> keep going?`.
@@ -107,6 +111,7 @@ impl Default for Settings {
             max_download_bytes: 0,
             download_timeout: Duration::from_secs(3600),
             download_jobs: 4,
+            post_above: 4096,
         }
     }
 }
@@ -163,12 +168,14 @@ fn secs(d: Duration) -> String {
     crate::numfmt::format_f64((d.as_secs_f64() * 1000.0).round() / 1000.0)
 }
 
-/// Sends a GET with the service's headers and `extra` ones, retrying 429/503 within the
-/// bounds of `settings`; `total` bounds the whole exchange, body included.
+/// Sends a GET (or, with `form`, a POST of that `application/x-www-form-urlencoded` body)
+/// with the service's headers and `extra` ones, retrying 429/503 within the bounds of
+/// `settings`; `total` bounds the whole exchange, body included.
 fn send(
     agent: &Agent,
     settings: &Settings,
     url: &str,
+    form: Option<&str>,
     extra: &[(&str, String)],
     total: Duration,
 ) -> Result<Exchange> {
@@ -177,24 +184,19 @@ fn send(
     let mut waited = Duration::ZERO;
     loop {
         let left = remaining(deadline, url, total)?;
-        let mut request = agent
-            .get(url)
-            .config()
-            .timeout_global(Some(left))
-            .timeout_connect(Some(settings.connect_timeout.min(left)))
-            .build();
-        for (name, value) in &settings.headers {
-            request = request.header(name.as_str(), value.as_str());
-        }
-        for (name, value) in extra {
-            request = request.header(*name, value.as_str());
-        }
-        if !settings.keeps_alive(url) {
-            request = request.header("Connection", "close");
-        }
-        let response = request
-            .call()
-            .map_err(|e| map_ureq(e, url, settings, "requesting"))?;
+        let sent = match form {
+            None => prepare(agent.get(url), settings, url, extra, left).call(),
+            Some(body) => prepare(agent.post(url), settings, url, extra, left)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .send(body),
+        };
+        let response = sent.map_err(|e| {
+            if form.is_none() && url.len() > LONG_URL && closed_unanswered(&e) {
+                long_url_refused(url, settings)
+            } else {
+                map_ureq(e, url, settings, "requesting")
+            }
+        })?;
         let status = response.status();
         if status != StatusCode::TOO_MANY_REQUESTS && status != StatusCode::SERVICE_UNAVAILABLE {
             return Ok(Exchange {
@@ -233,6 +235,65 @@ fn send(
         waited += wait;
         retries += 1;
     }
+}
+
+/// A request with the timeouts left, the service's headers, `extra` ones and the connection
+/// choice.
+fn prepare<B>(
+    request: ureq::RequestBuilder<B>,
+    settings: &Settings,
+    url: &str,
+    extra: &[(&str, String)],
+    left: Duration,
+) -> ureq::RequestBuilder<B> {
+    let mut request = request
+        .config()
+        .timeout_global(Some(left))
+        .timeout_connect(Some(settings.connect_timeout.min(left)))
+        .build();
+    for (name, value) in &settings.headers {
+        request = request.header(name.as_str(), value.as_str());
+    }
+    for (name, value) in extra {
+        request = request.header(*name, value.as_str());
+    }
+    if !settings.keeps_alive(url) {
+        request = request.header("Connection", "close");
+    }
+    request
+}
+
+/// A GET URL longer than this that the server closes the connection on was most likely
+/// refused for its length (DaCHS answers a 21 KB URL with an empty reply).
+const LONG_URL: usize = 4096;
+
+/// The connection closed (or was reset) after the request, without an answer.
+fn closed_unanswered(e: &ureq::Error) -> bool {
+    match e {
+        ureq::Error::Io(io) => matches!(
+            io.kind(),
+            io::ErrorKind::UnexpectedEof
+                | io::ErrorKind::ConnectionReset
+                | io::ErrorKind::ConnectionAborted
+                | io::ErrorKind::BrokenPipe
+        ),
+        ureq::Error::Protocol(_) => true,
+        _ => false,
+    }
+}
+
+fn long_url_refused(url: &str, settings: &Settings) -> Error {
+    Error::new(
+        ErrorKind::Http,
+        format!(
+            "the server closed the connection without answering a GET of {} bytes ({}...): \
+             servers often refuse URLs that long; vosia POSTs a query whose URL is over {} \
+             bytes (vosia_service_set_post_above)",
+            url.len(),
+            url.chars().take(80).collect::<String>(),
+            settings.post_above
+        ),
+    )
 }
 
 fn backoff(retries: u32) -> Duration {
@@ -551,11 +612,17 @@ impl Refusal {
     /// The Http error: the status line, the URL and the start of the body as one line.
     pub(crate) fn into_error(self) -> Error {
         let text = snippet(&self.body, is_html(&self.content_type, &self.body));
-        let body_part = if text.is_empty() {
+        let mut body_part = if text.is_empty() {
             "(empty body)".to_string()
         } else {
             text
         };
+        if self.status == 414 {
+            body_part.push_str(&format!(
+                " (the URL is {} bytes: lower vosia_service_set_post_above to POST such queries)",
+                self.url.len()
+            ));
+        }
         Error::new(
             ErrorKind::Http,
             format!(
@@ -609,11 +676,18 @@ pub(crate) enum Answer {
     Refused(Refusal),
 }
 
-/// GETs `url`. A transport failure is an error; a non-2xx answer is [`Answer::Refused`]; a
-/// 2xx answer that is empty, HTML or does not start like XML is a Format error that names
-/// its content type and first bytes; anything else is a [`Body`] to read.
-pub(crate) fn get(agent: &Agent, settings: &Settings, url: &str, limit: u64) -> Result<Answer> {
-    let exchange = send(agent, settings, url, &[], settings.timeout)?;
+/// GETs `url` (or POSTs the form `form` to it). A transport failure is an error; a non-2xx
+/// answer is [`Answer::Refused`]; a 2xx answer that is empty, HTML or does not start like
+/// XML is a Format error that names its content type and first bytes; anything else is a
+/// [`Body`] to read.
+pub(crate) fn get(
+    agent: &Agent,
+    settings: &Settings,
+    url: &str,
+    form: Option<&str>,
+    limit: u64,
+) -> Result<Answer> {
+    let exchange = send(agent, settings, url, form, &[], settings.timeout)?;
     if !exchange.response.status().is_success() {
         return Ok(Answer::Refused(Refusal::read(exchange, url)));
     }
@@ -717,7 +791,14 @@ pub(crate) fn download(
 ) -> Result<Fetched> {
     let mut headers = vec![("Accept-Encoding", "identity".to_string())];
     headers.extend(extra.iter().cloned());
-    let exchange = send(agent, settings, url, &headers, settings.download_timeout)?;
+    let exchange = send(
+        agent,
+        settings,
+        url,
+        None,
+        &headers,
+        settings.download_timeout,
+    )?;
     if !exchange.response.status().is_success() {
         return Ok(Fetched::Refused(Refusal::read(exchange, url)));
     }

@@ -41,13 +41,15 @@ impl Query {
         &mut self.params
     }
 
-    /// Exactly the URL [`Query::execute`] will GET.
+    /// Exactly the URL [`Query::execute`] will GET (a query whose URL is longer than the
+    /// service's [`post_above`](crate::http::Settings::post_above) is POSTed to the base URL
+    /// instead, with the same parameters as its body).
     pub fn url(&self) -> String {
         self.params.url(self.service.base_url())
     }
 
     /// Sends the query and parses the response, streaming.
     pub fn execute(&self) -> Result<Results> {
-        self.service.fetch_results(&self.url())
+        self.service.fetch_results(&self.params)
     }
 }

@@ -141,10 +141,29 @@ impl Service {
         self.version
     }
 
-    /// Fetches `url` with this service's agent and current settings and reads it as SIA
-    /// results of this service's version.
-    pub(crate) fn fetch_results(&self, url: &str) -> Result<crate::Results> {
-        fetch::results(&self.agent, &self.settings(), url, self.version)
+    /// Sends the query `params` with this service's agent and current settings and reads
+    /// the answer as SIA results of this service's version: a GET of the URL, or a POST of
+    /// the same parameters to the base URL when the URL is longer than
+    /// [`Settings::post_above`].
+    pub(crate) fn fetch_results(&self, params: &Params) -> Result<crate::Results> {
+        let settings = self.settings();
+        let url = params.url(self.base_url());
+        if url.len() as u64 > settings.post_above {
+            let form = params.query_string();
+            return fetch::results(
+                &self.agent,
+                &settings,
+                self.base_url(),
+                Some(&form),
+                self.version,
+            );
+        }
+        fetch::results(&self.agent, &settings, &url, None, self.version)
+    }
+
+    /// Queries whose GET URL would be longer than `bytes` are POSTed (0: every query).
+    pub fn set_post_above(&self, bytes: u64) -> Result<()> {
+        self.update(|s| s.post_above = bytes)
     }
 
     /// A snapshot of the current settings.

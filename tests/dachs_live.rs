@@ -648,3 +648,39 @@ fn sia2_and_sia1_agree_on_a_field() {
     assert_eq!(one, two);
     assert_eq!(one.len(), 30);
 }
+
+#[test]
+fn six_hundred_circles_go_by_post_and_match_the_same_query_in_parts() {
+    let Some(base) = server() else { return };
+    let svc = service(&base, SIA2, SiaVersion::V2);
+    let circles: Vec<(f64, f64)> = (0..600)
+        .map(|i| {
+            (
+                10.6847 + (i % 30) as f64 * 0.004,
+                41.269 + (i / 30) as f64 * 0.002,
+            )
+        })
+        .collect();
+    let mut all = Query::new(svc.clone());
+    for (ra, dec) in &circles {
+        all.params_mut().add_circle(*ra, *dec, 0.01).unwrap();
+    }
+    assert!(all.url().len() > 20_000, "{}", all.url().len());
+    let together = files(&run(&mut all));
+    // The same circles in GETs of 30 each: the union is the same set.
+    let mut parts = BTreeSet::new();
+    for chunk in circles.chunks(30) {
+        let mut q = Query::new(svc.clone());
+        for (ra, dec) in chunk {
+            q.params_mut().add_circle(*ra, *dec, 0.01).unwrap();
+        }
+        assert!(q.url().len() < 4096);
+        parts.extend(files(&run(&mut q)));
+    }
+    assert!(!together.is_empty());
+    assert_eq!(together, parts);
+    // Forced to GET, DaCHS drops the connection: that is said to be the URL's length.
+    svc.set_post_above(u64::MAX).unwrap();
+    let e = run_err(&mut all);
+    assert_eq!(e.kind(), ErrorKind::Http, "{}", e.message());
+}

@@ -606,3 +606,78 @@ fn keepalive_off_opens_a_connection_per_request() {
             .all(|r| r.header("connection") == Some("close"))
     );
 }
+
+fn sia2_with_circles(server: &Server, n: usize) -> (Arc<Service>, Query) {
+    let service =
+        Arc::new(Service::new(&server.url("/sia2?COLLECTION=x&"), SiaVersion::V2).unwrap());
+    let mut q = Query::new(service.clone());
+    for i in 0..n {
+        q.params_mut()
+            .add_circle(10.0 + i as f64 * 0.001, 41.27, 0.01)
+            .unwrap();
+    }
+    (service, q)
+}
+
+#[test]
+fn a_query_longer_than_post_above_is_posted_with_the_same_parameters() {
+    let server = Server::start(|_, _, s| reply(s, "200 OK", &[XML], votable(2).as_bytes()));
+    let (service, q) = sia2_with_circles(&server, 600);
+    let url = q.url();
+    assert!(url.len() > 4096);
+    assert_eq!(q.execute().unwrap().row_count(), 2);
+    let req = &server.requests()[0];
+    assert_eq!(req.method, "POST");
+    // To the base URL as given (its own query string kept), the parameters in the body.
+    assert_eq!(req.target, "/sia2?COLLECTION=x&");
+    assert_eq!(
+        req.header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&req.body),
+        q.params().query_string()
+    );
+    // A short query stays a GET; 0 POSTs every query.
+    let (_, short) = sia2_with_circles(&server, 1);
+    short.execute().unwrap();
+    assert_eq!(server.requests()[1].method, "GET");
+    service.set_post_above(0).unwrap();
+    let one = Query::new(service.clone());
+    one.execute().unwrap();
+    assert_eq!(server.requests()[2].method, "POST");
+}
+
+#[test]
+fn a_long_url_the_server_drops_is_said_to_be_too_long_not_unreachable() {
+    // As DaCHS does with a 21 KB URL: the connection closes without an answer.
+    let server = Server::start(|_, _, s| {
+        let _ = s.shutdown(std::net::Shutdown::Both);
+        false
+    });
+    let (service, mut q) = sia2_with_circles(&server, 600);
+    service.set_post_above(u64::MAX).unwrap();
+    let e = fail(&mut q);
+    assert_eq!(e.kind(), ErrorKind::Http, "{}", e.message());
+    assert!(
+        e.message().contains("without answering a GET of"),
+        "{}",
+        e.message()
+    );
+    assert!(
+        e.message().contains("vosia_service_set_post_above"),
+        "{}",
+        e.message()
+    );
+    // A 414 says what to do too.
+    let server = Server::start(|_, _, s| reply(s, "414 URI Too Long", &[], b""));
+    let (service, mut q) = sia2_with_circles(&server, 600);
+    service.set_post_above(u64::MAX).unwrap();
+    let e = fail(&mut q);
+    assert_eq!(e.kind(), ErrorKind::Http);
+    assert!(
+        e.message().contains("414") && e.message().contains("set_post_above"),
+        "{}",
+        e.message()
+    );
+}

@@ -112,6 +112,12 @@ class Service(Handle):
         check(lib.vosia_service_set_max_response_bytes(self._h, int(limit)))
         return self
 
+    def set_post_above(self, url_bytes: int) -> "Service":
+        """Queries whose GET URL would be longer than `url_bytes` are POSTed with the same
+        parameters (0: every query; default 4096)."""
+        check(lib.vosia_service_set_post_above(self._h, int(url_bytes)))
+        return self
+
     def set_retries(self, max_retries: int, max_wait: float = 30.0) -> "Service":
         """Retries on HTTP 429 and 503: at most `max_retries` more attempts, sleeping at
         most `max_wait` seconds in all (Retry-After honoured); 0 disables them."""

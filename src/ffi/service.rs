@@ -71,12 +71,8 @@ unsafe fn new_handle(service: Service, out: *mut *mut vosia_service) -> vosia_st
 
 /// A size limit from C: bytes >= 0, 0 meaning none.
 pub(crate) fn byte_limit(bytes: i64, what: &str) -> FfiResult<u64> {
-    u64::try_from(bytes).map_err(|_| {
-        Error::invalid(format!(
-            "the {what} must be >= 0 bytes (0: none), got {bytes}"
-        ))
-        .into()
-    })
+    u64::try_from(bytes)
+        .map_err(|_| Error::invalid(format!("the {what} must be >= 0 bytes, got {bytes}")).into())
 }
 
 fn count(n: usize) -> i32 {
@@ -259,6 +255,27 @@ pub unsafe extern "C" fn vosia_service_set_max_response_bytes(
         // SAFETY: handle contract.
         let service = unsafe { service_ref(s) }?;
         service.set_max_response_bytes(byte_limit(bytes, "response limit")?)?;
+        Ok(VOSIA_OK)
+    })
+}
+
+/// Sets when a query is POSTed instead of sent as a GET: a query whose URL would be longer
+/// than `url_bytes` is sent as an `application/x-www-form-urlencoded` POST of the same
+/// parameters to the base URL (DALI allows both; servers refuse long URLs, and DaCHS closes
+/// the connection on one of 21 KB). 0 POSTs every query; INT64_MAX never does. Default 4096.
+/// vosia_query_url still gives the GET form. A long GET the server closes unanswered is
+/// VOSIA_E_HTTP with a message saying so, never VOSIA_E_CONNECT.
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
+///         VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_service_set_post_above(
+    s: *mut vosia_service,
+    url_bytes: i64,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle contract.
+        let service = unsafe { service_ref(s) }?;
+        service.set_post_above(byte_limit(url_bytes, "POST threshold")?)?;
         Ok(VOSIA_OK)
     })
 }

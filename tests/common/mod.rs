@@ -12,8 +12,11 @@ use std::time::Duration;
 
 #[derive(Debug, Clone)]
 pub struct Req {
+    pub method: String,
     pub target: String,
     pub headers: Vec<(String, String)>,
+    /// The body (as `Content-Length` says; bodies without one are not read).
+    pub body: Vec<u8>,
 }
 
 impl Req {
@@ -106,6 +109,7 @@ pub fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Req> {
     if reader.read_line(&mut line).ok()? == 0 {
         return None;
     }
+    let method = line.split_whitespace().next()?.to_string();
     let target = line.split_whitespace().nth(1)?.to_string();
     let mut headers = Vec::new();
     loop {
@@ -121,7 +125,19 @@ pub fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Req> {
             headers.push((n.trim().to_string(), v.trim().to_string()));
         }
     }
-    Some(Req { target, headers })
+    let length = headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .unwrap_or(0);
+    let mut body = vec![0u8; length];
+    std::io::Read::read_exact(reader, &mut body).ok()?;
+    Some(Req {
+        method,
+        target,
+        headers,
+        body,
+    })
 }
 
 pub fn reply(stream: &mut TcpStream, status: &str, headers: &[(&str, &str)], body: &[u8]) -> bool {

@@ -314,7 +314,8 @@ static void queries() {
     CHECK_THROWS(s1.attribute(vosia::attr::description), VOSIA_E_INVALID_ARG);
     CHECK_THROWS(s1.set_timeout(0), VOSIA_E_INVALID_ARG);
     s1.set_keepalive(true).set_keepalive(false);
-    s1.set_timeout(5).set_connect_timeout(1).set_retries(0, 0);
+    s1.set_timeout(5).set_connect_timeout(1).set_retries(0, 0).set_post_above(8192);
+    CHECK_THROWS(s1.set_post_above(-1), VOSIA_E_INVALID_ARG);
     vosia::query q(s1);
     q.set_pos(10.68, 41.27).set_size(0.2).set_maxrec(5).set_format("image/fits");
     const std::string url(q.url());

@@ -106,3 +106,14 @@ def test_an_exception_in_progress_stops_the_batch_and_comes_out(folder):
     svc.set_progress(None)
     leftovers = [n for n in os.listdir(folder) if n.endswith(".part")]
     assert leftovers == []
+
+
+@live
+def test_six_hundred_circles_are_posted():
+    svc = vosia.Service(DACHS + "/siatest/q/sia2/siap2.xml?", vosia.SIA2)
+    circles = [(10.6847 + (i % 30) * 0.004, 41.269 + (i // 30) * 0.002, 0.01)
+               for i in range(600)]
+    assert len(svc.search(pos=circles)) > 0
+    svc.set_post_above(2 ** 62)
+    with pytest.raises(vosia.HTTPError, match="set_post_above"):
+        svc.search(pos=circles)

@@ -748,3 +748,10 @@ def test_live_columns_match_rows():
     ra = r["s_ra"]
     assert ra.dtype == np.float64 and list(ra) == [row.s_ra for row in r]
     assert list(r.std("mjd_obs")) == pytest.approx([row.std("mjd_obs") for row in r])
+
+
+def test_post_above_is_checked_and_chains():
+    svc = vosia.Service("http://127.0.0.1:9/sia2?", vosia.SIA2)
+    assert svc.set_post_above(0) is svc
+    with pytest.raises(vosia.InvalidArgError):
+        svc.set_post_above(-1)
