@@ -20,7 +20,9 @@ use std::fmt::Write;
 use crate::numfmt::{push_f32, push_f64};
 use crate::stdfields::{self, Source};
 use crate::votable::columns::TextCells;
-use crate::votable::{Cells, Column, Datatype, Document, Field, Info, read_document};
+use crate::votable::{
+    Cells, Column, Datatype, Document, Field, Info, ServiceDescriptor, read_document,
+};
 
 /// The numbers of one array cell, as stored.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -76,6 +78,7 @@ pub struct Results {
     /// Repairs made while reading, NUL-terminated for C.
     warnings: Vec<Box<CStr>>,
     warning_count: usize,
+    descriptors: Vec<ServiceDescriptor>,
 }
 
 fn c_text(s: &str) -> Box<CStr> {
@@ -168,7 +171,13 @@ impl Results {
             rendered,
             warnings: doc.warnings.iter().map(|w| c_text(w)).collect(),
             warning_count: doc.warning_count,
+            descriptors: doc.descriptors,
         })
+    }
+
+    /// The service descriptors of the response (DataLink, SODA, ...), in document order.
+    pub fn descriptors(&self) -> &[ServiceDescriptor] {
+        &self.descriptors
     }
 
     pub fn version(&self) -> SiaVersion {

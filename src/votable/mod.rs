@@ -4,11 +4,13 @@
 mod binary;
 mod cells;
 pub mod columns;
+pub mod descriptors;
 mod reader;
 mod tabledata;
 pub mod types;
 
 pub(crate) use cells::parse_real;
 pub use columns::{Cells, Column};
+pub use descriptors::{InputParam, ServiceDescriptor};
 pub use reader::{Document, Info, Scope, Table, read_document};
 pub use types::{ArraySize, Datatype, Field, Shape};

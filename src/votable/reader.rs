@@ -10,6 +10,7 @@ use quick_xml::{Reader, XmlVersion};
 use super::binary::BinaryDecoder;
 use super::cells::{CellOutcome, CellPlan, Scratch, push_cell};
 use super::columns::Column;
+use super::descriptors::{Collector, ServiceDescriptor};
 use super::tabledata::{RowSink, read_tabledata};
 use super::types::{ArraySize, Datatype, Field};
 use crate::error::{Error, ErrorKind, Result};
@@ -65,6 +66,8 @@ pub struct Document {
     /// Cells that could not be read (stored as null) and other repairs, for diagnostics.
     pub warnings: Vec<String>,
     pub warning_count: usize,
+    /// The service descriptors (`RESOURCE type="meta" utype="adhoc:service"`), in order.
+    pub descriptors: Vec<ServiceDescriptor>,
 }
 
 /// The elements whose nesting matters.
@@ -113,6 +116,7 @@ struct State {
     error_text: Option<String>,
     warnings: Vec<String>,
     warning_count: usize,
+    descriptors: Collector,
 }
 
 /// A VOTable's root element is VOTABLE (any namespace prefix, any case); an HTML page or
@@ -188,6 +192,7 @@ fn read_events<R: BufRead>(mut reader: Reader<R>) -> Result<Document> {
         error_text: None,
         warnings: Vec::new(),
         warning_count: 0,
+        descriptors: Collector::default(),
     };
     let mut buf = Vec::with_capacity(4096);
     let mut saw_root = false;
@@ -209,6 +214,7 @@ fn read_events<R: BufRead>(mut reader: Reader<R>) -> Result<Document> {
                     check_root(&e)?;
                 }
                 saw_root = true;
+                let _ = state.descriptors.open(&e);
                 let elem = state.open(&e, false)?;
                 state.stack.push(elem);
                 if state.stack.len() > MAX_DEPTH {
@@ -232,10 +238,17 @@ fn read_events<R: BufRead>(mut reader: Reader<R>) -> Result<Document> {
                     check_root(&e)?;
                 }
                 saw_root = true;
+                if state.descriptors.open(&e) {
+                    state.descriptors.close();
+                }
                 let elem = state.open(&e, true)?;
                 state.close(elem, true)
             }
             Event::End(_) => match state.stack.pop() {
+                Some(elem) if state.descriptors.active() => {
+                    state.descriptors.close();
+                    state.close(elem, false)
+                }
                 Some(elem) => state.close(elem, false),
                 None => Ok(()),
             },
@@ -302,7 +315,7 @@ fn head_of<R: BufRead>(decoded: &mut DecodingReader<R>) -> &[u8] {
     decoded.get_mut().fill_buf().unwrap_or(&[])
 }
 
-fn local<'a>(e: &'a BytesStart<'_>) -> &'a str {
+pub(super) fn local<'a>(e: &'a BytesStart<'_>) -> &'a str {
     let name = e.name().into_inner();
     match name.rfind(':') {
         Some(colon) => &name[colon + 1..],
@@ -325,7 +338,7 @@ fn attributes(e: &BytesStart<'_>) -> impl Iterator<Item = (String, String)> {
     })
 }
 
-fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
+pub(super) fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
     attributes(e).find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
@@ -627,6 +640,10 @@ impl State {
     }
 
     fn push_text(&mut self, text: &str) {
+        if self.descriptors.wants_text() {
+            self.descriptors.push_text(text);
+            return;
+        }
         if !self.collecting() {
             return;
         }
@@ -637,25 +654,27 @@ impl State {
     }
 
     fn push_reference(&mut self, r: &BytesRef<'_>) {
-        if !self.collecting() {
+        if !self.collecting() && !self.descriptors.wants_text() {
             return;
         }
+        let mut text = String::new();
         match r.resolve_char_ref() {
-            Ok(Some(c)) => self.text.push(c),
+            Ok(Some(c)) => text.push(c),
             _ => match &**r {
-                "amp" => self.text.push('&'),
-                "lt" => self.text.push('<'),
-                "gt" => self.text.push('>'),
-                "apos" => self.text.push('\''),
-                "quot" => self.text.push('"'),
+                "amp" => text.push('&'),
+                "lt" => text.push('<'),
+                "gt" => text.push('>'),
+                "apos" => text.push('\''),
+                "quot" => text.push('"'),
                 // Entities from a DOCTYPE are never expanded: keep the reference as written.
                 other => {
-                    self.text.push('&');
-                    self.text.push_str(other);
-                    self.text.push(';');
+                    text.push('&');
+                    text.push_str(other);
+                    text.push(';');
                 }
             },
         }
+        self.push_text(&text);
     }
 
     fn collecting(&self) -> bool {
@@ -739,6 +758,7 @@ impl State {
             error_text: self.error_text,
             warnings: self.warnings,
             warning_count: self.warning_count,
+            descriptors: self.descriptors.finish(),
         }
     }
 }
