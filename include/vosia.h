@@ -1712,8 +1712,8 @@ vosia_status vosia_results_copy_std_str(const vosia_results *r, int64_t row, int
  *         204), VOSIA_E_PARTIAL (cut short: the next call resumes), VOSIA_E_CHECKSUM,
  *         VOSIA_E_TOO_LARGE (over the download limit), VOSIA_E_IO (the folder or the file),
  *         VOSIA_E_SERVICE (a DataLink error row), VOSIA_E_CANCELLED; or, with `*out` not
- *         written, VOSIA_E_INVALID_ARG (an unknown flag, bad UTF-8), VOSIA_E_NULL_ARG,
- *         VOSIA_E_BAD_HANDLE.
+ *         written, VOSIA_E_INVALID_ARG (not an http(s) URL, an unknown flag, bad UTF-8),
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_service_download_url(const vosia_service *s, const char *url, const char *dir, const char *name, int32_t flags, vosia_downloads **out);
 

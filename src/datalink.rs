@@ -4,14 +4,115 @@
 //! Only what a download needs so far: the links and, per dataset, its `#this` link (the
 //! dataset itself).
 
+use std::collections::HashMap;
+
 use crate::SiaVersion;
 use crate::error::{Error, ErrorKind, Result};
+use crate::fetch;
+use crate::http::Settings;
+use crate::params::encode_component;
 use crate::results::Results;
+use crate::votable::ServiceDescriptor;
+
+/// IDs sent in one DataLink request (a POST, so the length is no URL's).
+const IDS_PER_REQUEST: usize = 500;
 
 /// The MIME type of a DataLink document (its `content` parameter is what tells).
 pub fn is_datalink_type(mime: &str) -> bool {
     let lower = mime.to_ascii_lowercase();
     lower.contains("votable") && lower.replace(' ', "").contains("content=datalink")
+}
+
+/// The DataLink descriptor of `results` whose ID input takes its value from a column: the
+/// descriptor and that column.
+pub fn id_descriptor(results: &Results) -> Option<(&ServiceDescriptor, usize)> {
+    results.descriptors().iter().find_map(|d| {
+        let column = d
+            .input("ID")?
+            .reference
+            .as_deref()
+            .and_then(|r| results.column_index(r))?;
+        (d.is("DataLink") && d.access_url.is_some()).then_some((d, column))
+    })
+}
+
+/// The `#this` link of each of `ids` from the DataLink service `descriptor` describes, in
+/// as few requests as the service allows: all IDs (up to 500 at a time) POSTed in one
+/// request, then one more for those an OVERFLOW answer left out. An ID the service has no
+/// dataset for is an error of that ID alone.
+pub fn this_links(
+    agent: &ureq::Agent,
+    settings: &Settings,
+    descriptor: &ServiceDescriptor,
+    ids: &[String],
+) -> Result<HashMap<String, Result<Link>>> {
+    let url = descriptor
+        .access_url
+        .as_deref()
+        .ok_or_else(|| Error::format("the DataLink descriptor has no accessURL"))?;
+    // Fixed inputs other than ID (rare) go with every request.
+    let fixed: String = descriptor
+        .inputs
+        .iter()
+        .filter(|p| !p.name.eq_ignore_ascii_case("ID") && !p.value.is_empty())
+        .map(|p| {
+            format!(
+                "&{}={}",
+                encode_component(&p.name),
+                encode_component(&p.value)
+            )
+        })
+        .collect();
+    let mut found = HashMap::new();
+    let mut unique: Vec<&String> = Vec::new();
+    for id in ids {
+        if !unique.contains(&id) {
+            unique.push(id);
+        }
+    }
+    for chunk in unique.chunks(IDS_PER_REQUEST) {
+        let mut left: Vec<&String> = chunk.to_vec();
+        for _ in 0..2 {
+            if left.is_empty() {
+                break;
+            }
+            let form: Vec<String> = left
+                .iter()
+                .map(|id| format!("ID={}", encode_component(id)))
+                .collect();
+            let body =
+                fetch::document_with(agent, settings, url, Some(&(form.join("&") + &fixed)))?;
+            let links = Links::from_bytes(&body).map_err(|e| {
+                Error::new(
+                    e.kind(),
+                    format!("reading the DataLink answer of {url}: {}", e.message()),
+                )
+            })?;
+            let answered: Vec<&String> = left
+                .iter()
+                .copied()
+                .filter(|id| {
+                    links
+                        .links
+                        .iter()
+                        .any(|l| l.id.as_deref() == Some(id.as_str()))
+                })
+                .collect();
+            for id in &answered {
+                found.insert((*id).clone(), links.this(Some(id)).cloned());
+            }
+            left.retain(|id| !answered.contains(id));
+        }
+        for id in left {
+            found.insert(
+                id.clone(),
+                Err(Error::format(format!(
+                    "the DataLink service at {url} did not answer for {id}"
+                ))),
+            );
+        }
+    }
+    Ok(found)
 }
 
 /// One row of a links document. Absent or null cells are `None`.

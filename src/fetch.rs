@@ -32,7 +32,17 @@ pub(crate) fn results(
 /// GETs a small XML document (VOSI, a service self-description) whole, within
 /// [`http::document_limit`].
 pub(crate) fn document(agent: &ureq::Agent, settings: &Settings, url: &str) -> Result<Vec<u8>> {
-    match http::get(agent, settings, url, None, http::document_limit(settings))? {
+    document_with(agent, settings, url, None)
+}
+
+/// As [`document`], POSTing the form `form` when given (a DataLink call with many IDs).
+pub(crate) fn document_with(
+    agent: &ureq::Agent,
+    settings: &Settings,
+    url: &str,
+    form: Option<&str>,
+) -> Result<Vec<u8>> {
+    match http::get(agent, settings, url, form, http::document_limit(settings))? {
         Answer::Body(mut body) => {
             let mut bytes = Vec::new();
             let read = body

@@ -52,7 +52,8 @@ fn c_url(url: &str) -> CString {
     CString::new(url).unwrap_or_default()
 }
 
-fn check_base_url(url: &str) -> Result<()> {
+/// An http(s) URL without NUL or fragment that parses, else an InvalidArg error.
+pub(crate) fn check_base_url(url: &str) -> Result<()> {
     if url.contains('\0') {
         return Err(Error::invalid(
             "the service URL must not contain a NUL byte",
@@ -244,6 +245,18 @@ impl Service {
         options: download::Options,
     ) -> Result<download::Saved> {
         download::download(&self.agent, &self.settings(), item, dir, options)
+    }
+
+    /// Downloads the datasets of `rows` of `results` into `dir`; see
+    /// [`download::download_rows`].
+    pub fn download_rows(
+        &self,
+        results: &crate::Results,
+        rows: std::ops::Range<usize>,
+        dir: &Path,
+        options: download::Options,
+    ) -> Vec<Result<download::Saved>> {
+        download::download_rows(&self.agent, &self.settings(), results, rows, dir, options)
     }
 
     /// Downloads every item into `dir`, in parallel; one outcome per item, in order.

@@ -144,6 +144,15 @@ fn sia2_datalink_rows_give_the_fits_files_not_the_xml() {
         );
         same_bytes(&saved.path, &served_file(&item.url));
     }
+    // By rows, the response's DataLink descriptor asks for all #this links at once; the
+    // files are the same.
+    assert_eq!(res.descriptors().len(), 1);
+    let batched = folder("sia2dl-rows");
+    let by_rows = svc.download_rows(&res, 0..res.row_count(), &batched, Options::default());
+    for (item, saved) in items.iter().zip(by_rows) {
+        let saved = saved.unwrap_or_else(|e| panic!("{}: {}", item.url, e.message()));
+        same_bytes(&saved.path, &served_file(&item.url));
+    }
 }
 
 #[test]

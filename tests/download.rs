@@ -487,3 +487,138 @@ fn a_missing_folder_is_an_io_error_that_says_so() {
     assert_eq!(e.kind(), ErrorKind::Io);
     assert!(e.message().contains("create it first"), "{}", e.message());
 }
+
+/// A response of `n` DataLink rows (access URLs `{base}/links?ID=...`) with the service
+/// descriptor that says how to ask for many IDs at once.
+fn sia2dl_response(base: &str, n: usize) -> String {
+    let mut doc = String::from(
+        r#"<VOTABLE version="1.4"><RESOURCE type="results"><TABLE>
+<FIELD name="obs_title" datatype="char" arraysize="*"/>
+<FIELD name="obs_publisher_did" ID="obs_publisher_did" datatype="char" arraysize="*"/>
+<FIELD name="access_url" datatype="char" arraysize="*"/>
+<FIELD name="access_format" datatype="char" arraysize="*"/><DATA><TABLEDATA>"#,
+    );
+    for i in 0..n {
+        doc.push_str(&format!(
+            "<TR><TD>obs {i}</TD><TD>ivo://x/{i}</TD><TD>{base}/links?ID=ivo://x/{i}</TD>\
+             <TD>application/x-votable+xml;content=datalink</TD></TR>"
+        ));
+    }
+    doc.push_str(&format!(
+        r#"</TABLEDATA></DATA></TABLE></RESOURCE>
+<RESOURCE type="meta" utype="adhoc:service"><GROUP name="inputParams">
+<PARAM name="ID" datatype="char" arraysize="*" ref="obs_publisher_did" value=""/></GROUP>
+<PARAM name="standardID" datatype="char" arraysize="*" value="ivo://ivoa.net/std/DataLink#links-1.1"/>
+<PARAM name="accessURL" datatype="char" arraysize="*" value="{base}/links"/></RESOURCE></VOTABLE>"#
+    ));
+    doc
+}
+
+/// A links document with the #this link of each ID (`{base}/file/N`), the last ID a fault.
+fn links_for(base: &str, ids: &[String], overflow: bool) -> String {
+    let mut doc = String::from(
+        r#"<VOTABLE><RESOURCE type="results"><TABLE>
+<FIELD name="ID" datatype="char" arraysize="*"/><FIELD name="access_url" datatype="char" arraysize="*"/>
+<FIELD name="error_message" datatype="char" arraysize="*"/><FIELD name="semantics" datatype="char" arraysize="*"/>
+<FIELD name="content_type" datatype="char" arraysize="*"/><DATA><TABLEDATA>"#,
+    );
+    for id in ids {
+        let n = id.rsplit('/').next().unwrap();
+        if n == "99" {
+            doc.push_str(&format!(
+                "<TR><TD>{id}</TD><TD/><TD>NotFoundFault: {id}</TD><TD>#this</TD><TD/></TR>"
+            ));
+        } else {
+            doc.push_str(&format!(
+                "<TR><TD>{id}</TD><TD>{base}/file/{n}</TD><TD/><TD>#this</TD><TD>image/fits</TD></TR>"
+            ));
+        }
+    }
+    doc.push_str("</TABLEDATA></DATA></TABLE>");
+    if overflow {
+        doc.push_str(r#"<INFO name="QUERY_STATUS" value="OVERFLOW"/>"#);
+    }
+    doc.push_str("</RESOURCE></VOTABLE>");
+    doc
+}
+
+#[test]
+fn datalink_rows_are_resolved_in_one_request_and_an_overflow_is_followed_up() {
+    for (per_answer, want_requests) in [(1000, 1), (60, 2)] {
+        let base = Arc::new(Mutex::new(String::new()));
+        let b = base.clone();
+        let server = Server::start(move |req, _, s| {
+            let base = b.lock().unwrap().clone();
+            if req.target == "/links" && req.method == "POST" {
+                let form = String::from_utf8_lossy(&req.body).into_owned();
+                let ids: Vec<String> = form
+                    .split('&')
+                    .filter_map(|kv| kv.strip_prefix("ID="))
+                    .map(|v| {
+                        percent_encoding::percent_decode_str(v)
+                            .decode_utf8_lossy()
+                            .into_owned()
+                    })
+                    .collect();
+                let overflow = ids.len() > per_answer;
+                let answer = links_for(&base, &ids[..ids.len().min(per_answer)], overflow);
+                reply(
+                    s,
+                    "200 OK",
+                    &[("Content-Type", "application/x-votable+xml;content=datalink")],
+                    answer.as_bytes(),
+                )
+            } else if let Some(n) = req.target.strip_prefix("/file/") {
+                reply(
+                    s,
+                    "200 OK",
+                    &[("Content-Type", "image/fits")],
+                    format!("file {n}").as_bytes(),
+                )
+            } else {
+                reply(
+                    s,
+                    "404 Not Found",
+                    &[],
+                    b"only POST /links and /file/N here",
+                )
+            }
+        });
+        *base.lock().unwrap() = server.url("");
+        let results = vosia::Results::from_bytes(
+            sia2dl_response(&server.url(""), 100).as_bytes(),
+            SiaVersion::V2,
+        )
+        .unwrap();
+        assert_eq!(results.descriptors().len(), 1);
+        let dir = folder(&format!("dlbatch-{per_answer}"));
+        let out = service().download_rows(&results, 0..100, &dir, Options::default());
+        let link_requests = server
+            .requests()
+            .iter()
+            .filter(|r| r.target == "/links")
+            .count();
+        assert_eq!(link_requests, want_requests, "{per_answer} IDs per answer");
+        for (i, o) in out.iter().enumerate() {
+            if i == 99 {
+                let e = o.as_ref().unwrap_err();
+                assert_eq!(e.kind(), ErrorKind::Service);
+                assert!(e.message().contains("NotFoundFault"), "{}", e.message());
+            } else {
+                let saved = o.as_ref().unwrap();
+                assert_eq!(saved.path, dir.join(format!("obs_{i}.fits")));
+                assert_eq!(
+                    std::fs::read_to_string(&saved.path).unwrap(),
+                    format!("file {i}")
+                );
+            }
+        }
+        // No row asked for its own DataLink document.
+        assert!(
+            server
+                .requests()
+                .iter()
+                .all(|r| !r.target.starts_with("/links?"))
+        );
+    }
+}

@@ -215,6 +215,89 @@ pub fn download_all(
     })
 }
 
+/// Downloads the datasets of `rows` of `results` into `dir`: [`download_all`] of their
+/// [`Item`]s, one outcome per row (a row without access URL is an error of its own). When the
+/// response describes its DataLink service (a descriptor whose ID input refers to a column,
+/// as the `sia2dl` pattern has it), the `#this` links of all DataLink rows are asked for in
+/// one or two requests instead of one per row.
+pub fn download_rows(
+    agent: &ureq::Agent,
+    settings: &Settings,
+    results: &Results,
+    rows: std::ops::Range<usize>,
+    dir: &Path,
+    options: Options,
+) -> Vec<Result<Saved>> {
+    let mut items: Vec<Result<Item>> = rows
+        .clone()
+        .map(|row| Item::from_row(results, row))
+        .collect();
+    if options.follow_datalink
+        && let Some((descriptor, id_column)) = datalink::id_descriptor(results)
+    {
+        let is_link = |item: &Result<Item>| {
+            item.as_ref()
+                .is_ok_and(|i| i.format.as_deref().is_some_and(datalink::is_datalink_type))
+        };
+        let id_of = |row: usize| {
+            results
+                .text(row, id_column)
+                .ok()
+                .flatten()
+                .and_then(|c| c.to_str().ok())
+                .map(str::to_string)
+        };
+        let wanted: Vec<String> = rows
+            .clone()
+            .zip(&items)
+            .filter(|(_, item)| is_link(item))
+            .filter_map(|(row, _)| id_of(row))
+            .collect();
+        let quiet = Settings {
+            progress: None,
+            ..settings.clone()
+        };
+        // A failure of the whole call leaves each row to its own access URL.
+        if let Ok(links) = datalink::this_links(agent, &quiet, descriptor, &wanted) {
+            for (row, item) in rows.clone().zip(items.iter_mut()) {
+                if !is_link(item) {
+                    continue;
+                }
+                let Some(link) = id_of(row).and_then(|id| links.get(&id)) else {
+                    continue;
+                };
+                *item = match (link, item.as_ref()) {
+                    (Ok(link), Ok(record)) => Ok(Item {
+                        url: link.access_url.clone().unwrap_or_default(),
+                        title: record.title.clone(),
+                        format: link.content_type.clone(),
+                        name: record.name.clone(),
+                    }),
+                    (Err(e), _) => Err(e.clone()),
+                    (_, Err(e)) => Err(e.clone()),
+                };
+            }
+        }
+    }
+    let wanted: Vec<Item> = items
+        .iter()
+        .filter_map(|i| i.as_ref().ok().cloned())
+        .collect();
+    let mut saved = download_all(agent, settings, &wanted, dir, options).into_iter();
+    items
+        .into_iter()
+        .map(|item| match item {
+            Ok(_) => saved.next().unwrap_or_else(|| {
+                Err(Error::new(
+                    ErrorKind::Internal,
+                    "a download outcome is missing",
+                ))
+            }),
+            Err(e) => Err(e),
+        })
+        .collect()
+}
+
 fn check_dir(dir: &Path) -> Result<()> {
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => Ok(()),

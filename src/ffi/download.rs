@@ -141,8 +141,8 @@ unsafe fn finish(
 ///         204), VOSIA_E_PARTIAL (cut short: the next call resumes), VOSIA_E_CHECKSUM,
 ///         VOSIA_E_TOO_LARGE (over the download limit), VOSIA_E_IO (the folder or the file),
 ///         VOSIA_E_SERVICE (a DataLink error row), VOSIA_E_CANCELLED; or, with `*out` not
-///         written, VOSIA_E_INVALID_ARG (an unknown flag, bad UTF-8), VOSIA_E_NULL_ARG,
-///         VOSIA_E_BAD_HANDLE.
+///         written, VOSIA_E_INVALID_ARG (not an http(s) URL, an unknown flag, bad UTF-8),
+///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_service_download_url(
     s: *const vosia_service,
@@ -164,6 +164,7 @@ pub unsafe extern "C" fn vosia_service_download_url(
         };
         not_null(out, "out")?;
         let options = options(flags)?;
+        crate::service::check_base_url(url)?;
         let item = Item {
             url: url.to_string(),
             name: name.map(str::to_string),
@@ -208,26 +209,7 @@ pub unsafe extern "C" fn vosia_service_download_rows(
         not_null(out, "out")?;
         let options = options(flags)?;
         let rows = row_range(res, first_row, n_rows)?;
-        let items: Vec<Result<Item>> = rows.map(|row| Item::from_row(res, row)).collect();
-        let wanted: Vec<Item> = items
-            .iter()
-            .filter_map(|i| i.as_ref().ok().cloned())
-            .collect();
-        let mut saved = service
-            .download_all(&wanted, Path::new(dir), options)
-            .into_iter();
-        let outcomes = items
-            .into_iter()
-            .map(|item| match item {
-                Ok(_) => saved.next().unwrap_or_else(|| {
-                    Err(Error::new(
-                        crate::ErrorKind::Internal,
-                        "a download outcome is missing",
-                    ))
-                }),
-                Err(e) => Err(e),
-            })
-            .collect();
+        let outcomes = service.download_rows(res, rows, Path::new(dir), options);
         // SAFETY: `out` checked above.
         unsafe { finish(outcomes, out) }
     })

@@ -21,10 +21,13 @@ import re
 import sys
 
 # Pointer parameters the API lets the caller pass as NULL (checked only for "no crash").
-MAY_BE_NULL = {"buf", "len", "nulls", "user", "note", "values", "radec_pairs", "progress"}
-HANDLES = {"vosia_service": "svc", "vosia_query": "qry", "vosia_results": "res"}
+MAY_BE_NULL = {"buf", "len", "nulls", "user", "note", "values", "radec_pairs", "progress",
+               "name", "bytes", "how"}
+HANDLES = {"vosia_service": "svc", "vosia_query": "qry", "vosia_results": "res",
+           "vosia_downloads": "dls"}
 # A live handle of another kind, for each handle type.
-WRONG = {"vosia_service": "res", "vosia_query": "svc", "vosia_results": "qry"}
+WRONG = {"vosia_service": "res", "vosia_query": "svc", "vosia_results": "qry",
+         "vosia_downloads": "res"}
 
 
 def prototypes(header):
@@ -161,9 +164,13 @@ int main(void) {{
     vosia_service *svc = NULL;
     vosia_query *qry = NULL;
     vosia_results *res = NULL;
+    vosia_downloads *dls = NULL;
+    /* A download into a folder that is not there fails, and still gives its outcome. */
     if (vosia_service_new("http://127.0.0.1:9/sia?", VOSIA_SIA1, &svc) != VOSIA_OK ||
         vosia_query_new(svc, &qry) != VOSIA_OK ||
-        vosia_results_parse(doc, sizeof doc - 1, VOSIA_SIA1, &res) != VOSIA_OK) {{
+        vosia_results_parse(doc, sizeof doc - 1, VOSIA_SIA1, &res) != VOSIA_OK ||
+        vosia_service_download_url(svc, "http://127.0.0.1:9/x", "/nonexistent/vosia", NULL, 0,
+                                   &dls) != VOSIA_E_IO) {{
         fprintf(stderr, "setup failed: %s\\n", vosia_last_error());
         return 1;
     }}
@@ -171,6 +178,7 @@ int main(void) {{
 {''.join(cases)}
     /* The wrong-kind frees above left every handle alive. */
     EXPECT(vosia_results_row_count(res) == 1, "vosia_results_row_count after frees", 0);
+    vosia_downloads_free(dls);
     vosia_results_free(res);
     vosia_query_free(qry);
     vosia_service_free(svc);
