@@ -3,15 +3,16 @@
 !> vosia.h (0.2), which it binds whole except the copy_* twins; needs no C shim.
 !>
 !> Conventions (CFITSIO's and WCSLIB's, as astronomers already write them):
-!>  - Handles are derived types (vosia_service_t, vosia_query_t, vosia_results_t) wrapping a
-!>    type(c_ptr); free them with the generic `call vosia_free(h)`, which nulls the handle.
-!>    Handles may be freed in any order; freeing a null handle does nothing.
+!>  - Handles are derived types (vosia_service_t, vosia_query_t, vosia_results_t,
+!>    vosia_downloads_t) wrapping a type(c_ptr); free them with the generic
+!>    `call vosia_free(h)`, which nulls the handle. Handles may be freed in any order;
+!>    freeing a null handle does nothing.
 !>  - Every fallible routine takes `integer, intent(inout) :: status` after its other
 !>    required arguments (optional ones such as is_null follow it). If status is not VOSIA_OK
 !>    on entry the routine returns at once and changes nothing, so a sequence of calls needs
 !>    one check at its end. An argument that receives a new handle (*_new, _discover, _clone,
-!>    _parse*, _execute) must be null: one still holding a handle gives VOSIA_E_INVALID_ARG
-!>    and is left as it is (vosia_free it first), so nothing leaks.
+!>    _parse*, _execute, _download_*) must be null: one still holding a handle gives
+!>    VOSIA_E_INVALID_ARG and is left as it is (vosia_free it first), so nothing leaks.
 !>  - Only errors set status (VOSIA_E_*); vosia_errmsg(status) gives one line with the
 !>    detail (the module's own, vosia_last_error, or with `q` the query's execute error).
 !>    The library's details count rows and columns from 0, as C does.
@@ -20,10 +21,11 @@
 !>    a missing INFO, a standard field the result lacks); then a number is left as it was
 !>    (set it to your null value before the call, as CFITSIO's nulval) and a string is "".
 !>    Lookups that find nothing give 0 (columns, parameters) or -1 (vosia_field_by_name).
-!>  - Rows, columns, parameters, options, capabilities and warnings are 1-based (the C API's
-!>    are 0-based); standard fields are the VOSIA_FIELD_* codes, as in C. Rows and row counts
-!>    are integer(c_int64_t), so results may pass 2**31 rows (write a literal row as
-!>    1_c_int64_t); so are MAXREC and the response limit, as in C.
+!>  - Rows, columns, parameters, options, capabilities, warnings and download entries are
+!>    1-based (the C API's are 0-based); standard fields are the VOSIA_FIELD_* codes, as in C.
+!>    Rows, row counts and download entries are integer(c_int64_t), so results may pass 2**31
+!>    rows (write a literal row as 1_c_int64_t); so are MAXREC, the response and download
+!>    limits and file sizes, as in C.
 !>  - Whole columns come in one call: vosia_results_get_double_column(res, col, values,
 !>    status, first_row, is_null) fills values(:) (any size; rows first_row, default 1,
 !>    onwards; a null is NaN, or 0 in an integer column, and .true. in is_null(:)), and so
@@ -34,6 +36,27 @@
 !>    passed as it is).
 !>  - Constants restate vosia.h as integer(c_int32_t) parameters; ctest checks every one
 !>    against the C compiler's values (tests/fortran/constants.sh).
+!>  - Downloads: vosia_service_download_url and _download_rows fill a vosia_downloads_t with
+!>    one entry per file. Unlike every other routine that makes a handle, they fill it also
+!>    when they fail, if the downloads were attempted: status is then the first failed
+!>    entry's VOSIA_E_* and the handle holds every entry, so the caller sees both. As every
+!>    routine, the entry getters (vosia_downloads_status, _get_path, _get_error, _file) do
+!>    nothing when entered with a failed status: read the entries with a status variable of
+!>    their own. vosia_free the handle either way (a null one is fine). Failures found before
+!>    anything is attempted (an unknown flag, rows outside the result, a null handle, a handle
+!>    variable still in use, a status failed on entry) leave it null:
+!>      call vosia_service_download_rows(svc, res, 'images', dl, status)
+!>      if (status /= VOSIA_OK) print '(a)', vosia_errmsg(status)   ! "2 of 9 downloads failed..."
+!>      call vosia_downloads_count(dl, n, st)                       ! st = VOSIA_OK before
+!>      do i = 1, n
+!>        call vosia_downloads_status(dl, i, entry_status, st)
+!>        if (entry_status /= VOSIA_OK) then
+!>          call vosia_downloads_get_error(dl, i, text, st)
+!>        else
+!>          call vosia_downloads_get_path(dl, i, path, st)
+!>        end if
+!>      end do
+!>      call vosia_free(dl)
 !>  - Threads: as the C API (a service and results may be shared, a query may not), except
 !>    that the detail of a failure the module finds itself is kept per process, not per thread.
 !>
@@ -41,7 +64,8 @@
 !> vosia_field_copy_attr, vosia_service_copy_attr, _copy_param_attr, _copy_param_option,
 !> _copy_column_attr, _copy_capability_attr, vosia_query_copy_url, _copy_error,
 !> vosia_results_copy_info, _copy_warning, _copy_column_attr, _copy_str, _copy_text,
-!> _copy_std_str): the module copies borrowed strings into allocatable ones itself.
+!> _copy_std_str, vosia_downloads_copy_path, _copy_error): the module copies borrowed strings
+!> into allocatable ones itself.
 !>
 !> Example:
 !>    use, intrinsic :: iso_c_binding, only: c_int64_t, c_double
@@ -98,6 +122,8 @@ module vosia
   integer(c_int32_t), parameter, public :: VOSIA_E_TLS = 32
   integer(c_int32_t), parameter, public :: VOSIA_E_HTTP = 33
   integer(c_int32_t), parameter, public :: VOSIA_E_TOO_LARGE = 34
+  integer(c_int32_t), parameter, public :: VOSIA_E_PARTIAL = 35
+  integer(c_int32_t), parameter, public :: VOSIA_E_CHECKSUM = 36
   integer(c_int32_t), parameter, public :: VOSIA_E_IO = 40
   integer(c_int32_t), parameter, public :: VOSIA_E_SERVICE = 50
   integer(c_int32_t), parameter, public :: VOSIA_E_FORMAT = 51
@@ -198,6 +224,15 @@ module vosia
   integer(c_int32_t), parameter, public :: VOSIA_FIELD_POL_STATES = 37
   integer(c_int32_t), parameter, public :: VOSIA_FIELD_FACILITY = 38
   integer(c_int32_t), parameter, public :: VOSIA_FIELD_COUNT = 39
+
+  ! flags of vosia_service_download_url and _download_rows (combine them with ior or +)
+  integer(c_int32_t), parameter, public :: VOSIA_DOWNLOAD_SERVER_NAME = 1
+  integer(c_int32_t), parameter, public :: VOSIA_DOWNLOAD_REFRESH = 2
+  integer(c_int32_t), parameter, public :: VOSIA_DOWNLOAD_KEEP_DATALINK = 4
+  ! how a downloaded file came to be in place (vosia_downloads_file)
+  integer(c_int32_t), parameter, public :: VOSIA_DOWNLOAD_FETCHED = 1
+  integer(c_int32_t), parameter, public :: VOSIA_DOWNLOAD_RESUMED = 2
+  integer(c_int32_t), parameter, public :: VOSIA_DOWNLOAD_CACHED = 3
   ! ----------------------------------------------------------------------------- handles
   !> An SIA service: base URL, SIA version, transport settings, cached metadata.
   type, public :: vosia_service_t
@@ -209,6 +244,10 @@ module vosia
   end type
   !> An immutable, fully parsed response.
   type, public :: vosia_results_t
+    type(c_ptr) :: ptr = c_null_ptr
+  end type
+  !> The outcome of a download call: one entry per file asked for, in order. Immutable.
+  type, public :: vosia_downloads_t
     type(c_ptr) :: ptr = c_null_ptr
   end type
 
@@ -229,7 +268,7 @@ module vosia
   ! ------------------------------------------------------------------ generic interfaces
   !> Frees any vosia handle and nulls it.
   interface vosia_free
-    module procedure free_service, free_query, free_results
+    module procedure free_service, free_query, free_results, free_downloads
   end interface
 
   public :: vosia_free
@@ -240,6 +279,7 @@ module vosia
   ! service
   public :: vosia_service_new, vosia_service_discover, vosia_service_set_timeout
   public :: vosia_service_set_connect_timeout, vosia_service_set_max_response_bytes
+  public :: vosia_service_set_post_above
   public :: vosia_service_set_retries, vosia_service_set_keepalive, vosia_service_add_header
   public :: vosia_service_set_progress, vosia_service_get_attr, vosia_service_get_version
   public :: vosia_service_fetch_metadata, vosia_service_param_count, vosia_service_param_index
@@ -247,6 +287,11 @@ module vosia
   public :: vosia_service_get_param_option, vosia_service_column_count
   public :: vosia_service_get_column_attr, vosia_service_check_availability
   public :: vosia_service_fetch_capabilities, vosia_service_get_capability_attr
+  ! downloads
+  public :: vosia_service_set_download_jobs, vosia_service_set_max_download_bytes
+  public :: vosia_service_set_download_timeout, vosia_service_download_url
+  public :: vosia_service_download_rows, vosia_downloads_count, vosia_downloads_status
+  public :: vosia_downloads_get_path, vosia_downloads_get_error, vosia_downloads_file
   ! query
   public :: vosia_query_new, vosia_query_clone, vosia_query_set_pos, vosia_query_set_size
   public :: vosia_query_set_intersect, vosia_query_set_verb, vosia_query_set_format
@@ -377,6 +422,13 @@ module vosia
       type(c_ptr), value :: h
       real(c_double), value :: a, b
     end function
+    ! vosia_status f(const vosia_downloads *d, int64_t i, const char **out)
+    integer(c_int32_t) function entry_str_fn(d, i, out) bind(c)
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: d
+      integer(c_int64_t), value :: i
+      type(c_ptr), intent(out) :: out
+    end function
     ! vosia_status f(const vosia_results *r, int64_t row, int32_t key, const char **out)
     integer(c_int32_t) function cell_str_fn(r, row, key, out) bind(c)
       import :: c_int32_t, c_int64_t, c_ptr
@@ -441,6 +493,8 @@ module vosia
   procedure(free_fn), bind(c, name='vosia_query_free') :: c_query_free
   ! void vosia_results_free(vosia_results *r);
   procedure(free_fn), bind(c, name='vosia_results_free') :: c_results_free
+  ! void vosia_downloads_free(vosia_downloads *d);
+  procedure(free_fn), bind(c, name='vosia_downloads_free') :: c_downloads_free
   ! service
   ! vosia_status vosia_service_set_timeout(vosia_service *s, double seconds);
   procedure(set_real_fn), bind(c, name='vosia_service_set_timeout') :: c_service_set_timeout
@@ -592,6 +646,21 @@ module vosia
   !                   int64_t first_row, int64_t n_rows, const char **values);
   procedure(text_column_fn), bind(c, name='vosia_results_get_std_text_column') :: &
       c_results_get_std_text_column
+  ! downloads
+  ! vosia_status vosia_service_set_download_jobs(vosia_service *s, int32_t jobs);
+  procedure(set_int_fn), bind(c, name='vosia_service_set_download_jobs') :: &
+      c_service_set_download_jobs
+  ! vosia_status vosia_service_set_download_timeout(vosia_service *s, double seconds);
+  procedure(set_real_fn), bind(c, name='vosia_service_set_download_timeout') :: &
+      c_service_set_download_timeout
+  ! int64_t vosia_downloads_count(const vosia_downloads *d);
+  procedure(count64_fn), bind(c, name='vosia_downloads_count') :: c_downloads_count
+  ! vosia_status vosia_downloads_get_path(const vosia_downloads *d, int64_t i,
+  !                                       const char **out);
+  procedure(entry_str_fn), bind(c, name='vosia_downloads_get_path') :: c_downloads_get_path
+  ! vosia_status vosia_downloads_get_error(const vosia_downloads *d, int64_t i,
+  !                                        const char **out);
+  procedure(entry_str_fn), bind(c, name='vosia_downloads_get_error') :: c_downloads_get_error
 
   ! The C functions of a shape of their own.
   interface
@@ -646,6 +715,13 @@ module vosia
     ! vosia_status vosia_service_set_max_response_bytes(vosia_service *s, int64_t bytes);
     integer(c_int32_t) function c_service_set_max_response_bytes(s, bytes) &
         bind(c, name='vosia_service_set_max_response_bytes')
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: s
+      integer(c_int64_t), value :: bytes
+    end function
+    ! vosia_status vosia_service_set_post_above(vosia_service *s, int64_t url_bytes);
+    integer(c_int32_t) function c_service_set_post_above(s, bytes) &
+        bind(c, name='vosia_service_set_post_above')
       import :: c_int32_t, c_int64_t, c_ptr
       type(c_ptr), value :: s
       integer(c_int64_t), value :: bytes
@@ -787,6 +863,56 @@ module vosia
       integer(c_int64_t), value :: first, n
       integer(c_int64_t), dimension(*), intent(inout) :: values
     end function
+
+    ! vosia_status vosia_service_set_max_download_bytes(vosia_service *s, int64_t bytes);
+    integer(c_int32_t) function c_service_set_max_download_bytes(s, bytes) &
+        bind(c, name='vosia_service_set_max_download_bytes')
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: s
+      integer(c_int64_t), value :: bytes
+    end function
+    ! vosia_status vosia_service_download_url(const vosia_service *s, const char *url,
+    !                   const char *dir, const char *name, int32_t flags,
+    !                   vosia_downloads **out);
+    integer(c_int32_t) function c_service_download_url(s, url, dir, name, flags, out) &
+        bind(c, name='vosia_service_download_url')
+      import :: c_int32_t, c_ptr, c_char
+      type(c_ptr), value :: s, name
+      character(kind=c_char), dimension(*), intent(in) :: url, dir
+      integer(c_int32_t), value :: flags
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_service_download_rows(const vosia_service *s, const vosia_results *r,
+    !                   int64_t first_row, int64_t n_rows, const char *dir, int32_t flags,
+    !                   vosia_downloads **out);
+    integer(c_int32_t) function c_service_download_rows(s, r, first, n, dir, flags, out) &
+        bind(c, name='vosia_service_download_rows')
+      import :: c_int32_t, c_int64_t, c_ptr, c_char
+      type(c_ptr), value :: s, r
+      integer(c_int64_t), value :: first, n
+      character(kind=c_char), dimension(*), intent(in) :: dir
+      integer(c_int32_t), value :: flags
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_downloads_status(const vosia_downloads *d, int64_t i,
+    !                                     vosia_status *out);
+    integer(c_int32_t) function c_downloads_status(d, i, out) &
+        bind(c, name='vosia_downloads_status')
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: d
+      integer(c_int64_t), value :: i
+      integer(c_int32_t), intent(out) :: out
+    end function
+    ! vosia_status vosia_downloads_file(const vosia_downloads *d, int64_t i, int64_t *bytes,
+    !                                   int32_t *how);
+    integer(c_int32_t) function c_downloads_file(d, i, bytes, how) &
+        bind(c, name='vosia_downloads_file')
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: d
+      integer(c_int64_t), value :: i
+      integer(c_int64_t), intent(out) :: bytes
+      integer(c_int32_t), intent(out) :: how
+    end function
   end interface
 
 contains
@@ -799,6 +925,19 @@ contains
     character(kind=c_char, len=:), allocatable :: c
     c = trim(s) // c_null_char
   end function
+
+  !> The same as an array of characters, for a C argument that may be NULL (c_loc of it).
+  pure subroutine f_c_chars(s, chars)
+    character(len=*), intent(in) :: s
+    character(kind=c_char), dimension(:), allocatable, intent(out) :: chars
+    integer :: i, n
+    n = len_trim(s)
+    allocate(chars(n + 1))
+    do i = 1, n
+      chars(i) = s(i:i)
+    end do
+    chars(n + 1) = c_null_char
+  end subroutine
 
   !> A copy of the NUL-terminated C string at p ("" for a null pointer): every string the
   !> library lends goes through here.
@@ -953,6 +1092,29 @@ contains
     st = fn(h, int(i, c_int32_t), int(k, c_int32_t), p)
     call take_str(st, p, value, status, is_null)
   end subroutine
+
+  !> A string of download entry i (1-based) lent by fn(d, i, out) (its path or its error).
+  subroutine entry_str(fn, dl, i, value, status, is_null)
+    procedure(entry_str_fn) :: fn
+    type(vosia_downloads_t), intent(in) :: dl
+    integer(c_int64_t), intent(in) :: i
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    type(c_ptr) :: p
+    integer(c_int32_t) :: st
+    value = ''
+    if (.not. proceed(status, is_null)) return
+    st = fn(dl%ptr, i - 1, p)
+    call take_str(st, p, value, status, is_null)
+  end subroutine
+
+  !> The C flags of an optional `flags` (default 0).
+  pure integer(c_int32_t) function flags_arg(flags)
+    integer, intent(in), optional :: flags
+    flags_arg = 0
+    if (present(flags)) flags_arg = int(flags, c_int32_t)
+  end function
 
   !> A count written by fn(h, out).
   subroutine handle_int(fn, h, n, status)
@@ -1255,6 +1417,12 @@ contains
     h%ptr = c_null_ptr
   end subroutine
 
+  subroutine free_downloads(h)
+    type(vosia_downloads_t), intent(inout) :: h
+    call c_downloads_free(h%ptr)
+    h%ptr = c_null_ptr
+  end subroutine
+
   ! --------------------------------------------------------------------------- service
 
   !> A service for the SIA query endpoint `base_url`, speaking VOSIA_SIA1 or VOSIA_SIA2.
@@ -1306,6 +1474,16 @@ contains
     integer(c_int64_t), intent(in) :: bytes
     integer, intent(inout) :: status
     if (status == VOSIA_OK) call take(c_service_set_max_response_bytes(svc%ptr, bytes), status)
+  end subroutine
+
+  !> Queries whose URL would be longer than `url_bytes` are POSTed (the same parameters, to
+  !> the base URL) instead of sent as a GET: 0 POSTs every query, huge(1_c_int64_t) never
+  !> does; default 4096. vosia_query_url still gives the GET form.
+  subroutine vosia_service_set_post_above(svc, url_bytes, status)
+    type(vosia_service_t), intent(inout) :: svc
+    integer(c_int64_t), intent(in) :: url_bytes
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) call take(c_service_set_post_above(svc%ptr, url_bytes), status)
   end subroutine
 
   !> Retries on HTTP 429 and 503: at most `max_retries` more attempts (0: none), sleeping at
@@ -2070,6 +2248,167 @@ contains
     logical, dimension(:), intent(out), optional :: is_null
     call text_column(c_results_get_std_text_column, res, field, values, status, first_row, &
         is_null)
+  end subroutine
+
+  ! ------------------------------------------------------------------------- downloads
+
+  !> How many downloads of one vosia_service_download_rows call run at once: 1 to 64
+  !> (default 4), on threads started per call and all joined before it returns.
+  subroutine vosia_service_set_download_jobs(svc, jobs, status)
+    type(vosia_service_t), intent(inout) :: svc
+    integer, intent(in) :: jobs
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) &
+        call take(c_service_set_download_jobs(svc%ptr, int(jobs, c_int32_t)), status)
+  end subroutine
+
+  !> The largest file a download accepts, in bytes (0, the default: no limit); a larger one
+  !> is VOSIA_E_TOO_LARGE. Separate from vosia_service_set_max_response_bytes (VOTables).
+  subroutine vosia_service_set_max_download_bytes(svc, bytes, status)
+    type(vosia_service_t), intent(inout) :: svc
+    integer(c_int64_t), intent(in) :: bytes
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) call take(c_service_set_max_download_bytes(svc%ptr, bytes), status)
+  end subroutine
+
+  !> The whole time one file's download may take, in seconds (> 0; default 3600):
+  !> connecting, waiting, the body and retries (vosia_service_set_timeout bounds queries).
+  subroutine vosia_service_set_download_timeout(svc, seconds, status)
+    type(vosia_service_t), intent(inout) :: svc
+    real(c_double), intent(in) :: seconds
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) call take(c_service_set_download_timeout(svc%ptr, seconds), status)
+  end subroutine
+
+  !> Downloads `url` into the existing folder `dir` (see vosia.h, Downloads: NAME.part first,
+  !> checked, then renamed; a complete file is not fetched again, a partial one resumed).
+  !> `name` is the file name (made safe); absent or blank: the URL's last path segment (or
+  !> the server's name, with VOSIA_DOWNLOAD_SERVER_NAME). `flags`: a
+  !> sum of VOSIA_DOWNLOAD_* (absent: 0). `dl` (null on entry) receives one entry whenever
+  !> the download was attempted, also when it failed: then status is the entry's failure and
+  !> dl is filled (see the top comment, Downloads); vosia_free it either way.
+  subroutine vosia_service_download_url(svc, url, dir, dl, status, name, flags)
+    type(vosia_service_t), intent(in) :: svc
+    character(len=*), intent(in) :: url, dir
+    type(vosia_downloads_t), intent(inout) :: dl
+    integer, intent(inout) :: status
+    character(len=*), intent(in), optional :: name
+    integer, intent(in), optional :: flags
+    character(kind=c_char), dimension(:), allocatable, target :: cname
+    type(c_ptr) :: pname
+    if (.not. may_create(dl%ptr, 'downloads', status)) return
+    pname = c_null_ptr
+    if (present(name)) then
+      if (len_trim(name) > 0) call f_c_chars(name, cname)
+    end if
+    if (allocated(cname)) pname = c_loc(cname)
+    call take(c_service_download_url(svc%ptr, f_c_str(url), f_c_str(dir), pname, &
+        flags_arg(flags), dl%ptr), status)
+  end subroutine
+
+  !> Downloads the datasets (VOSIA_FIELD_ACCESS_URL; a DataLink document is followed to its
+  !> #this link) of rows first_row .. first_row + n_rows - 1 of `res` (first_row defaults to
+  !> 1, n_rows to the rest of the rows) into the existing folder `dir`, in parallel, named as
+  !> pyvo names them (the title, whitespace as "_", and the extension of the format).
+  !> `flags`: a sum of VOSIA_DOWNLOAD_* (absent: 0). `dl` (null on entry) receives one entry
+  !> per row, in row order, whenever the downloads were attempted, also when some failed:
+  !> then status is the first failed entry's failure (vosia_errmsg says how many failed, and
+  !> counts entries from 0) and dl is filled; vosia_free it either way. Rows outside the
+  !> result are VOSIA_E_RANGE, with dl left null.
+  subroutine vosia_service_download_rows(svc, res, dir, dl, status, first_row, n_rows, flags)
+    type(vosia_service_t), intent(in) :: svc
+    type(vosia_results_t), intent(in) :: res
+    character(len=*), intent(in) :: dir
+    type(vosia_downloads_t), intent(inout) :: dl
+    integer, intent(inout) :: status
+    integer(c_int64_t), intent(in), optional :: first_row, n_rows
+    integer, intent(in), optional :: flags
+    integer(c_int64_t) :: n
+    integer :: st
+    if (.not. may_create(dl%ptr, 'downloads', status)) return
+    if (present(n_rows)) then
+      n = n_rows
+    else  ! the rest of the rows (a results handle that is not live: the C call tells)
+      ! Not c_results_row_count itself: gfortran 12 then passes res%ptr by reference in
+      ! vosia_results_row_count (a procedure(count64_fn) entity called from two routines).
+      st = VOSIA_OK
+      call vosia_results_row_count(res, n, st)
+      n = max(0_c_int64_t, n - row0(first_row))
+    end if
+    call take(c_service_download_rows(svc%ptr, res%ptr, row0(first_row), n, f_c_str(dir), &
+        flags_arg(flags), dl%ptr), status)
+  end subroutine
+
+  !> How many entries `dl` holds (one per file asked for).
+  subroutine vosia_downloads_count(dl, n, status)
+    type(vosia_downloads_t), intent(in) :: dl
+    integer(c_int64_t), intent(out) :: n
+    integer, intent(inout) :: status
+    n = 0
+    if (status /= VOSIA_OK) return
+    n = c_downloads_count(dl%ptr)
+    call take_last(n < 0, status)
+    n = max(0_c_int64_t, n)
+  end subroutine
+
+  !> The outcome of entry `i`: entry_status is VOSIA_OK when its file is in place, else its
+  !> failure (VOSIA_E_*). It is VOSIA_OK only then: when this call fails, or is entered with
+  !> a failed status, entry_status is that status.
+  subroutine vosia_downloads_status(dl, i, entry_status, status)
+    type(vosia_downloads_t), intent(in) :: dl
+    integer(c_int64_t), intent(in) :: i
+    integer, intent(out) :: entry_status
+    integer, intent(inout) :: status
+    integer(c_int32_t) :: v, st
+    entry_status = status
+    if (status /= VOSIA_OK) return
+    v = VOSIA_E_INTERNAL
+    st = c_downloads_status(dl%ptr, i - 1, v)
+    call take(st, status)
+    entry_status = status
+    if (st == VOSIA_OK) entry_status = int(v)
+  end subroutine
+
+  !> The path of entry `i`'s file (`dir` joined with its name); is_null ("") when the entry
+  !> failed (see vosia_downloads_get_error).
+  subroutine vosia_downloads_get_path(dl, i, path, status, is_null)
+    type(vosia_downloads_t), intent(in) :: dl
+    integer(c_int64_t), intent(in) :: i
+    character(len=:), allocatable, intent(out) :: path
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    call entry_str(c_downloads_get_path, dl, i, path, status, is_null)
+  end subroutine
+
+  !> What went wrong with entry `i` (the library's detail, counting rows from 0); is_null
+  !> ("") when the entry succeeded.
+  subroutine vosia_downloads_get_error(dl, i, text, status, is_null)
+    type(vosia_downloads_t), intent(in) :: dl
+    integer(c_int64_t), intent(in) :: i
+    character(len=:), allocatable, intent(out) :: text
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    call entry_str(c_downloads_get_error, dl, i, text, status, is_null)
+  end subroutine
+
+  !> The size in bytes of entry `i`'s file and how it came (VOSIA_DOWNLOAD_FETCHED,
+  !> _RESUMED, _CACHED); is_null when the entry failed, and then both are left as they were.
+  subroutine vosia_downloads_file(dl, i, bytes, how, status, is_null)
+    type(vosia_downloads_t), intent(in) :: dl
+    integer(c_int64_t), intent(in) :: i
+    integer(c_int64_t), intent(inout) :: bytes
+    integer, intent(inout) :: how
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    integer(c_int64_t) :: b
+    integer(c_int32_t) :: h, st
+    if (.not. proceed(status, is_null)) return
+    st = c_downloads_file(dl%ptr, i - 1, b, h)
+    call take(st, status, is_null)
+    if (st == VOSIA_OK) then
+      bytes = b
+      how = int(h)
+    end if
   end subroutine
 
 end module vosia

@@ -1,12 +1,15 @@
 ! search: search an SIA 1.0 service by position with the Fortran module vosia and print the
-! images found (title, RA, Dec, MJD, access URL); or read a saved response with -f.
+! images found (title, RA, Dec, MJD, access URL), and with DIR download them into that
+! (existing) folder; or read a saved response with -f.
 !
-!     search URL RA DEC SIZE      e.g. search 'http://127.0.0.1:8080/siatest/q/i/siap.xml?' 10.68 41.27 0.2
+!     search URL RA DEC SIZE [DIR]
+!         e.g. search 'http://127.0.0.1:8080/siatest/q/i/siap.xml?' 10.68 41.27 0.2 images
 !     search -f RESPONSE.xml
 !
 ! It shows the module's conventions: one status threaded through every call and checked once,
 ! whole columns read in one call each into arrays, nulls through is_null (a null is not an
-! error), allocatable strings.
+! error), allocatable strings; and the one exception, downloads, whose handle comes back
+! also when some failed, so that each file's outcome can be read.
 program search
   use, intrinsic :: iso_c_binding, only: c_double, c_int64_t
   use vosia
@@ -14,23 +17,27 @@ program search
   type(vosia_service_t) :: svc
   type(vosia_query_t) :: q
   type(vosia_results_t) :: res
-  integer :: status, title_status
+  type(vosia_downloads_t) :: dl
+  integer :: status, title_status, st, entry_status
   integer(c_int64_t) :: n, i
   real(c_double) :: ra0, dec0, size
   real(c_double), allocatable :: ra(:), dec(:), mjd(:)
   logical, allocatable :: no_mjd(:)
   character(len=30), allocatable :: title(:)
   character(len=2048), allocatable :: url(:)
-  character(len=1024) :: arg1, arg2, arg3, arg4
+  character(len=1024) :: arg1, arg2, arg3, arg4, dir
+  character(len=:), allocatable :: text
 
   status = VOSIA_OK
+  dir = ''
   call get_command_argument(1, arg1)
   call get_command_argument(2, arg2)
   if (arg1 == '-f' .and. command_argument_count() == 2) then
     call vosia_results_parse_file(res, arg2, VOSIA_SIA1, status)
-  else if (command_argument_count() == 4) then
+  else if (command_argument_count() == 4 .or. command_argument_count() == 5) then
     call get_command_argument(3, arg3)
     call get_command_argument(4, arg4)
+    call get_command_argument(5, dir)
     read (arg2, *) ra0
     read (arg3, *) dec0
     read (arg4, *) size
@@ -41,7 +48,7 @@ program search
     call vosia_query_set_size(q, size, size, status)
     call vosia_query_execute(q, res, status)
   else
-    print '(a)', 'usage: search URL RA DEC SIZE | search -f RESPONSE.xml'
+    print '(a)', 'usage: search URL RA DEC SIZE [DIR] | search -f RESPONSE.xml'
     stop 2
   end if
 
@@ -64,6 +71,26 @@ program search
     end do
   else
     print '(a,a)', 'search: ', vosia_errmsg(status, q)
+  end if
+
+  ! With DIR: every image into it, several at a time. When some fail, status is the first
+  ! failure and dl still holds every file's outcome, read with a status of its own.
+  if (status == VOSIA_OK .and. len_trim(dir) > 0) then
+    call vosia_service_download_rows(svc, res, dir, dl, status)
+    if (status /= VOSIA_OK) print '(a,a)', 'search: ', vosia_errmsg(status)
+    st = VOSIA_OK
+    call vosia_downloads_count(dl, n, st)
+    do i = 1, n
+      call vosia_downloads_status(dl, i, entry_status, st)
+      if (entry_status == VOSIA_OK) then
+        call vosia_downloads_get_path(dl, i, text, st)
+        print '(a,a)', 'saved ', text
+      else
+        call vosia_downloads_get_error(dl, i, text, st)
+        print '(a,i0,a,a)', 'row ', i, ' not saved: ', text
+      end if
+    end do
+    call vosia_free(dl)
   end if
   call vosia_free(res)
   call vosia_free(q)

@@ -2,10 +2,14 @@
 ! columns, int64 rows, allocatable strings out, trimmed strings in, nulls through is_null that
 ! never touch status, errors with vosia_errmsg, the standard-field list, the keyed getters,
 ! whole-column reads compared cell by cell with the cell getters, query setters and their
-! URLs, on tests/data and (when present) files of the shared corpus; with VOSIA_TEST_DACHS
+! URLs, downloads (the argument contract, a failed download that still hands back its
+! entries), on tests/data and (when present) files of the shared corpus; with VOSIA_TEST_DACHS
 ! set, the local DaCHS: SIA 1.0 and 2.0 searches, service metadata, VOSI capabilities and
-! availability, discovery, response limit, progress and cancel. Inputs come from the
-! environment: VOSIA_TEST_DATA, VOSIA_CORPUS, VOSIA_TEST_DACHS.
+! availability, discovery, response limit, POST, progress and cancel, and downloads of the rows of
+! an SIA 2.0 search through DataLink, compared byte for byte with the files DaCHS serves
+! (VOSIA_TEST_DATA_FILES), found again on a rerun, resumed. Inputs come from the environment:
+! VOSIA_TEST_DATA, VOSIA_CORPUS, VOSIA_TEST_DACHS, VOSIA_TEST_DATA_FILES; scratch folders are
+! made under /tmp.
 
 ! Progress functions for vosia_service_set_progress: bind(c) procedures of a module, as a
 ! user of the module writes them.
@@ -45,19 +49,28 @@ contains
 end module test_progress
 
 program test_fortran
-  use, intrinsic :: iso_c_binding, only: c_double, c_int64_t, c_int32_t, c_associated, c_loc
+  use, intrinsic :: iso_c_binding, only: c_double, c_int64_t, c_int32_t, c_associated, c_loc, &
+      c_int
   use, intrinsic :: iso_fortran_env, only: error_unit
   use, intrinsic :: ieee_arithmetic, only: ieee_is_nan, ieee_value, ieee_positive_inf
   use vosia
   use test_progress
   implicit none
 
+  interface
+    ! pid_t getpid(void);   (POSIX: names the scratch folders of this run)
+    integer(c_int) function c_getpid() bind(c, name='getpid')
+      import :: c_int
+    end function
+  end interface
+
   integer :: passed = 0, failed = 0
-  character(len=:), allocatable :: data_dir, corpus_dir, dachs
+  character(len=:), allocatable :: data_dir, corpus_dir, dachs, files_dir
 
   data_dir = getenv_or('VOSIA_TEST_DATA', 'tests/data')
   corpus_dir = getenv_or('VOSIA_CORPUS', '../shared/corpus')
   dachs = getenv_or('VOSIA_TEST_DACHS', '')
+  files_dir = getenv_or('VOSIA_TEST_DATA_FILES', '/var/gavo/inputs/siatest/data')
 
   call check(vosia_library_version() == VOSIA_VERSION_STRING, 'library version = module version')
   call check(vosia_library_version_number() == VOSIA_VERSION_NUMBER, 'version number')
@@ -67,9 +80,11 @@ program test_fortran
   call inherited_status()
   call error_messages()
   call queries()
+  call downloads()
   call corpus()
   if (len(dachs) > 0) then
     call live()
+    call live_downloads()
   else
     print '(a)', 'VOSIA_TEST_DACHS not set: live checks skipped'
   end if
@@ -147,6 +162,71 @@ contains
   logical function live_handle(res)
     type(vosia_results_t), intent(in) :: res
     live_handle = c_associated(res%ptr)
+  end function
+
+  logical function live_downloads_handle(dl)
+    type(vosia_downloads_t), intent(in) :: dl
+    live_downloads_handle = c_associated(dl%ptr)
+  end function
+
+  pure logical function ends_with(s, tail)
+    character(len=*), intent(in) :: s, tail
+    ends_with = .false.
+    if (len(s) >= len(tail)) ends_with = s(len(s) - len(tail) + 1:) == tail
+  end function
+
+  !> A fresh, empty folder /tmp/vosia-f-dl-<pid>-<name>.
+  function folder(name) result(path)
+    character(len=*), intent(in) :: name
+    character(len=:), allocatable :: path
+    integer :: st
+    path = '/tmp/vosia-f-dl-' // str(int(c_getpid(), c_int64_t)) // '-' // name
+    call execute_command_line("rm -rf '" // path // "' && mkdir -p '" // path // "'", &
+        exitstat=st)
+    if (st /= 0) write (error_unit, '(a,a)') 'could not make ', path
+  end function
+
+  !> The bytes of file `path` ("" and ok = .false. when it cannot be read).
+  subroutine read_file(path, bytes, ok)
+    character(len=*), intent(in) :: path
+    character(len=:), allocatable, intent(out) :: bytes
+    logical, intent(out) :: ok
+    integer :: u, n, st
+    inquire (file=path, size=n)
+    ok = n >= 0
+    allocate(character(len=max(n, 0)) :: bytes)
+    if (.not. ok) return
+    open (newunit=u, file=path, access='stream', form='unformatted', status='old', &
+        action='read', iostat=st)
+    ok = st == 0
+    if (.not. ok) return
+    if (n > 0) read (u, iostat=st) bytes
+    ok = st == 0
+    close (u)
+  end subroutine
+
+  !> Writes `bytes` as the whole of file `path`.
+  subroutine write_file(path, bytes)
+    character(len=*), intent(in) :: path, bytes
+    integer :: u
+    open (newunit=u, file=path, access='stream', form='unformatted', status='replace', &
+        action='write')
+    write (u) bytes
+    close (u)
+  end subroutine
+
+  !> Whether files a and b hold the same bytes (both readable).
+  logical function same_file(a, b)
+    character(len=*), intent(in) :: a, b
+    character(len=:), allocatable :: x, y
+    logical :: oka, okb
+    call read_file(a, x, oka)
+    call read_file(b, y, okb)
+    same_file = oka .and. okb
+    if (same_file) same_file = len(x) == len(y)
+    if (same_file) same_file = x == y
+    if (.not. same_file) write (error_unit, '(a,a,i0,a,a,a,i0,a)') a, ' (', len(x), &
+        ' bytes) differs from ', b, ' (', len(y), ' bytes)'
   end function
 
   function str(i) result(s)
@@ -771,6 +851,9 @@ contains
     call vosia_service_set_connect_timeout(svc, 2d0, status)
     call vosia_service_set_max_response_bytes(svc, 10000000_c_int64_t, status)
     call vosia_service_set_retries(svc, 1, 2d0, status)
+    call vosia_service_set_post_above(svc, huge(1_c_int64_t), status)
+    call vosia_service_set_post_above(svc, 0_c_int64_t, status)
+    call vosia_service_set_post_above(svc, 4096_c_int64_t, status)
     call vosia_service_set_keepalive(svc, .true., status)
     call vosia_service_add_header(svc, 'X-Test', 'fortran', status)
     call vosia_service_set_progress(svc, log_progress, status, c_loc(log))
@@ -788,6 +871,8 @@ contains
     call check_error(status, VOSIA_E_INVALID_ARG, 'got -1', 'response limit -1')
     call vosia_service_set_retries(svc, -1, 1d0, status)
     call check_error(status, VOSIA_E_INVALID_ARG, 'max_retries', 'retries -1')
+    call vosia_service_set_post_above(svc, -1_c_int64_t, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'post_above -1')
     call vosia_service_add_header(svc, 'Bad Name', 'x', status)
     call check_error(status, VOSIA_E_INVALID_ARG, '', 'a header name with a space')
     call vosia_service_get_attr(svc, VOSIA_ATTR_DESCRIPTION, s, status, is_null=nul)
@@ -923,6 +1008,183 @@ contains
     call check_error(status, VOSIA_E_NULL_ARG, '', 'progress on a freed service')
   end subroutine
 
+  ! ------------------------------------------------------------------------- downloads
+
+  ! The download calls' argument contract, and failures that still hand back their entries:
+  ! nothing listens on port 9.
+  subroutine downloads()
+    type(vosia_service_t) :: svc
+    type(vosia_results_t) :: res, gone
+    type(vosia_downloads_t) :: dl
+    integer :: status, st, es, how
+    integer(c_int64_t) :: n, bytes
+    character(len=:), allocatable :: dir, s, msg
+    logical :: null
+
+    status = VOSIA_OK
+    call vosia_service_new(svc, 'http://127.0.0.1:9/sia?', VOSIA_SIA1, status)
+    call vosia_service_set_download_jobs(svc, 2, status)
+    call vosia_service_set_max_download_bytes(svc, 0_c_int64_t, status)
+    call vosia_service_set_download_timeout(svc, 60d0, status)
+    call vosia_service_set_retries(svc, 0, 0d0, status)
+    call check_status(status, VOSIA_OK, 'download settings')
+    call vosia_service_set_download_jobs(svc, 0, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '1 to 64', 'download jobs 0')
+    call vosia_service_set_download_jobs(svc, 65, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '1 to 64', 'download jobs 65')
+    call vosia_service_set_max_download_bytes(svc, -1_c_int64_t, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'got -1', 'download limit -1')
+    call vosia_service_set_download_timeout(svc, 0d0, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'download timeout 0')
+    status = VOSIA_E_IO
+    call vosia_service_set_download_jobs(svc, 0, status)
+    call check_status(status, VOSIA_E_IO, 'download jobs with a failed status: nothing done')
+    status = VOSIA_OK
+
+    dir = folder('refused')
+    ! Argument errors: nothing attempted, no handle.
+    call vosia_service_download_url(svc, 'http://127.0.0.1:9/x.fits', dir, dl, status, flags=99)
+    call check(.not. live_downloads_handle(dl), 'an unknown flag: no handle')
+    call check_error(status, VOSIA_E_INVALID_ARG, '99', 'an unknown download flag')
+    call vosia_service_download_url(svc, 'http://127.0.0.1:9/x.fits', dir, dl, status, &
+        name='x.fits', flags=99)
+    call check_error(status, VOSIA_E_INVALID_ARG, '99', 'an unknown flag with a name')
+    call vosia_service_download_url(svc, 'http://127.0.0.1:9/x.fits' // char(255), dir, dl, &
+        status)
+    call check(.not. live_downloads_handle(dl), 'bad UTF-8: no handle')
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'a URL of bad UTF-8')
+    ! Inherited status: nothing attempted, no handle, status kept.
+    status = VOSIA_E_IO
+    call vosia_service_download_url(svc, 'http://127.0.0.1:9/x.fits', dir, dl, status)
+    call check(status == VOSIA_E_IO .and. .not. live_downloads_handle(dl), &
+        'download_url with a failed status: nothing done, no handle')
+    call vosia_service_download_rows(svc, res, dir, dl, status)
+    call check(status == VOSIA_E_IO .and. .not. live_downloads_handle(dl), &
+        'download_rows with a failed status: nothing done, no handle')
+    status = VOSIA_OK
+    call vosia_service_download_rows(svc, gone, dir, dl, status)
+    call check(.not. live_downloads_handle(dl), 'download_rows of a null result: no handle')
+    call check_error(status, VOSIA_E_NULL_ARG, '', 'download_rows of a null result')
+
+    ! A refused connection: status is the entry's failure AND the handle is filled.
+    call vosia_service_download_url(svc, 'http://127.0.0.1:9/x.fits', dir, dl, status)
+    call check_status(status, VOSIA_E_CONNECT, 'a refused download')
+    call check(live_downloads_handle(dl), 'a failed download still gives its handle')
+    msg = vosia_errmsg(status)
+    call check(index(msg, '1 of 1 downloads failed') > 0, 'errmsg counts the failures: ' // msg)
+    ! The entries, read with a status of their own.
+    st = VOSIA_OK
+    call vosia_downloads_count(dl, n, st)
+    call check(n == 1, 'one entry')
+    es = -1
+    call vosia_downloads_status(dl, 1_c_int64_t, es, st)
+    call check(es == VOSIA_E_CONNECT, 'entry 1 is VOSIA_E_CONNECT')
+    call vosia_downloads_get_error(dl, 1_c_int64_t, s, st, is_null=null)
+    call check(.not. null .and. index(s, '127.0.0.1:9') > 0, 'entry 1 error text: ' // s)
+    call vosia_downloads_get_path(dl, 1_c_int64_t, s, st, is_null=null)
+    call check(null .and. s == '', 'a failed entry has no path: is_null, ""')
+    call vosia_downloads_get_path(dl, 1_c_int64_t, s, st)
+    call check(s == '', 'no path without is_null: ""')
+    bytes = -7
+    how = -7
+    call vosia_downloads_file(dl, 1_c_int64_t, bytes, how, st, is_null=null)
+    call check(null .and. bytes == -7 .and. how == -7, 'a failed entry has no file: values kept')
+    call check_status(st, VOSIA_OK, 'entry getters: nulls leave status alone')
+    ! Entries are 1-based; 0 and 2 are out of range (the detail counts from 0).
+    call vosia_downloads_status(dl, 2_c_int64_t, es, st)
+    call check(es == VOSIA_E_RANGE, 'entry_status of a failed call is the failure, not OK')
+    call check_error(st, VOSIA_E_RANGE, 'entry 1', 'entry 2 of 1')
+    call vosia_downloads_get_error(dl, 0_c_int64_t, s, st)
+    call check_error(st, VOSIA_E_RANGE, '-1', 'entry 0')
+    ! Inherited status in the entry getters too.
+    st = VOSIA_E_IO
+    es = VOSIA_OK
+    call vosia_downloads_status(dl, 1_c_int64_t, es, st)
+    call check(es == VOSIA_E_IO, 'entry_status with a failed status: that status, never OK')
+    call vosia_downloads_count(dl, n, st)
+    call check(n == 0, 'count with a failed status: 0')
+    call vosia_downloads_get_error(dl, 1_c_int64_t, s, st)
+    call check(s == '', 'get_error with a failed status: ""')
+    call check_status(st, VOSIA_E_IO, 'entry getters keep a failed status')
+    ! A handle variable in use is not overwritten.
+    status = VOSIA_OK
+    call vosia_service_download_url(svc, 'http://127.0.0.1:9/x.fits', dir, dl, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'vosia_free it first', 'downloads in use')
+    call vosia_downloads_count(dl, n, status)
+    call check(status == VOSIA_OK .and. n == 1, 'the first downloads handle still works')
+    call vosia_free(dl)
+    call check(.not. live_downloads_handle(dl), 'vosia_free nulls a downloads handle')
+    call vosia_free(dl)
+    call vosia_downloads_count(dl, n, status)
+    call check_error(status, VOSIA_E_NULL_ARG, '', 'count of a freed downloads handle')
+    call vosia_downloads_get_path(dl, 1_c_int64_t, s, status)
+    call check_error(status, VOSIA_E_NULL_ARG, '', 'path of a freed downloads handle')
+
+    ! A folder that is not there: attempted, so the handle comes with the failure.
+    call vosia_service_download_url(svc, 'http://127.0.0.1:9/x', '/nonexistent/vosia', dl, &
+        status, name='x.fits')
+    call check(live_downloads_handle(dl), 'a missing folder: the handle is filled')
+    call check_error(status, VOSIA_E_IO, 'create it first', 'a missing folder')
+    call vosia_free(dl)
+
+    ! Rows: entries in row order, 1-based; a row without access URL is its own failure.
+    call vosia_results_parse(res, '<VOTABLE><RESOURCE type="results"><TABLE>' // &
+        '<FIELD name="t" datatype="char" arraysize="*" ucd="VOX:Image_Title"/>' // &
+        '<FIELD name="u" datatype="char" arraysize="*" ucd="VOX:Image_AccessReference"/>' // &
+        '<DATA><TABLEDATA><TR><TD>a</TD><TD>http://127.0.0.1:9/a.fits</TD></TR>' // &
+        '<TR><TD>b</TD><TD></TD></TR></TABLEDATA></DATA>' // &
+        '</TABLE></RESOURCE></VOTABLE>', VOSIA_SIA1, status)
+    call check_status(status, VOSIA_OK, 'two rows to download')
+    call vosia_service_download_rows(svc, res, dir, dl, status)
+    call check_status(status, VOSIA_E_CONNECT, 'rows: the first failed entry''s status')
+    msg = vosia_errmsg(status)
+    call check(index(msg, '2 of 2 downloads failed') > 0, 'rows errmsg: ' // msg)
+    st = VOSIA_OK
+    call vosia_downloads_count(dl, n, st)
+    call check(n == 2, 'one entry per row')
+    call vosia_downloads_status(dl, 1_c_int64_t, es, st)
+    call check(es == VOSIA_E_CONNECT, 'row 1: refused')
+    call vosia_downloads_status(dl, 2_c_int64_t, es, st)
+    call check(es == VOSIA_E_INVALID_ARG, 'row 2: no access URL')
+    call vosia_downloads_get_error(dl, 2_c_int64_t, s, st)
+    call check(len(s) > 0, 'row 2 error: ' // s)
+    call check_status(st, VOSIA_OK, 'row entries')
+    call vosia_free(dl)
+    status = VOSIA_OK
+    call vosia_service_download_rows(svc, res, dir, dl, status, first_row=2_c_int64_t)
+    call check(live_downloads_handle(dl), 'first_row=2: an entry failed, the handle is filled')
+    call check_status(status, VOSIA_E_INVALID_ARG, 'first_row=2: the row without access URL')
+    st = VOSIA_OK
+    call vosia_downloads_count(dl, n, st)
+    call check(n == 1, 'first_row=2: the rest, one entry')
+    call vosia_free(dl)
+    status = VOSIA_OK
+    call vosia_service_download_rows(svc, res, dir, dl, status, first_row=3_c_int64_t)
+    call vosia_downloads_count(dl, n, status)
+    call check(status == VOSIA_OK .and. n == 0, 'first_row past the last row: no entries')
+    call vosia_free(dl)
+    call vosia_service_download_rows(svc, res, dir, dl, status, n_rows=0_c_int64_t)
+    call vosia_downloads_count(dl, n, status)
+    call check(status == VOSIA_OK .and. n == 0, 'n_rows=0: no entries')
+    call vosia_free(dl)
+    call vosia_service_download_rows(svc, res, dir, dl, status, first_row=2_c_int64_t, &
+        n_rows=2_c_int64_t)
+    call check(.not. live_downloads_handle(dl), 'rows past the end: no handle')
+    call check_error(status, VOSIA_E_RANGE, 'past the end', 'rows 2 to 3 of 2')
+    call vosia_service_download_rows(svc, res, dir, dl, status, first_row=4_c_int64_t)
+    call check_error(status, VOSIA_E_RANGE, '', 'first_row 4 of 2')
+    call vosia_service_download_rows(svc, res, dir, dl, status, first_row=0_c_int64_t)
+    call check_error(status, VOSIA_E_RANGE, '-1', 'first_row 0')
+    call vosia_service_download_rows(svc, res, dir, dl, status, flags=8)
+    call check(.not. live_downloads_handle(dl), 'rows with an unknown flag: no handle')
+    call check_error(status, VOSIA_E_INVALID_ARG, '8', 'rows with an unknown flag')
+    call vosia_free(res)
+    call vosia_free(svc)
+    call vosia_service_set_download_jobs(svc, 2, status)
+    call check_error(status, VOSIA_E_NULL_ARG, '', 'download jobs of a freed service')
+    call execute_command_line("rm -rf '" // dir // "'")
+  end subroutine
+
   ! ---------------------------------------------------------------------------- corpus
 
   subroutine corpus()
@@ -1030,6 +1292,15 @@ contains
     call check(same_ra, 'live RA column = RA cells, near M31')
     call check_status(status, VOSIA_OK, 'live SIA 1.0 reads')
     call vosia_free(res)
+    ! The same query POSTed.
+    call vosia_service_set_post_above(svc, 0_c_int64_t, status)
+    call vosia_query_execute(q, res, status)
+    call vosia_results_row_count(res, nrows, status)
+    call check(status == VOSIA_OK .and. nrows == 30, 'live SIA 1.0 POSTed: 30 images, got ' // &
+        str(nrows))
+    call vosia_service_set_post_above(svc, 4096_c_int64_t, status)
+    call vosia_free(res)
+    status = VOSIA_OK
     call vosia_query_set_maxrec(q, 4_c_int64_t, status)
     call vosia_query_execute(q, res, status)
     call vosia_results_row_count(res, nrows, status)
@@ -1157,6 +1428,177 @@ contains
     call check(status == VOSIA_OK .and. up, 'live SIA 2.0: available')
     call vosia_free(q)
     call vosia_free(found)
+  end subroutine
+
+  ! The rows of an SIA 2.0 search whose access URLs are DataLink documents, downloaded in
+  ! one call: the FITS files (not the XML), under pyvo's names, byte for byte as DaCHS serves
+  ! them; found again on a rerun; a download cut short resumes.
+  subroutine live_downloads()
+    type(vosia_service_t) :: svc
+    type(vosia_query_t) :: q
+    type(vosia_results_t) :: res
+    type(vosia_downloads_t) :: dl
+    integer :: status, st, es, how, k, bad_status, bad_name, bad_bytes, bad_how, bad_error
+    integer :: identical
+    integer(c_int64_t) :: n, m, i, bytes, fsize
+    character(len=:), allocatable :: dir, path, row2_path, title, want, did, served, s
+    character(len=:), allocatable :: whole, doc, rdir, part, url
+    logical :: null, ok, there
+
+    status = VOSIA_OK
+    call vosia_service_new(svc, dachs // '/siatest/q/sia2dl/siap2.xml?', VOSIA_SIA2, status)
+    call vosia_service_set_timeout(svc, 60d0, status)
+    call vosia_service_set_download_timeout(svc, 120d0, status)
+    call vosia_service_set_download_jobs(svc, 3, status)
+    call vosia_query_new(q, svc, status)
+    call vosia_query_add_circle(q, 10.6847d0, 41.269d0, 0.2d0, status)
+    call vosia_query_execute(q, res, status)
+    if (status /= VOSIA_OK) write (error_unit, '(a)') vosia_errmsg(status, q)
+    call vosia_results_row_count(res, n, status)
+    call check_status(status, VOSIA_OK, 'live sia2dl search')
+    call check(n >= 4, 'live sia2dl: at least 4 rows, got ' // str(n))
+    if (status /= VOSIA_OK .or. n == 0) return
+
+    dir = folder('sia2dl')
+    call vosia_service_download_rows(svc, res, dir, dl, status)
+    if (status /= VOSIA_OK) write (error_unit, '(a)') vosia_errmsg(status)
+    call check_status(status, VOSIA_OK, 'live: every row downloaded')
+    call vosia_downloads_count(dl, m, status)
+    call check(m == n, 'live: one entry per row, got ' // str(m))
+    bad_status = 0
+    bad_name = 0
+    bad_bytes = 0
+    bad_how = 0
+    bad_error = 0
+    identical = 0
+    row2_path = ''
+    do i = 1, m
+      st = VOSIA_OK
+      call vosia_downloads_status(dl, i, es, st)
+      if (es /= VOSIA_OK) bad_status = bad_status + 1
+      call vosia_downloads_get_path(dl, i, path, st)
+      if (i == 2) row2_path = path
+      ! pyvo's name: the title, blanks as "_", and the dataset's extension (not .xml)
+      call vosia_results_get_std_str(res, i, VOSIA_FIELD_TITLE, title, st)
+      want = title
+      do k = 1, len(want)
+        if (want(k:k) == ' ') want(k:k) = '_'
+      end do
+      want = '/' // want // '.fits'
+      if (.not. ends_with(path, '.fits') .or. .not. ends_with(path, want)) then
+        bad_name = bad_name + 1
+        write (error_unit, '(a,a,a,a)') 'entry path ', path, ' does not end in ', want
+      end if
+      ! the FITS file itself, as DaCHS has it: its name is in the publisher DID
+      call vosia_results_get_std_str(res, i, VOSIA_FIELD_PUBLISHER_DID, did, st)
+      k = index(did, 'siatest_')
+      served = files_dir // '/' // did(max(k, 1):)
+      if (k > 0 .and. ends_with(did, '.fits')) then
+        if (same_file(path, served)) identical = identical + 1
+      end if
+      bytes = -1
+      how = -1
+      call vosia_downloads_file(dl, i, bytes, how, st)
+      inquire (file=path, size=fsize)
+      if (bytes /= fsize .or. bytes <= 0) bad_bytes = bad_bytes + 1
+      if (how /= VOSIA_DOWNLOAD_FETCHED) bad_how = bad_how + 1
+      call vosia_downloads_get_error(dl, i, s, st, is_null=null)
+      if (.not. null .or. s /= '') bad_error = bad_error + 1
+      if (st /= VOSIA_OK) bad_status = bad_status + 1
+    end do
+    call check(bad_status == 0, 'live: every entry OK, ' // str(int(bad_status, c_int64_t)) // &
+        ' not')
+    call check(bad_name == 0, 'live: every file is the title with .fits')
+    call check(identical == m, 'live: every file byte-identical to what DaCHS serves, ' // &
+        str(int(identical, c_int64_t)) // ' of ' // str(m))
+    call check(bad_bytes == 0, 'live: entry sizes = file sizes')
+    call check(bad_how == 0, 'live: every file VOSIA_DOWNLOAD_FETCHED')
+    call check(bad_error == 0, 'live: no entry has an error text')
+    call vosia_free(dl)
+
+    ! A rerun fetches nothing: every file is found complete.
+    call vosia_service_download_rows(svc, res, dir, dl, status)
+    call check_status(status, VOSIA_OK, 'live rerun')
+    bad_how = 0
+    do i = 1, m
+      how = -1
+      call vosia_downloads_file(dl, i, bytes, how, status)
+      if (how /= VOSIA_DOWNLOAD_CACHED) bad_how = bad_how + 1
+    end do
+    call check(status == VOSIA_OK .and. bad_how == 0, &
+        'live rerun: every file VOSIA_DOWNLOAD_CACHED')
+    call vosia_free(dl)
+    ! Row 2 alone (1-based first_row): the same file, found in place.
+    call vosia_service_download_rows(svc, res, dir, dl, status, first_row=2_c_int64_t, &
+        n_rows=1_c_int64_t)
+    call vosia_downloads_count(dl, m, status)
+    call vosia_downloads_get_path(dl, 1_c_int64_t, path, status)
+    call vosia_downloads_file(dl, 1_c_int64_t, bytes, how, status)
+    call check(status == VOSIA_OK .and. m == 1 .and. path == row2_path .and. &
+        how == VOSIA_DOWNLOAD_CACHED, 'live: first_row=2, n_rows=1 is row 2: ' // path)
+    call vosia_free(dl)
+    call vosia_service_download_rows(svc, res, dir, dl, status, first_row=n + 1, &
+        n_rows=1_c_int64_t)
+    call check(.not. live_downloads_handle(dl), 'live: a row past the end, no handle')
+    call check_error(status, VOSIA_E_RANGE, '', 'live: a row past the end')
+
+    ! The download limit: a failure that comes with its handle.
+    call vosia_service_set_max_download_bytes(svc, 100_c_int64_t, status)
+    call vosia_service_download_rows(svc, res, folder('limit'), dl, status, n_rows=1_c_int64_t)
+    call check(live_downloads_handle(dl), 'live: over the limit, the handle is filled')
+    st = VOSIA_OK
+    call vosia_downloads_status(dl, 1_c_int64_t, es, st)
+    call check(es == VOSIA_E_TOO_LARGE, 'live: the entry is VOSIA_E_TOO_LARGE')
+    call check_error(status, VOSIA_E_TOO_LARGE, '1 of 1 downloads failed', 'live: over the limit')
+    call vosia_free(dl)
+    call vosia_service_set_max_download_bytes(svc, 0_c_int64_t, status)
+
+    ! A download cut short resumes from its part file.
+    call read_file(files_dir // '/siatest_001_M31_V.fits', whole, ok)
+    call check(ok .and. len(whole) > 100, 'live: the served file to resume')
+    rdir = folder('resume')
+    part = rdir // '/m31.fits.part'
+    call write_file(part, whole(1:len(whole) / 2))
+    url = dachs // '/getproduct/siatest/data/siatest_001_M31_V.fits'
+    call vosia_service_download_url(svc, url, rdir, dl, status, name='m31.fits   ')
+    how = -1
+    call vosia_downloads_file(dl, 1_c_int64_t, bytes, how, status)
+    call vosia_downloads_get_path(dl, 1_c_int64_t, path, status)
+    call check_status(status, VOSIA_OK, 'live resume')
+    call check(how == VOSIA_DOWNLOAD_RESUMED, 'live: VOSIA_DOWNLOAD_RESUMED')
+    call check(ends_with(path, '/m31.fits'), 'live: the name given, trimmed: ' // path)
+    call check(same_file(path, files_dir // '/siatest_001_M31_V.fits'), 'live: resumed whole')
+    inquire (file=part, exist=there)
+    call check(.not. there, 'live: no part file left')
+    call vosia_free(dl)
+
+    ! The DataLink document itself, when asked to keep it; the server's own name.
+    call vosia_service_download_rows(svc, res, folder('keep'), dl, status, n_rows=1_c_int64_t, &
+        flags=VOSIA_DOWNLOAD_KEEP_DATALINK)
+    call vosia_downloads_get_path(dl, 1_c_int64_t, path, status)
+    call read_file(path, doc, ok)
+    call check(status == VOSIA_OK .and. ok .and. index(doc, '#this') > 0, &
+        'live: KEEP_DATALINK saves the DataLink document')
+    call vosia_free(dl)
+    call vosia_service_download_url(svc, url, folder('server'), dl, status, &
+        flags=ior(VOSIA_DOWNLOAD_SERVER_NAME, VOSIA_DOWNLOAD_REFRESH))
+    call vosia_downloads_get_path(dl, 1_c_int64_t, path, status)
+    call vosia_downloads_file(dl, 1_c_int64_t, bytes, how, status)
+    call check(status == VOSIA_OK .and. ends_with(path, '/siatest_001_M31_V.fits') .and. &
+        how == VOSIA_DOWNLOAD_FETCHED, 'live: SERVER_NAME + REFRESH: ' // path)
+    call vosia_free(dl)
+    ! A blank name is no name: the URL's last path segment.
+    call vosia_service_download_url(svc, url, folder('blank'), dl, status, name='   ')
+    call vosia_downloads_get_path(dl, 1_c_int64_t, path, status)
+    call check(status == VOSIA_OK .and. ends_with(path, '/siatest_001_M31_V.fits'), &
+        'live: a blank name is the URL''s: ' // path)
+    call vosia_free(dl)
+
+    call vosia_free(res)
+    call vosia_free(q)
+    call vosia_free(svc)
+    call execute_command_line("rm -rf /tmp/vosia-f-dl-" // str(int(c_getpid(), c_int64_t)) // &
+        "-*")
   end subroutine
 
 end program test_fortran
