@@ -7,7 +7,7 @@
  * code (vosia_*.pro) needs no /AUTO_GLUE (which GDL lacks) and no /VALUE.
  *
  * Argument types, as IDL passes them by reference:
- *   handle   LONG64 (a vosia_service/query/results pointer; 0 is none)
+ *   handle   LONG64 (a vosia_service/query/results/downloads pointer; 0 is none)
  *   string   BYTE array, NUL-terminated (vosia_cstr(s))
  *   buffer   BYTE array of `cap` bytes, filled by a copy_* function; `len` gets the full length
  *   cap, len, first_row, n_rows, maxrec, width, offsets, counts, maxcount: LONG64
@@ -24,6 +24,12 @@
  * offsets array (IDL splits it with one vectorised STRMID). Array columns (NAXIS, SCALE, any
  * `arraysize` column) go into a DOUBLE [width, n_rows] array, NaN-padded. Where vosia has no
  * whole-column function the loop over the rows is here, in C.
+ *
+ * Downloads. vosia_idl_service_download_rows and _url make the vosia_service a download needs
+ * (for its transport settings; a results handle keeps no service), download, and hand back
+ * the vosia_downloads handle; vosia_idl_downloads_entries copies every entry's status, size,
+ * way and path or error out of it in one call (the texts by the text column convention), and
+ * vosia_idl_downloads_free frees it: three calls per download, whatever the number of rows.
  *
  * Build: cc -shared -fPIC vosia_idl.c -o libvosia_idl.so $(pkg-config --cflags --libs vosia)
  * (CMake builds it as the vosia_idl module next to libvosia).
@@ -444,4 +450,134 @@ VOSIA_IDL_EXPORT int vosia_idl_results_get_array_column(int argc, void *argv[]) 
 VOSIA_IDL_EXPORT int vosia_idl_results_get_std_array_column(int argc, void *argv[]) {
     ARGS(8);
     return array_column(vosia_results_get_std_double_array, 1, argv);
+}
+
+/* -------------------------------------------------------------------------- downloads */
+
+/* The base URL of the service a download is made with. A download needs a vosia_service for
+ * its transport settings only (timeouts, limits, proxies, TLS, jobs); the service's own URL
+ * is never requested, so this placeholder serves a result from vosia_read (which has no
+ * service) as well as one from vosia_search. */
+#define DOWNLOAD_SERVICE_URL "http://localhost/"
+
+/* Bits of `set`: which of jobs, max_bytes and timeout the caller gave (the others keep
+ * vosia's defaults: 4 jobs, no size limit, 3600 s). */
+#define DOWNLOAD_SET_JOBS 1
+#define DOWNLOAD_SET_MAX_BYTES 2
+#define DOWNLOAD_SET_TIMEOUT 4
+
+/* A service for one download call, with the settings of `set`; NULL and a status on error. */
+static vosia_status download_service(int32_t set, int32_t jobs, int64_t max_bytes,
+                                     double timeout, vosia_service **out) {
+    vosia_service *s = NULL;
+    vosia_status st = vosia_service_new(DOWNLOAD_SERVICE_URL, VOSIA_SIA1, &s);
+    if (st == VOSIA_OK && (set & DOWNLOAD_SET_JOBS))
+        st = vosia_service_set_download_jobs(s, jobs);
+    if (st == VOSIA_OK && (set & DOWNLOAD_SET_MAX_BYTES))
+        st = vosia_service_set_max_download_bytes(s, max_bytes);
+    if (st == VOSIA_OK && (set & DOWNLOAD_SET_TIMEOUT))
+        st = vosia_service_set_download_timeout(s, timeout);
+    if (st != VOSIA_OK) {
+        vosia_service_free(s);
+        s = NULL;
+    }
+    *out = s;
+    return st;
+}
+
+/* The handle and its count into argv[i] and argv[i + 1] (0 and 0 when none was written). */
+static void set_downloads(void *argv[], int i, vosia_downloads *d) {
+    int64_t n = d != NULL ? vosia_downloads_count(d) : 0;
+    SETHANDLE(i, d);
+    I64(i + 1) = n > 0 ? n : 0;
+}
+
+/* (results, first_row, n_rows, dir, flags, set, jobs, max_bytes LONG64, timeout DOUBLE,
+ *  out downloads handle, out count LONG64): vosia_service_download_rows with a service made
+ * here (DOWNLOAD_SERVICE_URL) with the settings whose DOWNLOAD_SET_* bit is in `set`. The
+ * handle (and its number of entries) is written whenever vosia wrote it, also when the call
+ * returns an entry's failure; else it is 0. Read it with vosia_idl_downloads_entries, free it
+ * with vosia_idl_downloads_free. */
+VOSIA_IDL_EXPORT int vosia_idl_service_download_rows(int argc, void *argv[]) {
+    ARGS(11);
+    vosia_service *s = NULL;
+    vosia_downloads *d = NULL;
+    vosia_status st = download_service(I32(5), I32(6), I64(7), DBL(8), &s);
+    if (st == VOSIA_OK)
+        st = vosia_service_download_rows(s, HANDLE(vosia_results, 0), I64(1), I64(2), STR(3),
+                                         I32(4), &d);
+    vosia_service_free(s);
+    set_downloads(argv, 9, d);
+    return st;
+}
+
+/* (url, dir, name, flags, set, max_bytes LONG64, timeout DOUBLE, out downloads handle,
+ *  out count LONG64): vosia_service_download_url as vosia_idl_service_download_rows; an
+ * empty name is NULL (the name comes from the URL). */
+VOSIA_IDL_EXPORT int vosia_idl_service_download_url(int argc, void *argv[]) {
+    ARGS(9);
+    vosia_service *s = NULL;
+    vosia_downloads *d = NULL;
+    vosia_status st = download_service(I32(4) & ~DOWNLOAD_SET_JOBS, 0, I64(5), DBL(6), &s);
+    if (st == VOSIA_OK)
+        st = vosia_service_download_url(s, STR(0), STR(1), STR(2)[0] != '\0' ? STR(2) : NULL,
+                                        I32(3), &d);
+    vosia_service_free(s);
+    set_downloads(argv, 7, d);
+    return st;
+}
+
+/* (downloads, n, LONG statuses[n], LONG64 bytes[n], LONG how[n], BYTE buf[cap], cap,
+ *  LONG64 offsets[n+1]): entries 0 .. n-1 of a downloads handle in one call. statuses[i] is
+ * the entry's status, bytes[i] and how[i] its file's size and VOSIA_DOWNLOAD_FETCHED,
+ * _RESUMED or _CACHED (0 and 0 for a failed entry); the texts, by the text column
+ * convention (back to back in buf, offsets), are each entry's path when it succeeded, its
+ * error message when it failed. When cap is too small: VOSIA_E_BUFFER_SIZE, everything but
+ * buf written (offsets[n] is the size needed). */
+VOSIA_IDL_EXPORT int vosia_idl_downloads_entries(int argc, void *argv[]) {
+    ARGS(8);
+    const vosia_downloads *d = HANDLE(vosia_downloads, 0);
+    int64_t n = I64(1);
+    int32_t *statuses = (int32_t *)argv[2];
+    int64_t *bytes = (int64_t *)argv[3];
+    int32_t *how = (int32_t *)argv[4];
+    char *buf = BUF(5);
+    size_t cap = CAP(6);
+    int64_t *offsets = (int64_t *)argv[7];
+    int64_t count = vosia_downloads_count(d);
+    if (count < 0) return vosia_last_status();
+    if (n < 0 || n > count) return VOSIA_E_RANGE;
+    offsets[0] = 0;
+    /* first pass: statuses, sizes and offsets; second, when they fit: the texts */
+    for (int pass = 0; pass < 2; pass++) {
+        for (int64_t i = 0; i < n; i++) {
+            const char *text = NULL;
+            vosia_status st = vosia_downloads_status(d, i, &statuses[i]);
+            if (st != VOSIA_OK) return st;
+            if (statuses[i] == VOSIA_OK) {
+                st = vosia_downloads_get_path(d, i, &text);
+                if (st == VOSIA_OK) st = vosia_downloads_file(d, i, &bytes[i], &how[i]);
+            } else {
+                bytes[i] = 0;
+                how[i] = 0;
+                st = vosia_downloads_get_error(d, i, &text);
+            }
+            if (st != VOSIA_OK && st != VOSIA_NULL_VALUE) return st;
+            size_t len = st == VOSIA_OK && text != NULL ? strlen(text) : 0;
+            if (pass == 0)
+                offsets[i + 1] = offsets[i] + (int64_t)len;
+            else if (len > 0)
+                memcpy(buf + offsets[i], text, len);
+        }
+        if (pass == 0 && (uint64_t)offsets[n] > cap) return VOSIA_E_BUFFER_SIZE;
+    }
+    return VOSIA_OK;
+}
+
+/* (downloads): frees it (the files stay) and sets the handle to 0. */
+VOSIA_IDL_EXPORT int vosia_idl_downloads_free(int argc, void *argv[]) {
+    ARGS(1);
+    vosia_downloads_free(HANDLE(vosia_downloads, 0));
+    SETHANDLE(0, NULL);
+    return VOSIA_OK;
 }
