@@ -1737,6 +1737,30 @@ vosia_status vosia_service_download_url(const vosia_service *s, const char *url,
 vosia_status vosia_service_download_rows(const vosia_service *s, const vosia_results *r, int64_t first_row, int64_t n_rows, const char *dir, int32_t flags, vosia_downloads **out);
 
 /**
+ * Cuts the same region out of the datasets of rows `first_row .. first_row + n_rows` of `r`
+ * with SODA (sync) into the folder `dir`, in parallel, with `s`'s transport settings; each
+ * cutout is saved as a download is (atomic, checked, never outside `dir`). The `n_params`
+ * parameters `names[i]=values[i]` (SODA `CIRCLE` "ra dec radius", `POLYGON`, `POS`, `BAND`,
+ * `TIME`, `POL`, or any other the service takes; values as the service reads them, vosia
+ * encodes them) go with those the service descriptor fixes. The SODA service of a row is
+ * the one a descriptor of the response describes, else the `#proc`/`#cutout` link of its
+ * DataLink document (all rows' documents in one request when the response describes its
+ * DataLink service). Files are named `<title>_cutout_<8 hex digits of the parameters>.fits`,
+ * so a rerun with the same parameters fetches nothing.
+ * @param names, values (in, not NULL unless n_params is 0) `n_params` NUL-terminated UTF-8
+ *        strings each; names must not be empty.
+ * @param flags VOSIA_DOWNLOAD_REFRESH, or 0.
+ * @param out (out, not NULL) receives a vosia_downloads handle with one entry per row, as
+ *            vosia_service_download_rows.
+ * @return VOSIA_OK; else the first failed entry's status: VOSIA_E_HTTP (HTTP 204: the region
+ *         misses that image; the service's own refusal), VOSIA_E_UNSUPPORTED (no SODA service
+ *         is described for that row), the download failures; or, with `*out` not written,
+ *         VOSIA_E_RANGE, VOSIA_E_INVALID_ARG (an empty name, bad UTF-8, an unknown flag),
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_cutout_rows(const vosia_service *s, const vosia_results *r, int64_t first_row, int64_t n_rows, const char *const *names, const char *const *values, size_t n_params, const char *dir, int32_t flags, vosia_downloads **out);
+
+/**
  * Frees a downloads handle (the files stay). NULL does nothing. Strings borrowed from it
  * become invalid.
  */

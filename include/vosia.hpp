@@ -498,6 +498,15 @@ public:
                                           const download_options &options = download_options(),
                                           std::int64_t first_row = 0,
                                           std::int64_t n_rows = -1);
+    /// Cuts the same SODA region (`{{"CIRCLE", "10.87 41.3 0.005"}}`, POLYGON, POS, BAND,
+    /// TIME, POL, any other) out of the datasets of rows [first_row, first_row + n_rows) of
+    /// `res` into `dir`, saved as downloads are. Throws download_error (with every outcome)
+    /// when a row failed, e.g. VOSIA_E_HTTP for a region that misses its image.
+    std::vector<downloaded> cutout_rows(
+        const class results_view &res, const std::filesystem::path &dir,
+        const std::vector<std::pair<std::string, std::string>> &params,
+        const download_options &options = download_options(), std::int64_t first_row = 0,
+        std::int64_t n_rows = -1);
 
     /// The base URL as given (or as discovered).
     std::string_view base_url() const { return attribute(attr::url).value(); }
@@ -972,6 +981,25 @@ inline std::vector<downloaded> service::download_rows(const results_view &res,
     if (progress_) progress_->take_caught();
     vosia_status st = vosia_service_download_rows(h_, res.get(), first_row, n_rows,
                                                   dir.string().c_str(), options.flags(), &d);
+    rethrow_progress(d);
+    return detail::outcomes(st, d);
+}
+
+inline std::vector<downloaded> service::cutout_rows(
+    const results_view &res, const std::filesystem::path &dir,
+    const std::vector<std::pair<std::string, std::string>> &params,
+    const download_options &options, std::int64_t first_row, std::int64_t n_rows) {
+    if (n_rows == -1) n_rows = res.row_count() - first_row;
+    std::vector<const char *> names, values;
+    for (const auto &p : params) {
+        names.push_back(p.first.c_str());
+        values.push_back(p.second.c_str());
+    }
+    vosia_downloads *d = nullptr;
+    if (progress_) progress_->take_caught();
+    vosia_status st = vosia_service_cutout_rows(h_, res.get(), first_row, n_rows, names.data(),
+                                                values.data(), names.size(),
+                                                dir.string().c_str(), options.flags(), &d);
     rethrow_progress(d);
     return detail::outcomes(st, d);
 }

@@ -37,15 +37,33 @@ pub fn id_descriptor(results: &Results) -> Option<(&ServiceDescriptor, usize)> {
 }
 
 /// The `#this` link of each of `ids` from the DataLink service `descriptor` describes, in
-/// as few requests as the service allows: all IDs (up to 500 at a time) POSTed in one
-/// request, then one more for those an OVERFLOW answer left out. An ID the service has no
-/// dataset for is an error of that ID alone.
+/// as few requests as the service allows (see [`ask`]). An ID the service has no dataset for
+/// is an error of that ID alone.
 pub fn this_links(
     agent: &ureq::Agent,
     settings: &Settings,
     descriptor: &ServiceDescriptor,
     ids: &[String],
 ) -> Result<HashMap<String, Result<Link>>> {
+    let answers = ask(agent, settings, descriptor, ids)?;
+    Ok(answers
+        .into_iter()
+        .map(|(id, links)| {
+            let this = links.and_then(|l| l.this(Some(&id)).cloned());
+            (id, this)
+        })
+        .collect())
+}
+
+/// The links document answering each of `ids`, from the DataLink service `descriptor`
+/// describes: all IDs (up to 500 at a time) POSTed in one request, then one more for those
+/// an OVERFLOW answer left out. Each ID maps to the document that answered it (shared).
+pub fn ask(
+    agent: &ureq::Agent,
+    settings: &Settings,
+    descriptor: &ServiceDescriptor,
+    ids: &[String],
+) -> Result<HashMap<String, Result<std::sync::Arc<Links>>>> {
     let url = descriptor
         .access_url
         .as_deref()
@@ -88,6 +106,7 @@ pub fn this_links(
                     format!("reading the DataLink answer of {url}: {}", e.message()),
                 )
             })?;
+            let links = std::sync::Arc::new(links);
             let answered: Vec<&String> = left
                 .iter()
                 .copied()
@@ -99,7 +118,7 @@ pub fn this_links(
                 })
                 .collect();
             for id in &answered {
-                found.insert((*id).clone(), links.this(Some(id)).cloned());
+                found.insert((*id).clone(), Ok(std::sync::Arc::clone(&links)));
             }
             left.retain(|id| !answered.contains(id));
         }
@@ -135,6 +154,8 @@ pub struct Link {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Links {
     pub links: Vec<Link>,
+    /// The document's service descriptors (SODA and others its `service_def`s name).
+    pub descriptors: Vec<ServiceDescriptor>,
 }
 
 impl Links {
@@ -166,7 +187,18 @@ impl Links {
                 content_checksum: text(row, "content_checksum"),
             })
             .collect();
-        Ok(Links { links })
+        Ok(Links {
+            links,
+            descriptors: table.descriptors().to_vec(),
+        })
+    }
+
+    /// The service descriptor `link`'s `service_def` names (`#proc`, `#cutout` links).
+    pub fn service_of(&self, link: &Link) -> Option<&ServiceDescriptor> {
+        let id = link.service_def.as_deref()?;
+        self.descriptors
+            .iter()
+            .find(|d| d.id.as_deref() == Some(id))
     }
 
     /// The `#this` link of dataset `id` (of the first dataset when `id` is `None`): the

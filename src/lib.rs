@@ -19,6 +19,7 @@ pub mod query;
 pub mod results;
 pub mod service;
 mod sia;
+pub mod soda;
 pub mod stdfields;
 pub mod vosi;
 pub mod votable;

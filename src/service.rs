@@ -259,6 +259,27 @@ impl Service {
         download::download_rows(&self.agent, &self.settings(), results, rows, dir, options)
     }
 
+    /// Cuts `params` (SODA `CIRCLE`, `POLYGON`, `POS`, `BAND`, `TIME`, `POL`, ...) out of the
+    /// datasets of `rows` of `results` into `dir`; see [`crate::soda`].
+    pub fn cutout_rows(
+        &self,
+        results: &crate::Results,
+        rows: std::ops::Range<usize>,
+        params: &[(String, String)],
+        dir: &Path,
+        options: download::Options,
+    ) -> Vec<Result<download::Saved>> {
+        crate::soda::cutout_rows(
+            &self.agent,
+            &self.settings(),
+            results,
+            rows,
+            params,
+            dir,
+            options,
+        )
+    }
+
     /// Downloads every item into `dir`, in parallel; one outcome per item, in order.
     pub fn download_all(
         &self,

@@ -175,3 +175,79 @@ fn a_killed_download_resumes_from_its_part_file() {
     same_bytes(&saved.path, &file);
     assert!(!dir.join("m31.fits.part").exists());
 }
+
+#[test]
+fn soda_cutouts_through_the_datalink_descriptors() {
+    let Some(base) = server() else { return };
+    let (ra, dec) = (10.878948, 41.309434); // the centre of siatest_001_M31_V.fits
+    let (svc, res) = search(&base, "/siatest/q/sia2dl/siap2.xml?", SiaVersion::V2, |q| {
+        q.params_mut().add_circle(ra, dec, 0.2).unwrap();
+    });
+    let n = res.row_count();
+    assert!(n >= 2);
+    let circle = vec![("CIRCLE".to_string(), format!("{ra} {dec} 0.005"))];
+    let dir = folder("soda");
+    let out = svc.cutout_rows(&res, 0..n, &circle, &dir, Options::default());
+    let did = |row: usize| {
+        res.std_text(row, StdField::PublisherDid)
+            .unwrap()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string()
+    };
+    let mut cut = 0;
+    for (row, outcome) in out.iter().enumerate() {
+        match outcome {
+            Ok(saved) => {
+                cut += 1;
+                let name = saved
+                    .path
+                    .file_name()
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .to_string();
+                assert!(
+                    name.contains("_cutout_") && name.ends_with(".fits"),
+                    "{name}"
+                );
+                // The bytes DaCHS gives the same request made by hand.
+                let by_hand = format!(
+                    "{base}/siatest/q/dl/dlget?ID={}&CIRCLE={}",
+                    percent_encoding::utf8_percent_encode(
+                        &did(row),
+                        percent_encoding::NON_ALPHANUMERIC
+                    ),
+                    percent_encoding::utf8_percent_encode(
+                        &circle[0].1,
+                        percent_encoding::NON_ALPHANUMERIC
+                    )
+                );
+                let check = folder(&format!("soda-check-{row}"));
+                let item = Item {
+                    url: by_hand,
+                    title: Some("x".into()),
+                    format: Some("image/fits".into()),
+                    name: None,
+                };
+                let direct = svc.download(&item, &check, Options::default()).unwrap();
+                same_bytes(&saved.path, &direct.path);
+                let whole = std::fs::metadata(served_file(&did(row))).unwrap().len();
+                assert!(saved.bytes < whole, "a cutout is smaller than its image");
+            }
+            Err(e) => {
+                // An image the circle misses: said plainly.
+                assert!(e.message().contains("does not overlap"), "{}", e.message());
+            }
+        }
+    }
+    assert!(cut >= 1 && out[0..n].iter().any(|o| o.is_ok()));
+    assert!(out.iter().any(|o| {
+        o.as_ref()
+            .is_ok_and(|s| s.path.to_string_lossy().contains("M31_V"))
+    }));
+    // The same parameters again: the complete files are found.
+    let again = svc.cutout_rows(&res, 0..n, &circle, &dir, Options::default());
+    assert!(again.iter().flatten().all(|s| s.how == How::Cached));
+}

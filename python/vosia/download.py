@@ -11,7 +11,7 @@ is a DataLink document is followed to its ``#this`` link, so the dataset is save
 from __future__ import annotations
 
 import os
-from ctypes import byref, c_int32, c_int64, c_void_p
+from ctypes import byref, c_char_p, c_int32, c_int64, c_void_p
 from dataclasses import dataclass
 from typing import Optional
 
@@ -19,7 +19,7 @@ from ._util import dec, enc, fspath, get_str
 from .capi import DownloadFlag as _Flag, DownloadHow as _How, Status, lib
 from .errors import VosiaError, check, error_for
 
-__all__ = ["Downloaded", "download_url", "download_rows"]
+__all__ = ["Downloaded", "download_url", "download_rows", "cutout_rows"]
 
 
 @dataclass(frozen=True)
@@ -100,4 +100,32 @@ def download_rows(service, results, dir=".", first: int = 0, count: Optional[int
     st = service._run_collecting(lib.vosia_service_download_rows, service._h, results._h,
                                  first, count, fspath(dir),
                                  _flags(server_name, refresh, keep_datalink), byref(h))
+    return _outcomes(st, h, strict)
+
+
+def _soda_value(value) -> str:
+    """A SODA parameter value as the service reads it: numbers space-separated in their
+    shortest round-trip form, text as it is."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return repr(float(value)) if isinstance(value, float) else str(value)
+    return " ".join(_soda_value(v) for v in value)
+
+
+def cutout_rows(service, results, dir=".", first: int = 0, count: Optional[int] = None, *,
+                params: dict, refresh: bool = False, strict: bool = True) -> list:
+    """Cuts the SODA region `params` ({"CIRCLE": (ra, dec, r)}, "POLYGON", "POS", "BAND",
+    "TIME", "POL" or any other name) out of the datasets of rows ``first .. first+count``
+    into `dir`; one Downloaded per row, as download_rows. A region that misses an image is
+    an HTTPError for that row that says so."""
+    if count is None:
+        count = len(results) - first
+    pairs = [(str(k).upper(), _soda_value(v)) for k, v in params.items() if v is not None]
+    names = (c_char_p * max(len(pairs), 1))(*[enc(k, "name") for k, _ in pairs])
+    values = (c_char_p * max(len(pairs), 1))(*[enc(v, "value") for _, v in pairs])
+    h = c_void_p()
+    st = service._run_collecting(lib.vosia_service_cutout_rows, service._h, results._h, first,
+                                 count, names, values, len(pairs), fspath(dir),
+                                 _flags(False, refresh, False), byref(h))
     return _outcomes(st, h, strict)

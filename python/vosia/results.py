@@ -113,6 +113,29 @@ class Results(Handle):
             first, count = picked.start, len(picked)
         return download_rows(service, self, dir, first, count, **options)
 
+    def cutout(self, dir=".", rows=None, *, circle=None, polygon=None, pos=None, band=None,
+               time=None, pol=None, params=None, service=None, refresh=False,
+               strict=True) -> list:
+        """Cuts the same region out of the rows' datasets with SODA into `dir` (pyvo's
+        ``processed()``, saved): ``circle=(ra, dec, radius)``, ``polygon=(ra1, dec1, ...)``,
+        ``pos=`` (a SODA POS string), ``band=(lo, hi)`` (m), ``time=(lo, hi)`` (MJD),
+        ``pol=``, any other in ``params``. One vosia.download.Downloaded per row; a region
+        that misses an image fails that row with an HTTPError saying so."""
+        from .download import cutout_rows
+        from .service import Service
+
+        wanted = {"CIRCLE": circle, "POLYGON": polygon, "POS": pos, "BAND": band,
+                  "TIME": time, "POL": pol, **(params or {})}
+        service = service or self.service or Service("http://localhost/", self.version)
+        first, count = 0, len(self)
+        if rows is not None:
+            picked = range(len(self))[rows] if isinstance(rows, slice) else rows
+            if not isinstance(picked, range) or picked.step != 1:
+                raise TypeError("rows must be a slice or a range with step 1")
+            first, count = picked.start, len(picked)
+        return cutout_rows(service, self, dir, first, count, params=wanted, refresh=refresh,
+                           strict=strict)
+
     # -------------------------------------------------------------------- sequence
     def __len__(self) -> int:
         return self._nrows

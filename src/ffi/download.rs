@@ -215,6 +215,68 @@ pub unsafe extern "C" fn vosia_service_download_rows(
     })
 }
 
+/// Cuts the same region out of the datasets of rows `first_row .. first_row + n_rows` of `r`
+/// with SODA (sync) into the folder `dir`, in parallel, with `s`'s transport settings; each
+/// cutout is saved as a download is (atomic, checked, never outside `dir`). The `n_params`
+/// parameters `names[i]=values[i]` (SODA `CIRCLE` "ra dec radius", `POLYGON`, `POS`, `BAND`,
+/// `TIME`, `POL`, or any other the service takes; values as the service reads them, vosia
+/// encodes them) go with those the service descriptor fixes. The SODA service of a row is
+/// the one a descriptor of the response describes, else the `#proc`/`#cutout` link of its
+/// DataLink document (all rows' documents in one request when the response describes its
+/// DataLink service). Files are named `<title>_cutout_<8 hex digits of the parameters>.fits`,
+/// so a rerun with the same parameters fetches nothing.
+/// @param names, values (in, not NULL unless n_params is 0) `n_params` NUL-terminated UTF-8
+///        strings each; names must not be empty.
+/// @param flags VOSIA_DOWNLOAD_REFRESH, or 0.
+/// @param out (out, not NULL) receives a vosia_downloads handle with one entry per row, as
+///            vosia_service_download_rows.
+/// @return VOSIA_OK; else the first failed entry's status: VOSIA_E_HTTP (HTTP 204: the region
+///         misses that image; the service's own refusal), VOSIA_E_UNSUPPORTED (no SODA service
+///         is described for that row), the download failures; or, with `*out` not written,
+///         VOSIA_E_RANGE, VOSIA_E_INVALID_ARG (an empty name, bad UTF-8, an unknown flag),
+///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_service_cutout_rows(
+    s: *const vosia_service,
+    r: *const vosia_results,
+    first_row: i64,
+    n_rows: i64,
+    names: *const *const c_char,
+    values: *const *const c_char,
+    n_params: usize,
+    dir: *const c_char,
+    flags: i32,
+    out: *mut *mut vosia_downloads,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle, array and string contracts.
+        let service = unsafe { service_ref(s) }?;
+        let res = unsafe { results(r) }?;
+        if n_params > 0 {
+            not_null(names, "names")?;
+            not_null(values, "values")?;
+        }
+        let dir = unsafe { str_arg(dir, "dir") }?;
+        not_null(out, "out")?;
+        let mut params = Vec::with_capacity(n_params);
+        for i in 0..n_params {
+            // SAFETY: the caller promises `n_params` pointers in each array.
+            let (name, value) = unsafe { (*names.add(i), *values.add(i)) };
+            let name = unsafe { str_arg(name, "names[i]") }?;
+            let value = unsafe { str_arg(value, "values[i]") }?;
+            if name.trim().is_empty() {
+                return Err(Error::invalid(format!("names[{i}] is empty")).into());
+            }
+            params.push((name.trim().to_string(), value.to_string()));
+        }
+        let options = options(flags)?;
+        let rows = row_range(res, first_row, n_rows)?;
+        let outcomes = service.cutout_rows(res, rows, &params, Path::new(dir), options);
+        // SAFETY: `out` checked above.
+        unsafe { finish(outcomes, out) }
+    })
+}
+
 /// Frees a downloads handle (the files stay). NULL does nothing. Strings borrowed from it
 /// become invalid.
 #[unsafe(no_mangle)]

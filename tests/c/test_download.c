@@ -208,11 +208,73 @@ static void test_live(const char *base) {
     vosia_service_free(svc);
 }
 
+/* SODA: the same circle cut out of every row of a sia2dl search around siatest_001. */
+static void test_cutouts(const char *base) {
+    const char *files = test_dir("VOSIA_TEST_DATA_FILES", "/var/gavo/inputs/siatest/data");
+    char url[512];
+    snprintf(url, sizeof url, "%s/siatest/q/sia2dl/siap2.xml?", base);
+    vosia_service *svc = NULL;
+    vosia_query *q = NULL;
+    vosia_results *res = NULL;
+    CHECK_STATUS(vosia_service_new(url, VOSIA_SIA2, &svc), VOSIA_OK);
+    CHECK_STATUS(vosia_query_new(svc, &q), VOSIA_OK);
+    CHECK_STATUS(vosia_query_add_circle(q, 10.878948, 41.309434, 0.2), VOSIA_OK);
+    CHECK_STATUS(vosia_query_execute(q, &res), VOSIA_OK);
+    int64_t n = vosia_results_row_count(res);
+    const char *names[] = {"CIRCLE"};
+    const char *values[] = {"10.878948 41.309434 0.005"};
+    const char *empty[] = {" "};
+    vosia_downloads *d = NULL;
+    const char *dir = folder("soda");
+    CHECK_STATUS(vosia_service_cutout_rows(svc, res, 0, n, empty, values, 1, dir, 0, &d),
+                 VOSIA_E_INVALID_ARG);
+    CHECK(d == NULL);
+    CHECK_STATUS(vosia_service_cutout_rows(svc, res, 0, n, NULL, NULL, 1, dir, 0, &d),
+                 VOSIA_E_NULL_ARG);
+    vosia_status st = vosia_service_cutout_rows(svc, res, 0, n, names, values, 1, dir, 0, &d);
+    CHECK(d != NULL && vosia_downloads_count(d) == n);
+    int cut = 0;
+    for (int64_t i = 0; d != NULL && i < n; i++) {
+        vosia_status entry = -1;
+        const char *path = NULL, *err = NULL, *did = NULL;
+        CHECK_STATUS(vosia_downloads_status(d, i, &entry), VOSIA_OK);
+        if (entry == VOSIA_OK) {
+            cut++;
+            CHECK_STATUS(vosia_downloads_get_path(d, i, &path), VOSIA_OK);
+            CHECK(strstr(path, "_cutout_") != NULL);
+            int64_t bytes = 0;
+            CHECK_STATUS(vosia_downloads_file(d, i, &bytes, NULL), VOSIA_OK);
+            CHECK_STATUS(vosia_results_get_std_str(res, i, VOSIA_FIELD_PUBLISHER_DID, &did),
+                         VOSIA_OK);
+            char served[700];
+            snprintf(served, sizeof served, "%s/%s", files, strstr(did, "siatest_"));
+            struct stat sb;
+            CHECK(stat(served, &sb) == 0 && bytes > 0 && bytes < (int64_t)sb.st_size);
+            size_t len = 0;
+            char *fits = read_whole_file(path, &len);
+            CHECK(fits != NULL && len > 80 && memcmp(fits, "SIMPLE  =", 9) == 0);
+            free(fits);
+        } else {
+            CHECK_INT(entry, VOSIA_E_HTTP);
+            CHECK_STATUS(vosia_downloads_get_error(d, i, &err), VOSIA_OK);
+            CHECK(strstr(err, "does not overlap") != NULL);
+        }
+    }
+    CHECK(cut >= 1);
+    CHECK(st == VOSIA_OK || st == VOSIA_E_HTTP);
+    vosia_downloads_free(d);
+    vosia_results_free(res);
+    vosia_query_free(q);
+    vosia_service_free(svc);
+}
+
 int main(void) {
     test_contract_and_refused();
     const char *live = getenv("VOSIA_TEST_DACHS");
-    if (live != NULL && live[0] != '\0')
+    if (live != NULL && live[0] != '\0') {
         test_live(live);
+        test_cutouts(live);
+    }
     else
         printf("note: VOSIA_TEST_DACHS not set; skipping the live DaCHS part\n");
     return check_done("test_download");

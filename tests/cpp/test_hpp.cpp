@@ -561,6 +561,25 @@ static void live(const std::string &base) {
             CHECK(std::string(e.what()) == "from progress");
         }
         dl.set_progress(nullptr);
+
+        // SODA: a small circle around siatest_001 cut out of every row; rows it misses fail.
+        vosia::results near = vosia::query(dl).add_circle(10.878948, 41.309434, 0.2).execute();
+        try {
+            dl.cutout_rows(near, fresh_folder("soda"), {{"CIRCLE", "10.878948 41.309434 0.005"}});
+            CHECK(near.row_count() == 1);  // all succeeded: only if the circle hits every image
+        } catch (const vosia::download_error &e) {
+            std::size_t ok = 0;
+            for (const vosia::downloaded &o : e.outcomes()) {
+                if (o.ok()) {
+                    ok++;
+                    CHECK(o.path.filename().string().find("_cutout_") != std::string::npos);
+                } else {
+                    CHECK(o.status == VOSIA_E_HTTP &&
+                          o.error.find("does not overlap") != std::string::npos);
+                }
+            }
+            CHECK(ok >= 1 && static_cast<std::int64_t>(e.outcomes().size()) == near.row_count());
+        }
     }
 
     // A service error (SIA 1.0 VERB=0 is rejected by DaCHS) arrives as VOSIA_E_SERVICE.
