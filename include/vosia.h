@@ -1351,6 +1351,17 @@ vosia_status vosia_query_copy_url(const vosia_query *q, char *buf, size_t cap, s
 vosia_status vosia_query_execute(vosia_query *q, vosia_results **out);
 
 /**
+ * As vosia_query_execute, and the exact bytes of the response are written to the file
+ * `path` while they are parsed (no second request; the response is never held whole): to
+ * `path` with `.part` added, renamed to `path` once the whole response has been read and
+ * parsed, removed on any failure. So a saved response can be read again with
+ * vosia_results_parse_file, given to another tool, or kept as provenance.
+ * @return as vosia_query_execute; also VOSIA_E_IO (the file could not be written: the
+ *         results are then not handed out either).
+ */
+vosia_status vosia_query_execute_saving(vosia_query *q, const char *path, vosia_results **out);
+
+/**
  * The detail of this query's last vosia_query_execute failure ("" after a success or
  * before any execute). Reading it never changes vosia_last_error.
  *

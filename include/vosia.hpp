@@ -1111,6 +1111,20 @@ public:
         }
         return results(r);
     }
+    /// As execute(), and the exact bytes of the response are written to `path` as they are
+    /// read (kept only when the whole response was read and parsed).
+    results execute_saving(const std::filesystem::path &path) {
+        vosia_results *r = nullptr;
+        vosia_status st = vosia_query_execute_saving(h_, path.string().c_str(), &r);
+        if (st != VOSIA_OK) {
+            if (std::exception_ptr e = std::exchange(detail::pending_exception(), nullptr))
+                std::rethrow_exception(e);
+            const char *detail = nullptr;
+            if (vosia_query_error(h_, &detail) != VOSIA_OK) detail = vosia_last_error();
+            throw error(st, detail::message_for(st, detail));
+        }
+        return results(r);
+    }
     /// The detail of the last execute failure ("" after a success or before any execute).
     std::string_view last_error() const {
         const char *s = nullptr;

@@ -3,7 +3,9 @@
 //! non-2xx body wins as the service's own message (as pyvo does), and "try these candidate
 //! URLs in turn" keeps the most telling failure.
 
-use std::io::Read;
+use std::fs::File;
+use std::io::{self, BufRead, Read, Write};
+use std::path::Path;
 
 use crate::SiaVersion;
 use crate::error::{Error, ErrorKind, Result};
@@ -12,20 +14,105 @@ use crate::results::Results;
 use crate::votable::read_document;
 
 /// GETs `url` (or POSTs the form `form` to it) and reads the answer as SIA results,
-/// streaming.
+/// streaming; with `save`, the exact bytes of the body are written to that file as they are
+/// read (see [`crate::query::Query::execute_saving`]).
 pub(crate) fn results(
     agent: &ureq::Agent,
     settings: &Settings,
     url: &str,
     form: Option<&str>,
     version: SiaVersion,
+    save: Option<&Path>,
 ) -> Result<Results> {
     match http::get(agent, settings, url, form, settings.max_response_bytes)? {
         Answer::Body(mut body) => {
-            let parsed = Results::from_reader(body.reader(), version);
-            body.finish(parsed)
+            let Some(path) = save else {
+                let parsed = Results::from_reader(body.reader(), version);
+                return body.finish(parsed);
+            };
+            let part = crate::download::part_path_of(path);
+            let io_error = |what: &str, e: io::Error| {
+                Error::new(ErrorKind::Io, format!("{what} {}: {e}", part.display()))
+            };
+            let file = File::create(&part).map_err(|e| io_error("creating", e))?;
+            let mut tee = Tee {
+                inner: body.reader(),
+                out: io::BufWriter::new(file),
+                failed: None,
+            };
+            let mut parsed = Results::from_reader(&mut tee, version);
+            // What follows the document belongs to the response too.
+            if parsed.is_ok()
+                && let Err(e) = io::copy(&mut tee.inner, &mut tee.out)
+            {
+                parsed = Err(Error::format(format!(
+                    "reading the rest of the response: {e}"
+                )));
+            }
+            let written = match (tee.failed.take(), tee.out.into_inner()) {
+                (None, Ok(file)) => file.sync_all().map_err(|e| io_error("flushing", e)),
+                (Some(e), _) => Err(io_error("writing", e)),
+                (None, Err(e)) => Err(io_error("writing", e.into_error())),
+            };
+            let outcome = body.finish(parsed).and_then(|r| written.map(|_| r));
+            match outcome {
+                Ok(results) => {
+                    std::fs::rename(&part, path).map_err(|e| {
+                        Error::new(
+                            ErrorKind::Io,
+                            format!("renaming the saved response to {}: {e}", path.display()),
+                        )
+                    })?;
+                    Ok(results)
+                }
+                Err(e) => {
+                    let _ = std::fs::remove_file(&part);
+                    Err(e)
+                }
+            }
         }
         Answer::Refused(refusal) => Err(refused(refusal)),
+    }
+}
+
+/// A reader that writes every byte its reader consumes to `out`: the exact bytes, read
+/// once, never held whole. The first write failure is kept (consume cannot return it).
+struct Tee<'a, R: BufRead, W: Write> {
+    inner: &'a mut R,
+    out: W,
+    failed: Option<io::Error>,
+}
+
+impl<R: BufRead, W: Write> Read for Tee<'_, R, W> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = {
+            let available = self.fill_buf()?;
+            let n = available.len().min(buf.len());
+            buf[..n].copy_from_slice(&available[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead, W: Write> BufRead for Tee<'_, R, W> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        if amt > 0 && self.failed.is_none() {
+            // The bytes consumed are still the start of the inner buffer.
+            let written = match self.inner.fill_buf() {
+                Ok(buf) => self.out.write_all(&buf[..amt.min(buf.len())]),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = written {
+                self.failed = Some(e);
+            }
+        }
+        self.inner.consume(amt);
     }
 }
 

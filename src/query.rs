@@ -50,6 +50,13 @@ impl Query {
 
     /// Sends the query and parses the response, streaming.
     pub fn execute(&self) -> Result<Results> {
-        self.service.fetch_results(&self.params)
+        self.service.fetch_results(&self.params, None)
+    }
+
+    /// As [`Query::execute`], and the exact bytes of the response are written to `path` as
+    /// they are parsed (no second request, never held whole): to `path.part`, renamed to
+    /// `path` once the response has been read and parsed; removed on any failure.
+    pub fn execute_saving(&self, path: &std::path::Path) -> Result<Results> {
+        self.service.fetch_results(&self.params, Some(path))
     }
 }

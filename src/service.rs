@@ -146,7 +146,13 @@ impl Service {
     /// the answer as SIA results of this service's version: a GET of the URL, or a POST of
     /// the same parameters to the base URL when the URL is longer than
     /// [`Settings::post_above`].
-    pub(crate) fn fetch_results(&self, params: &Params) -> Result<crate::Results> {
+    /// With `save`, the response's bytes are also written there (see
+    /// [`crate::query::Query::execute_saving`]).
+    pub(crate) fn fetch_results(
+        &self,
+        params: &Params,
+        save: Option<&Path>,
+    ) -> Result<crate::Results> {
         let settings = self.settings();
         let url = params.url(self.base_url());
         if url.len() as u64 > settings.post_above {
@@ -157,9 +163,10 @@ impl Service {
                 self.base_url(),
                 Some(&form),
                 self.version,
+                save,
             );
         }
-        fetch::results(&self.agent, &settings, &url, None, self.version)
+        fetch::results(&self.agent, &settings, &url, None, self.version, save)
     }
 
     /// Queries whose GET URL would be longer than `bytes` are POSTed (0: every query).

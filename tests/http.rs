@@ -681,3 +681,51 @@ fn a_long_url_the_server_drops_is_said_to_be_too_long_not_unreachable() {
         e.message()
     );
 }
+
+#[test]
+fn execute_saving_keeps_the_exact_bytes_and_nothing_on_failure() {
+    // Bytes after </VOTABLE> are part of the response too.
+    let body = format!("{}\n<!-- served by the test -->\n", votable(4));
+    let b = body.clone();
+    let server = Server::start(move |req, _, s| {
+        if req.target.contains("SIZE=0.2") {
+            reply(s, "200 OK", &[XML], b.as_bytes())
+        } else {
+            reply(
+                s,
+                "200 OK",
+                &[XML],
+                error_votable("UsageFault: no").as_bytes(),
+            )
+        }
+    });
+    let dir = std::env::temp_dir().join(format!("vosia-save-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("response.xml");
+    let (service, q) = sia1(&server);
+    assert_eq!(q.execute_saving(&path).unwrap().row_count(), 4);
+    assert_eq!(std::fs::read(&path).unwrap(), body.as_bytes());
+    // The saved file reads back the same.
+    assert_eq!(
+        vosia::Results::from_path(&path, SiaVersion::V1)
+            .unwrap()
+            .row_count(),
+        4
+    );
+    // A service error: nothing is kept, not even the part file.
+    let mut other = Query::new(service.clone());
+    other.params_mut().set_pos(1.0, 2.0).unwrap();
+    other.params_mut().set_size(0.5, 0.5).unwrap();
+    let again = dir.join("error.xml");
+    let e = other.execute_saving(&again).err().expect("a service error");
+    assert_eq!(e.kind(), ErrorKind::Service);
+    assert!(!again.exists() && !dir.join("error.xml.part").exists());
+    // A folder that cannot be written: an I/O error that names the file.
+    let e = q
+        .execute_saving(&dir.join("no/such/dir/x.xml"))
+        .err()
+        .expect("an I/O error");
+    assert_eq!(e.kind(), ErrorKind::Io);
+    assert!(e.message().contains("x.xml.part"), "{}", e.message());
+}

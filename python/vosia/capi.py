@@ -225,6 +225,7 @@ PROTOTYPES = {
     "vosia_query_url": (_S, _H, _STRP),
     "vosia_query_copy_url": (_S, _H, _STR, _Z, _ZP),
     "vosia_query_execute": (_S, _H, _HP),
+    "vosia_query_execute_saving": (_S, _H, _STR, _HP),
     "vosia_query_error": (_S, _H, _STRP),
     "vosia_query_copy_error": (_S, _H, _STR, _Z, _ZP),
     "vosia_results_parse": (_S, _STR, _Z, _I32, _HP),

@@ -5,7 +5,7 @@ import math
 from ctypes import byref, c_char_p, c_double, c_void_p
 from typing import Optional
 
-from ._util import Handle, dec, enc, get_str
+from ._util import Handle, dec, enc, fspath, get_str
 from .capi import SIA1, QueryParam, Status, lib
 from .errors import check, error_for
 from .results import Results
@@ -168,14 +168,19 @@ class Query(Handle):
         """The detail of the last execute() failure ("" after a success or before any)."""
         return get_str(lib.vosia_query_error, self._h) or ""
 
-    def execute(self) -> Results:
+    def execute(self, save=None) -> Results:
         """Sends the query and reads the whole response. Raises the VosiaError subclass of
         the failure (ConnectError, TimeoutExpiredError, HTTPError, ServiceError,
         FormatError, CancelledError, ...) with the query's error text, or what the
         service's progress callable raised. An OVERFLOW answer is a success
-        (Results.overflow tells)."""
+        (Results.overflow tells). With `save` (a path), the exact bytes of the response are
+        written there as they are read (kept only when the whole response was read)."""
         h = c_void_p()
-        st = self.service._run(lib.vosia_query_execute, self._h, byref(h))
+        if save is None:
+            st = self.service._run(lib.vosia_query_execute, self._h, byref(h))
+        else:
+            st = self.service._run(lib.vosia_query_execute_saving, self._h, fspath(save),
+                                   byref(h))
         if st != Status.OK:
             out = c_char_p()
             detail = dec(out.value) if lib.vosia_query_error(self._h, byref(out)) == 0 else None

@@ -342,9 +342,11 @@ class Service(Handle):
         ``facility=``, ``instrument=``, ``dptype=``, ``target=``, ``pol=`` (a str or a
         list); ``calib=`` (0-4, or a list); ``format=``.
         Both: ``maxrec=``, ``responseformat=``. Any other keyword is sent as a parameter of
-        that name as given (a list: repeated).
+        that name as given (a list: repeated). ``save=PATH`` writes the exact response there
+        as it is read (Query.execute).
         """
-        return self.create_query(**constraints).execute()
+        save = constraints.pop("save", None)
+        return self.create_query(**constraints).execute(save=save)
 
 
 def discover(url: str, timeout: float | None = None, **settings) -> Service:

@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 pub use names::{basename_for, extension_for, safe_base, safe_file_name};
-pub use transfer::{How, Saved};
+pub use transfer::{How, Saved, part_path_of};
 
 use crate::datalink::{self, Links};
 use crate::error::{Error, ErrorKind, Result};

@@ -57,6 +57,13 @@ fn part_path(dir: &Path, name: &str) -> PathBuf {
     dir.join(format!("{name}.part"))
 }
 
+/// The part file of `path` (the same folder, `.part` added).
+pub fn part_path_of(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".part");
+    path.with_file_name(name)
+}
+
 fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{what} {}: {e}", path.display()))
 }

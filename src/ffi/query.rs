@@ -419,11 +419,46 @@ pub unsafe extern "C" fn vosia_query_execute(
     q: *mut vosia_query,
     out: *mut *mut vosia_results,
 ) -> vosia_status {
+    // SAFETY: passed through.
+    unsafe { execute(q, None, out) }
+}
+
+/// As vosia_query_execute, and the exact bytes of the response are written to the file
+/// `path` while they are parsed (no second request; the response is never held whole): to
+/// `path` with `.part` added, renamed to `path` once the whole response has been read and
+/// parsed, removed on any failure. So a saved response can be read again with
+/// vosia_results_parse_file, given to another tool, or kept as provenance.
+/// @return as vosia_query_execute; also VOSIA_E_IO (the file could not be written: the
+///         results are then not handed out either).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_execute_saving(
+    q: *mut vosia_query,
+    path: *const c_char,
+    out: *mut *mut vosia_results,
+) -> vosia_status {
+    // SAFETY: passed through.
+    unsafe { execute(q, Some(path), out) }
+}
+
+/// The one body of the two execute calls.
+unsafe fn execute(
+    q: *mut vosia_query,
+    path: Option<*const c_char>,
+    out: *mut *mut vosia_results,
+) -> vosia_status {
     guard_status(|| {
         // SAFETY: handle contract.
         let handle = unsafe { borrow_mut::<QueryHandle, _>(q) }?;
+        let path = match path {
+            // SAFETY: string contract.
+            Some(p) => Some(std::path::PathBuf::from(unsafe { str_arg(p, "path") }?)),
+            None => None,
+        };
         not_null(out, "out")?;
-        let outcome = handle.query.execute();
+        let outcome = match &path {
+            Some(p) => handle.query.execute_saving(p),
+            None => handle.query.execute(),
+        };
         handle.error = c_string(outcome.as_ref().err().map_or("", |e| e.message()));
         let results = outcome?;
         // SAFETY: checked non-NULL.

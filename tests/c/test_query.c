@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <time.h>
+
 #include "check.h"
 
 static vosia_query *new_query(const char *url, int32_t version, vosia_service **svc_out) {
@@ -314,6 +316,21 @@ static void test_live(const char *base) {
     CHECK_STATUS(vosia_query_execute(many, &res), VOSIA_E_HTTP);
     CHECK(strstr(query_error(many), "vosia_service_set_post_above") != NULL);
     CHECK_STATUS(vosia_service_set_post_above(svc, 4096), VOSIA_OK);
+    /* The raw response, saved while parsed, reads back the same. */
+    char saved[256];
+    snprintf(saved, sizeof saved, "/tmp/vosia-c-saved-%ld.xml", (long)time(NULL));
+    CHECK_STATUS(vosia_query_execute_saving(many, saved, &res), VOSIA_OK);
+    int64_t rows_live = vosia_results_row_count(res);
+    vosia_results_free(res);
+    res = NULL;
+    CHECK_STATUS(vosia_results_parse_file(saved, VOSIA_SIA2, &res), VOSIA_OK);
+    CHECK(vosia_results_row_count(res) == rows_live && rows_live > 0);
+    vosia_results_free(res);
+    res = NULL;
+    remove(saved);
+    CHECK_STATUS(vosia_query_execute_saving(many, "/nonexistent/dir/x.xml", &res), VOSIA_E_IO);
+    CHECK(res == NULL);
+    CHECK_STATUS(vosia_query_execute_saving(many, NULL, &res), VOSIA_E_NULL_ARG);
     vosia_query_free(many);
     int32_t up = -1;
     CHECK_STATUS(vosia_service_check_availability(svc, &up, NULL, 0, NULL), VOSIA_OK);

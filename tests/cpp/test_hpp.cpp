@@ -453,6 +453,13 @@ static void live(const std::string &base) {
     vosia::query q2(s2);
     q2.add_circle(10.6847, 41.269, 0.1).set_maxrec(3);
     vosia::results r2 = q2.execute();
+    {
+        const std::filesystem::path saved = fresh_folder("saved") / "response.xml";
+        vosia::results kept = q2.execute_saving(saved);
+        CHECK(vosia::results::parse_file(saved.string(), vosia::sia2).row_count() ==
+              kept.row_count());
+        CHECK_THROWS(q2.execute_saving(saved.parent_path() / "no" / "x.xml"), VOSIA_E_IO);
+    }
     CHECK(r2.row_count() > 0 && r2.row_count() <= 3);
     CHECK(r2[0].std_str(vosia::field::collection) == std::optional<std::string_view>("SIATEST"));
     CHECK(r2[0].std_double(vosia::field::mjd_obs).has_value());

@@ -140,3 +140,13 @@ def test_cutouts_equal_pyvos_processed(folder):
             assert isinstance(outcome.error, vosia.HTTPError)
             assert "does not overlap" in str(outcome.error)
     assert any(o.ok for o in outcomes)
+
+
+@live
+def test_the_raw_response_is_saved_while_parsed(folder):
+    svc = vosia.Service(DACHS + "/siatest/q/i/siap.xml?", vosia.SIA1)
+    path = os.path.join(folder, "response.xml")
+    res = svc.search(pos=(10.6847, 41.269), size=0.3, save=path)
+    assert len(vosia.parse_file(path, vosia.SIA1)) == len(res) > 0
+    with pytest.raises(vosia.FileError):
+        svc.search(pos=(10.6847, 41.269), size=0.3, save=os.path.join(folder, "no", "x.xml"))
