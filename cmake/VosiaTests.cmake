@@ -161,6 +161,14 @@ if(VOSIA_BUILD_EXAMPLES AND TARGET print_table)
       PASS_REGULAR_EXPRESSION "http://example\\.com/querydata/image\\.fits")
   endif()
 endif()
+# The download example against the live DaCHS (tests/c/example_download.sh; skipped, 77,
+# without VOSIA_TEST_DACHS).
+if(VOSIA_BUILD_EXAMPLES AND TARGET download)
+  add_test(NAME example_c_download
+    COMMAND bash "${PROJECT_SOURCE_DIR}/tests/c/example_download.sh" "$<TARGET_FILE:download>"
+            "${CMAKE_CURRENT_BINARY_DIR}")
+  set_tests_properties(example_c_download PROPERTIES SKIP_RETURN_CODE 77)
+endif()
 
 # ---------------------------------------------------------------- install and consume
 # Installs this build into a scratch prefix and builds a downstream program against it with
