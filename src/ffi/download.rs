@@ -269,6 +269,12 @@ pub unsafe extern "C" fn vosia_service_cutout_rows(
             }
             params.push((name.trim().to_string(), value.to_string()));
         }
+        if flags & !VOSIA_DOWNLOAD_REFRESH != 0 {
+            return Err(Error::invalid(format!(
+                "flags {flags}: a cutout takes VOSIA_DOWNLOAD_REFRESH or 0"
+            ))
+            .into());
+        }
         let options = options(flags)?;
         let rows = row_range(res, first_row, n_rows)?;
         let outcomes = service.cutout_rows(res, rows, &params, Path::new(dir), options);

@@ -22,7 +22,7 @@ import sys
 
 # Pointer parameters the API lets the caller pass as NULL (checked only for "no crash").
 MAY_BE_NULL = {"buf", "len", "nulls", "user", "note", "values", "radec_pairs", "progress",
-               "name", "bytes", "how"}
+               "name", "bytes", "how", "names"}
 HANDLES = {"vosia_service": "svc", "vosia_query": "qry", "vosia_results": "res",
            "vosia_downloads": "dls"}
 # A live handle of another kind, for each handle type.
@@ -127,9 +127,15 @@ def main():
             elif pname in MAY_BE_NULL or ctype == "vosia_progress_fn":
                 args_null = list(args)
                 args_null[i] = "NULL"
+                # A call that may succeed here and hand out a downloads handle: free it.
+                hands_out = any(t.replace(" ", "") == "vosia_downloads**" for t, _ in params)
+                before = "    memset(scratch_store, 0, sizeof scratch_store);\n" if hands_out else ""
+                after = ("    vosia_downloads_free(*(vosia_downloads **)scratch);\n"
+                         if hands_out else "")
                 cases.append(
-                    f"    /* {name}: `{pname}` may be NULL */\n    {call(ret, name, params, args_null)}\n"
-                    "    (void)rc;\n"
+                    f"    /* {name}: `{pname}` may be NULL */\n{before}"
+                    f"    {call(ret, name, params, args_null)}\n"
+                    f"    (void)rc;\n{after}"
                 )
             else:
                 args_null = list(args)

@@ -231,6 +231,10 @@ static void test_cutouts(const char *base) {
     CHECK(d == NULL);
     CHECK_STATUS(vosia_service_cutout_rows(svc, res, 0, n, NULL, NULL, 1, dir, 0, &d),
                  VOSIA_E_NULL_ARG);
+    CHECK_STATUS(vosia_service_cutout_rows(svc, res, 0, n, names, values, 1, dir,
+                                           VOSIA_DOWNLOAD_KEEP_DATALINK, &d),
+                 VOSIA_E_INVALID_ARG);
+    CHECK(d == NULL);
     vosia_status st = vosia_service_cutout_rows(svc, res, 0, n, names, values, 1, dir, 0, &d);
     CHECK(d != NULL && vosia_downloads_count(d) == n);
     int cut = 0;
