@@ -11,8 +11,8 @@
 !>    required arguments (optional ones such as is_null follow it). If status is not VOSIA_OK
 !>    on entry the routine returns at once and changes nothing, so a sequence of calls needs
 !>    one check at its end. An argument that receives a new handle (*_new, _discover, _clone,
-!>    _parse*, _execute, _download_*) must be null: one still holding a handle gives
-!>    VOSIA_E_INVALID_ARG and is left as it is (vosia_free it first), so nothing leaks.
+!>    _parse*, _execute*, _download_*, _cutout_rows) must be null: one still holding a handle
+!>    gives VOSIA_E_INVALID_ARG and is left as it is (vosia_free it first), so nothing leaks.
 !>  - Only errors set status (VOSIA_E_*); vosia_errmsg(status) gives one line with the
 !>    detail (the module's own, vosia_last_error, or with `q` the query's execute error).
 !>    The library's details count rows and columns from 0, as C does.
@@ -36,15 +36,16 @@
 !>    passed as it is).
 !>  - Constants restate vosia.h as integer(c_int32_t) parameters; ctest checks every one
 !>    against the C compiler's values (tests/fortran/constants.sh).
-!>  - Downloads: vosia_service_download_url and _download_rows fill a vosia_downloads_t with
-!>    one entry per file. Unlike every other routine that makes a handle, they fill it also
-!>    when they fail, if the downloads were attempted: status is then the first failed
-!>    entry's VOSIA_E_* and the handle holds every entry, so the caller sees both. As every
-!>    routine, the entry getters (vosia_downloads_status, _get_path, _get_error, _file) do
-!>    nothing when entered with a failed status: read the entries with a status variable of
-!>    their own. vosia_free the handle either way (a null one is fine). Failures found before
-!>    anything is attempted (an unknown flag, rows outside the result, a null handle, a handle
-!>    variable still in use, a status failed on entry) leave it null:
+!>  - Downloads: vosia_service_download_url, _download_rows and _cutout_rows (SODA cutouts)
+!>    fill a vosia_downloads_t with one entry per file. Unlike every other routine that makes
+!>    a handle, they fill it also when they fail, if the downloads were attempted: status is
+!>    then the first failed entry's VOSIA_E_* and the handle holds every entry, so the caller
+!>    sees both. As every routine, the entry getters (vosia_downloads_status, _get_path,
+!>    _get_error, _file) do nothing when entered with a failed status: read the entries with
+!>    a status variable of their own. vosia_free the handle either way (a null one is fine).
+!>    Failures found before anything is attempted (an unknown flag, rows outside the result,
+!>    a null handle, a handle variable still in use, a status failed on entry, for cutouts
+!>    names(:) and values(:) of different sizes or a blank name) leave it null:
 !>      call vosia_service_download_rows(svc, res, 'images', dl, status)
 !>      if (status /= VOSIA_OK) print '(a)', vosia_errmsg(status)   ! "2 of 9 downloads failed..."
 !>      call vosia_downloads_count(dl, n, st)                       ! st = VOSIA_OK before
@@ -57,6 +58,9 @@
 !>        end if
 !>      end do
 !>      call vosia_free(dl)
+!>    Cutouts the same way, one region out of every row's image (names(:) and values(:)):
+!>      call vosia_service_cutout_rows(svc, res, ['CIRCLE'], ['10.88 41.31 0.01'], 'cuts', &
+!>          dl, status)
 !>  - Threads: as the C API (a service and results may be shared, a query may not), except
 !>    that the detail of a failure the module finds itself is kept per process, not per thread.
 !>
@@ -225,7 +229,8 @@ module vosia
   integer(c_int32_t), parameter, public :: VOSIA_FIELD_FACILITY = 38
   integer(c_int32_t), parameter, public :: VOSIA_FIELD_COUNT = 39
 
-  ! flags of vosia_service_download_url and _download_rows (combine them with ior or +)
+  ! flags of vosia_service_download_url, _download_rows (combine them with ior or +) and
+  ! _cutout_rows (VOSIA_DOWNLOAD_REFRESH only)
   integer(c_int32_t), parameter, public :: VOSIA_DOWNLOAD_SERVER_NAME = 1
   integer(c_int32_t), parameter, public :: VOSIA_DOWNLOAD_REFRESH = 2
   integer(c_int32_t), parameter, public :: VOSIA_DOWNLOAD_KEEP_DATALINK = 4
@@ -290,7 +295,8 @@ module vosia
   ! downloads
   public :: vosia_service_set_download_jobs, vosia_service_set_max_download_bytes
   public :: vosia_service_set_download_timeout, vosia_service_download_url
-  public :: vosia_service_download_rows, vosia_downloads_count, vosia_downloads_status
+  public :: vosia_service_download_rows, vosia_service_cutout_rows, vosia_downloads_count
+  public :: vosia_downloads_status
   public :: vosia_downloads_get_path, vosia_downloads_get_error, vosia_downloads_file
   ! query
   public :: vosia_query_new, vosia_query_clone, vosia_query_set_pos, vosia_query_set_size
@@ -299,7 +305,7 @@ module vosia
   public :: vosia_query_add_circle, vosia_query_add_range, vosia_query_add_polygon
   public :: vosia_query_add_interval, vosia_query_add_text, vosia_query_add_calib
   public :: vosia_query_set_param, vosia_query_add_param, vosia_query_remove_param
-  public :: vosia_query_url, vosia_query_execute, vosia_query_error
+  public :: vosia_query_url, vosia_query_execute, vosia_query_execute_saving, vosia_query_error
   ! results
   public :: vosia_results_parse, vosia_results_parse_file, vosia_results_row_count
   public :: vosia_results_column_count, vosia_results_overflow, vosia_results_info
@@ -827,6 +833,15 @@ module vosia
       integer(c_int32_t), value :: ver
       type(c_ptr), intent(inout) :: out
     end function
+    ! vosia_status vosia_query_execute_saving(vosia_query *q, const char *path,
+    !                                         vosia_results **out);
+    integer(c_int32_t) function c_query_execute_saving(q, path, out) &
+        bind(c, name='vosia_query_execute_saving')
+      import :: c_int32_t, c_ptr, c_char
+      type(c_ptr), value :: q
+      character(kind=c_char), dimension(*), intent(in) :: path
+      type(c_ptr), intent(inout) :: out
+    end function
     ! vosia_status vosia_results_info(const vosia_results *r, const char *name,
     !                                 const char **out);
     integer(c_int32_t) function c_results_info(r, name, out) bind(c, name='vosia_results_info')
@@ -894,6 +909,20 @@ module vosia
       integer(c_int32_t), value :: flags
       type(c_ptr), intent(inout) :: out
     end function
+    ! vosia_status vosia_service_cutout_rows(const vosia_service *s, const vosia_results *r,
+    !                   int64_t first_row, int64_t n_rows, const char *const *names,
+    !                   const char *const *values, size_t n_params, const char *dir,
+    !                   int32_t flags, vosia_downloads **out);
+    integer(c_int32_t) function c_service_cutout_rows(s, r, first, n, names, values, &
+        n_params, dir, flags, out) bind(c, name='vosia_service_cutout_rows')
+      import :: c_int32_t, c_int64_t, c_size_t, c_ptr, c_char
+      type(c_ptr), value :: s, r, names, values
+      integer(c_int64_t), value :: first, n
+      integer(c_size_t), value :: n_params
+      character(kind=c_char), dimension(*), intent(in) :: dir
+      integer(c_int32_t), value :: flags
+      type(c_ptr), intent(inout) :: out
+    end function
     ! vosia_status vosia_downloads_status(const vosia_downloads *d, int64_t i,
     !                                     vosia_status *out);
     integer(c_int32_t) function c_downloads_status(d, i, out) &
@@ -937,6 +966,23 @@ contains
       chars(i) = s(i:i)
     end do
     chars(n + 1) = c_null_char
+  end subroutine
+
+  !> Puts s (trailing blanks trimmed) and a NUL into chars(k:), p pointing at its first
+  !> character; k moves past the NUL.
+  subroutine put_c_str(s, chars, k, p)
+    character(len=*), intent(in) :: s
+    character(kind=c_char), dimension(:), intent(inout), target :: chars
+    integer, intent(inout) :: k
+    type(c_ptr), intent(out) :: p
+    integer :: i, n
+    n = len_trim(s)
+    p = c_loc(chars(k))
+    do i = 1, n
+      chars(k + i - 1) = s(i:i)
+    end do
+    chars(k + n) = c_null_char
+    k = k + n + 1
   end subroutine
 
   !> A copy of the NUL-terminated C string at p ("" for a null pointer): every string the
@@ -1878,6 +1924,20 @@ contains
     if (may_create(res%ptr, 'results', status)) call take(c_query_execute(q%ptr, res%ptr), status)
   end subroutine
 
+  !> As vosia_query_execute, and the exact bytes of the response are written to the file
+  !> `path` (trimmed) while they are parsed, with no second request: to path//'.part',
+  !> renamed to `path` once the whole response was read and parsed, removed on any failure
+  !> (so vosia_results_parse_file can read it again). A file that cannot be written is
+  !> VOSIA_E_IO, and then `res` stays null too.
+  subroutine vosia_query_execute_saving(q, path, res, status)
+    type(vosia_query_t), intent(inout) :: q
+    character(len=*), intent(in) :: path
+    type(vosia_results_t), intent(inout) :: res
+    integer, intent(inout) :: status
+    if (may_create(res%ptr, 'results', status)) &
+        call take(c_query_execute_saving(q%ptr, f_c_str(path), res%ptr), status)
+  end subroutine
+
   !> The detail of this query's last execute failure ("" after a success, before any
   !> execute, or for a null query).
   function vosia_query_error(q) result(text)
@@ -2337,6 +2397,70 @@ contains
     end if
     call take(c_service_download_rows(svc%ptr, res%ptr, row0(first_row), n, f_c_str(dir), &
         flags_arg(flags), dl%ptr), status)
+  end subroutine
+
+  !> Cuts the same region out of the datasets of rows first_row .. first_row + n_rows - 1 of
+  !> `res` (first_row defaults to 1, n_rows to the rest of the rows) with SODA (sync) into
+  !> the existing folder `dir`, in parallel; each cutout is saved as a download is. The
+  !> parameters are names(i)=values(i) (SODA "CIRCLE" with "ra dec radius", "POLYGON",
+  !> "POS", "BAND", "TIME", "POL" or any other the service takes; values as the service reads
+  !> them), trimmed of trailing blanks; names(:) and values(:) must have the same size and no
+  !> name may be blank (VOSIA_E_INVALID_ARG). The SODA service of a row is the one a
+  !> descriptor of the response describes, else the #proc/#cutout link of its DataLink
+  !> document. Files are named <title>_cutout_<8 hex digits of the parameters>.fits, so a
+  !> rerun with the same parameters fetches nothing (VOSIA_DOWNLOAD_CACHED). `flags`:
+  !> VOSIA_DOWNLOAD_REFRESH or absent (0). `dl` (null on entry) receives one entry per row,
+  !> in row order, as vosia_service_download_rows: whenever the cutouts were attempted, also
+  !> when some failed; then status is the first failed entry's failure (VOSIA_E_HTTP: the
+  !> region misses that image, or the service refused; VOSIA_E_UNSUPPORTED: no SODA service
+  !> for that row; the download failures) and dl is filled; vosia_free it either way. Rows
+  !> outside the result are VOSIA_E_RANGE, with dl left null.
+  subroutine vosia_service_cutout_rows(svc, res, names, values, dir, dl, status, first_row, &
+      n_rows, flags)
+    type(vosia_service_t), intent(in) :: svc
+    type(vosia_results_t), intent(in) :: res
+    character(len=*), intent(in) :: names(:), values(:)
+    character(len=*), intent(in) :: dir
+    type(vosia_downloads_t), intent(inout) :: dl
+    integer, intent(inout) :: status
+    integer(c_int64_t), intent(in), optional :: first_row, n_rows
+    integer, intent(in), optional :: flags
+    character(kind=c_char), dimension(:), allocatable, target :: chars
+    type(c_ptr), dimension(:), allocatable, target :: pnames, pvalues
+    type(c_ptr) :: pn, pv
+    integer(c_int64_t) :: n
+    integer :: st, i, k, np
+    if (.not. may_create(dl%ptr, 'downloads', status)) return
+    np = size(names)
+    if (size(values) /= np) then
+      call fail(status, VOSIA_E_INVALID_ARG, 'names(:) and values(:) must have the same ' // &
+          'size (one value per name)')
+      return
+    end if
+    ! Every name and value NUL-terminated, one after the other in `chars`; pnames(i) and
+    ! pvalues(i) point at their first characters.
+    allocate(chars(sum(len_trim(names)) + sum(len_trim(values)) + 2 * np))
+    allocate(pnames(np), pvalues(np))
+    k = 1
+    do i = 1, np
+      call put_c_str(names(i), chars, k, pnames(i))
+      call put_c_str(values(i), chars, k, pvalues(i))
+    end do
+    pn = c_null_ptr
+    pv = c_null_ptr
+    if (np > 0) then
+      pn = c_loc(pnames)
+      pv = c_loc(pvalues)
+    end if
+    if (present(n_rows)) then
+      n = n_rows
+    else  ! the rest of the rows, as vosia_service_download_rows (not c_results_row_count)
+      st = VOSIA_OK
+      call vosia_results_row_count(res, n, st)
+      n = max(0_c_int64_t, n - row0(first_row))
+    end if
+    call take(c_service_cutout_rows(svc%ptr, res%ptr, row0(first_row), n, pn, pv, &
+        int(np, c_size_t), f_c_str(dir), flags_arg(flags), dl%ptr), status)
   end subroutine
 
   !> How many entries `dl` holds (one per file asked for).

@@ -2,12 +2,14 @@
 ! columns, int64 rows, allocatable strings out, trimmed strings in, nulls through is_null that
 ! never touch status, errors with vosia_errmsg, the standard-field list, the keyed getters,
 ! whole-column reads compared cell by cell with the cell getters, query setters and their
-! URLs, downloads (the argument contract, a failed download that still hands back its
-! entries), on tests/data and (when present) files of the shared corpus; with VOSIA_TEST_DACHS
-! set, the local DaCHS: SIA 1.0 and 2.0 searches, service metadata, VOSI capabilities and
-! availability, discovery, response limit, POST, progress and cancel, and downloads of the rows of
-! an SIA 2.0 search through DataLink, compared byte for byte with the files DaCHS serves
-! (VOSIA_TEST_DATA_FILES), found again on a rerun, resumed. Inputs come from the environment:
+! URLs, downloads and cutouts (the argument contract, a failed download that still hands back
+! its entries), on tests/data and (when present) files of the shared corpus; with
+! VOSIA_TEST_DACHS set, the local DaCHS: SIA 1.0 and 2.0 searches, a saved response, service
+! metadata, VOSI capabilities and availability, discovery, response limit, POST, progress and
+! cancel, downloads of the rows of an SIA 2.0 search through DataLink, compared byte for byte
+! with the files DaCHS serves (VOSIA_TEST_DATA_FILES), found again on a rerun, resumed, and
+! SODA cutouts of those rows (smaller than the images, "no overlap" for the others, found
+! again on a rerun). Inputs come from the environment:
 ! VOSIA_TEST_DATA, VOSIA_CORPUS, VOSIA_TEST_DACHS, VOSIA_TEST_DATA_FILES; scratch folders are
 ! made under /tmp.
 
@@ -81,10 +83,12 @@ program test_fortran
   call error_messages()
   call queries()
   call downloads()
+  call cutouts()
   call corpus()
   if (len(dachs) > 0) then
     call live()
     call live_downloads()
+    call live_cutouts()
   else
     print '(a)', 'VOSIA_TEST_DACHS not set: live checks skipped'
   end if
@@ -946,6 +950,18 @@ contains
     call check(index(vosia_errmsg(status, q), vosia_query_error(q)) > 0, 'errmsg with query')
     call check(.not. live_handle(res), 'no results from a failed execute')
     status = VOSIA_OK
+    ! Saving the response: a failed execute leaves no file (nor its .part) and no results.
+    s = folder('saving') // '/response.xml'
+    call vosia_query_execute_saving(q, s // '   ', res, status)
+    call check(status == VOSIA_E_CONNECT .or. status == VOSIA_E_TIMEOUT, &
+        'execute_saving to port 9 fails')
+    call check(.not. live_handle(res), 'no results from a failed execute_saving')
+    call check(.not. exists(s), 'a failed execute_saving leaves no file')
+    call check(.not. exists(s // '.part'), 'a failed execute_saving leaves no part file')
+    call vosia_query_execute_saving(q, s, res, status)
+    call check(.not. live_handle(res), 'execute_saving with a failed status: no results')
+    status = VOSIA_OK
+    call execute_command_line("rm -rf '" // s(1:len(s) - len('/response.xml')) // "'")
     call vosia_query_url(c, url, status)
     call check_error(status, VOSIA_E_NULL_ARG, '', 'URL of a freed query')
     call check(vosia_query_error(c) == '', 'query_error of a freed query: ""')
@@ -1185,6 +1201,111 @@ contains
     call execute_command_line("rm -rf '" // dir // "'")
   end subroutine
 
+  ! The cutout call's argument contract (names(:) and values(:), checked by the module or the
+  ! library before anything is attempted), and a failed cutout that still hands back its
+  ! entries: nothing listens on port 9.
+  subroutine cutouts()
+    type(vosia_service_t) :: svc
+    type(vosia_results_t) :: res, gone
+    type(vosia_downloads_t) :: dl
+    integer :: status, st, es
+    integer(c_int64_t) :: n
+    character(len=:), allocatable :: dir, s
+    character(len=8) :: two_names(2), no_names(0)
+    character(len=32) :: one_value(1), no_values(0)
+
+    status = VOSIA_OK
+    call vosia_service_new(svc, 'http://127.0.0.1:9/sia?', VOSIA_SIA2, status)
+    call vosia_service_set_retries(svc, 0, 0d0, status)
+    call vosia_results_parse(res, '<VOTABLE><RESOURCE type="results"><TABLE>' // &
+        '<FIELD name="t" datatype="char" arraysize="*" ucd="VOX:Image_Title"/>' // &
+        '<FIELD name="u" datatype="char" arraysize="*" ucd="VOX:Image_AccessReference"/>' // &
+        '<FIELD name="f" datatype="char" arraysize="*" ucd="VOX:Image_Format"/>' // &
+        '<DATA><TABLEDATA><TR><TD>a</TD><TD>http://127.0.0.1:9/dl?ID=a</TD>' // &
+        '<TD>application/x-votable+xml;content=datalink</TD></TR>' // &
+        '<TR><TD>b</TD><TD>http://127.0.0.1:9/dl?ID=b</TD>' // &
+        '<TD>application/x-votable+xml;content=datalink</TD></TR>' // &
+        '</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>', VOSIA_SIA1, status)
+    call check_status(status, VOSIA_OK, 'two rows to cut out')
+    dir = folder('cutout')
+    two_names = [character(len=8) :: 'CIRCLE', 'BAND']
+    one_value = ['10.878948 41.309434 0.005']
+
+    ! names(:) and values(:) of different sizes: the module's own failure, no handle.
+    call vosia_service_cutout_rows(svc, res, two_names, one_value, dir, dl, status)
+    call check(.not. live_downloads_handle(dl), 'cutout: 2 names, 1 value: no handle')
+    call check_error(status, VOSIA_E_INVALID_ARG, 'same size', 'cutout: 2 names, 1 value')
+    call vosia_service_cutout_rows(svc, res, no_names, one_value, dir, dl, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'same size', 'cutout: 0 names, 1 value')
+    ! A blank name (trimmed to ""): the library's failure, no handle.
+    call vosia_service_cutout_rows(svc, res, ['    '], one_value, dir, dl, status)
+    call check(.not. live_downloads_handle(dl), 'cutout: a blank name: no handle')
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'cutout: a blank name')
+    call vosia_service_cutout_rows(svc, res, [character(len=8) :: 'CIRCLE', ''], &
+        [character(len=32) :: '10.878948 41.309434 0.005', '5e-7 6e-7'], dir, dl, status)
+    call check(.not. live_downloads_handle(dl), 'cutout: a blank second name: no handle')
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'cutout: a blank second name')
+    ! The other argument errors, as vosia_service_download_rows.
+    call vosia_service_cutout_rows(svc, res, ['CIRCLE'], one_value, dir, dl, status, flags=8)
+    call check(.not. live_downloads_handle(dl), 'cutout with an unknown flag: no handle')
+    call check_error(status, VOSIA_E_INVALID_ARG, '8', 'cutout with an unknown flag')
+    call vosia_service_cutout_rows(svc, res, ['CIRCLE'], one_value, dir, dl, status, &
+        first_row=2_c_int64_t, n_rows=2_c_int64_t)
+    call check(.not. live_downloads_handle(dl), 'cutout rows past the end: no handle')
+    call check_error(status, VOSIA_E_RANGE, '', 'cutout rows 2 to 3 of 2')
+    call vosia_service_cutout_rows(svc, res, ['CIRCLE'], one_value, dir, dl, status, &
+        first_row=0_c_int64_t)
+    call check_error(status, VOSIA_E_RANGE, '-1', 'cutout first_row 0')
+    call vosia_service_cutout_rows(svc, gone, ['CIRCLE'], one_value, dir, dl, status)
+    call check(.not. live_downloads_handle(dl), 'cutout of a null result: no handle')
+    call check_error(status, VOSIA_E_NULL_ARG, '', 'cutout of a null result')
+    ! Inherited status: nothing checked or attempted, no handle, status kept.
+    status = VOSIA_E_IO
+    call vosia_service_cutout_rows(svc, res, two_names, one_value, dir, dl, status)
+    call check(status == VOSIA_E_IO .and. .not. live_downloads_handle(dl), &
+        'cutout with a failed status: nothing done, no handle')
+    status = VOSIA_OK
+    ! No rows: nothing to cut, an empty handle.
+    call vosia_service_cutout_rows(svc, res, ['CIRCLE'], one_value, dir, dl, status, &
+        n_rows=0_c_int64_t)
+    call vosia_downloads_count(dl, n, status)
+    call check(status == VOSIA_OK .and. n == 0, 'cutout n_rows=0: no entries')
+    call vosia_free(dl)
+
+    ! Attempted: the DataLink documents cannot be fetched, the handle comes with the failure.
+    call vosia_service_cutout_rows(svc, res, ['CIRCLE'], one_value, dir, dl, status)
+    call check(live_downloads_handle(dl), 'a failed cutout still gives its handle')
+    call check(status /= VOSIA_OK, 'a cutout from port 9 fails')
+    call check(index(vosia_errmsg(status), '2 of 2 downloads failed') > 0, &
+        'cutout errmsg counts the failures: ' // vosia_errmsg(status))
+    st = VOSIA_OK
+    call vosia_downloads_count(dl, n, st)
+    call check(n == 2, 'cutout: one entry per row')
+    call vosia_downloads_status(dl, 2_c_int64_t, es, st)
+    call check(es == status, 'cutout: entry 2 failed as entry 1')
+    call vosia_downloads_get_error(dl, 1_c_int64_t, s, st)
+    call check(index(s, '127.0.0.1:9') > 0, 'cutout entry 1 error text: ' // s)
+    call check_status(st, VOSIA_OK, 'cutout entries')
+    status = VOSIA_OK
+    ! A handle variable in use is not overwritten.
+    call vosia_service_cutout_rows(svc, res, ['CIRCLE'], one_value, dir, dl, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'vosia_free it first', 'cutout: dl in use')
+    call vosia_downloads_count(dl, n, status)
+    call check(status == VOSIA_OK .and. n == 2, 'the first cutout handle still works')
+    call vosia_free(dl)
+    ! No parameters at all (NULL arrays for C): allowed, attempted.
+    call vosia_service_cutout_rows(svc, res, no_names, no_values, dir, dl, status, &
+        n_rows=1_c_int64_t)
+    call check(live_downloads_handle(dl), 'a cutout without parameters is attempted')
+    call vosia_downloads_count(dl, n, st)
+    call check(n == 1, 'a cutout without parameters: one entry')
+    status = VOSIA_OK
+    call vosia_free(dl)
+    call vosia_free(res)
+    call vosia_free(svc)
+    call execute_command_line("rm -rf '" // dir // "'")
+  end subroutine
+
   ! ---------------------------------------------------------------------------- corpus
 
   subroutine corpus()
@@ -1300,6 +1421,26 @@ contains
         str(nrows))
     call vosia_service_set_post_above(svc, 4096_c_int64_t, status)
     call vosia_free(res)
+    ! The same response saved while it is parsed: the file parses to the same 30 rows.
+    s = folder('saved') // '/m31.xml'
+    call vosia_query_execute_saving(q, s, res, status)
+    call vosia_results_row_count(res, nrows, status)
+    call check(status == VOSIA_OK .and. nrows == 30, 'live execute_saving: 30 images, got ' // &
+        str(nrows))
+    call check(exists(s), 'live execute_saving: the file')
+    call check(.not. exists(s // '.part'), 'live execute_saving: no part file left')
+    call vosia_query_execute_saving(q, s, res, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'vosia_free it first', &
+        'execute_saving: res in use')
+    call vosia_free(res)
+    call vosia_results_parse_file(res, s, VOSIA_SIA1, status)
+    call vosia_results_row_count(res, nrows, status)
+    call check(status == VOSIA_OK .and. nrows == 30, 'live: the saved response parses, ' // &
+        str(nrows) // ' rows')
+    call vosia_free(res)
+    call vosia_query_execute_saving(q, '/nonexistent/vosia/m31.xml', res, status)
+    call check(.not. live_handle(res), 'live execute_saving into a missing folder: no results')
+    call check_error(status, VOSIA_E_IO, '', 'live execute_saving into a missing folder')
     status = VOSIA_OK
     call vosia_query_set_maxrec(q, 4_c_int64_t, status)
     call vosia_query_execute(q, res, status)
@@ -1599,6 +1740,150 @@ contains
     call vosia_free(svc)
     call execute_command_line("rm -rf /tmp/vosia-f-dl-" // str(int(c_getpid(), c_int64_t)) // &
         "-*")
+  end subroutine
+
+  ! SODA cutouts of the rows of an SIA 2.0 search through the rows' DataLink #proc links: the
+  ! same small circle out of every image, a FITS file smaller than the image for those it
+  ! overlaps, the service's "no overlap" (HTTP 204) for the others; a rerun fetches nothing.
+  subroutine live_cutouts()
+    type(vosia_service_t) :: svc
+    type(vosia_query_t) :: q
+    type(vosia_results_t) :: res
+    type(vosia_downloads_t) :: dl
+    integer :: status, st, es, how, k, n_ok, bad_name, bad_size, bad_error, bad_how
+    integer(c_int64_t) :: n, m, i, bytes, fsize, isize, ok_row
+    character(len=:), allocatable :: dir, path, did, s, msg, ok_path
+    logical :: ok_entry(64)
+
+    status = VOSIA_OK
+    call vosia_service_new(svc, dachs // '/siatest/q/sia2dl/siap2.xml?', VOSIA_SIA2, status)
+    call vosia_service_set_timeout(svc, 60d0, status)
+    call vosia_service_set_download_timeout(svc, 120d0, status)
+    call vosia_query_new(q, svc, status)
+    call vosia_query_add_circle(q, 10.878948d0, 41.309434d0, 0.2d0, status)
+    call vosia_query_execute(q, res, status)
+    if (status /= VOSIA_OK) write (error_unit, '(a)') vosia_errmsg(status, q)
+    call vosia_results_row_count(res, n, status)
+    call check_status(status, VOSIA_OK, 'live cutout search')
+    call check(n >= 1 .and. n <= size(ok_entry), 'live cutout search: 1 to 64 rows, got ' // &
+        str(n))
+    if (status /= VOSIA_OK .or. n == 0 .or. n > size(ok_entry)) return
+
+    dir = folder('cutout')
+    call vosia_service_cutout_rows(svc, res, ['CIRCLE'], ['10.878948 41.309434 0.005'], dir, &
+        dl, status)
+    msg = vosia_errmsg(status)
+    call check(live_downloads_handle(dl), 'live cutout: the handle is filled')
+    st = VOSIA_OK
+    call vosia_downloads_count(dl, m, st)
+    call check(m == n, 'live cutout: one entry per row, got ' // str(m))
+    n_ok = 0
+    bad_name = 0
+    bad_size = 0
+    bad_error = 0
+    ok_row = 0
+    ok_path = ''
+    ok_entry = .false.
+    do i = 1, m
+      st = VOSIA_OK
+      call vosia_downloads_status(dl, i, es, st)
+      if (es == VOSIA_OK) then
+        n_ok = n_ok + 1
+        ok_entry(i) = .true.
+        call vosia_downloads_get_path(dl, i, path, st)
+        if (ok_row == 0) then
+          ok_row = i
+          ok_path = path
+        end if
+        if (index(path, '_cutout_') == 0 .or. .not. ends_with(path, '.fits')) then
+          bad_name = bad_name + 1
+          write (error_unit, '(a,a)') 'cutout path without _cutout_ or .fits: ', path
+        end if
+        ! smaller than the image it was cut from (its name is in the publisher DID)
+        call vosia_results_get_std_str(res, i, VOSIA_FIELD_PUBLISHER_DID, did, st)
+        k = index(did, 'siatest_')
+        isize = -1
+        if (k > 0) inquire (file=files_dir // '/' // did(k:), size=isize)
+        inquire (file=path, size=fsize)
+        bytes = -1
+        how = -1
+        call vosia_downloads_file(dl, i, bytes, how, st)
+        if (fsize <= 0 .or. isize <= 0 .or. fsize >= isize .or. bytes /= fsize .or. &
+            how /= VOSIA_DOWNLOAD_FETCHED) then
+          bad_size = bad_size + 1
+          write (error_unit, '(a,a,i0,a,i0,a,i0)') path, ': ', fsize, ' bytes, the image ', &
+              isize, ', how ', how
+        end if
+      else
+        call vosia_downloads_get_error(dl, i, s, st)
+        if (index(s, 'does not overlap') == 0) then
+          bad_error = bad_error + 1
+          write (error_unit, '(a,i0,a,a)') 'cutout entry ', i, ': ', s
+        end if
+      end if
+      if (st /= VOSIA_OK) bad_error = bad_error + 1
+    end do
+    call check(n_ok >= 1, 'live cutout: at least one entry OK, got ' // &
+        str(int(n_ok, c_int64_t)))
+    if (n_ok == m) then
+      call check_status(status, VOSIA_OK, 'live cutout: every entry OK')
+    else
+      call check_status(status, VOSIA_E_HTTP, 'live cutout: the first failed entry''s status')
+      call check(index(msg, str(m - n_ok) // ' of ' // str(m) // ' downloads failed') > 0, &
+          'live cutout errmsg: ' // msg)
+    end if
+    call check(bad_name == 0, 'live cutout: every file <title>_cutout_<hex>.fits')
+    call check(bad_size == 0, 'live cutout: every file fetched and smaller than its image')
+    call check(bad_error == 0, 'live cutout: every failure says "does not overlap"')
+    call vosia_free(dl)
+
+    ! A rerun with the same parameters fetches nothing: the OK ones are found in place.
+    status = VOSIA_OK
+    call vosia_service_cutout_rows(svc, res, ['CIRCLE'], ['10.878948 41.309434 0.005   '], &
+        dir, dl, status)
+    bad_how = 0
+    st = VOSIA_OK
+    do i = 1, m
+      call vosia_downloads_status(dl, i, es, st)
+      if ((es == VOSIA_OK) .neqv. ok_entry(i)) bad_how = bad_how + 1
+      if (.not. ok_entry(i)) cycle
+      how = -1
+      call vosia_downloads_file(dl, i, bytes, how, st)
+      if (how /= VOSIA_DOWNLOAD_CACHED) bad_how = bad_how + 1
+    end do
+    call check(st == VOSIA_OK .and. bad_how == 0, &
+        'live cutout rerun: the same entries OK, each VOSIA_DOWNLOAD_CACHED')
+    call vosia_free(dl)
+    status = VOSIA_OK
+
+    ! The OK row alone (1-based first_row), refreshed: fetched again under the same name.
+    if (ok_row > 0) then
+      call vosia_service_cutout_rows(svc, res, ['CIRCLE'], ['10.878948 41.309434 0.005'], &
+          dir, dl, status, first_row=ok_row, n_rows=1_c_int64_t, flags=VOSIA_DOWNLOAD_REFRESH)
+      call vosia_downloads_count(dl, m, status)
+      call vosia_downloads_get_path(dl, 1_c_int64_t, path, status)
+      how = -1
+      call vosia_downloads_file(dl, 1_c_int64_t, bytes, how, status)
+      call check(status == VOSIA_OK .and. m == 1 .and. path == ok_path .and. &
+          how == VOSIA_DOWNLOAD_FETCHED, 'live cutout: row ' // str(ok_row) // &
+          ' alone with REFRESH, fetched again: ' // path)
+      call vosia_free(dl)
+    end if
+    ! Other parameters make another file.
+    status = VOSIA_OK
+    if (ok_row > 0) then
+      call vosia_service_cutout_rows(svc, res, ['CIRCLE'], ['10.878948 41.309434 0.004'], &
+          dir, dl, status, first_row=ok_row, n_rows=1_c_int64_t)
+      call vosia_downloads_get_path(dl, 1_c_int64_t, path, status)
+      call check(status == VOSIA_OK .and. path /= ok_path .and. index(path, '_cutout_') > 0, &
+          'live cutout: another radius, another file: ' // path)
+      call vosia_free(dl)
+    end if
+
+    call vosia_free(res)
+    call vosia_free(q)
+    call vosia_free(svc)
+    call execute_command_line("rm -rf '" // dir // "'")
   end subroutine
 
 end program test_fortran
