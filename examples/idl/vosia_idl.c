@@ -30,6 +30,9 @@
  * the vosia_downloads handle; vosia_idl_downloads_entries copies every entry's status, size,
  * way and path or error out of it in one call (the texts by the text column convention), and
  * vosia_idl_downloads_free frees it: three calls per download, whatever the number of rows.
+ * vosia_idl_service_cutout_rows is the same for SODA cutouts, with every parameter's name
+ * and value in one BYTE buffer and the numbers of CIRCLE and POLYGON formatted here, in the
+ * shortest round-trip form vosia writes numbers in.
  *
  * Build: cc -shared -fPIC vosia_idl.c -o libvosia_idl.so $(pkg-config --cflags --libs vosia)
  * (CMake builds it as the vosia_idl module next to libvosia).
@@ -524,6 +527,112 @@ VOSIA_IDL_EXPORT int vosia_idl_service_download_url(int argc, void *argv[]) {
                                         I32(3), &d);
     vosia_service_free(s);
     set_downloads(argv, 7, d);
+    return st;
+}
+
+/* A double in vosia's shortest round-trip form (as vosia writes the numbers of a query):
+ * the fewest significant digits that read back as x; plain decimals for 1e-5 <= |x| < 1e16
+ * and 0 (10.878948, 2, 0.005), else exponent form (5e-7, 1.5e20); NaN, +Inf, -Inf. */
+static void format_double(double x, char out[48]) {
+    char e[40];
+    if (isnan(x)) {
+        strcpy(out, "NaN");
+        return;
+    }
+    if (isinf(x)) {
+        strcpy(out, x > 0 ? "+Inf" : "-Inf");
+        return;
+    }
+    for (int prec = 0; prec <= 16; prec++) { /* 17 significant digits always round-trip */
+        snprintf(e, sizeof e, "%.*e", prec, x);
+        if (strtod(e, NULL) == x) break;
+    }
+    /* e is [-]d[.ddd]e(+|-)XX: its digits without the point, and the decimal exponent */
+    const char *p = e;
+    char *o = out;
+    if (*p == '-') *o++ = *p++;
+    char digits[24];
+    int nd = 0;
+    for (; *p != 'e'; p++)
+        if (*p != '.') digits[nd++] = *p;
+    while (nd > 1 && digits[nd - 1] == '0') nd--; /* 0 and %.0e of a round number */
+    int exp = atoi(p + 1);
+    double ax = fabs(x);
+    if (ax == 0 || (ax >= 1e-5 && ax < 1e16)) {
+        if (exp < 0) { /* 0.000ddd */
+            *o++ = '0';
+            *o++ = '.';
+            for (int k = 0; k < -exp - 1; k++) *o++ = '0';
+            for (int k = 0; k < nd; k++) *o++ = digits[k];
+        } else { /* ddd[000][.ddd] */
+            for (int k = 0; k <= exp || k < nd; k++) {
+                if (k == exp + 1) *o++ = '.';
+                *o++ = k < nd ? digits[k] : '0';
+            }
+        }
+    } else { /* d[.ddd]eX */
+        *o++ = digits[0];
+        if (nd > 1) {
+            *o++ = '.';
+            for (int k = 1; k < nd; k++) *o++ = digits[k];
+        }
+        o += sprintf(o, "e%d", exp);
+    }
+    *o = '\0';
+}
+
+/* (results, first_row, n_rows, BYTE params[], n_params LONG64, DOUBLE numbers[],
+ *  LONG64 counts[n_params], dir, flags, set, jobs, max_bytes LONG64, timeout DOUBLE,
+ *  out downloads handle, out count LONG64): vosia_service_cutout_rows with the n_params
+ * parameters of `params`, NAME NUL value NUL each, one after the other; where counts[i] > 0
+ * parameter i's value is instead the next counts[i] elements of `numbers` (in order over
+ * the parameters), in shortest round-trip form, separated by blanks (CIRCLE "ra dec r").
+ * The service, the settings and the handle as vosia_idl_service_download_rows: read the
+ * entries with vosia_idl_downloads_entries, free them with vosia_idl_downloads_free. */
+VOSIA_IDL_EXPORT int vosia_idl_service_cutout_rows(int argc, void *argv[]) {
+    ARGS(15);
+    int64_t n_params = I64(4);
+    const double *numbers = (const double *)argv[5];
+    const int64_t *counts = (const int64_t *)argv[6];
+    if (n_params < 0 || (uint64_t)n_params > SIZE_MAX / (2 * sizeof(char *)))
+        return VOSIA_E_INVALID_ARG;
+    size_t np = (size_t)n_params, ntext = 0;
+    for (size_t i = 0; i < np; i++) {
+        if (counts[i] < 0 || counts[i] > INT32_MAX / 48) return VOSIA_E_INVALID_ARG;
+        ntext += (size_t)counts[i] * 48;
+    }
+    const char **names = malloc((np > 0 ? np : 1) * 2 * sizeof *names);
+    char *text = malloc(ntext > 0 ? ntext : 1);
+    vosia_status st = names != NULL && text != NULL ? VOSIA_OK : VOSIA_E_INTERNAL;
+    const char **values = names + np;
+    const char *p = STR(3);
+    char *t = text;
+    for (size_t i = 0; st == VOSIA_OK && i < np; i++) {
+        names[i] = p;
+        p += strlen(p) + 1;
+        values[i] = p;
+        p += strlen(p) + 1;
+        if (counts[i] > 0) {
+            values[i] = t;
+            for (int64_t k = 0; k < counts[i]; k++) {
+                if (k > 0) *t++ = ' ';
+                format_double(*numbers++, t);
+                t += strlen(t);
+            }
+            *t++ = '\0';
+        }
+    }
+    vosia_service *s = NULL;
+    vosia_downloads *d = NULL;
+    if (st == VOSIA_OK) st = download_service(I32(9), I32(10), I64(11), DBL(12), &s);
+    if (st == VOSIA_OK)
+        st = vosia_service_cutout_rows(s, HANDLE(vosia_results, 0), I64(1), I64(2),
+                                       np > 0 ? names : NULL, np > 0 ? values : NULL, np,
+                                       STR(7), I32(8), &d);
+    vosia_service_free(s);
+    free(names);
+    free(text);
+    set_downloads(argv, 13, d);
     return st;
 }
 
