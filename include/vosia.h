@@ -211,9 +211,15 @@
 #define VOSIA_ATTR_URL 13
 
 /**
- * The `standardID` of a VOSI capability.
+ * The `standardID` of a VOSI capability or a service descriptor.
  */
 #define VOSIA_ATTR_STANDARD_ID 14
+
+/**
+ * The `ref` attribute of a service descriptor's input: the ID of the results column its
+ * value comes from.
+ */
+#define VOSIA_ATTR_REF 15
 
 /**
  * How a standard field is read (vosia_field_kind): VOSIA_KIND_TEXT with get_std_str.
@@ -1709,6 +1715,79 @@ vosia_status vosia_results_get_std_str(const vosia_results *r, int64_t row, int3
  * Copies standard field `field` of a row as text into `buf`; as vosia_results_copy_str.
  */
 vosia_status vosia_results_copy_std_str(const vosia_results *r, int64_t row, int32_t field, char *buf, size_t cap, size_t *len);
+
+/**
+ * How many service descriptors the response has (`RESOURCE type="meta"
+ * utype="adhoc:service"`: DataLink, SODA and other services it describes).
+ * @param out (out, not NULL) written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_descriptor_count(const vosia_results *r, int32_t *out);
+
+/**
+ * Attribute `attr` of service descriptor `i` (0-based): VOSIA_ATTR_ID (the RESOURCE's ID,
+ * what a DataLink `service_def` names), VOSIA_ATTR_NAME, VOSIA_ATTR_STANDARD_ID (e.g.
+ * `ivo://ivoa.net/std/SODA#sync-1.0`), VOSIA_ATTR_URL (its accessURL).
+ * @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (not given); VOSIA_E_RANGE, VOSIA_E_INVALID_ARG
+ *         (another attribute), VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_get_descriptor_attr(const vosia_results *r, int32_t i, int32_t attr, const char **out);
+
+/**
+ * Copies attribute `attr` of service descriptor `i` into `buf` (copy_* convention).
+ * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
+ *         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_copy_descriptor_attr(const vosia_results *r, int32_t i, int32_t attr, char *buf, size_t cap, size_t *len);
+
+/**
+ * How many input parameters service descriptor `i` declares (its `GROUP
+ * name="inputParams"`).
+ * @param out (out, not NULL) written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_descriptor_input_count(const vosia_results *r, int32_t i, int32_t *out);
+
+/**
+ * Attribute `attr` of input `k` of service descriptor `i`: VOSIA_ATTR_NAME, _ID, _UCD,
+ * _UTYPE, _UNIT, _XTYPE, _ARRAYSIZE, _DESCRIPTION, _DATATYPE, _VALUE (a fixed value), _MIN,
+ * _MAX (its VALUES), _REF (the ID of the results column each row's value comes from).
+ * @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (not set); VOSIA_E_RANGE, VOSIA_E_INVALID_ARG,
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_get_descriptor_input_attr(const vosia_results *r, int32_t i, int32_t k, int32_t attr, const char **out);
+
+/**
+ * Copies attribute `attr` of input `k` of service descriptor `i` into `buf` (copy_*
+ * convention).
+ * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
+ *         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_copy_descriptor_input_attr(const vosia_results *r, int32_t i, int32_t k, int32_t attr, char *buf, size_t cap, size_t *len);
+
+/**
+ * How many allowed values (VALUES/OPTION) input `k` of service descriptor `i` lists.
+ * @param out (out, not NULL) written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_descriptor_input_option_count(const vosia_results *r, int32_t i, int32_t k, int32_t *out);
+
+/**
+ * Allowed value `o` of input `k` of service descriptor `i`.
+ * @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_get_descriptor_input_option(const vosia_results *r, int32_t i, int32_t k, int32_t o, const char **out);
+
+/**
+ * Copies allowed value `o` of input `k` of service descriptor `i` into `buf` (copy_*
+ * convention).
+ * @return VOSIA_OK; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_copy_descriptor_input_option(const vosia_results *r, int32_t i, int32_t k, int32_t o, char *buf, size_t cap, size_t *len);
 
 /**
  * Downloads `url` into the folder `dir` (which must exist), as described in the header's

@@ -29,9 +29,12 @@ pub enum Attr {
     Min,
     /// `VALUES/MAX/@value` of a PARAM.
     Max,
+    /// `ref`: the ID of the element a PARAM takes its value from (a service descriptor's
+    /// input referring to a results column).
+    Ref,
 }
 
-const COUNT: usize = 12;
+const COUNT: usize = 13;
 
 impl Attr {
     /// The attributes a FIELD has.
@@ -60,6 +63,22 @@ impl Attr {
         Attr::Value,
         Attr::Min,
         Attr::Max,
+    ];
+    /// The inputs of a service descriptor: a PARAM's attributes and its `ref`.
+    pub const INPUT: &'static [Attr] = &[
+        Attr::Name,
+        Attr::Id,
+        Attr::Ucd,
+        Attr::Utype,
+        Attr::Unit,
+        Attr::Xtype,
+        Attr::ArraySize,
+        Attr::Description,
+        Attr::Datatype,
+        Attr::Value,
+        Attr::Min,
+        Attr::Max,
+        Attr::Ref,
     ];
 }
 

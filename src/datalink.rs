@@ -29,10 +29,9 @@ pub fn id_descriptor(results: &Results) -> Option<(&ServiceDescriptor, usize)> {
     results.descriptors().iter().find_map(|d| {
         let column = d
             .input("ID")?
-            .reference
-            .as_deref()
+            .reference()
             .and_then(|r| results.column_index(r))?;
-        (d.is("DataLink") && d.access_url.is_some()).then_some((d, column))
+        (d.is("DataLink") && d.access_url().is_some()).then_some((d, column))
     })
 }
 
@@ -65,19 +64,18 @@ pub fn ask(
     ids: &[String],
 ) -> Result<HashMap<String, Result<std::sync::Arc<Links>>>> {
     let url = descriptor
-        .access_url
-        .as_deref()
+        .access_url()
         .ok_or_else(|| Error::format("the DataLink descriptor has no accessURL"))?;
     // Fixed inputs other than ID (rare) go with every request.
     let fixed: String = descriptor
         .inputs
         .iter()
-        .filter(|p| !p.name.eq_ignore_ascii_case("ID") && !p.value.is_empty())
+        .filter(|p| !p.name().eq_ignore_ascii_case("ID") && !p.value().is_empty())
         .map(|p| {
             format!(
                 "&{}={}",
-                encode_component(&p.name),
-                encode_component(&p.value)
+                encode_component(p.name()),
+                encode_component(p.value())
             )
         })
         .collect();
@@ -196,9 +194,7 @@ impl Links {
     /// The service descriptor `link`'s `service_def` names (`#proc`, `#cutout` links).
     pub fn service_of(&self, link: &Link) -> Option<&ServiceDescriptor> {
         let id = link.service_def.as_deref()?;
-        self.descriptors
-            .iter()
-            .find(|d| d.id.as_deref() == Some(id))
+        self.descriptors.iter().find(|d| d.id() == Some(id))
     }
 
     /// The `#this` link of dataset `id` (of the first dataset when `id` is `None`): the

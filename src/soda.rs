@@ -130,7 +130,7 @@ fn calls_for(
     if let Some(soda) = results
         .descriptors()
         .iter()
-        .find(|d| d.is("SODA") && d.access_url.is_some())
+        .find(|d| d.is("SODA") && d.access_url().is_some())
     {
         return rows.map(|row| from_results(soda, results, row)).collect();
     }
@@ -176,19 +176,19 @@ fn cell(results: &Results, row: usize, col: usize) -> Option<String> {
 fn from_results(d: &ServiceDescriptor, results: &Results, row: usize) -> Call {
     let mut fixed = Vec::new();
     for p in &d.inputs {
-        if let Some(col) = p.reference.as_deref().and_then(|r| results.column_index(r)) {
+        if let Some(col) = p.reference().and_then(|r| results.column_index(r)) {
             let value = cell(results, row, col).ok_or_else(|| {
                 Error::invalid(format!(
                     "row {row} has no value for the SODA input {}",
-                    p.name
+                    p.name()
                 ))
             })?;
-            fixed.push((p.name.clone(), value));
-        } else if !p.value.is_empty() {
-            fixed.push((p.name.clone(), p.value.clone()));
+            fixed.push((p.name().to_string(), value));
+        } else if !p.value().is_empty() {
+            fixed.push((p.name().to_string(), p.value().to_string()));
         }
     }
-    Ok((d.access_url.clone().unwrap_or_default(), fixed))
+    Ok((d.access_url().unwrap_or_default().to_string(), fixed))
 }
 
 /// The DataLink document at row `row`'s access URL.
@@ -241,20 +241,17 @@ fn from_links(links: &Links, id: Option<&str>) -> Call {
         });
     };
     let url = d
-        .access_url
-        .clone()
+        .access_url()
+        .map(str::to_string)
         .ok_or_else(|| Error::format("the SODA descriptor has no accessURL"))?;
     let mut fixed = Vec::new();
     for p in &d.inputs {
-        if !p.value.is_empty() {
-            fixed.push((p.name.clone(), p.value.clone()));
-        } else if p
-            .reference
-            .as_deref()
-            .is_some_and(|r| r.eq_ignore_ascii_case("ID"))
+        if !p.value().is_empty() {
+            fixed.push((p.name().to_string(), p.value().to_string()));
+        } else if p.reference().is_some_and(|r| r.eq_ignore_ascii_case("ID"))
             && let Some(id) = &link.id
         {
-            fixed.push((p.name.clone(), id.clone()));
+            fixed.push((p.name().to_string(), id.clone()));
         }
     }
     Ok((url, fixed))

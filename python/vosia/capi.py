@@ -84,6 +84,7 @@ class Attr(enum.IntEnum):
     MAX = 12
     URL = 13
     STANDARD_ID = 14
+    REF = 15
 
 
 class Kind(enum.IntEnum):
@@ -263,6 +264,15 @@ PROTOTYPES = {
     "vosia_results_get_std_double_array": (_S, _H, _I64, _I32, _DP, _Z, _ZP),
     "vosia_results_get_std_str": (_S, _H, _I64, _I32, _STRP),
     "vosia_results_copy_std_str": (_S, _H, _I64, _I32, _STR, _Z, _ZP),
+    "vosia_results_descriptor_count": (_S, _H, _I32P),
+    "vosia_results_get_descriptor_attr": (_S, _H, _I32, _I32, _STRP),
+    "vosia_results_copy_descriptor_attr": (_S, _H, _I32, _I32, _STR, _Z, _ZP),
+    "vosia_results_descriptor_input_count": (_S, _H, _I32, _I32P),
+    "vosia_results_get_descriptor_input_attr": (_S, _H, _I32, _I32, _I32, _STRP),
+    "vosia_results_copy_descriptor_input_attr": (_S, _H, _I32, _I32, _I32, _STR, _Z, _ZP),
+    "vosia_results_descriptor_input_option_count": (_S, _H, _I32, _I32, _I32P),
+    "vosia_results_get_descriptor_input_option": (_S, _H, _I32, _I32, _I32, _STRP),
+    "vosia_results_copy_descriptor_input_option": (_S, _H, _I32, _I32, _I32, _STR, _Z, _ZP),
     "vosia_service_download_url": (_S, _H, _STR, _STR, _STR, _I32, _HP),
     "vosia_service_download_rows": (_S, _H, _H, _I64, _I64, _STR, _I32, _HP),
     "vosia_service_cutout_rows": (_S, _H, _H, _I64, _I64, _STRP, _STRP, _Z, _STR, _I32, _HP),

@@ -6,7 +6,7 @@ from typing import Callable, Optional, Tuple
 
 from .capi import Attr
 
-__all__ = ["ColumnInfo", "Param", "Capability", "Availability"]
+__all__ = ["ColumnInfo", "Param", "Capability", "Availability", "Descriptor", "DescriptorInput"]
 
 _COLUMN_ATTRS = (
     ("name", Attr.NAME), ("id", Attr.ID), ("ucd", Attr.UCD), ("utype", Attr.UTYPE),
@@ -67,3 +67,24 @@ class Availability:
 
     def __bool__(self) -> bool:
         return self.available
+
+
+@dataclass(frozen=True)
+class DescriptorInput(Param):
+    """An input of a service descriptor: a Param plus ``ref``, the ID of the results column
+    each row's value comes from (None for a fixed or free input)."""
+
+    ref: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    """A service descriptor of a response (DataLink 1.1 §4, RESOURCE type="meta"
+    utype="adhoc:service"): its ``id``, ``name``, ``standard_id`` (e.g.
+    ivo://ivoa.net/std/SODA#sync-1.0), ``url`` (accessURL) and ``inputs``."""
+
+    id: Optional[str]
+    name: Optional[str]
+    standard_id: Optional[str]
+    url: Optional[str]
+    inputs: Tuple[DescriptorInput, ...] = ()

@@ -91,6 +91,35 @@ class Results(Handle):
         check(lib.vosia_results_parse_file(_util.fspath(path), version, byref(h)))
         return cls(h.value, version)
 
+    @property
+    def descriptors(self) -> tuple:
+        """The service descriptors of the response (vosia.metadata.Descriptor): the DataLink
+        and SODA services it describes, with their inputs."""
+        from .metadata import Descriptor, DescriptorInput
+
+        h, n = self._h, c_int32()
+        check(lib.vosia_results_descriptor_count(h, byref(n)))
+        out = []
+        for i in range(n.value):
+            k = c_int32()
+            check(lib.vosia_results_descriptor_input_count(h, i, byref(k)))
+            inputs = []
+            for j in range(k.value):
+                def get(attr, i=i, j=j):
+                    return get_str(lib.vosia_results_get_descriptor_input_attr, h, i, j, attr)
+                m = c_int32()
+                check(lib.vosia_results_descriptor_input_option_count(h, i, j, byref(m)))
+                options = tuple(get_str(lib.vosia_results_get_descriptor_input_option, h, i, j, o)
+                                for o in range(m.value))
+                inputs.append(DescriptorInput._read(
+                    get, options=options, value=get(Attr.VALUE), min=get(Attr.MIN),
+                    max=get(Attr.MAX), ref=get(Attr.REF)))
+            out.append(Descriptor(
+                *(get_str(lib.vosia_results_get_descriptor_attr, h, i, a)
+                  for a in (Attr.ID, Attr.NAME, Attr.STANDARD_ID, Attr.URL)),
+                inputs=tuple(inputs)))
+        return tuple(out)
+
     # ------------------------------------------------------------------ downloads
     def download(self, dir=".", rows=None, *, service=None, **options) -> list:
         """Saves the datasets of the rows (all, or a ``range``/``slice`` of them) into the

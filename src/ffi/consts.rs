@@ -42,8 +42,11 @@ pub const VOSIA_ATTR_MIN: i32 = 11;
 pub const VOSIA_ATTR_MAX: i32 = 12;
 /// A URL: a service's base URL, a capability's access URL.
 pub const VOSIA_ATTR_URL: i32 = 13;
-/// The `standardID` of a VOSI capability.
+/// The `standardID` of a VOSI capability or a service descriptor.
 pub const VOSIA_ATTR_STANDARD_ID: i32 = 14;
+/// The `ref` attribute of a service descriptor's input: the ID of the results column its
+/// value comes from.
+pub const VOSIA_ATTR_REF: i32 = 15;
 
 /// How a standard field is read (vosia_field_kind): VOSIA_KIND_TEXT with get_std_str.
 pub const VOSIA_KIND_TEXT: i32 = 1;

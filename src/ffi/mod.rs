@@ -23,6 +23,7 @@ pub mod fields;
 pub mod service;
 pub mod query;
 pub mod results;
+pub mod descriptors;
 pub mod download;
 pub(crate) mod guard;
 pub(crate) mod handle;
@@ -78,6 +79,7 @@ fn core_attr(attr: i32) -> Option<Attr> {
         VOSIA_ATTR_VALUE => Attr::Value,
         VOSIA_ATTR_MIN => Attr::Min,
         VOSIA_ATTR_MAX => Attr::Max,
+        VOSIA_ATTR_REF => Attr::Ref,
         _ => return None,
     })
 }

@@ -6,53 +6,110 @@
 //! Collected by the streaming reader as it passes: it hands every element inside such a
 //! resource (and the resource itself) to a [`Collector`], which keeps its own stack.
 
+use std::ffi::{CStr, CString};
+
 use quick_xml::events::BytesStart;
 
 use super::reader::{attribute, local};
+use crate::attrs::{Attr, Attributes};
 
-/// One service descriptor, as the response wrote it.
+/// One service descriptor, as the response wrote it. Its texts are NUL-terminated, so that
+/// C can borrow them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ServiceDescriptor {
     /// The RESOURCE's `ID` (what a DataLink `service_def` names) and `name`.
-    pub id: Option<String>,
-    pub name: Option<String>,
+    id: Option<Box<CStr>>,
+    name: Option<Box<CStr>>,
     /// PARAM `standardID`, e.g. `ivo://ivoa.net/std/DataLink#links-1.1`, `...SODA#sync-1.0`.
-    pub standard_id: Option<String>,
+    standard_id: Option<Box<CStr>>,
     /// PARAM `accessURL`: where to send the call.
-    pub access_url: Option<String>,
+    access_url: Option<Box<CStr>>,
     /// PARAM `resourceIdentifier`, when given.
-    pub resource_identifier: Option<String>,
+    resource_identifier: Option<Box<CStr>>,
     /// The input parameters, in document order.
     pub inputs: Vec<InputParam>,
 }
 
-/// An input parameter of a service descriptor.
+/// An input parameter of a service descriptor: the PARAM's attributes (`Attr::INPUT`:
+/// name, value, `ref`, unit, ... MIN and MAX of its VALUES) and its OPTIONs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InputParam {
-    pub name: String,
-    pub id: String,
-    pub datatype: String,
-    pub arraysize: String,
-    pub ucd: String,
-    pub utype: String,
-    pub unit: String,
-    pub xtype: String,
-    /// The fixed value (`value=`); empty when the caller (or `reference`) supplies it.
-    pub value: String,
+    pub attrs: Attributes,
+    options: Vec<Box<CStr>>,
+}
+
+fn c_text(s: &str) -> Option<Box<CStr>> {
+    let cut = s.split('\0').next().unwrap_or("").trim();
+    (!cut.is_empty()).then(|| CString::new(cut).unwrap_or_default().into_boxed_c_str())
+}
+
+fn text(c: &Option<Box<CStr>>) -> Option<&str> {
+    c.as_deref().and_then(|c| c.to_str().ok())
+}
+
+impl InputParam {
+    pub fn name(&self) -> &str {
+        self.attrs.text(Attr::Name)
+    }
+
+    /// The fixed value; "" when the caller (or `reference`) supplies it.
+    pub fn value(&self) -> &str {
+        self.attrs.text(Attr::Value)
+    }
+
     /// `ref=`: the ID (or name) of the results column each row's value comes from.
-    pub reference: Option<String>,
-    pub description: String,
-    /// VALUES/MIN and VALUES/MAX `value`s, and the OPTION `value`s.
-    pub min: Option<String>,
-    pub max: Option<String>,
-    pub options: Vec<String>,
+    pub fn reference(&self) -> Option<&str> {
+        self.attrs.get(Attr::Ref)
+    }
+
+    /// The OPTION values, in document order.
+    pub fn options(&self) -> impl Iterator<Item = &str> {
+        self.options.iter().map(|o| o.to_str().unwrap_or(""))
+    }
+
+    pub fn c_option(&self, k: usize) -> Option<&CStr> {
+        self.options.get(k).map(|o| &**o)
+    }
+
+    pub fn option_count(&self) -> usize {
+        self.options.len()
+    }
 }
 
 impl ServiceDescriptor {
+    pub fn id(&self) -> Option<&str> {
+        text(&self.id)
+    }
+    pub fn name(&self) -> Option<&str> {
+        text(&self.name)
+    }
+    pub fn standard_id(&self) -> Option<&str> {
+        text(&self.standard_id)
+    }
+    pub fn access_url(&self) -> Option<&str> {
+        text(&self.access_url)
+    }
+    pub fn resource_identifier(&self) -> Option<&str> {
+        text(&self.resource_identifier)
+    }
+    /// The same, NUL-terminated, for C.
+    pub fn c_id(&self) -> Option<&CStr> {
+        self.id.as_deref()
+    }
+    pub fn c_name(&self) -> Option<&CStr> {
+        self.name.as_deref()
+    }
+    pub fn c_standard_id(&self) -> Option<&CStr> {
+        self.standard_id.as_deref()
+    }
+    pub fn c_access_url(&self) -> Option<&CStr> {
+        self.access_url.as_deref()
+    }
+
     /// Whether its standardID is `ivo://ivoa.net/std/<standard>` (any version, any case),
     /// e.g. `is("DataLink")`, `is("SODA")`.
     pub fn is(&self, standard: &str) -> bool {
-        self.standard_id.as_deref().is_some_and(|s| {
+        self.standard_id().is_some_and(|s| {
             let s = s.to_ascii_lowercase();
             let want = format!("ivo://ivoa.net/std/{}", standard.to_ascii_lowercase());
             s == want || s.starts_with(&format!("{want}#"))
@@ -63,7 +120,7 @@ impl ServiceDescriptor {
     pub fn input(&self, name: &str) -> Option<&InputParam> {
         self.inputs
             .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(name))
+            .find(|p| p.name().eq_ignore_ascii_case(name))
     }
 }
 
@@ -125,8 +182,8 @@ impl Collector {
                     return false;
                 }
                 self.found.push(ServiceDescriptor {
-                    id: attribute(e, "ID"),
-                    name: attribute(e, "name"),
+                    id: attribute(e, "ID").and_then(|v| c_text(&v)),
+                    name: attribute(e, "name").and_then(|v| c_text(&v)),
                     ..ServiceDescriptor::default()
                 });
                 Frame::Descriptor
@@ -152,9 +209,11 @@ impl Collector {
                 if let Some(p) = self.last_input() {
                     let value = attribute(e, "value").unwrap_or_default();
                     match name {
-                        "MIN" => p.min = Some(value),
-                        "MAX" => p.max = Some(value),
-                        _ if p.options.len() < MAX_INPUTS => p.options.push(value),
+                        "MIN" => p.attrs.set(Attr::Min, &value),
+                        "MAX" => p.attrs.set(Attr::Max, &value),
+                        _ if p.options.len() < MAX_INPUTS => {
+                            p.options.push(c_text(&value).unwrap_or_default())
+                        }
                         _ => {}
                     }
                 }
@@ -171,7 +230,7 @@ impl Collector {
         if self.stack.pop() == Some(Frame::Description) {
             let text = self.text.trim().to_string();
             if let Some(p) = self.last_input() {
-                p.description = text;
+                p.attrs.set(Attr::Description, &text);
             }
             self.text.clear();
         }
@@ -189,7 +248,7 @@ impl Collector {
         let Some(d) = self.found.last_mut() else {
             return;
         };
-        let value = attribute(e, "value").map(|v| v.trim().to_string());
+        let value = attribute(e, "value").and_then(|v| c_text(&v));
         match attribute(e, "name").unwrap_or_default().trim() {
             "standardID" => d.standard_id = value,
             "accessURL" => d.access_url = value,
@@ -205,25 +264,31 @@ impl Collector {
         if d.inputs.len() >= MAX_INPUTS {
             return;
         }
-        let get = |key| attribute(e, key).unwrap_or_default();
+        let mut attrs = Attributes::default();
+        for (a, key) in [
+            (Attr::Name, "name"),
+            (Attr::Id, "ID"),
+            (Attr::Datatype, "datatype"),
+            (Attr::ArraySize, "arraysize"),
+            (Attr::Ucd, "ucd"),
+            (Attr::Utype, "utype"),
+            (Attr::Unit, "unit"),
+            (Attr::Xtype, "xtype"),
+            (Attr::Value, "value"),
+            (Attr::Ref, "ref"),
+        ] {
+            attrs.set(a, attribute(e, key).unwrap_or_default().trim());
+        }
         d.inputs.push(InputParam {
-            name: get("name").trim().to_string(),
-            id: get("ID"),
-            datatype: get("datatype"),
-            arraysize: get("arraysize"),
-            ucd: get("ucd"),
-            utype: get("utype"),
-            unit: get("unit"),
-            xtype: get("xtype"),
-            value: get("value"),
-            reference: attribute(e, "ref").map(|r| r.trim().to_string()),
-            ..InputParam::default()
+            attrs,
+            options: Vec::new(),
         });
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::attrs::Attr;
     use crate::votable::read_document;
 
     // As DaCHS's sia2dl writes it (after the results), plus a SODA descriptor with ranges,
@@ -254,27 +319,34 @@ mod tests {
         let d = &doc.descriptors;
         assert_eq!(d.len(), 2);
         assert!(d[0].is("DataLink") && !d[0].is("SODA"));
-        assert_eq!(d[0].name.as_deref(), Some("links"));
-        assert_eq!(d[0].access_url.as_deref(), Some("http://h/dl/dlmeta"));
+        assert_eq!(d[0].name(), Some("links"));
+        assert_eq!(d[0].access_url(), Some("http://h/dl/dlmeta"));
         let id = d[0].input("id").unwrap();
         assert_eq!(
-            (id.reference.as_deref(), id.value.as_str()),
+            (id.reference(), id.value()),
             (Some("obs_publisher_did"), "")
         );
+        // value="" is no value: absent, not "".
+        assert_eq!(id.attrs.get(Attr::Value), None);
         assert!(d[1].is("SODA"));
-        assert_eq!(d[1].id.as_deref(), Some("proc_svc"));
+        assert_eq!(d[1].id(), Some("proc_svc"));
         assert_eq!(d[1].inputs.len(), 3);
         let circle = d[1].input("CIRCLE").unwrap();
-        assert_eq!(circle.description, "A circle & its radius");
         assert_eq!(
-            (circle.min.as_deref(), circle.max.as_deref()),
+            circle.attrs.get(Attr::Description),
+            Some("A circle & its radius")
+        );
+        assert_eq!(
+            (circle.attrs.get(Attr::Min), circle.attrs.get(Attr::Max)),
             (Some("10 41 0"), Some("11 42 0.5"))
         );
         assert_eq!(
-            (circle.unit.as_str(), circle.xtype.as_str()),
-            ("deg", "circle")
+            (circle.attrs.get(Attr::Unit), circle.attrs.get(Attr::Xtype)),
+            (Some("deg"), Some("circle"))
         );
-        assert_eq!(d[1].input("POL").unwrap().options, ["I", "Q"]);
-        assert_eq!(d[1].input("ID").unwrap().value, "ivo://x/a");
+        let pol = d[1].input("POL").unwrap();
+        assert_eq!(pol.options().collect::<Vec<_>>(), ["I", "Q"]);
+        assert_eq!(pol.option_count(), 2);
+        assert_eq!(d[1].input("ID").unwrap().value(), "ivo://x/a");
     }
 }

@@ -30,6 +30,68 @@ static int same_file(const char *a, const char *b) {
     return same;
 }
 
+/* Service descriptors: what a response says about its DataLink and SODA services. */
+static void test_descriptors(void) {
+    static const char doc[] =
+        "<VOTABLE><RESOURCE type=\"results\"><TABLE><FIELD name=\"obs_publisher_did\" "
+        "ID=\"obs_publisher_did\" datatype=\"char\" arraysize=\"*\"/><DATA><TABLEDATA><TR>"
+        "<TD>ivo://x/a</TD></TR></TABLEDATA></DATA></TABLE></RESOURCE>"
+        "<RESOURCE ID=\"soda\" name=\"cutouts\" type=\"meta\" utype=\"adhoc:service\">"
+        "<PARAM name=\"standardID\" datatype=\"char\" arraysize=\"*\" "
+        "value=\"ivo://ivoa.net/std/SODA#sync-1.0\"/>"
+        "<PARAM name=\"accessURL\" datatype=\"char\" arraysize=\"*\" value=\"http://h/dl/dlget\"/>"
+        "<GROUP name=\"inputParams\"><PARAM name=\"ID\" datatype=\"char\" arraysize=\"*\" "
+        "ref=\"obs_publisher_did\" value=\"\"/><PARAM name=\"POL\" datatype=\"char\" "
+        "arraysize=\"*\" value=\"\"><DESCRIPTION>polarization</DESCRIPTION><VALUES>"
+        "<OPTION value=\"I\"/><OPTION value=\"Q\"/></VALUES></PARAM></GROUP></RESOURCE></VOTABLE>";
+    vosia_results *res = NULL;
+    CHECK_STATUS(vosia_results_parse(doc, sizeof doc - 1, VOSIA_SIA2, &res), VOSIA_OK);
+    int32_t n = -1;
+    const char *text = NULL;
+    char buf[64];
+    size_t len = 0;
+    CHECK_STATUS(vosia_results_descriptor_count(res, &n), VOSIA_OK);
+    CHECK_INT(n, 1);
+    CHECK_STATUS(vosia_results_get_descriptor_attr(res, 0, VOSIA_ATTR_ID, &text), VOSIA_OK);
+    CHECK_STR(text, "soda");
+    CHECK_STATUS(vosia_results_get_descriptor_attr(res, 0, VOSIA_ATTR_NAME, &text), VOSIA_OK);
+    CHECK_STR(text, "cutouts");
+    CHECK_STATUS(vosia_results_get_descriptor_attr(res, 0, VOSIA_ATTR_URL, &text), VOSIA_OK);
+    CHECK_STR(text, "http://h/dl/dlget");
+    CHECK_STATUS(vosia_results_copy_descriptor_attr(res, 0, VOSIA_ATTR_STANDARD_ID, buf,
+                                                    sizeof buf, &len),
+                 VOSIA_OK);
+    CHECK_STR(buf, "ivo://ivoa.net/std/SODA#sync-1.0");
+    CHECK_STATUS(vosia_results_get_descriptor_attr(res, 0, VOSIA_ATTR_UCD, &text),
+                 VOSIA_E_INVALID_ARG);
+    CHECK_STATUS(vosia_results_get_descriptor_attr(res, 1, VOSIA_ATTR_ID, &text), VOSIA_E_RANGE);
+    CHECK_STATUS(vosia_results_descriptor_input_count(res, 0, &n), VOSIA_OK);
+    CHECK_INT(n, 2);
+    CHECK_STATUS(vosia_results_get_descriptor_input_attr(res, 0, 0, VOSIA_ATTR_REF, &text),
+                 VOSIA_OK);
+    CHECK_STR(text, "obs_publisher_did");
+    /* value="" is no value. */
+    CHECK_STATUS(vosia_results_get_descriptor_input_attr(res, 0, 0, VOSIA_ATTR_VALUE, &text),
+                 VOSIA_NULL_VALUE);
+    CHECK_STATUS(vosia_results_copy_descriptor_input_attr(res, 0, 1, VOSIA_ATTR_DESCRIPTION,
+                                                          buf, sizeof buf, &len),
+                 VOSIA_OK);
+    CHECK_STR(buf, "polarization");
+    CHECK_STATUS(vosia_results_get_descriptor_input_attr(res, 0, 1, VOSIA_ATTR_URL, &text),
+                 VOSIA_E_INVALID_ARG);
+    CHECK_STATUS(vosia_results_get_descriptor_input_attr(res, 0, 2, VOSIA_ATTR_NAME, &text),
+                 VOSIA_E_RANGE);
+    CHECK_STATUS(vosia_results_descriptor_input_option_count(res, 0, 1, &n), VOSIA_OK);
+    CHECK_INT(n, 2);
+    CHECK_STATUS(vosia_results_get_descriptor_input_option(res, 0, 1, 1, &text), VOSIA_OK);
+    CHECK_STR(text, "Q");
+    CHECK_STATUS(vosia_results_copy_descriptor_input_option(res, 0, 1, 0, buf, sizeof buf, &len),
+                 VOSIA_OK);
+    CHECK_STR(buf, "I");
+    CHECK_STATUS(vosia_results_get_descriptor_input_option(res, 0, 1, 2, &text), VOSIA_E_RANGE);
+    vosia_results_free(res);
+}
+
 static void test_contract_and_refused(void) {
     vosia_service *svc = NULL;
     CHECK_STATUS(vosia_service_new("http://127.0.0.1:9/sia?", VOSIA_SIA1, &svc), VOSIA_OK);
@@ -273,6 +335,7 @@ static void test_cutouts(const char *base) {
 }
 
 int main(void) {
+    test_descriptors();
     test_contract_and_refused();
     const char *live = getenv("VOSIA_TEST_DACHS");
     if (live != NULL && live[0] != '\0') {

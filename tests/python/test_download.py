@@ -150,3 +150,31 @@ def test_the_raw_response_is_saved_while_parsed(folder):
     assert len(vosia.parse_file(path, vosia.SIA1)) == len(res) > 0
     with pytest.raises(vosia.FileError):
         svc.search(pos=(10.6847, 41.269), size=0.3, save=os.path.join(folder, "no", "x.xml"))
+
+
+def test_descriptors_are_read():
+    doc = (
+        '<VOTABLE><RESOURCE type="results"><TABLE><FIELD name="did" ID="did" datatype="char"'
+        ' arraysize="*"/><DATA><TABLEDATA><TR><TD>ivo://x/a</TD></TR></TABLEDATA></DATA>'
+        '</TABLE></RESOURCE><RESOURCE ID="soda" type="meta" utype="adhoc:service">'
+        '<PARAM name="standardID" datatype="char" arraysize="*"'
+        ' value="ivo://ivoa.net/std/SODA#sync-1.0"/><PARAM name="accessURL" datatype="char"'
+        ' arraysize="*" value="http://h/dlget"/><GROUP name="inputParams"><PARAM name="ID"'
+        ' datatype="char" arraysize="*" ref="did" value=""/><PARAM name="POL" datatype="char"'
+        ' arraysize="*" value=""><VALUES><OPTION value="I"/><OPTION value="Q"/></VALUES>'
+        '</PARAM></GROUP></RESOURCE></VOTABLE>')
+    (d,) = vosia.parse(doc, vosia.SIA2).descriptors
+    assert (d.id, d.name, d.standard_id, d.url) == (
+        "soda", None, "ivo://ivoa.net/std/SODA#sync-1.0", "http://h/dlget")
+    assert [(p.name, p.ref, p.value) for p in d.inputs] == [("ID", "did", None),
+                                                             ("POL", None, None)]
+    assert d.inputs[1].options == ("I", "Q")
+
+
+@live
+def test_the_sia2dl_response_describes_its_datalink_service():
+    res = vosia.Service(DACHS + "/siatest/q/sia2dl/siap2.xml?", vosia.SIA2).search(
+        pos=(10.6847, 41.269, 0.1))
+    (d,) = res.descriptors
+    assert d.standard_id.startswith("ivo://ivoa.net/std/DataLink")
+    assert [p.ref for p in d.inputs if p.name == "ID"] == ["obs_publisher_did"]
