@@ -127,6 +127,7 @@ enum class attr : std::int32_t {
     max = VOSIA_ATTR_MAX,
     url = VOSIA_ATTR_URL,
     standard_id = VOSIA_ATTR_STANDARD_ID,
+    ref = VOSIA_ATTR_REF,
 };
 
 /// How a standard field is read (`VOSIA_KIND_*`): std_str, std_double or std_double_array.
@@ -705,6 +706,43 @@ public:
         return detail::optional_index([&](std::int32_t *o) {
             return vosia_results_std_column(h_, static_cast<std::int32_t>(f), o);
         });
+    }
+
+    // Service descriptors (DataLink 1.1 §4): the DataLink and SODA services the response
+    // describes. attr::id, name, standard_id, url of a descriptor; of an input, the keys of
+    // a parameter and attr::ref (the column a row's value comes from).
+    std::int32_t descriptor_count() const {
+        std::int32_t n = 0;
+        detail::check(vosia_results_descriptor_count(h_, &n));
+        return n;
+    }
+    std::optional<std::string_view> descriptor_attr(std::int32_t i, vosia::attr a) const {
+        return detail::optional_str([&](const char **o) {
+            return vosia_results_get_descriptor_attr(h_, i, static_cast<std::int32_t>(a), o);
+        });
+    }
+    std::int32_t descriptor_input_count(std::int32_t i) const {
+        std::int32_t n = 0;
+        detail::check(vosia_results_descriptor_input_count(h_, i, &n));
+        return n;
+    }
+    std::optional<std::string_view> descriptor_input_attr(std::int32_t i, std::int32_t k,
+                                                          vosia::attr a) const {
+        return detail::optional_str([&](const char **o) {
+            return vosia_results_get_descriptor_input_attr(h_, i, k,
+                                                           static_cast<std::int32_t>(a), o);
+        });
+    }
+    std::vector<std::string_view> descriptor_input_options(std::int32_t i, std::int32_t k) const {
+        std::int32_t n = 0;
+        detail::check(vosia_results_descriptor_input_option_count(h_, i, k, &n));
+        std::vector<std::string_view> out;
+        for (std::int32_t o = 0; o < n; o++) {
+            const char *s = nullptr;
+            detail::check(vosia_results_get_descriptor_input_option(h_, i, k, o, &s));
+            out.emplace_back(s);
+        }
+        return out;
     }
 
     // Cells. nullopt for a null cell; vosia::error for a wrong type or index.

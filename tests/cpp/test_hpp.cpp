@@ -259,6 +259,29 @@ static void fields() {
     }
 }
 
+// Service descriptors of a response.
+static void descriptors() {
+    const std::string doc =
+        "<VOTABLE><RESOURCE type=\"results\"><TABLE><FIELD name=\"did\" ID=\"did\" "
+        "datatype=\"char\" arraysize=\"*\"/><DATA><TABLEDATA><TR><TD>ivo://x/a</TD></TR>"
+        "</TABLEDATA></DATA></TABLE></RESOURCE><RESOURCE ID=\"soda\" type=\"meta\" "
+        "utype=\"adhoc:service\"><PARAM name=\"standardID\" datatype=\"char\" arraysize=\"*\" "
+        "value=\"ivo://ivoa.net/std/SODA#sync-1.0\"/><PARAM name=\"accessURL\" datatype=\"char\" "
+        "arraysize=\"*\" value=\"http://h/dlget\"/><GROUP name=\"inputParams\"><PARAM name=\"ID\" "
+        "datatype=\"char\" arraysize=\"*\" ref=\"did\" value=\"\"/><PARAM name=\"POL\" "
+        "datatype=\"char\" arraysize=\"*\" value=\"\"><VALUES><OPTION value=\"I\"/>"
+        "<OPTION value=\"Q\"/></VALUES></PARAM></GROUP></RESOURCE></VOTABLE>";
+    vosia::results r = vosia::results::parse(doc, vosia::sia2);
+    CHECK(r.descriptor_count() == 1);
+    CHECK(r.descriptor_attr(0, vosia::attr::url) == std::optional<std::string_view>("http://h/dlget"));
+    CHECK(!r.descriptor_attr(0, vosia::attr::name).has_value());
+    CHECK(r.descriptor_input_count(0) == 2);
+    CHECK(r.descriptor_input_attr(0, 0, vosia::attr::ref) == std::optional<std::string_view>("did"));
+    CHECK((r.descriptor_input_options(0, 1) == std::vector<std::string_view>{"I", "Q"}));
+    CHECK_THROWS(r.descriptor_attr(1, vosia::attr::url), VOSIA_E_RANGE);
+    CHECK_THROWS(r.descriptor_input_attr(0, 0, vosia::attr::url), VOSIA_E_INVALID_ARG);
+}
+
 // In-memory parse and error responses.
 static void errors(const std::string &data) {
     try {
@@ -606,6 +629,7 @@ int main() {
     try {
         fixture(data);
         fields();
+        descriptors();
         errors(data);
         queries();
         corpus(corpus_dir);
