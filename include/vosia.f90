@@ -21,8 +21,9 @@
 !>    a missing INFO, a standard field the result lacks); then a number is left as it was
 !>    (set it to your null value before the call, as CFITSIO's nulval) and a string is "".
 !>    Lookups that find nothing give 0 (columns, parameters) or -1 (vosia_field_by_name).
-!>  - Rows, columns, parameters, options, capabilities, warnings and download entries are
-!>    1-based (the C API's are 0-based); standard fields are the VOSIA_FIELD_* codes, as in C.
+!>  - Rows, columns, parameters, options, capabilities, service descriptors and their inputs,
+!>    warnings and download entries are 1-based (the C API's are 0-based); standard fields
+!>    are the VOSIA_FIELD_* codes, as in C.
 !>    Rows, row counts and download entries are integer(c_int64_t), so results may pass 2**31
 !>    rows (write a literal row as 1_c_int64_t); so are MAXREC, the response and download
 !>    limits and file sizes, as in C.
@@ -68,8 +69,9 @@
 !> vosia_field_copy_attr, vosia_service_copy_attr, _copy_param_attr, _copy_param_option,
 !> _copy_column_attr, _copy_capability_attr, vosia_query_copy_url, _copy_error,
 !> vosia_results_copy_info, _copy_warning, _copy_column_attr, _copy_str, _copy_text,
-!> _copy_std_str, vosia_downloads_copy_path, _copy_error): the module copies borrowed strings
-!> into allocatable ones itself.
+!> _copy_std_str, _copy_descriptor_attr, _copy_descriptor_input_attr,
+!> _copy_descriptor_input_option, vosia_downloads_copy_path, _copy_error): the module copies
+!> borrowed strings into allocatable ones itself.
 !>
 !> Example:
 !>    use, intrinsic :: iso_c_binding, only: c_int64_t, c_double
@@ -151,6 +153,7 @@ module vosia
   integer(c_int32_t), parameter, public :: VOSIA_ATTR_MAX = 12
   integer(c_int32_t), parameter, public :: VOSIA_ATTR_URL = 13
   integer(c_int32_t), parameter, public :: VOSIA_ATTR_STANDARD_ID = 14
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_REF = 15
 
   ! how a standard field is read (vosia_field_kind)
   integer(c_int32_t), parameter, public :: VOSIA_KIND_TEXT = 1
@@ -319,6 +322,11 @@ module vosia
   public :: vosia_results_get_double_column, vosia_results_get_int64_column
   public :: vosia_results_get_text_column, vosia_results_get_std_double_column
   public :: vosia_results_get_std_text_column
+  ! service descriptors of a response (DataLink, SODA)
+  public :: vosia_results_descriptor_count, vosia_results_get_descriptor_attr
+  public :: vosia_results_descriptor_input_count, vosia_results_get_descriptor_input_attr
+  public :: vosia_results_descriptor_input_option_count
+  public :: vosia_results_get_descriptor_input_option
 
   ! The detail of the last failure the module found itself (a handle variable still in use,
   ! arrays of unequal sizes), which the library cannot know: own_status is VOSIA_OK when the
@@ -383,6 +391,13 @@ module vosia
       import :: c_int32_t, c_ptr
       type(c_ptr), value :: h
       integer(c_int32_t), value :: i, k
+      type(c_ptr), intent(out) :: out
+    end function
+    ! vosia_status f(const H *h, int32_t i, int32_t k, int32_t key, const char **out)
+    integer(c_int32_t) function keyed2_str_fn(h, i, k, key, out) bind(c)
+      import :: c_int32_t, c_ptr
+      type(c_ptr), value :: h
+      integer(c_int32_t), value :: i, k, key
       type(c_ptr), intent(out) :: out
     end function
     ! vosia_status f(H *h, int32_t *out)
@@ -652,6 +667,28 @@ module vosia
   !                   int64_t first_row, int64_t n_rows, const char **values);
   procedure(text_column_fn), bind(c, name='vosia_results_get_std_text_column') :: &
       c_results_get_std_text_column
+  ! service descriptors
+  ! vosia_status vosia_results_descriptor_count(const vosia_results *r, int32_t *out);
+  procedure(int_fn), bind(c, name='vosia_results_descriptor_count') :: &
+      c_results_descriptor_count
+  ! vosia_status vosia_results_get_descriptor_attr(const vosia_results *r, int32_t i,
+  !                                                int32_t attr, const char **out);
+  procedure(keyed_str_fn), bind(c, name='vosia_results_get_descriptor_attr') :: &
+      c_results_get_descriptor_attr
+  ! vosia_status vosia_results_descriptor_input_count(const vosia_results *r, int32_t i,
+  !                                                   int32_t *out);
+  procedure(key_int_fn), bind(c, name='vosia_results_descriptor_input_count') :: &
+      c_results_descriptor_input_count
+  ! vosia_status vosia_results_get_descriptor_input_attr(const vosia_results *r, int32_t i,
+  !                                                      int32_t k, int32_t attr,
+  !                                                      const char **out);
+  procedure(keyed2_str_fn), bind(c, name='vosia_results_get_descriptor_input_attr') :: &
+      c_results_get_descriptor_input_attr
+  ! vosia_status vosia_results_get_descriptor_input_option(const vosia_results *r, int32_t i,
+  !                                                        int32_t k, int32_t o,
+  !                                                        const char **out);
+  procedure(keyed2_str_fn), bind(c, name='vosia_results_get_descriptor_input_option') :: &
+      c_results_get_descriptor_input_option
   ! downloads
   ! vosia_status vosia_service_set_download_jobs(vosia_service *s, int32_t jobs);
   procedure(set_int_fn), bind(c, name='vosia_service_set_download_jobs') :: &
@@ -877,6 +914,17 @@ module vosia
       integer(c_int32_t), value :: col
       integer(c_int64_t), value :: first, n
       integer(c_int64_t), dimension(*), intent(inout) :: values
+    end function
+
+    ! vosia_status vosia_results_descriptor_input_option_count(const vosia_results *r,
+    !                                                          int32_t i, int32_t k,
+    !                                                          int32_t *out);
+    integer(c_int32_t) function c_results_descriptor_input_option_count(r, i, k, out) &
+        bind(c, name='vosia_results_descriptor_input_option_count')
+      import :: c_int32_t, c_ptr
+      type(c_ptr), value :: r
+      integer(c_int32_t), value :: i, k
+      integer(c_int32_t), intent(out) :: out
     end function
 
     ! vosia_status vosia_service_set_max_download_bytes(vosia_service *s, int64_t bytes);
@@ -1139,6 +1187,23 @@ contains
     call take_str(st, p, value, status, is_null)
   end subroutine
 
+  !> A string lent by fn(h, i, k, key, out), i, k and key 0-based or keys (the attributes
+  !> and options of a service descriptor's inputs).
+  subroutine keyed2_str(fn, h, i, k, key, value, status, is_null)
+    procedure(keyed2_str_fn) :: fn
+    type(c_ptr), intent(in) :: h
+    integer, intent(in) :: i, k, key
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    type(c_ptr) :: p
+    integer(c_int32_t) :: st
+    value = ''
+    if (.not. proceed(status, is_null)) return
+    st = fn(h, int(i, c_int32_t), int(k, c_int32_t), int(key, c_int32_t), p)
+    call take_str(st, p, value, status, is_null)
+  end subroutine
+
   !> A string of download entry i (1-based) lent by fn(d, i, out) (its path or its error).
   subroutine entry_str(fn, dl, i, value, status, is_null)
     procedure(entry_str_fn) :: fn
@@ -1162,18 +1227,20 @@ contains
     if (present(flags)) flags_arg = int(flags, c_int32_t)
   end function
 
-  !> A count written by fn(h, out).
+  !> A count written by fn(h, out); 0 when the call fails. (Not `v = 0` before the call
+  !> and `n = int(v)` after it: `out` is intent(out), so the optimizer may drop that store
+  !> and a failed call, which writes nothing, would give garbage.)
   subroutine handle_int(fn, h, n, status)
     procedure(int_fn) :: fn
     type(c_ptr), intent(in) :: h
     integer, intent(out) :: n
     integer, intent(inout) :: status
-    integer(c_int32_t) :: v
+    integer(c_int32_t) :: v, st
     n = 0
     if (status /= VOSIA_OK) return
-    v = 0
-    call take(fn(h, v), status)
-    n = int(v)
+    st = fn(h, v)
+    call take(st, status)
+    if (st == VOSIA_OK) n = int(v)
   end subroutine
 
   !> The 1-based index found by fn(h, name, out); 0 when there is none.
@@ -1422,12 +1489,13 @@ contains
     integer, intent(in) :: field
     integer, intent(out) :: kind
     integer, intent(inout) :: status
-    integer(c_int32_t) :: v
+    integer(c_int32_t) :: v, st
     kind = 0
     if (status /= VOSIA_OK) return
-    v = 0
-    call take(c_field_kind(int(field, c_int32_t), v), status)
-    kind = int(v)
+    ! Only on success: C writes nothing otherwise (and v is intent(out) to it).
+    st = c_field_kind(int(field, c_int32_t), v)
+    call take(st, status)
+    if (st == VOSIA_OK) kind = int(v)
   end subroutine
 
   !> The standard field named `name` (case-insensitive, e.g. "mjd_obs"); -1 when none is.
@@ -1646,12 +1714,13 @@ contains
     integer, intent(in) :: i
     integer, intent(out) :: n
     integer, intent(inout) :: status
-    integer(c_int32_t) :: v
+    integer(c_int32_t) :: v, st
     n = 0
     if (status /= VOSIA_OK) return
-    v = 0
-    call take(c_service_param_option_count(svc%ptr, int(i - 1, c_int32_t), v), status)
-    n = int(v)
+    ! Only on success: C writes nothing otherwise (and v is intent(out) to it).
+    st = c_service_param_option_count(svc%ptr, int(i - 1, c_int32_t), v)
+    call take(st, status)
+    if (st == VOSIA_OK) n = int(v)
   end subroutine
 
   !> Allowed value `k` of input parameter `i`, in document order.
@@ -2066,12 +2135,13 @@ contains
     integer, intent(in) :: col
     integer, intent(out) :: datatype
     integer, intent(inout) :: status
-    integer(c_int32_t) :: v
+    integer(c_int32_t) :: v, st
     datatype = 0
     if (status /= VOSIA_OK) return
-    v = 0
-    call take(c_results_column_datatype(res%ptr, int(col - 1, c_int32_t), v), status)
-    datatype = int(v)
+    ! Only on success: C writes nothing otherwise (and v is intent(out) to it).
+    st = c_results_column_datatype(res%ptr, int(col - 1, c_int32_t), v)
+    call take(st, status)
+    if (st == VOSIA_OK) datatype = int(v)
   end subroutine
 
   !> The column whose name, else ID, is `name` (exact case first); 0 when there is none.
@@ -2308,6 +2378,86 @@ contains
     logical, dimension(:), intent(out), optional :: is_null
     call text_column(c_results_get_std_text_column, res, field, values, status, first_row, &
         is_null)
+  end subroutine
+
+  ! ---------------------------------------------------------------- service descriptors
+
+  !> How many service descriptors the response has (RESOURCE type="meta"
+  !> utype="adhoc:service": DataLink, SODA and other services it describes).
+  subroutine vosia_results_descriptor_count(res, n, status)
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(out) :: n
+    integer, intent(inout) :: status
+    call handle_int(c_results_descriptor_count, res%ptr, n, status)
+  end subroutine
+
+  !> Attribute `attr` of service descriptor `i`: VOSIA_ATTR_ID (the RESOURCE's ID, what a
+  !> DataLink service_def names), VOSIA_ATTR_NAME, VOSIA_ATTR_STANDARD_ID (e.g.
+  !> ivo://ivoa.net/std/SODA#sync-1.0), VOSIA_ATTR_URL (its accessURL); is_null when not
+  !> given.
+  subroutine vosia_results_get_descriptor_attr(res, i, attr, value, status, is_null)
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(in) :: i, attr
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    call keyed_str(c_results_get_descriptor_attr, res%ptr, i - 1, attr, value, status, &
+        is_null)
+  end subroutine
+
+  !> How many input parameters service descriptor `i` declares (its GROUP
+  !> name="inputParams").
+  subroutine vosia_results_descriptor_input_count(res, i, n, status)
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(in) :: i
+    integer, intent(out) :: n
+    integer, intent(inout) :: status
+    integer(c_int32_t) :: v, st
+    n = 0
+    if (status /= VOSIA_OK) return
+    st = c_results_descriptor_input_count(res%ptr, int(i - 1, c_int32_t), v)
+    call take(st, status)
+    if (st == VOSIA_OK) n = int(v)
+  end subroutine
+
+  !> Attribute `attr` of input `k` of service descriptor `i`: VOSIA_ATTR_NAME, _ID, _UCD,
+  !> _UTYPE, _UNIT, _XTYPE, _ARRAYSIZE, _DESCRIPTION, _DATATYPE, _VALUE (a fixed value),
+  !> _MIN, _MAX (its VALUES), _REF (the ID of the results column each row's value comes
+  !> from); is_null when not set.
+  subroutine vosia_results_get_descriptor_input_attr(res, i, k, attr, value, status, is_null)
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(in) :: i, k, attr
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    call keyed2_str(c_results_get_descriptor_input_attr, res%ptr, i - 1, k - 1, attr, value, &
+        status, is_null)
+  end subroutine
+
+  !> How many allowed values (VALUES/OPTION) input `k` of service descriptor `i` lists (0:
+  !> any value).
+  subroutine vosia_results_descriptor_input_option_count(res, i, k, n, status)
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(in) :: i, k
+    integer, intent(out) :: n
+    integer, intent(inout) :: status
+    integer(c_int32_t) :: v, st
+    n = 0
+    if (status /= VOSIA_OK) return
+    st = c_results_descriptor_input_option_count(res%ptr, int(i - 1, c_int32_t), &
+        int(k - 1, c_int32_t), v)
+    call take(st, status)
+    if (st == VOSIA_OK) n = int(v)
+  end subroutine
+
+  !> Allowed value `o` of input `k` of service descriptor `i`, in document order.
+  subroutine vosia_results_get_descriptor_input_option(res, i, k, o, value, status)
+    type(vosia_results_t), intent(in) :: res
+    integer, intent(in) :: i, k, o
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    call keyed2_str(c_results_get_descriptor_input_option, res%ptr, i - 1, k - 1, o - 1, &
+        value, status)
   end subroutine
 
   ! ------------------------------------------------------------------------- downloads

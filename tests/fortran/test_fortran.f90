@@ -1,6 +1,7 @@
 ! Tests of the Fortran module vosia (ctest: fortran_module): inherited status, 1-based rows and
 ! columns, int64 rows, allocatable strings out, trimmed strings in, nulls through is_null that
 ! never touch status, errors with vosia_errmsg, the standard-field list, the keyed getters,
+! the service descriptors of a response (DataLink/SODA: inputs, their ref and options),
 ! whole-column reads compared cell by cell with the cell getters, query setters and their
 ! URLs, downloads and cutouts (the argument contract, a failed download that still hands back
 ! its entries), on tests/data and (when present) files of the shared corpus; with
@@ -9,7 +10,8 @@
 ! cancel, downloads of the rows of an SIA 2.0 search through DataLink, compared byte for byte
 ! with the files DaCHS serves (VOSIA_TEST_DATA_FILES), found again on a rerun, resumed, and
 ! SODA cutouts of those rows (smaller than the images, "no overlap" for the others, found
-! again on a rerun). Inputs come from the environment:
+! again on a rerun), and the DataLink descriptor of an SIA 2.0 response (its input ID
+! filled from obs_publisher_did). Inputs come from the environment:
 ! VOSIA_TEST_DATA, VOSIA_CORPUS, VOSIA_TEST_DACHS, VOSIA_TEST_DATA_FILES; scratch folders are
 ! made under /tmp.
 
@@ -84,11 +86,13 @@ program test_fortran
   call queries()
   call downloads()
   call cutouts()
+  call descriptors()
   call corpus()
   if (len(dachs) > 0) then
     call live()
     call live_downloads()
     call live_cutouts()
+    call live_descriptors()
   else
     print '(a)', 'VOSIA_TEST_DACHS not set: live checks skipped'
   end if
@@ -1304,6 +1308,210 @@ contains
     call vosia_free(res)
     call vosia_free(svc)
     call execute_command_line("rm -rf '" // dir // "'")
+  end subroutine
+
+  ! --------------------------------------------------------------- service descriptors
+
+  ! The service descriptors of a response (RESOURCE type="meta" utype="adhoc:service"), from
+  ! memory: 1-based descriptors, inputs and options, nulls through is_null, range and key
+  ! errors, an inherited status, a response without descriptors, a freed handle.
+  subroutine descriptors()
+    type(vosia_results_t) :: res, none
+    integer :: status, n
+    character(len=:), allocatable :: s
+    logical :: null
+
+    status = VOSIA_OK
+    call vosia_results_parse(res, '<VOTABLE><RESOURCE type="results"><TABLE>' // &
+        '<FIELD name="obs_publisher_did" ID="obs_publisher_did" datatype="char" ' // &
+        'arraysize="*"/><DATA><TABLEDATA><TR><TD>ivo://x/a</TD></TR></TABLEDATA></DATA>' // &
+        '</TABLE></RESOURCE><RESOURCE ID="soda" name="cutouts" type="meta" ' // &
+        'utype="adhoc:service"><PARAM name="standardID" datatype="char" arraysize="*" ' // &
+        'value="ivo://ivoa.net/std/SODA#sync-1.0"/><PARAM name="accessURL" ' // &
+        'datatype="char" arraysize="*" value="http://h/dl/dlget"/><GROUP ' // &
+        'name="inputParams"><PARAM name="ID" datatype="char" arraysize="*" ' // &
+        'ref="obs_publisher_did" value=""/><PARAM name="POL" datatype="char" ' // &
+        'arraysize="*" value=""><DESCRIPTION>polarization</DESCRIPTION><VALUES>' // &
+        '<OPTION value="I"/><OPTION value="Q"/></VALUES></PARAM></GROUP></RESOURCE>' // &
+        '</VOTABLE>', VOSIA_SIA2, status)
+    call check_status(status, VOSIA_OK, 'parse a response with a SODA descriptor')
+
+    ! The descriptor.
+    call vosia_results_descriptor_count(res, n, status)
+    call check(n == 1, 'one service descriptor, got ' // str(int(n, c_int64_t)))
+    null = .true.
+    call vosia_results_get_descriptor_attr(res, 1, VOSIA_ATTR_ID, s, status, is_null=null)
+    call check(s == 'soda' .and. .not. null, 'descriptor 1 ID: ' // s)
+    call vosia_results_get_descriptor_attr(res, 1, VOSIA_ATTR_NAME, s, status)
+    call check(s == 'cutouts', 'descriptor 1 NAME: ' // s)
+    call vosia_results_get_descriptor_attr(res, 1, VOSIA_ATTR_STANDARD_ID, s, status)
+    call check(s == 'ivo://ivoa.net/std/SODA#sync-1.0', 'descriptor 1 STANDARD_ID: ' // s)
+    call vosia_results_get_descriptor_attr(res, 1, VOSIA_ATTR_URL, s, status)
+    call check(s == 'http://h/dl/dlget', 'descriptor 1 URL: ' // s)
+    call check_status(status, VOSIA_OK, 'descriptor attributes')
+    call vosia_results_get_descriptor_attr(res, 1, VOSIA_ATTR_UCD, s, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'a descriptor has no UCD')
+    call vosia_results_get_descriptor_attr(res, 0, VOSIA_ATTR_ID, s, status)
+    call check(s == '', 'descriptor 0: ""')
+    call check_error(status, VOSIA_E_RANGE, '', 'descriptor 0')
+    call vosia_results_get_descriptor_attr(res, 2, VOSIA_ATTR_ID, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'descriptor past the last')
+
+    ! Its inputs.
+    call vosia_results_descriptor_input_count(res, 1, n, status)
+    call check(n == 2, 'descriptor 1 has 2 inputs, got ' // str(int(n, c_int64_t)))
+    call check_status(status, VOSIA_OK, 'input count')
+    n = 7
+    call vosia_results_descriptor_input_count(res, 0, n, status)
+    call check(n == 0, 'input count of descriptor 0: 0, got ' // str(int(n, c_int64_t)))
+    call check_error(status, VOSIA_E_RANGE, '', 'input count of descriptor 0')
+    call vosia_results_descriptor_input_count(res, 2, n, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'input count past the last descriptor')
+
+    call vosia_results_get_descriptor_input_attr(res, 1, 1, VOSIA_ATTR_NAME, s, status)
+    call check(s == 'ID', 'input 1 NAME: ' // s)
+    null = .true.
+    call vosia_results_get_descriptor_input_attr(res, 1, 1, VOSIA_ATTR_REF, s, status, &
+        is_null=null)
+    call check(s == 'obs_publisher_did' .and. .not. null, 'input 1 REF: ' // s)
+    call vosia_results_get_descriptor_input_attr(res, 1, 1, VOSIA_ATTR_DATATYPE, s, status)
+    call check(s == 'char', 'input 1 DATATYPE: ' // s)
+    call vosia_results_get_descriptor_input_attr(res, 1, 1, VOSIA_ATTR_ARRAYSIZE, s, status)
+    call check(s == '*', 'input 1 ARRAYSIZE: ' // s)
+    s = 'x'
+    null = .false.
+    call vosia_results_get_descriptor_input_attr(res, 1, 1, VOSIA_ATTR_VALUE, s, status, &
+        is_null=null)
+    call check(null .and. s == '', 'input 1 VALUE="" is not set: null, ""')
+    call check_status(status, VOSIA_OK, 'a null input attribute leaves status alone')
+    call vosia_results_get_descriptor_input_attr(res, 1, 1, VOSIA_ATTR_UCD, s, status, &
+        is_null=null)
+    call check(null, 'input 1 without UCD: null')
+    call vosia_results_get_descriptor_input_attr(res, 1, 2, VOSIA_ATTR_NAME, s, status)
+    call check(s == 'POL', 'input 2 NAME: ' // s)
+    call vosia_results_get_descriptor_input_attr(res, 1, 2, VOSIA_ATTR_DESCRIPTION, s, &
+        status)
+    call check(s == 'polarization', 'input 2 DESCRIPTION: ' // s)
+    call vosia_results_get_descriptor_input_attr(res, 1, 2, VOSIA_ATTR_REF, s, status, &
+        is_null=null)
+    call check(null .and. s == '', 'input 2 without ref: REF null')
+    call check_status(status, VOSIA_OK, 'input attributes')
+    call vosia_results_get_descriptor_input_attr(res, 1, 1, VOSIA_ATTR_URL, s, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, '', 'an input has no URL')
+    call vosia_results_get_descriptor_input_attr(res, 1, 0, VOSIA_ATTR_NAME, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'input 0')
+    call vosia_results_get_descriptor_input_attr(res, 1, 3, VOSIA_ATTR_NAME, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'input past the last')
+    call vosia_results_get_descriptor_input_attr(res, 0, 1, VOSIA_ATTR_NAME, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'an input of descriptor 0')
+    call vosia_results_get_descriptor_input_attr(res, 2, 1, VOSIA_ATTR_NAME, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'an input of a descriptor past the last')
+
+    ! The inputs' options.
+    call vosia_results_descriptor_input_option_count(res, 1, 1, n, status)
+    call check(n == 0, 'input 1 is free: 0 options, got ' // str(int(n, c_int64_t)))
+    call vosia_results_descriptor_input_option_count(res, 1, 2, n, status)
+    call check(n == 2, 'input 2 has 2 options, got ' // str(int(n, c_int64_t)))
+    call vosia_results_get_descriptor_input_option(res, 1, 2, 1, s, status)
+    call check(s == 'I', 'input 2 option 1: ' // s)
+    call vosia_results_get_descriptor_input_option(res, 1, 2, 2, s, status)
+    call check(s == 'Q', 'input 2 option 2: ' // s)
+    call check_status(status, VOSIA_OK, 'input options')
+    n = 7
+    call vosia_results_descriptor_input_option_count(res, 1, 0, n, status)
+    call check(n == 0, 'option count of input 0: 0, got ' // str(int(n, c_int64_t)))
+    call check_error(status, VOSIA_E_RANGE, '', 'option count of input 0')
+    call vosia_results_descriptor_input_option_count(res, 1, 3, n, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'option count of an input past the last')
+    call vosia_results_descriptor_input_option_count(res, 0, 1, n, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'option count in descriptor 0')
+    call vosia_results_descriptor_input_option_count(res, 2, 1, n, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'option count in a descriptor past the last')
+    call vosia_results_get_descriptor_input_option(res, 1, 2, 0, s, status)
+    call check(s == '', 'option 0: ""')
+    call check_error(status, VOSIA_E_RANGE, '', 'option 0')
+    call vosia_results_get_descriptor_input_option(res, 1, 2, 3, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'option past the last')
+    call vosia_results_get_descriptor_input_option(res, 1, 1, 1, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'an option of a free input')
+    call vosia_results_get_descriptor_input_option(res, 1, 0, 1, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'an option of input 0')
+    call vosia_results_get_descriptor_input_option(res, 0, 2, 1, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'an option in descriptor 0')
+
+    ! A failed status on entry: nothing done, nothing changed.
+    status = VOSIA_E_IO
+    n = 7
+    call vosia_results_descriptor_count(res, n, status)
+    call check(n == 0, 'descriptor count with a failed status: 0')
+    null = .true.
+    call vosia_results_get_descriptor_attr(res, 1, VOSIA_ATTR_ID, s, status, is_null=null)
+    call check(s == '' .and. .not. null, 'descriptor attr with a failed status: ""')
+    call vosia_results_descriptor_input_count(res, 1, n, status)
+    call check(n == 0, 'input count with a failed status: 0')
+    call vosia_results_get_descriptor_input_attr(res, 1, 1, VOSIA_ATTR_NAME, s, status)
+    call check(s == '', 'input attr with a failed status: ""')
+    call vosia_results_descriptor_input_option_count(res, 1, 2, n, status)
+    call check(n == 0, 'option count with a failed status: 0')
+    call vosia_results_get_descriptor_input_option(res, 1, 2, 1, s, status)
+    call check(s == '', 'option with a failed status: ""')
+    call check_status(status, VOSIA_E_IO, 'a failed status is kept through the getters')
+    status = VOSIA_OK
+    call vosia_free(res)
+
+    ! A response without descriptors; a freed handle.
+    call vosia_results_parse_file(none, data_dir // '/sia1_three.xml', VOSIA_SIA1, status)
+    call vosia_results_descriptor_count(none, n, status)
+    call check_status(status, VOSIA_OK, 'descriptor count of a response without any')
+    call check(n == 0, 'a response without descriptors: 0, got ' // str(int(n, c_int64_t)))
+    call vosia_results_get_descriptor_attr(none, 1, VOSIA_ATTR_ID, s, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'descriptor 1 of a response without any')
+    call vosia_free(none)
+    n = 7
+    call vosia_results_descriptor_count(none, n, status)
+    call check(n == 0, 'descriptor count of a freed handle: 0, got ' // str(int(n, c_int64_t)))
+    call check_error(status, VOSIA_E_NULL_ARG, '', 'descriptor count of a freed handle')
+    call vosia_results_get_descriptor_input_attr(none, 1, 1, VOSIA_ATTR_NAME, s, status)
+    call check_error(status, VOSIA_E_NULL_ARG, '', 'input attr of a freed handle')
+  end subroutine
+
+  ! The service descriptor of a live SIA 2.0 response whose access URLs are DataLink
+  ! documents: one DataLink descriptor, its input ID filled from column obs_publisher_did.
+  subroutine live_descriptors()
+    type(vosia_service_t) :: svc
+    type(vosia_query_t) :: q
+    type(vosia_results_t) :: res
+    integer :: status, n, k, id_input
+    character(len=:), allocatable :: s
+
+    status = VOSIA_OK
+    call vosia_service_new(svc, dachs // '/siatest/q/sia2dl/siap2.xml?', VOSIA_SIA2, status)
+    call vosia_service_set_timeout(svc, 60d0, status)
+    call vosia_query_new(q, svc, status)
+    call vosia_query_add_circle(q, 10.6847d0, 41.269d0, 0.1d0, status)
+    call vosia_query_execute(q, res, status)
+    if (status /= VOSIA_OK) write (error_unit, '(a)') vosia_errmsg(status, q)
+    call check_status(status, VOSIA_OK, 'live descriptor search')
+    call vosia_results_descriptor_count(res, n, status)
+    call check(n == 1, 'live sia2dl: 1 service descriptor, got ' // str(int(n, c_int64_t)))
+    call vosia_results_get_descriptor_attr(res, 1, VOSIA_ATTR_STANDARD_ID, s, status)
+    call check(index(s, 'ivo://ivoa.net/std/DataLink') == 1, 'live descriptor STANDARD_ID: ' &
+        // s)
+    call vosia_results_descriptor_input_count(res, 1, n, status)
+    id_input = 0
+    do k = 1, n
+      call vosia_results_get_descriptor_input_attr(res, 1, k, VOSIA_ATTR_NAME, s, status)
+      if (s == 'ID') id_input = k
+    end do
+    call check(id_input > 0, 'live descriptor: an input ID')
+    if (id_input > 0) then
+      call vosia_results_get_descriptor_input_attr(res, 1, id_input, VOSIA_ATTR_REF, s, status)
+      call check(s == 'obs_publisher_did', 'live descriptor: ID has REF ' // s)
+    end if
+    call check_status(status, VOSIA_OK, 'live descriptor reads')
+    call vosia_free(res)
+    call vosia_free(q)
+    call vosia_free(svc)
   end subroutine
 
   ! ---------------------------------------------------------------------------- corpus
