@@ -299,6 +299,7 @@ module vosia
   public :: vosia_service_set_download_jobs, vosia_service_set_max_download_bytes
   public :: vosia_service_set_download_timeout, vosia_service_download_url
   public :: vosia_service_download_rows, vosia_service_cutout_rows, vosia_downloads_count
+  public :: vosia_service_datalink_rows
   public :: vosia_downloads_status
   public :: vosia_downloads_get_path, vosia_downloads_get_error, vosia_downloads_file
   ! query
@@ -955,6 +956,15 @@ module vosia
       integer(c_int64_t), value :: first, n
       character(kind=c_char), dimension(*), intent(in) :: dir
       integer(c_int32_t), value :: flags
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_service_datalink_rows(const vosia_service *s, const vosia_results *r,
+    !                   int64_t first_row, int64_t n_rows, vosia_results **out);
+    integer(c_int32_t) function c_service_datalink_rows(s, r, first, n, out) &
+        bind(c, name='vosia_service_datalink_rows')
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: s, r
+      integer(c_int64_t), value :: first, n
       type(c_ptr), intent(inout) :: out
     end function
     ! vosia_status vosia_service_cutout_rows(const vosia_service *s, const vosia_results *r,
@@ -2547,6 +2557,31 @@ contains
     end if
     call take(c_service_download_rows(svc%ptr, res%ptr, row0(first_row), n, f_c_str(dir), &
         flags_arg(flags), dl%ptr), status)
+  end subroutine
+
+  !> The DataLink links of rows first_row .. first_row + n_rows - 1 of `res` (first_row
+  !> defaults to 1, n_rows to the rest; at most 500) in one request to the DataLink service
+  !> the response describes, into the new results handle `links` (null on entry): columns
+  !> ID, access_url, service_def, error_message, semantics, content_type, ...; its own
+  !> service descriptors (SODA) with it. VOSIA_E_UNSUPPORTED when the response describes no
+  !> DataLink service; vosia_results_overflow says when the service stopped early.
+  subroutine vosia_service_datalink_rows(svc, res, links, status, first_row, n_rows)
+    type(vosia_service_t), intent(in) :: svc
+    type(vosia_results_t), intent(in) :: res
+    type(vosia_results_t), intent(inout) :: links
+    integer, intent(inout) :: status
+    integer(c_int64_t), intent(in), optional :: first_row, n_rows
+    integer(c_int64_t) :: n
+    integer :: st
+    if (.not. may_create(links%ptr, 'results', status)) return
+    if (present(n_rows)) then
+      n = n_rows
+    else  ! the rest of the rows, through the module routine (see download_rows)
+      st = VOSIA_OK
+      call vosia_results_row_count(res, n, st)
+      n = max(0_c_int64_t, n - row0(first_row))
+    end if
+    call take(c_service_datalink_rows(svc%ptr, res%ptr, row0(first_row), n, links%ptr), status)
   end subroutine
 
   !> Cuts the same region out of the datasets of rows first_row .. first_row + n_rows - 1 of

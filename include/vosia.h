@@ -1851,6 +1851,24 @@ vosia_status vosia_service_download_rows(const vosia_service *s, const vosia_res
 vosia_status vosia_service_cutout_rows(const vosia_service *s, const vosia_results *r, int64_t first_row, int64_t n_rows, const char *const *names, const char *const *values, size_t n_params, const char *dir, int32_t flags, vosia_downloads **out);
 
 /**
+ * The DataLink links of rows `first_row .. first_row + n_rows` of `r` (at most 500), in one
+ * request: their IDs (the column the response's DataLink service descriptor refers to,
+ * e.g. obs_publisher_did) sent to that service, the answer read into a new results handle
+ * with the DataLink columns (`ID`, `access_url`, `service_def`, `error_message`,
+ * `semantics`, `content_type`, `content_length`, ...; read them with
+ * vosia_results_column_index and the cell getters) and its own service descriptors (the SODA
+ * services its `#proc` rows name). An ID the service does not know is a row with an
+ * `error_message`. vosia_results_overflow says when the service stopped early: ask again for
+ * the IDs it left out.
+ * @param out (out, not NULL) receives the new handle (free with vosia_results_free);
+ *            written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_UNSUPPORTED (the response describes no DataLink service),
+ *         VOSIA_E_INVALID_ARG (more than 500 rows), the transport errors, VOSIA_E_FORMAT,
+ *         VOSIA_E_SERVICE, VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_datalink_rows(const vosia_service *s, const vosia_results *r, int64_t first_row, int64_t n_rows, vosia_results **out);
+
+/**
  * Frees a downloads handle (the files stay). NULL does nothing. Strings borrowed from it
  * become invalid.
  */

@@ -499,6 +499,10 @@ public:
                                           const download_options &options = download_options(),
                                           std::int64_t first_row = 0,
                                           std::int64_t n_rows = -1);
+    /// The DataLink links of rows [first_row, first_row + n_rows) of `res` (at most 500) in
+    /// one request, as results with the DataLink columns (see vosia_service_datalink_rows).
+    class results datalink_rows(const class results_view &res, std::int64_t first_row = 0,
+                                std::int64_t n_rows = -1);
     /// Cuts the same SODA region (`{{"CIRCLE", "10.87 41.3 0.005"}}`, POLYGON, POS, BAND,
     /// TIME, POL, any other) out of the datasets of rows [first_row, first_row + n_rows) of
     /// `res` into `dir`, saved as downloads are. Throws download_error (with every outcome)
@@ -1021,6 +1025,14 @@ inline std::vector<downloaded> service::download_rows(const results_view &res,
                                                   dir.string().c_str(), options.flags(), &d);
     rethrow_progress(d);
     return detail::outcomes(st, d);
+}
+
+inline results service::datalink_rows(const results_view &res, std::int64_t first_row,
+                                     std::int64_t n_rows) {
+    if (n_rows == -1) n_rows = res.row_count() - first_row;
+    vosia_results *links = nullptr;
+    detail::check_transfer(vosia_service_datalink_rows(h_, res.get(), first_row, n_rows, &links));
+    return results(links);
 }
 
 inline std::vector<downloaded> service::cutout_rows(

@@ -35,6 +35,49 @@ pub fn id_descriptor(results: &Results) -> Option<(&ServiceDescriptor, usize)> {
     })
 }
 
+/// The links of `rows` of `results` in one DataLink request: the IDs (the column the
+/// response's DataLink descriptor refers to) POSTed to its accessURL, the answer read as a
+/// results table (columns `ID`, `access_url`, `service_def`, `error_message`, `semantics`,
+/// `content_type`, `content_length`, ...; its own descriptors, e.g. SODA, with it). At most
+/// 500 rows at a time; an OVERFLOW answer (`Results::overflow`) means the service stopped
+/// early: ask again for the IDs it left out.
+pub fn links_of_rows(
+    agent: &ureq::Agent,
+    settings: &Settings,
+    results: &Results,
+    rows: std::ops::Range<usize>,
+) -> Result<Results> {
+    let Some((descriptor, column)) = id_descriptor(results) else {
+        return Err(Error::new(
+            ErrorKind::Unsupported,
+            "the response describes no DataLink service (no service descriptor whose ID input \
+             refers to a column); each row's access URL may still be its DataLink document",
+        ));
+    };
+    if rows.len() > IDS_PER_REQUEST {
+        return Err(Error::invalid(format!(
+            "{} rows: ask DataLink for at most {IDS_PER_REQUEST} at a time",
+            rows.len()
+        )));
+    }
+    let mut form = Vec::new();
+    for row in rows {
+        if let Some(id) = results
+            .text(row, column)?
+            .and_then(|c| c.to_str().ok())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            form.push(format!("ID={}", encode_component(id)));
+        }
+    }
+    let url = descriptor
+        .access_url()
+        .ok_or_else(|| Error::format("the DataLink descriptor has no accessURL"))?;
+    let body = fetch::document_with(agent, settings, url, Some(&form.join("&")))?;
+    Results::from_bytes(&body, SiaVersion::V2)
+}
+
 /// The `#this` link of each of `ids` from the DataLink service `descriptor` describes, in
 /// as few requests as the service allows (see [`ask`]). An ID the service has no dataset for
 /// is an error of that ID alone.

@@ -287,6 +287,16 @@ impl Service {
         )
     }
 
+    /// The DataLink links of `rows` of `results` in one request; see
+    /// [`crate::datalink::links_of_rows`].
+    pub fn datalink_rows(
+        &self,
+        results: &crate::Results,
+        rows: std::ops::Range<usize>,
+    ) -> Result<crate::Results> {
+        crate::datalink::links_of_rows(&self.agent, &self.settings(), results, rows)
+    }
+
     /// Downloads every item into `dir`, in parallel; one outcome per item, in order.
     pub fn download_all(
         &self,

@@ -251,3 +251,62 @@ fn soda_cutouts_through_the_datalink_descriptors() {
     let again = svc.cutout_rows(&res, 0..n, &circle, &dir, Options::default());
     assert!(again.iter().flatten().all(|s| s.how == How::Cached));
 }
+
+#[test]
+fn datalink_links_of_many_rows_in_one_request() {
+    let Some(base) = server() else { return };
+    let (svc, res) = search(&base, "/siatest/q/sia2dl/siap2.xml?", SiaVersion::V2, |q| {
+        q.params_mut().add_range(0.0, 360.0, -90.0, 90.0).unwrap();
+    });
+    let n = res.row_count();
+    assert_eq!(n, 120);
+    let links = svc.datalink_rows(&res, 0..n).unwrap();
+    let (id, semantics, url) = (
+        links.column_index("ID").unwrap(),
+        links.column_index("semantics").unwrap(),
+        links.column_index("access_url").unwrap(),
+    );
+    let text = |r: usize, c: usize| {
+        links
+            .text(r, c)
+            .unwrap()
+            .map(|t| t.to_str().unwrap().to_string())
+    };
+    // Every row's dataset has its #this link, pointing at the file the ID names.
+    for row in 0..n {
+        let did = res
+            .std_text(row, StdField::PublisherDid)
+            .unwrap()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        let this = (0..links.row_count())
+            .find(|&r| {
+                text(r, id).as_deref() == Some(&did)
+                    && text(r, semantics).as_deref() == Some("#this")
+            })
+            .unwrap_or_else(|| panic!("no #this for {did}"));
+        let file = did
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .rsplit('?')
+            .next()
+            .unwrap()
+            .to_string();
+        assert!(text(this, url).unwrap().ends_with(&file), "{did}");
+    }
+    // The answer carries the SODA descriptors its #proc rows name.
+    assert!(links.descriptors().iter().any(|d| d.is("SODA")));
+    // Too many rows at once, or a response without a DataLink service, say so.
+    let (plain, sia1) = search(&base, "/siatest/q/i/siap.xml?", SiaVersion::V1, |q| {
+        q.params_mut().set_pos(10.68, 41.27).unwrap();
+        q.params_mut().set_size(0.2, 0.2).unwrap();
+    });
+    let e = plain
+        .datalink_rows(&sia1, 0..sia1.row_count())
+        .err()
+        .expect("no DataLink service");
+    assert_eq!(e.kind(), vosia::ErrorKind::Unsupported);
+}

@@ -275,6 +275,7 @@ PROTOTYPES = {
     "vosia_results_copy_descriptor_input_option": (_S, _H, _I32, _I32, _I32, _STR, _Z, _ZP),
     "vosia_service_download_url": (_S, _H, _STR, _STR, _STR, _I32, _HP),
     "vosia_service_download_rows": (_S, _H, _H, _I64, _I64, _STR, _I32, _HP),
+    "vosia_service_datalink_rows": (_S, _H, _H, _I64, _I64, _HP),
     "vosia_service_cutout_rows": (_S, _H, _H, _I64, _I64, _STRP, _STRP, _Z, _STR, _I32, _HP),
     "vosia_downloads_free": (None, _H),
     "vosia_downloads_count": (_I64, _H),

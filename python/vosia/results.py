@@ -142,6 +142,28 @@ class Results(Handle):
             first, count = picked.start, len(picked)
         return download_rows(service, self, dir, first, count, **options)
 
+    def datalinks(self, rows=None, *, service=None) -> "Results":
+        """The DataLink links of the rows (all, or a range/slice; at most 500) in one request
+        to the DataLink service the response describes, as Results with the DataLink columns
+        (ID, access_url, service_def, error_message, semantics, content_type, ...); its
+        ``overflow`` tells when the service stopped early. UnsupportedError when the response
+        describes no DataLink service."""
+        from .service import Service
+
+        service = service or self.service or Service("http://localhost/", self.version)
+        first, count = 0, len(self)
+        if rows is not None:
+            picked = range(len(self))[rows] if isinstance(rows, slice) else rows
+            if not isinstance(picked, range) or picked.step != 1:
+                raise TypeError("rows must be a slice or a range with step 1")
+            first, count = picked.start, len(picked)
+        h = c_void_p()
+        check(service._run(lib.vosia_service_datalink_rows, service._h, self._h, first, count,
+                           byref(h)))
+        links = Results(h.value, SIA2)
+        links.service = service
+        return links
+
     def cutout(self, dir=".", rows=None, *, circle=None, polygon=None, pos=None, band=None,
                time=None, pol=None, params=None, service=None, refresh=False,
                strict=True) -> list:

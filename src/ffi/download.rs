@@ -283,6 +283,40 @@ pub unsafe extern "C" fn vosia_service_cutout_rows(
     })
 }
 
+/// The DataLink links of rows `first_row .. first_row + n_rows` of `r` (at most 500), in one
+/// request: their IDs (the column the response's DataLink service descriptor refers to,
+/// e.g. obs_publisher_did) sent to that service, the answer read into a new results handle
+/// with the DataLink columns (`ID`, `access_url`, `service_def`, `error_message`,
+/// `semantics`, `content_type`, `content_length`, ...; read them with
+/// vosia_results_column_index and the cell getters) and its own service descriptors (the SODA
+/// services its `#proc` rows name). An ID the service does not know is a row with an
+/// `error_message`. vosia_results_overflow says when the service stopped early: ask again for
+/// the IDs it left out.
+/// @param out (out, not NULL) receives the new handle (free with vosia_results_free);
+///            written only on VOSIA_OK.
+/// @return VOSIA_OK; VOSIA_E_UNSUPPORTED (the response describes no DataLink service),
+///         VOSIA_E_INVALID_ARG (more than 500 rows), the transport errors, VOSIA_E_FORMAT,
+///         VOSIA_E_SERVICE, VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_service_datalink_rows(
+    s: *const vosia_service,
+    r: *const vosia_results,
+    first_row: i64,
+    n_rows: i64,
+    out: *mut *mut vosia_results,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle contract.
+        let service = unsafe { service_ref(s) }?;
+        let res = unsafe { results(r) }?;
+        not_null(out, "out")?;
+        let rows = row_range(res, first_row, n_rows)?;
+        let links = service.datalink_rows(res, rows)?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_out(out, into_raw::<crate::Results, vosia_results>(links)) })
+    })
+}
+
 /// Frees a downloads handle (the files stay). NULL does nothing. Strings borrowed from it
 /// become invalid.
 #[unsafe(no_mangle)]

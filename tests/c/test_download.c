@@ -216,6 +216,25 @@ static void test_live(const char *base) {
     }
     vosia_downloads_free(d);
 
+    /* The DataLink links of every row, in one request. */
+    vosia_results *links = NULL;
+    CHECK_STATUS(vosia_service_datalink_rows(svc, res, 0, n, &links), VOSIA_OK);
+    int32_t sem = col_index(links, "semantics");
+    int this_rows = 0;
+    for (int64_t k = 0; links != NULL && k < vosia_results_row_count(links); k++) {
+        const char *s = NULL;
+        if (vosia_results_get_str(links, k, sem, &s) == VOSIA_OK && strcmp(s, "#this") == 0)
+            this_rows++;
+    }
+    CHECK_INT(this_rows, n);
+    int32_t nd = 0;
+    CHECK_STATUS(vosia_results_descriptor_count(links, &nd), VOSIA_OK);
+    CHECK(nd >= 1);
+    vosia_results_free(links);
+    links = NULL;
+    CHECK_STATUS(vosia_service_datalink_rows(svc, res, 0, n + 1, &links), VOSIA_E_RANGE);
+    CHECK(links == NULL);
+
     /* Rows outside the result: nothing is attempted. */
     d = NULL;
     CHECK_STATUS(vosia_service_download_rows(svc, res, n, 1, dir, 0, &d), VOSIA_E_RANGE);

@@ -592,6 +592,13 @@ static void live(const std::string &base) {
         }
         dl.set_progress(nullptr);
 
+        // DataLink for every row in one request.
+        vosia::results links = dl.datalink_rows(found);
+        const std::int32_t sem = links.column_index("semantics").value();
+        std::int64_t this_links = 0;
+        for (vosia::row l : links) this_links += l.get_str(sem) == std::optional<std::string_view>("#this");
+        CHECK(this_links == found.row_count());
+
         // SODA: a small circle around siatest_001 cut out of every row; rows it misses fail.
         vosia::results near = vosia::query(dl).add_circle(10.878948, 41.309434, 0.2).execute();
         try {

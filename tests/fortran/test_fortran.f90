@@ -1480,8 +1480,9 @@ contains
   subroutine live_descriptors()
     type(vosia_service_t) :: svc
     type(vosia_query_t) :: q
-    type(vosia_results_t) :: res
-    integer :: status, n, k, id_input
+    type(vosia_results_t) :: res, links
+    integer :: status, n, k, id_input, col
+    integer(c_int64_t) :: nrows, nlinks, r, nthis
     character(len=:), allocatable :: s
 
     status = VOSIA_OK
@@ -1509,6 +1510,21 @@ contains
       call check(s == 'obs_publisher_did', 'live descriptor: ID has REF ' // s)
     end if
     call check_status(status, VOSIA_OK, 'live descriptor reads')
+    ! The DataLink links of every row in one request: a #this link for each.
+    call vosia_service_datalink_rows(svc, res, links, status)
+    call check_status(status, VOSIA_OK, 'live datalink_rows')
+    call vosia_results_row_count(res, nrows, status)
+    call vosia_results_column_index(links, 'semantics', col, status)
+    call vosia_results_row_count(links, nlinks, status)
+    nthis = 0
+    do r = 1, nlinks
+      call vosia_results_get_str(links, r, col, s, status)
+      if (s == '#this') nthis = nthis + 1
+    end do
+    call check(nthis == nrows .and. nrows > 0, 'live datalink_rows: one #this per row')
+    call vosia_free(links)
+    call vosia_service_datalink_rows(svc, res, links, status, 1_c_int64_t, nrows + 1)
+    call check_status(status, VOSIA_E_RANGE, 'live datalink_rows past the end')
     call vosia_free(res)
     call vosia_free(q)
     call vosia_free(svc)

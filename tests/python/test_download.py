@@ -178,3 +178,15 @@ def test_the_sia2dl_response_describes_its_datalink_service():
     (d,) = res.descriptors
     assert d.standard_id.startswith("ivo://ivoa.net/std/DataLink")
     assert [p.ref for p in d.inputs if p.name == "ID"] == ["obs_publisher_did"]
+
+
+@live
+def test_datalinks_of_all_rows_in_one_call():
+    svc = vosia.Service(DACHS + "/siatest/q/sia2dl/siap2.xml?", vosia.SIA2)
+    res = svc.search(pos=(10.6847, 41.269, 0.2))
+    links = res.datalinks()
+    this = [r["access_url"] for r in links if r["semantics"] == "#this"]
+    assert len(this) == len(res) and all(u.endswith(".fits") for u in this)
+    plain = vosia.Service(DACHS + "/siatest/q/i/siap.xml?", vosia.SIA1)
+    with pytest.raises(vosia.UnsupportedError):
+        plain.search(pos=(10.68, 41.27), size=0.2).datalinks()
