@@ -18,14 +18,9 @@ server="${1:-${VOSIA_TEST_DACHS:-http://127.0.0.1:8080}}"
 python="${VOSIA_PYTHON:-build/venv/bin/python}"
 out="${TMPDIR:-/tmp}/vosia-bench-datalink"
 rm -rf "$out" && mkdir -p "$out"
-command -v hyperfine >/dev/null || { echo "hyperfine not found: apt-get install hyperfine" >&2; exit 1; }
-cargo build --release --quiet
-so=$(ls target/release/libvosia.so)
-soname=$(objdump -p "$so" 2>/dev/null | awk '/SONAME/ {print $2}')
-cp "$so" "$out/${soname:-libvosia.so}"
-ln -sf "${soname:-libvosia.so}" "$out/libvosia.so"
-${CC:-cc} -O2 -Wall -Wextra -Werror -Iinclude bench/datalink.c -L"$out" -lvosia \
-    -Wl,-rpath,"$out" -o "$out/datalink"
+. bench/lib.sh
+bench_need_hyperfine
+bench_build "$out" bench/datalink.c
 
 curl -s -m 60 -o "$out/response.xml" \
     "${server%/}/siatest/q/sia2dl/siap2.xml?POS=RANGE%200%20360%20-90%2090&MAXREC=1000"

@@ -19,14 +19,9 @@ python="${VOSIA_PYTHON:-build/venv/bin/python}"
 out="${TMPDIR:-/tmp}/vosia-bench-downloads"
 rm -rf "$out" && mkdir -p "$out"
 
-command -v hyperfine >/dev/null || { echo "hyperfine not found: apt-get install hyperfine" >&2; exit 1; }
-cargo build --release --quiet
-so=$(ls target/release/libvosia.so)
-soname=$(objdump -p "$so" 2>/dev/null | awk '/SONAME/ {print $2}')
-cp "$so" "$out/${soname:-libvosia.so}"
-ln -sf "${soname:-libvosia.so}" "$out/libvosia.so"
-${CC:-cc} -O2 -Wall -Wextra -Werror -Iinclude bench/downloads.c -L"$out" -lvosia \
-    -Wl,-rpath,"$out" -o "$out/downloads"
+. bench/lib.sh
+bench_need_hyperfine
+bench_build "$out" bench/downloads.c
 
 curl -s -m 60 -o "$out/response.xml" "${server%/}/siatest/q/i/siap.xml?POS=8,-15&SIZE=120"
 "$out/downloads" "$out/response.xml" 1 --urls >"$out/urls.txt"

@@ -18,16 +18,9 @@ url="${server%/}/siatest/q/i/siap.xml?"
 out="${TMPDIR:-/tmp}/vosia-bench-queries"
 mkdir -p "$out"
 
-command -v hyperfine >/dev/null || { echo "hyperfine not found: apt-get install hyperfine" >&2; exit 1; }
-cargo build --release --quiet
-# The shared object carries a versioned soname; link a private copy so a rebuild during the
-# run cannot change what is measured.
-so=$(ls target/release/libvosia.so)
-soname=$(objdump -p "$so" 2>/dev/null | awk '/SONAME/ {print $2}')
-cp "$so" "$out/${soname:-libvosia.so}"
-ln -sf "${soname:-libvosia.so}" "$out/libvosia.so"
-${CC:-cc} -O2 -Wall -Wextra -Werror -Iinclude bench/queries.c -L"$out" -lvosia \
-    -Wl,-rpath,"$out" -o "$out/queries"
+. bench/lib.sh
+bench_need_hyperfine
+bench_build "$out" bench/queries.c
 
 "$out/queries" "$url" "$n" --urls >"$out/urls.txt"
 # One curl process, every URL written to /dev/null, connection kept alive between them.

@@ -5,10 +5,10 @@
 use std::ffi::{CStr, c_char};
 
 use super::consts::{VOSIA_ATTR_ID, VOSIA_ATTR_NAME, VOSIA_ATTR_STANDARD_ID, VOSIA_ATTR_URL};
-use super::guard::{guard_status, not_null, write_optional, write_out};
+use super::guard::{guard_status, not_null, write_out};
 use super::results::{results, vosia_results};
 use super::status::{FfiResult, vosia_status};
-use super::strings::copy_optional;
+use super::strings;
 use super::{attr_of, attr_unknown};
 use crate::Results;
 use crate::attrs::Attr;
@@ -60,16 +60,11 @@ unsafe fn get_text<'a>(
     out: *mut *const c_char,
     body: impl FnOnce(&'a Results) -> FfiResult<Option<&'a CStr>>,
 ) -> vosia_status {
-    guard_status(|| {
-        // SAFETY: handle contract.
-        let res = unsafe { results(r) }?;
-        not_null(out, "out")?;
-        let text = body(res)?;
-        // SAFETY: checked non-NULL.
-        Ok(unsafe { write_optional(out, text.map(CStr::as_ptr)) })
-    })
+    // SAFETY: the handle contract, passed through.
+    unsafe { strings::lend_text(|| results(r), out, body) }
 }
 
+/// Runs the `copy_*` twin of a getter.
 unsafe fn copy_text<'a>(
     r: *const vosia_results,
     buf: *mut c_char,
@@ -77,11 +72,8 @@ unsafe fn copy_text<'a>(
     len: *mut usize,
     body: impl FnOnce(&'a Results) -> FfiResult<Option<&'a CStr>>,
 ) -> vosia_status {
-    guard_status(|| {
-        // SAFETY: handle and buffer contracts.
-        let res = unsafe { results(r) }?;
-        Ok(unsafe { copy_optional(body(res)?, buf, cap, len) })
-    })
+    // SAFETY: the handle and buffer contracts, passed through.
+    unsafe { strings::copy_text(|| results(r), buf, cap, len, body) }
 }
 
 fn descriptor_text(r: &Results, i: i32, attr: i32) -> FfiResult<Option<&CStr>> {

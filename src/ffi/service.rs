@@ -13,7 +13,8 @@ use super::consts::{VOSIA_ATTR_DESCRIPTION, VOSIA_ATTR_STANDARD_ID, VOSIA_ATTR_U
 use super::guard::{guard, guard_status, not_null, write_optional, write_out};
 use super::handle::{HandleKind, borrow, free, into_raw};
 use super::status::{FfiResult, VOSIA_OK, vosia_status};
-use super::strings::{copy_optional, copy_out, str_arg};
+use super::strings;
+use super::strings::{copy_out, str_arg};
 use super::{attr_of, attr_unknown, version_arg};
 use crate::attrs::{Attr, Attributes};
 use crate::describe::{Metadata, ParamInfo};
@@ -112,14 +113,8 @@ unsafe fn get_text<'a>(
     out: *mut *const c_char,
     body: impl FnOnce(&'a Arc<Service>) -> FfiResult<Option<&'a CStr>>,
 ) -> vosia_status {
-    guard_status(|| {
-        // SAFETY: handle contract.
-        let service = unsafe { service_ref(s) }?;
-        not_null(out, "out")?;
-        let text = body(service)?;
-        // SAFETY: checked non-NULL.
-        Ok(unsafe { write_optional(out, text.map(CStr::as_ptr)) })
-    })
+    // SAFETY: the handle contract, passed through.
+    unsafe { strings::lend_text(|| service_ref(s), out, body) }
 }
 
 /// Runs the `copy_*` twin of a getter.
@@ -130,11 +125,8 @@ unsafe fn copy_text<'a>(
     len: *mut usize,
     body: impl FnOnce(&'a Arc<Service>) -> FfiResult<Option<&'a CStr>>,
 ) -> vosia_status {
-    guard_status(|| {
-        // SAFETY: handle and buffer contracts.
-        let service = unsafe { service_ref(s) }?;
-        Ok(unsafe { copy_optional(body(service)?, buf, cap, len) })
-    })
+    // SAFETY: the handle and buffer contracts, passed through.
+    unsafe { strings::copy_text(|| service_ref(s), buf, cap, len, body) }
 }
 
 // ------------------------------------------------------------------- create, free

@@ -2,6 +2,7 @@
 
 use std::ffi::{CStr, CString, c_char};
 
+use super::guard::{guard_status, not_null, write_optional};
 use super::status::{Failure, FfiResult, VOSIA_E_BUFFER_SIZE, VOSIA_OK, vosia_status};
 
 /// A NUL-terminated copy of `text` for C to borrow (an interior NUL becomes a space).
@@ -89,4 +90,41 @@ fn short_buffer(cap: usize, needed: usize) -> vosia_status {
         ),
     );
     VOSIA_E_BUFFER_SIZE
+}
+
+/// The whole body of a getter that lends a string from a handle: borrows the handle
+/// (`handle`), checks `out`, and lends what `body` finds (`None`: `VOSIA_NULL_VALUE`).
+///
+/// # Safety
+/// `out` must be NULL or writable.
+pub(crate) unsafe fn lend_text<'a, T: 'a>(
+    handle: impl FnOnce() -> FfiResult<&'a T>,
+    out: *mut *const c_char,
+    body: impl FnOnce(&'a T) -> FfiResult<Option<&'a CStr>>,
+) -> vosia_status {
+    guard_status(|| {
+        let h = handle()?;
+        not_null(out, "out")?;
+        let text = body(h)?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_optional(out, text.map(CStr::as_ptr)) })
+    })
+}
+
+/// The `copy_*` twin of [`lend_text`].
+///
+/// # Safety
+/// As [`copy_out`].
+pub(crate) unsafe fn copy_text<'a, T: 'a>(
+    handle: impl FnOnce() -> FfiResult<&'a T>,
+    buf: *mut c_char,
+    cap: usize,
+    len: *mut usize,
+    body: impl FnOnce(&'a T) -> FfiResult<Option<&'a CStr>>,
+) -> vosia_status {
+    guard_status(|| {
+        let h = handle()?;
+        // SAFETY: the buffer contract, passed through.
+        Ok(unsafe { copy_optional(body(h)?, buf, cap, len) })
+    })
 }
