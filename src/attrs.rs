@@ -38,33 +38,11 @@ const COUNT: usize = 13;
 
 impl Attr {
     /// The attributes a FIELD has.
-    pub const FIELD: &'static [Attr] = &[
-        Attr::Name,
-        Attr::Id,
-        Attr::Ucd,
-        Attr::Utype,
-        Attr::Unit,
-        Attr::Xtype,
-        Attr::ArraySize,
-        Attr::Description,
-        Attr::Datatype,
-    ];
+    pub const FIELD: &'static [Attr] = Attr::INPUT.split_at(9).0;
     /// The attributes a PARAM has (a FIELD's, plus its value and limits).
-    pub const PARAM: &'static [Attr] = &[
-        Attr::Name,
-        Attr::Id,
-        Attr::Ucd,
-        Attr::Utype,
-        Attr::Unit,
-        Attr::Xtype,
-        Attr::ArraySize,
-        Attr::Description,
-        Attr::Datatype,
-        Attr::Value,
-        Attr::Min,
-        Attr::Max,
-    ];
-    /// The inputs of a service descriptor: a PARAM's attributes and its `ref`.
+    pub const PARAM: &'static [Attr] = Attr::INPUT.split_at(Attr::INPUT.len() - 1).0;
+    /// The inputs of a service descriptor: a PARAM's attributes and its `ref`. In this order
+    /// (FIELD and PARAM are its first 9 and 12): a FIELD's, a PARAM's own, then `ref`.
     pub const INPUT: &'static [Attr] = &[
         Attr::Name,
         Attr::Id,

@@ -5,7 +5,7 @@
 use std::ffi::{CStr, CString, c_char};
 use std::path::Path;
 
-use super::guard::{guard_status, guard_value, not_null, write_optional, write_out};
+use super::guard::{guard_status, guard_value, not_null, write_out};
 use super::handle::{HandleKind, borrow, free, into_raw};
 use super::index_arg;
 use super::results::{results, row_range, vosia_results};
@@ -13,7 +13,7 @@ use super::service::{service_ref, vosia_service};
 use super::status::{
     Failure, FfiResult, VOSIA_E_INVALID_ARG, VOSIA_NULL_VALUE, VOSIA_OK, vosia_status,
 };
-use super::strings::{c_string, copy_optional, str_arg};
+use super::strings::{self, c_string, str_arg};
 use crate::download::{How, Item, Options, Saved};
 use crate::error::{Error, Result};
 
@@ -342,13 +342,8 @@ fn nth(d: &Downloads, i: i64) -> FfiResult<&Entry> {
 }
 
 /// Entry `i`'s path (`of_success`) or error text, or `None` when the entry is the other kind.
-fn entry_text<'a>(
-    d: *const vosia_downloads,
-    i: i64,
-    of_success: bool,
-) -> FfiResult<Option<&'a CStr>> {
-    // SAFETY: handle contract; the text lives as long as the handle, which C frees.
-    let entry = nth(unsafe { downloads::<'a>(d) }?, i)?;
+fn entry_text(d: &Downloads, i: i64, of_success: bool) -> FfiResult<Option<&CStr>> {
+    let entry = nth(d, i)?;
     Ok(((entry.status == VOSIA_OK) == of_success).then_some(entry.text.as_c_str()))
 }
 
@@ -391,12 +386,8 @@ pub unsafe extern "C" fn vosia_downloads_get_path(
     i: i64,
     out: *mut *const c_char,
 ) -> vosia_status {
-    guard_status(|| {
-        let text = entry_text(d, i, true)?;
-        not_null(out, "out")?;
-        // SAFETY: checked non-NULL.
-        Ok(unsafe { write_optional(out, text.map(CStr::as_ptr)) })
-    })
+    // SAFETY: the handle contract, passed through.
+    unsafe { strings::lend_text(|| downloads(d), out, |h| entry_text(h, i, true)) }
 }
 
 /// Copies the path of entry `i`'s file into `buf` (copy_* convention).
@@ -410,8 +401,8 @@ pub unsafe extern "C" fn vosia_downloads_copy_path(
     cap: usize,
     len: *mut usize,
 ) -> vosia_status {
-    // SAFETY: buffer contract.
-    guard_status(|| Ok(unsafe { copy_optional(entry_text(d, i, true)?, buf, cap, len) }))
+    // SAFETY: the handle and buffer contracts, passed through.
+    unsafe { strings::copy_text(|| downloads(d), buf, cap, len, |h| entry_text(h, i, true)) }
 }
 
 /// What went wrong with entry `i`, as vosia_last_error would say it.
@@ -424,12 +415,8 @@ pub unsafe extern "C" fn vosia_downloads_get_error(
     i: i64,
     out: *mut *const c_char,
 ) -> vosia_status {
-    guard_status(|| {
-        let text = entry_text(d, i, false)?;
-        not_null(out, "out")?;
-        // SAFETY: checked non-NULL.
-        Ok(unsafe { write_optional(out, text.map(CStr::as_ptr)) })
-    })
+    // SAFETY: the handle contract, passed through.
+    unsafe { strings::lend_text(|| downloads(d), out, |h| entry_text(h, i, false)) }
 }
 
 /// Copies what went wrong with entry `i` into `buf` (copy_* convention).
@@ -443,8 +430,8 @@ pub unsafe extern "C" fn vosia_downloads_copy_error(
     cap: usize,
     len: *mut usize,
 ) -> vosia_status {
-    // SAFETY: buffer contract.
-    guard_status(|| Ok(unsafe { copy_optional(entry_text(d, i, false)?, buf, cap, len) }))
+    // SAFETY: the handle and buffer contracts, passed through.
+    unsafe { strings::copy_text(|| downloads(d), buf, cap, len, |h| entry_text(h, i, false)) }
 }
 
 /// The size in bytes of entry `i`'s file, and how it came (VOSIA_DOWNLOAD_FETCHED,
