@@ -129,13 +129,14 @@ endif()
 # --------------------------------------------------------------------------- IDL / GDL
 # idl_gdl runs the .pro copies in <build>/idl without VOSIA_IDL_LIB, so it also proves the
 # glue is found next to them; idl_constants compares vosia_constants.pro with vosia.h.
+# The test SPAWNs gdl, which GDL runs through $SHELL: CI machines may not set it.
 find_program(VOSIA_GDL gdl DOC "GNU Data Language, to test the IDL binding")
 if(VOSIA_GDL)
   add_test(NAME idl_gdl
     COMMAND "${VOSIA_GDL}" -quiet -e
             "!PATH='${_vosia_idl_dir}:${PROJECT_SOURCE_DIR}/tests/idl:'+!PATH & test_vosia")
   set_tests_properties(idl_gdl PROPERTIES TIMEOUT 300
-    ENVIRONMENT "${_vosia_bindings_env};VOSIA_GDL=${VOSIA_GDL};VOSIA_IDL_LIB="
+    ENVIRONMENT "${_vosia_bindings_env};VOSIA_GDL=${VOSIA_GDL};VOSIA_IDL_LIB=;SHELL=/bin/sh"
     PASS_REGULAR_EXPRESSION "test_vosia: [0-9]+ passed, 0 failed"
     FAIL_REGULAR_EXPRESSION "CHECK failed|% Execution halted|Error opening shared object")
   add_test(NAME idl_constants
