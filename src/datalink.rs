@@ -78,6 +78,31 @@ pub fn links_of_rows(
     Results::from_bytes(&body, SiaVersion::V2)
 }
 
+/// A links table: the DataLink document at `url` as it is (a row's DataLink access URL) when
+/// `ids` is empty, else the DataLink service endpoint `url` asked about `ids` (POSTed together,
+/// at most 500). See [`links_of_rows`] for its columns.
+pub fn links_table(
+    agent: &ureq::Agent,
+    settings: &Settings,
+    url: &str,
+    ids: &[String],
+) -> Result<Results> {
+    if ids.len() > IDS_PER_REQUEST {
+        return Err(Error::invalid(format!(
+            "{} IDs: ask DataLink for at most {IDS_PER_REQUEST} at a time",
+            ids.len()
+        )));
+    }
+    crate::service::check_base_url(url)?;
+    let form: Vec<String> = ids
+        .iter()
+        .map(|id| format!("ID={}", encode_component(id)))
+        .collect();
+    let form = form.join("&");
+    let body = fetch::document_with(agent, settings, url, (!ids.is_empty()).then_some(&*form))?;
+    Results::from_bytes(&body, SiaVersion::V2)
+}
+
 /// The `#this` link of each of `ids` from the DataLink service `descriptor` describes, in
 /// as few requests as the service allows (see [`ask`]). An ID the service has no dataset for
 /// is an error of that ID alone.

@@ -18,7 +18,6 @@
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::time::{Duration, Instant, SystemTime};
 
-use ureq::Agent;
 use ureq::http::{Response, StatusCode};
 
 use crate::error::{Error, ErrorKind, Result};
@@ -49,6 +48,10 @@ pub struct Settings {
     /// Told the bytes of a response body read so far and the bytes expected; its `false`
     /// cancels the transfer. `None` (the default): no reports.
     pub progress: Option<Progress>,
+    /// Told about each file of a download batch (its bytes, then how it ended), for a display
+    /// per file; its `false` cancels the batch as [`Settings::progress`]'s does. `None` (the
+    /// default): no reports.
+    pub file_progress: Option<crate::download::FileProgress>,
     /// Largest dataset a download accepts, in bytes; 0 (the default) means no limit. Separate
     /// from `max_response_bytes`, which bounds VOTables held in memory.
     pub max_download_bytes: u64,
@@ -90,10 +93,7 @@ impl PartialEq for Progress {
 impl Settings {
     /// Whether a request to `url` reuses kept-alive connections (see [`Settings::keepalive`]).
     pub fn keeps_alive(&self, url: &str) -> bool {
-        self.keepalive.unwrap_or_else(|| {
-            url.get(..8)
-                .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
-        })
+        self.keepalive.unwrap_or_else(|| is_https(url))
     }
 }
 
@@ -108,6 +108,7 @@ impl Default for Settings {
             headers: Vec::new(),
             keepalive: None,
             progress: None,
+            file_progress: None,
             max_download_bytes: 0,
             download_timeout: Duration::from_secs(3600),
             download_jobs: 4,
@@ -127,8 +128,12 @@ const DRAIN_BYTES: u64 = 1 << 20;
 /// VOSI and metadata documents are small; never hold more than this of one in memory.
 const DOCUMENT_LIMIT: u64 = 32 << 20;
 
-/// A new agent: the connection pool of one service. Timeouts are set per request.
-pub(crate) fn new_agent() -> Agent {
+/// The HTTP client the download and DataLink functions take (ureq's).
+pub type Agent = ureq::Agent;
+
+/// A new agent: the connection pool of one service, for the functions that take one (e.g.
+/// [`crate::download::download_rows`] of a saved response). Timeouts are set per request.
+pub fn new_agent() -> Agent {
     let tls = ureq::tls::TlsConfig::builder()
         .root_certs(ureq::tls::RootCerts::PlatformVerifier)
         .build();
@@ -343,6 +348,9 @@ fn map_ureq(e: ureq::Error, url: &str, settings: &Settings, doing: &str) -> Erro
                 ErrorKind::Timeout,
                 format!("timed out ({io}); timeout {} s", secs(settings.timeout)),
             ),
+            // rustls hands its failures (a corrupt record, an alert) to ureq as InvalidData;
+            // a plain TCP socket never reports that kind.
+            io::ErrorKind::InvalidData if is_https(url) => (ErrorKind::Tls, io.to_string()),
             _ if looks_like_tls(&io.to_string()) => (ErrorKind::Tls, io.to_string()),
             _ => (ErrorKind::Connect, io.to_string()),
         },
@@ -357,6 +365,11 @@ fn map_ureq(e: ureq::Error, url: &str, settings: &Settings, doing: &str) -> Erro
         _ => (ErrorKind::Http, e.to_string()),
     };
     Error::new(kind, format!("{doing} {url} failed: {what}"))
+}
+
+fn is_https(url: &str) -> bool {
+    url.get(..8)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
 }
 
 fn looks_like_tls(text: &str) -> bool {

@@ -127,6 +127,55 @@ impl Service {
         })
     }
 
+    /// A service at `url` speaking the SIA version it offers, as a user who does not know
+    /// it would find out. Its VOSI capabilities (tried as [`Service::discover`] tries them)
+    /// decide: the SIA endpoint listed under `url` itself (kept as given), else the SIA 2.0
+    /// one, else the SIA 1.0 one. A server without capabilities is asked to describe itself
+    /// (`FORMAT=METADATA&MAXREC=0`, which SIA 1.0 and 2.0 services both answer without
+    /// running a search): an input `SIZE` means SIA 1.0; `BAND`, `TIME`, `CALIB`, `DPTYPE`
+    /// or `COLLECTION` mean 2.0. A network failure is returned as it is.
+    pub fn detect(url: &str, settings: Settings) -> Result<Service> {
+        check_base_url(url)?;
+        let agent = http::new_agent();
+        let candidates = vosi::capabilities_urls(url);
+        let found = fetch::first_ok("VOSI capabilities document", &candidates, |u| {
+            vosi::parse_capabilities(&fetch::document(&agent, &settings, u)?)
+        });
+        let (version, base, caps) = match found {
+            Ok(caps) => {
+                let Some((version, endpoint)) = vosi::choose_sia_endpoint(&caps, url) else {
+                    return Err(Error::invalid(format!(
+                        "the VOSI capabilities of {url} list no SIA query endpoint \
+                         (standardID {} or {}); this does not seem to be an SIA service",
+                        vosi::SIA1_ID,
+                        vosi::SIA2_QUERY_ID
+                    )));
+                };
+                let base = if url_matches(url, &endpoint) {
+                    url.trim().to_string()
+                } else {
+                    endpoint
+                };
+                (version, base, Some(caps))
+            }
+            Err(e) if is_network(e.kind()) => return Err(e),
+            Err(no_caps) => (
+                version_by_trial(&agent, &settings, url, &no_caps)?,
+                url.trim().to_string(),
+                None,
+            ),
+        };
+        check_base_url(&base)?;
+        Ok(Service {
+            base_url: c_url(&base),
+            version,
+            agent,
+            settings: RwLock::new(settings),
+            metadata: OnceLock::new(),
+            capabilities: caps.map_or_else(OnceLock::new, |c| OnceLock::from(Arc::new(c))),
+        })
+    }
+
     /// The base URL, as given.
     pub fn base_url(&self) -> &str {
         self.base_url.to_str().unwrap_or("")
@@ -313,6 +362,12 @@ impl Service {
         self.update(|s| s.keepalive = Some(on))
     }
 
+    /// The function told about each file of a download batch; see
+    /// [`Settings::file_progress`].
+    pub fn set_file_progress(&self, report: Option<download::FileProgress>) -> Result<()> {
+        self.update(|s| s.file_progress = report)
+    }
+
     /// The progress function told about every response body this service reads (`None`:
     /// no reports); see [`http::Progress`].
     pub fn set_progress(&self, progress: Option<http::Progress>) -> Result<()> {
@@ -382,6 +437,53 @@ impl Service {
         fetch::first_ok("VOSI availability", &candidates, |u| {
             vosi::parse_availability(&fetch::document(&self.agent, &settings, u)?)
         })
+    }
+}
+
+/// Whether `given` names the endpoint `listed` (query string and trailing `/` aside).
+fn url_matches(given: &str, listed: &str) -> bool {
+    vosi::strip_query(given.trim()) == vosi::strip_query(listed.trim())
+}
+
+fn is_network(kind: crate::ErrorKind) -> bool {
+    use crate::ErrorKind::{Connect, Timeout, Tls};
+    matches!(kind, Connect | Timeout | Tls)
+}
+
+/// The SIA version of a service without VOSI capabilities, from its self-description.
+fn version_by_trial(
+    agent: &ureq::Agent,
+    settings: &Settings,
+    url: &str,
+    no_caps: &Error,
+) -> Result<SiaVersion> {
+    let trial = crate::params::join_url(url.trim(), "FORMAT=METADATA&MAXREC=0");
+    let cannot_tell = |why: String| {
+        Error::invalid(format!(
+            "cannot tell which SIA version {url} speaks: it has no VOSI capabilities \
+             ({}) and {why}; name the version",
+            no_caps.message()
+        ))
+    };
+    let meta = fetch::document(agent, settings, &trial)
+        .and_then(|body| describe::parse_metadata(&body))
+        .map_err(|e| match e.kind() {
+            k if is_network(k) => e,
+            _ => cannot_tell(format!(
+                "its self-description could not be read ({})",
+                e.message()
+            )),
+        })?;
+    let has = |name: &str| meta.param_index(name).is_some();
+    if has("SIZE") {
+        Ok(SiaVersion::V1)
+    } else if ["BAND", "TIME", "CALIB", "DPTYPE", "COLLECTION"]
+        .iter()
+        .any(|n| has(n))
+    {
+        Ok(SiaVersion::V2)
+    } else {
+        Err(cannot_tell("its self-description lists neither SIZE (SIA 1.0) nor BAND, TIME, CALIB, DPTYPE or COLLECTION (SIA 2.0)".into()))
     }
 }
 

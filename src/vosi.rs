@@ -6,6 +6,7 @@
 
 use std::ffi::{CStr, CString};
 
+use crate::SiaVersion;
 use crate::error::{Error, Result};
 use crate::xml::{attr, is, small_document, text_of};
 
@@ -102,6 +103,8 @@ impl Availability {
 
 /// The SIA 2.0 query standardID (compared case-insensitively).
 pub const SIA2_QUERY_ID: &str = "ivo://ivoa.net/std/SIA#query-2.0";
+/// The SIA 1.0 standardID (registries also write it with `#query-1.0`).
+pub const SIA1_ID: &str = "ivo://ivoa.net/std/SIA";
 const BASIC_AA: &str = "ivo://ivoa.net/sso#BasicAA";
 
 /// Parses a VOSI capabilities document.
@@ -163,7 +166,40 @@ pub fn find_sia2_endpoint(caps: &[Capability]) -> Option<String> {
         .find_map(|i| i.access_urls.first().cloned())
 }
 
-fn strip_query(url: &str) -> &str {
+/// The SIA query endpoints `caps` lists, as (version, access URL), in document order.
+pub fn sia_endpoints(caps: &[Capability]) -> Vec<(SiaVersion, String)> {
+    let sia1_query = format!("{SIA1_ID}#query-1.0");
+    caps.iter()
+        .filter_map(|c| {
+            let version = if c.is(SIA2_QUERY_ID) {
+                SiaVersion::V2
+            } else if c.is(SIA1_ID) || c.is(&sia1_query) {
+                SiaVersion::V1
+            } else {
+                return None;
+            };
+            Some((version, c.access_url()?.to_string()))
+        })
+        .collect()
+}
+
+/// The SIA endpoint of `caps` that serves `url`: the one listed under `url` itself (query
+/// string and trailing `/` aside), else the SIA 2.0 one, else the SIA 1.0 one.
+pub fn choose_sia_endpoint(caps: &[Capability], url: &str) -> Option<(SiaVersion, String)> {
+    let endpoints = sia_endpoints(caps);
+    let wanted = strip_query(url.trim());
+    let by_url = endpoints
+        .iter()
+        .find(|(_, u)| strip_query(u.trim()) == wanted);
+    let by_version = |v| endpoints.iter().find(|(version, _)| *version == v);
+    by_url
+        .or_else(|| by_version(SiaVersion::V2))
+        .or_else(|| by_version(SiaVersion::V1))
+        .cloned()
+}
+
+/// `url` without query string, fragment and trailing `/`.
+pub(crate) fn strip_query(url: &str) -> &str {
     let end = url.find(['?', '#']).unwrap_or(url.len());
     url[..end].trim_end_matches('/')
 }

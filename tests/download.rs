@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use base64::Engine;
 use common::{Req, Server, reply};
-use vosia::download::{How, Item, Options};
+use vosia::download::{FileEvent, FileProgress, How, Item, Options};
 use vosia::http::Progress;
 use vosia::service::Service;
 use vosia::{ErrorKind, SiaVersion};
@@ -621,4 +621,65 @@ fn datalink_rows_are_resolved_in_one_request_and_an_overflow_is_followed_up() {
                 .all(|r| !r.target.starts_with("/links?"))
         );
     }
+}
+
+#[test]
+fn each_file_of_a_batch_reports_its_own_bytes_and_its_end() {
+    let body = Arc::new(data(50_000));
+    let b = body.clone();
+    let server = Server::start(move |req, _, s| {
+        if req.target == "/missing" {
+            return reply(s, "404 Not Found", &[], b"gone");
+        }
+        serve(req, s, &b, true, &[])
+    });
+    let dir = folder("per-file");
+    let svc = service();
+    let events = Arc::new(Mutex::new(Vec::<String>::new()));
+    let e = events.clone();
+    svc.set_file_progress(Some(FileProgress(Arc::new(move |event: &FileEvent| {
+        e.lock().unwrap().push(match event {
+            FileEvent::Progress {
+                name,
+                read,
+                expected,
+            } => format!("{name} {read} {expected:?}"),
+            FileEvent::Done { url, outcome } => match outcome {
+                Ok(saved) => format!("done {} {:?}", saved.path.display(), saved.how),
+                Err(err) => format!("failed {url} {:?}", err.kind()),
+            },
+        });
+        true
+    }))))
+    .unwrap();
+    let items = vec![
+        record(server.url("/a"), "a"),
+        record(server.url("/missing"), "b"),
+    ];
+    let out = svc.download_all(&items, &dir, Options::default());
+    assert!(out[0].is_ok() && out[1].is_err());
+    let seen = events.lock().unwrap().clone();
+    assert!(
+        seen.contains(&"a.fits 50000 Some(50000)".to_string()),
+        "{seen:?}"
+    );
+    let done_a = format!("done {} Fetched", dir.join("a.fits").display());
+    assert!(seen.contains(&done_a), "{seen:?}");
+    assert!(
+        seen.contains(&format!("failed {} Http", server.url("/missing"))),
+        "{seen:?}"
+    );
+    // Every byte report of a file comes before its end.
+    let last_bytes = seen.iter().rposition(|l| l.starts_with("a.fits ")).unwrap();
+    assert!(last_bytes < seen.iter().position(|l| *l == done_a).unwrap());
+
+    // A rerun reports the file found in place, with no bytes.
+    events.lock().unwrap().clear();
+    svc.download_all(&items[..1], &dir, Options::default());
+    let seen = events.lock().unwrap().clone();
+    assert_eq!(
+        seen,
+        [format!("done {} Cached", dir.join("a.fits").display())]
+    );
+    assert_eq!(std::fs::read(dir.join("a.fits")).unwrap(), *body);
 }

@@ -729,3 +729,99 @@ fn execute_saving_keeps_the_exact_bytes_and_nothing_on_failure() {
     assert_eq!(e.kind(), ErrorKind::Io);
     assert!(e.message().contains("x.xml.part"), "{}", e.message());
 }
+
+/// A capabilities document listing an SIA 1.0 endpoint at `sia1` and an SIA 2.0 one at `sia2`.
+fn sia_capabilities(sia1: &str, sia2: &str) -> String {
+    format!(
+        r#"<cap:capabilities xmlns:cap="http://www.ivoa.net/xml/VOSICapabilities/v1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<capability standardID="ivo://ivoa.net/std/SIA"><interface xsi:type="vs:ParamHTTP"><accessURL>{sia1}</accessURL></interface></capability>
+<capability standardID="ivo://ivoa.net/std/SIA#query-2.0"><interface xsi:type="vs:ParamHTTP"><accessURL>{sia2}</accessURL></interface></capability>
+</cap:capabilities>"#
+    )
+}
+
+#[test]
+fn detect_takes_the_version_the_capabilities_list_for_the_url() {
+    let server = Server::start(|req, _, s| {
+        let here = format!("http://{}", s.local_addr().unwrap());
+        if req.target.ends_with("/capabilities") {
+            let caps = sia_capabilities(
+                &format!("{here}/svc/siap.xml?"),
+                &format!("{here}/svc/sia2"),
+            );
+            reply(
+                s,
+                "200 OK",
+                &[("Content-Type", "text/xml")],
+                caps.as_bytes(),
+            )
+        } else {
+            reply(s, "404 Not Found", &[], b"no")
+        }
+    });
+    let s = Service::detect(&server.url("/svc/siap.xml?"), Default::default()).unwrap();
+    assert_eq!(
+        (s.version(), s.base_url()),
+        (SiaVersion::V1, server.url("/svc/siap.xml?").as_str())
+    );
+    let s = Service::detect(&server.url("/svc/sia2"), Default::default()).unwrap();
+    assert_eq!(s.version(), SiaVersion::V2);
+    // A URL the capabilities do not list (a registry's base URL): SIA 2.0 first.
+    let s = Service::detect(&server.url("/svc/other"), Default::default()).unwrap();
+    assert_eq!(
+        (s.version(), s.base_url()),
+        (SiaVersion::V2, server.url("/svc/sia2").as_str())
+    );
+    assert!(s.cached_capabilities().is_some());
+}
+
+#[test]
+fn detect_without_capabilities_asks_the_service_to_describe_itself() {
+    let server = Server::start(|req, _, s| {
+        let size = r#"<PARAM name="INPUT:SIZE" datatype="char" arraysize="*" value=""/>"#;
+        let band = r#"<PARAM name="INPUT:BAND" datatype="double" arraysize="2" value=""/>"#;
+        let meta = |p: &str| {
+            format!(
+                r#"<VOTABLE><RESOURCE type="results"><INFO name="QUERY_STATUS" value="OK"/><PARAM name="INPUT:POS" datatype="char" arraysize="*" value=""/>{p}<TABLE><FIELD name="x" datatype="char" arraysize="*"/></TABLE></RESOURCE></VOTABLE>"#
+            )
+        };
+        let answer =
+            |p: &str, s: &mut std::net::TcpStream| reply(s, "200 OK", &[XML], meta(p).as_bytes());
+        match req.target.as_str() {
+            t if t.contains("capabilities") => reply(s, "404 Not Found", &[], b"no"),
+            "/one/q?FORMAT=METADATA&MAXREC=0" => answer(size, s),
+            "/two/q?FORMAT=METADATA&MAXREC=0" => answer(band, s),
+            "/none/q?FORMAT=METADATA&MAXREC=0" => answer("", s),
+            _ => reply(s, "400 Bad Request", &[], b"?"),
+        }
+    });
+    let v =
+        |path: &str| Service::detect(&server.url(path), Default::default()).map(|s| s.version());
+    assert_eq!(v("/one/q").unwrap(), SiaVersion::V1);
+    assert_eq!(v("/two/q").unwrap(), SiaVersion::V2);
+    let e = v("/none/q").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArg);
+    assert!(e.message().contains("name the version"), "{e}");
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let e = Service::detect(&format!("http://{closed}/q"), Default::default()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Connect, "{e}");
+}
+
+#[test]
+fn a_plain_http_answer_to_a_tls_handshake_is_tls() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    thread::spawn(move || {
+        for mut stream in listener.incoming().flatten().take(2) {
+            let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+        }
+    });
+    let service = Arc::new(Service::new(&format!("https://{addr}/sia"), SiaVersion::V1).unwrap());
+    let mut q = Query::new(service);
+    q.params_mut().set_pos(10.5, -5.25).unwrap();
+    let e = fail(&mut q);
+    assert_eq!(e.kind(), ErrorKind::Tls, "{e}");
+}

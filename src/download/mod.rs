@@ -54,6 +54,41 @@ impl Default for Options {
     }
 }
 
+/// A report about one file of a download batch (see [`Settings::file_progress`]).
+#[derive(Debug)]
+pub enum FileEvent<'a> {
+    /// `read` bytes so far of the file that will be named `name`; `expected` when the server
+    /// said how many there are.
+    Progress {
+        name: &'a str,
+        read: u64,
+        expected: Option<u64>,
+    },
+    /// The download of `url` ended: saved, found complete in place, or failed.
+    Done {
+        url: &'a str,
+        outcome: &'a Result<Saved>,
+    },
+}
+
+/// A per-file report function: `(event) -> keep going?`. Called on the download threads, one
+/// call at a time per batch (under the batch's lock); it must not block for long. Its `false`
+/// (looked at for `Progress` events) stops every transfer of the batch.
+#[derive(Clone)]
+pub struct FileProgress(pub Arc<dyn Fn(&FileEvent) -> bool + Send + Sync>);
+
+impl std::fmt::Debug for FileProgress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FileProgress(..)")
+    }
+}
+
+impl PartialEq for FileProgress {
+    fn eq(&self, other: &FileProgress) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// One thing to download: its URL and what names it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Item {
@@ -184,35 +219,62 @@ pub fn download_all(
         })
         .collect();
     run_pool(jobs, items.len(), &cancelled, |i| {
-        let (item, name) = named[i].as_ref().map_err(Clone::clone)?;
-        let settings = with_tally(settings, &tally, &cancelled, i);
-        let choices = Choices {
-            server_name: options.server_name,
-            refresh: options.refresh,
-            catch_datalink: options.follow_datalink,
-        };
-        let saved = match transfer::fetch_file(agent, &settings, &item.url, dir, name, choices)? {
-            Ended::Saved(saved) => saved,
-            // The format did not say so, but the server sent a DataLink document.
-            Ended::DataLink(doc) => {
-                let this = follow(agent, &settings, item, Some(&doc))?;
-                let (base, _) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
-                let name = format!("{base}.{}", names::extension_for(this.format.as_deref()));
-                let choices = Choices {
-                    catch_datalink: false,
-                    ..choices
-                };
-                match transfer::fetch_file(agent, &settings, &this.url, dir, &name, choices)? {
-                    Ended::Saved(saved) => saved,
-                    Ended::DataLink(_) => unreachable!("catch_datalink is off"),
-                }
-            }
-        };
-        if let Ok(mut t) = tally.lock() {
-            t.finish(i, saved.bytes);
+        let outcome = fetch_named(
+            agent, settings, &named[i], dir, options, &tally, &cancelled, i,
+        );
+        if let Some(report) = &settings.file_progress
+            && let Ok(_one_at_a_time) = tally.lock()
+        {
+            (report.0)(&FileEvent::Done {
+                url: &items[i].url,
+                outcome: &outcome,
+            });
         }
-        Ok(saved)
+        outcome
     })
+}
+
+/// Item `i` of a batch, resolved and named: fetched into `dir` (a DataLink document the
+/// server sent unannounced is followed), with the batch's progress reports.
+#[allow(clippy::too_many_arguments)]
+fn fetch_named(
+    agent: &ureq::Agent,
+    settings: &Settings,
+    named: &Result<(Item, String)>,
+    dir: &Path,
+    options: Options,
+    tally: &Arc<Mutex<Tally>>,
+    cancelled: &Arc<AtomicBool>,
+    i: usize,
+) -> Result<Saved> {
+    let (item, name) = named.as_ref().map_err(Clone::clone)?;
+    let settings = with_tally(settings, tally, cancelled, i, name);
+    let choices = Choices {
+        server_name: options.server_name,
+        refresh: options.refresh,
+        catch_datalink: options.follow_datalink,
+    };
+    let saved = match transfer::fetch_file(agent, &settings, &item.url, dir, name, choices)? {
+        Ended::Saved(saved) => saved,
+        // The format did not say so, but the server sent a DataLink document.
+        Ended::DataLink(doc) => {
+            let this = follow(agent, &settings, item, Some(&doc))?;
+            let (base, _) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
+            let name = format!("{base}.{}", names::extension_for(this.format.as_deref()));
+            let choices = Choices {
+                catch_datalink: false,
+                ..choices
+            };
+            match transfer::fetch_file(agent, &settings, &this.url, dir, &name, choices)? {
+                Ended::Saved(saved) => saved,
+                Ended::DataLink(_) => unreachable!("catch_datalink is off"),
+            }
+        }
+    };
+    if let Ok(mut t) = tally.lock() {
+        t.finish(i, saved.bytes);
+    }
+    Ok(saved)
 }
 
 /// Downloads the datasets of `rows` of `results` into `dir`: [`download_all`] of their
@@ -450,28 +512,39 @@ impl Tally {
     }
 }
 
-/// `settings` with its progress function (if any) fed the batch's totals, one call at a time
-/// (under the tally's lock); its `false`, or a cancel elsewhere in the batch, stops item `i`.
+/// `settings` with its progress functions (if any) fed the batch's totals and item `i`'s own
+/// bytes (the file `name`), one call at a time (under the tally's lock); a `false`, or a
+/// cancel elsewhere in the batch, stops item `i`.
 fn with_tally(
     settings: &Settings,
     tally: &Arc<Mutex<Tally>>,
     cancelled: &Arc<AtomicBool>,
     i: usize,
+    name: &str,
 ) -> Settings {
-    let Some(user) = settings.progress.clone() else {
+    if settings.progress.is_none() && settings.file_progress.is_none() {
         return settings.clone();
-    };
+    }
+    let (user, per_file) = (settings.progress.clone(), settings.file_progress.clone());
     let tally = Arc::clone(tally);
     let cancelled = Arc::clone(cancelled);
-    let progress = Progress(Arc::new(move |done, expected| {
+    let name = name.to_string();
+    let progress = Progress(Arc::new(move |read, expected| {
         if cancelled.load(Ordering::SeqCst) {
             return false;
         }
         let Ok(mut t) = tally.lock() else {
             return false;
         };
-        let (done, total) = t.update(i, done, expected);
-        let go_on = (user.0)(done, total);
+        let (done, total) = t.update(i, read, expected);
+        let mut go_on = user.as_ref().is_none_or(|user| (user.0)(done, total));
+        if let Some(per_file) = &per_file {
+            go_on &= (per_file.0)(&FileEvent::Progress {
+                name: &name,
+                read,
+                expected,
+            });
+        }
         if !go_on {
             cancelled.store(true, Ordering::SeqCst);
         }
