@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# vosia's main job: search an SIA 1.0 or 2.0 service and print a table of the images found
-# (title, RA, Dec, instrument, date, format, size, URL), with the C example sia_search.
+# vosia's main job, with the `vosia` command: search an SIA 1.0 or 2.0 service and print the
+# images found (title, RA, Dec, instrument, date, format, size, URL), then download some.
 #
-#   bash run.sh                                          search the local DaCHS archive around M31
-#   bash run.sh [-2] URL RA DEC SIZE [PARAM=value ...]   search any service (-2: SIA 2.0)
-#   bash run.sh --file RESPONSE.xml [1|2]                print a saved response (print_table)
+#   bash run.sh                      search the local DaCHS archive around M31, download images
+#   bash run.sh COMMAND [ARGS...]    run `vosia COMMAND ARGS...`, e.g.
+#                                    bash run.sh search URL --pos 10.68,41.27 --size 0.2 -f csv
+#   bash run.sh --file RESPONSE.xml [1|2]   print a saved response (the C example print_table)
 #
 # Without arguments it searches the local GAVO DaCHS archive of ../shared/dachs (SIA 1.0 at
-# http://127.0.0.1:8080/siatest/q/i/siap.xml?), starting it first when it is not answering and
-# we are root (../shared/dachs/setup.sh, about a minute on a fresh machine; log in
-# build/dachs-setup.log). Builds the library and the examples first (cmake and cargo), in
-# VOSIA_BUILD_DIR or build/.
+# http://127.0.0.1:8080/siatest/q/i/siap.xml?) and downloads the four images of its SIA 2.0
+# DataLink service around M31 into build/run-downloads (a second run finds them in place),
+# starting the archive first when it is not answering and we are root
+# (../shared/dachs/setup.sh, about a minute on a fresh machine; log in build/dachs-setup.log).
+# Builds the library and the command first (cmake and cargo), in VOSIA_BUILD_DIR or build/.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,15 +35,16 @@ done
 mkdir -p "$build"
 {
     [ -f "$build/CMakeCache.txt" ] || cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release
-    cmake --build "$build" --target sia_search print_table
+    cmake --build "$build" --target vosia_cli_build print_table
 } >"$build/run-build.log" 2>&1 || { cat "$build/run-build.log" >&2; exit 1; }
 
 if [ "${1:-}" = "--file" ]; then
     [ -n "${2:-}" ] || { echo "usage: bash run.sh --file RESPONSE.xml [1|2]" >&2; exit 2; }
     exec "$build/print_table" "$2" "${3:-1}"
 fi
+vosia=$build/cli/bin/vosia
 if [ $# -gt 0 ]; then
-    exec "$build/sia_search" "$@"
+    exec "$vosia" "$@"
 fi
 
 sia1=http://127.0.0.1:8080/siatest/q/i/siap.xml?
@@ -54,8 +57,13 @@ if ! answering; then
     else
         echo "run.sh: nothing answers on 127.0.0.1:8080; start the local archive with" >&2
         echo "        bash ../shared/dachs/setup.sh   (as root), or give a service URL:" >&2
-        echo "        bash run.sh [-2] URL RA DEC SIZE [PARAM=value ...]" >&2
+        echo "        bash run.sh search URL --pos RA,DEC --size DEG" >&2
         exit 1
     fi
 fi
-exec "$build/sia_search" "$sia1" 10.68 41.27 0.2
+echo "\$ vosia search $sia1 --pos 10.68,41.27 --size 0.2 --format table"
+"$vosia" search "$sia1" --pos 10.68,41.27 --size 0.2 --format table
+sia2dl=http://127.0.0.1:8080/siatest/q/sia2dl/siap2.xml?
+echo
+echo "\$ vosia download $sia2dl --circle 10.68,41.27,0.1 --dir $build/run-downloads"
+exec "$vosia" download "$sia2dl" --circle 10.68,41.27,0.1 --dir "$build/run-downloads"

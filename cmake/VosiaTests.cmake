@@ -19,7 +19,7 @@ set(_vosia_test_env "VOSIA_CORPUS=${VOSIA_CORPUS_DIR}" "VOSIA_TEST_DATA=${VOSIA_
 if(VOSIA_CARGO_TEST)
   set(_vosia_cargo_test
     "${CMAKE_COMMAND}" -E env "CARGO_TARGET_DIR=${VOSIA_CARGO_TARGET_DIR}"
-    "${VOSIA_CARGO}" test --release --manifest-path "${PROJECT_SOURCE_DIR}/Cargo.toml")
+    "${VOSIA_CARGO}" test --release --workspace --manifest-path "${PROJECT_SOURCE_DIR}/Cargo.toml")
   # Compile the Rust tests while building (release, like the library, so the dependencies are
   # compiled once), so that ctest's clock measures tests rather than the compiler.
   add_custom_target(vosia_cargo_test_build ALL
@@ -28,7 +28,7 @@ if(VOSIA_CARGO_TEST)
     USES_TERMINAL
     COMMENT "cargo test --release --no-run"
     VERBATIM)
-  add_dependencies(vosia_cargo_test_build vosia_cargo_build)
+  add_dependencies(vosia_cargo_test_build vosia_cargo_build vosia_cli_build)
   add_test(NAME cargo_test COMMAND ${_vosia_cargo_test}
     WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
   set_tests_properties(cargo_test PROPERTIES TIMEOUT 3600 ENVIRONMENT "${_vosia_test_env}")
@@ -189,3 +189,15 @@ if(VOSIA_NM)
     COMMAND bash "${PROJECT_SOURCE_DIR}/tests/install/symbols.sh"
             "${VOSIA_LIB_DIR}/${VOSIA_SHARED_REAL}" "${PROJECT_SOURCE_DIR}/include/vosia.h")
 endif()
+
+# ----------------------------------------------------------------------------- vosia command
+# cli_live: every subcommand against the local DaCHS, outputs read back by astropy (and STILTS
+# where installed); skipped without VOSIA_TEST_DACHS. cli_install: the installed binary, man
+# pages and completions. The exit statuses are cargo tests (cli/tests/exit_codes.rs).
+if(VOSIA_BUILD_EXAMPLES)
+  add_test(NAME cli_live
+    COMMAND bash "${PROJECT_SOURCE_DIR}/tests/cli/live.sh" "${VOSIA_CLI}" "$<TARGET_FILE:sia_search>")
+  set_tests_properties(cli_live PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+endif()
+add_test(NAME cli_install COMMAND bash "${PROJECT_SOURCE_DIR}/tests/cli/install.sh" "${CMAKE_BINARY_DIR}")
+set_tests_properties(cli_install PROPERTIES TIMEOUT 300)

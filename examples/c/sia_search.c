@@ -10,8 +10,8 @@
  *
  * The table shows title, RA, Dec, instrument, observation date (MJD), format, size and URL,
  * read through vosia's standard fields, so the same code serves both SIA versions. A null
- * cell prints "-". The exact URL sent is printed first. On error the program prints vosia's
- * message on stderr and exits with status 1. */
+ * cell prints "-". The exact URL sent is printed first, on stderr (stdout holds only the
+ * table). On error the program prints vosia's message on stderr and exits with status 1. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,7 +107,7 @@ int main(int argc, char **argv) {
 
     const char *get = NULL;
     vosia_query_url(q, &get);
-    printf("GET %s\n", get);
+    fprintf(stderr, "GET %s\n", get); /* on stderr: stdout holds only the table */
     st = vosia_query_execute(q, &res);
     if (st != VOSIA_OK) {
         const char *why = NULL;

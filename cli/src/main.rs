@@ -1,0 +1,118 @@
+//! `vosia`: IVOA Simple Image Access from the shell, on the vosia library.
+//!
+//! Data goes to stdout (records, or the paths of downloaded files); everything said about
+//! it (`-v` URLs, progress, warnings, errors) goes to stderr, as one line per message. The
+//! exit status tells the class of failure (see `exit`).
+
+mod cli;
+mod describe;
+mod exit;
+mod files;
+mod generate;
+mod links;
+mod output;
+mod progress;
+mod search;
+mod session;
+mod values;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command, Format, SearchCommand};
+use exit::{Exit, Failure, Outcome};
+use session::Session;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let session = Session::new(cli.net, cli.verbose, cli.quiet);
+    let outcome = match &cli.command {
+        Command::Search(cmd) => search_command(&session, cmd),
+        Command::Describe(cmd) => describe::describe(&session, cmd),
+        Command::Download(cmd) => files::download(&session, cmd),
+        Command::Datalink(cmd) => links::datalink(&session, cmd),
+        Command::Cutout(cmd) => files::cutout(&session, cmd),
+        Command::Generate(cmd) => generate::generate(cmd),
+    };
+    let exit = match outcome {
+        Ok(exit) => exit,
+        Err(failure) => {
+            if !failure.message.is_empty() {
+                eprintln!("vosia: {}", failure.message);
+            }
+            failure.exit
+        }
+    };
+    // Ctrl-C during a step that ended in some other error is still an interruption.
+    let exit = if session.cancelled() && exit != Exit::Ok {
+        Exit::Cancelled
+    } else {
+        exit
+    };
+    ExitCode::from(exit as u8)
+}
+
+fn search_command(session: &Session, cmd: &SearchCommand) -> Outcome {
+    let service = search::open(session, &cmd.url, &cmd.query.version)?;
+    let query = search::query(&service, &cmd.query)?;
+    search::check_extras(session, &service, &cmd.query.extra);
+    let out = &cmd.output;
+    let format = output::default_format(out.format, out.output.as_deref());
+    let results = if format == Format::Votable {
+        if out.columns.is_some() {
+            return Err(Failure::usage(
+                "--columns does not apply to --format votable, which writes the service's \
+                 response as it came; choose csv, tsv, json or table to pick columns",
+            ));
+        }
+        votable(session, &query, cmd)?
+    } else {
+        let results = search::run(session, &query, &cmd.query.version, None)?;
+        let spec = out
+            .columns
+            .as_deref()
+            .unwrap_or(output::default_columns(format));
+        output::write_to(
+            std::slice::from_ref(&results),
+            spec,
+            format,
+            out.output.as_deref(),
+        )?;
+        results
+    };
+    if results.overflow() {
+        session.warn(&format!(
+            "the service stopped at its record limit ({} records); more match (--maxrec)",
+            results.row_count()
+        ));
+    }
+    session.note(&format!("{} records", results.row_count()));
+    if results.row_count() == 0 && out.fail_empty {
+        return Ok(Exit::Empty);
+    }
+    Ok(Exit::Ok)
+}
+
+/// The response as it came, to `-o FILE` (written as it is read, renamed when complete) or
+/// through a temporary file to stdout.
+fn votable(
+    session: &Session,
+    query: &vosia::query::Query,
+    cmd: &SearchCommand,
+) -> Result<vosia::Results, Failure> {
+    if let Some(path) = &cmd.output.output {
+        return search::run(session, query, &cmd.query.version, Some(path));
+    }
+    let temp = std::env::temp_dir().join(format!("vosia-search-{}.xml", std::process::id()));
+    let results = search::run(session, query, &cmd.query.version, Some(&temp));
+    let copied = results.as_ref().ok().map(|_| {
+        let mut file = std::fs::File::open(&temp)?;
+        std::io::copy(&mut file, &mut std::io::stdout().lock()).map(|_| ())
+    });
+    let _ = std::fs::remove_file(&temp);
+    if let Some(Err(e)) = copied {
+        return Err(e.into());
+    }
+    results
+}
