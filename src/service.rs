@@ -128,12 +128,13 @@ impl Service {
     }
 
     /// A service at `url` speaking the SIA version it offers, as a user who does not know
-    /// it would find out. Its VOSI capabilities (tried as [`Service::discover`] tries them)
-    /// decide: the SIA endpoint listed under `url` itself (kept as given), else the SIA 2.0
-    /// one, else the SIA 1.0 one. A server without capabilities is asked to describe itself
-    /// (`FORMAT=METADATA&MAXREC=0`, which SIA 1.0 and 2.0 services both answer without
-    /// running a search): an input `SIZE` means SIA 1.0; `BAND`, `TIME`, `CALIB`, `DPTYPE`
-    /// or `COLLECTION` mean 2.0. A network failure is returned as it is.
+    /// it would find out. When its VOSI capabilities (tried as [`Service::discover`] tries
+    /// them) list `url` as an SIA endpoint, that says the version. Otherwise the service at
+    /// `url` is asked to describe itself (`FORMAT=METADATA&MAXREC=0`, which SIA 1.0 and 2.0
+    /// services both answer without running a search): an input `SIZE` means SIA 1.0;
+    /// `BAND`, `TIME`, `CALIB`, `DPTYPE` or `COLLECTION` mean 2.0. Only when that fails too and
+    /// the capabilities list an SIA endpoint elsewhere (`url` was a service's base URL) is that
+    /// endpoint used: the SIA 2.0 one, else 1.0. A network failure is returned as it is.
     pub fn detect(url: &str, settings: Settings) -> Result<Service> {
         check_base_url(url)?;
         let agent = http::new_agent();
@@ -141,29 +142,30 @@ impl Service {
         let found = fetch::first_ok("VOSI capabilities document", &candidates, |u| {
             vosi::parse_capabilities(&fetch::document(&agent, &settings, u)?)
         });
+        let given = url.trim().to_string();
         let (version, base, caps) = match found {
-            Ok(caps) => {
-                let Some((version, endpoint)) = vosi::choose_sia_endpoint(&caps, url) else {
-                    return Err(Error::invalid(format!(
-                        "the VOSI capabilities of {url} list no SIA query endpoint \
-                         (standardID {} or {}); this does not seem to be an SIA service",
-                        vosi::SIA1_ID,
-                        vosi::SIA2_QUERY_ID
-                    )));
-                };
-                let base = if url_matches(url, &endpoint) {
-                    url.trim().to_string()
-                } else {
-                    endpoint
-                };
-                (version, base, Some(caps))
-            }
             Err(e) if is_network(e.kind()) => return Err(e),
-            Err(no_caps) => (
-                version_by_trial(&agent, &settings, url, &no_caps)?,
-                url.trim().to_string(),
-                None,
-            ),
+            Err(no_caps) => {
+                let why = format!("it has no VOSI capabilities ({})", no_caps.message());
+                let version = version_by_trial(&agent, &settings, url, &why)?;
+                (version, given, None)
+            }
+            Ok(caps) => match vosi::sia_version_listed(&caps, url) {
+                Some(version) => (version, given, Some(caps)),
+                None => {
+                    let unlisted =
+                        format!("its VOSI capabilities do not list {url} as an SIA endpoint");
+                    match version_by_trial(&agent, &settings, url, &unlisted) {
+                        Ok(version) => (version, given, Some(caps)),
+                        Err(e) if is_network(e.kind()) => return Err(e),
+                        Err(e) => {
+                            let (version, endpoint) =
+                                vosi::preferred_sia_endpoint(&caps).ok_or(e)?;
+                            (version, endpoint, Some(caps))
+                        }
+                    }
+                }
+            },
         };
         check_base_url(&base)?;
         Ok(Service {
@@ -440,11 +442,6 @@ impl Service {
     }
 }
 
-/// Whether `given` names the endpoint `listed` (query string and trailing `/` aside).
-fn url_matches(given: &str, listed: &str) -> bool {
-    vosi::strip_query(given.trim()) == vosi::strip_query(listed.trim())
-}
-
 fn is_network(kind: crate::ErrorKind) -> bool {
     use crate::ErrorKind::{Connect, Timeout, Tls};
     matches!(kind, Connect | Timeout | Tls)
@@ -455,14 +452,13 @@ fn version_by_trial(
     agent: &ureq::Agent,
     settings: &Settings,
     url: &str,
-    no_caps: &Error,
+    why_not_caps: &str,
 ) -> Result<SiaVersion> {
     let trial = crate::params::join_url(url.trim(), "FORMAT=METADATA&MAXREC=0");
     let cannot_tell = |why: String| {
         Error::invalid(format!(
-            "cannot tell which SIA version {url} speaks: it has no VOSI capabilities \
-             ({}) and {why}; name the version",
-            no_caps.message()
+            "cannot tell which SIA version {url} speaks: {why_not_caps}, and {why}; \
+             name the version"
         ))
     };
     let meta = fetch::document(agent, settings, &trial)

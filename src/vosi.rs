@@ -166,36 +166,52 @@ pub fn find_sia2_endpoint(caps: &[Capability]) -> Option<String> {
         .find_map(|i| i.access_urls.first().cloned())
 }
 
-/// The SIA query endpoints `caps` lists, as (version, access URL), in document order.
-pub fn sia_endpoints(caps: &[Capability]) -> Vec<(SiaVersion, String)> {
-    let sia1_query = format!("{SIA1_ID}#query-1.0");
-    caps.iter()
-        .filter_map(|c| {
-            let version = if c.is(SIA2_QUERY_ID) {
-                SiaVersion::V2
-            } else if c.is(SIA1_ID) || c.is(&sia1_query) {
-                SiaVersion::V1
-            } else {
-                return None;
-            };
-            Some((version, c.access_url()?.to_string()))
-        })
-        .collect()
+/// The SIA version of `caps`'s capability `c`, when it is an SIA query capability.
+fn sia_version_of(c: &Capability) -> Option<SiaVersion> {
+    if c.is(SIA2_QUERY_ID) {
+        Some(SiaVersion::V2)
+    } else if c.is(SIA1_ID) || c.is(&format!("{SIA1_ID}#query-1.0")) {
+        Some(SiaVersion::V1)
+    } else {
+        None
+    }
 }
 
-/// The SIA endpoint of `caps` that serves `url`: the one listed under `url` itself (query
-/// string and trailing `/` aside), else the SIA 2.0 one, else the SIA 1.0 one.
-pub fn choose_sia_endpoint(caps: &[Capability], url: &str) -> Option<(SiaVersion, String)> {
-    let endpoints = sia_endpoints(caps);
-    let wanted = strip_query(url.trim());
-    let by_url = endpoints
-        .iter()
-        .find(|(_, u)| strip_query(u.trim()) == wanted);
-    let by_version = |v| endpoints.iter().find(|(version, _)| *version == v);
-    by_url
-        .or_else(|| by_version(SiaVersion::V2))
-        .or_else(|| by_version(SiaVersion::V1))
-        .cloned()
+/// The version of the SIA endpoint `url` is, when `caps` lists it: a capability with an
+/// access URL of the same path (scheme, host, port, query string and trailing `/` aside, as a
+/// service behind a proxy or reached as localhost lists itself under another name).
+pub fn sia_version_listed(caps: &[Capability], url: &str) -> Option<SiaVersion> {
+    let wanted = endpoint_path(url);
+    caps.iter().find_map(|c| {
+        let version = sia_version_of(c)?;
+        let listed = c
+            .interfaces
+            .iter()
+            .flat_map(|i| &i.access_urls)
+            .any(|u| endpoint_path(u) == wanted);
+        listed.then_some(version)
+    })
+}
+
+/// The endpoint to use for a URL that is not one itself (a registry's service base URL):
+/// the SIA 2.0 query endpoint ([`find_sia2_endpoint`]), else the SIA 1.0 one.
+pub fn preferred_sia_endpoint(caps: &[Capability]) -> Option<(SiaVersion, String)> {
+    if let Some(url) = find_sia2_endpoint(caps) {
+        return Some((SiaVersion::V2, url));
+    }
+    caps.iter()
+        .filter(|c| sia_version_of(c) == Some(SiaVersion::V1))
+        .find_map(|c| c.access_url())
+        .map(|u| (SiaVersion::V1, u.to_string()))
+}
+
+/// The path of `url`: after the host, without query string, fragment and trailing `/`.
+fn endpoint_path(url: &str) -> &str {
+    let bare = strip_query(url.trim());
+    let after_scheme = bare.find("://").map_or(0, |i| i + 3);
+    bare[after_scheme..]
+        .find('/')
+        .map_or("", |slash| &bare[after_scheme + slash..])
 }
 
 /// `url` without query string, fragment and trailing `/`.

@@ -643,8 +643,9 @@ fn each_file_of_a_batch_reports_its_own_bytes_and_its_end() {
                 name,
                 read,
                 expected,
+                ..
             } => format!("{name} {read} {expected:?}"),
-            FileEvent::Done { url, outcome } => match outcome {
+            FileEvent::Done { url, outcome, .. } => match outcome {
                 Ok(saved) => format!("done {} {:?}", saved.path.display(), saved.how),
                 Err(err) => format!("failed {url} {:?}", err.kind()),
             },

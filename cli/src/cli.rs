@@ -18,7 +18,7 @@ pub struct Cli {
     pub command: Command,
     #[command(flatten)]
     pub net: NetArgs,
-    /// Print each URL asked for (and what was found out on the way) on stderr.
+    /// Print the query URL (or POST), the SIA version found out, and similar notes on stderr.
     #[arg(short, long, global = true)]
     pub verbose: bool,
     /// No progress display and no per-file lines on stderr; errors are still printed.
@@ -97,7 +97,8 @@ pub struct DownloadCommand {
     #[command(flatten)]
     pub files: FilesArgs,
     /// Name files after the record's title (pyvo's names) or as the server's
-    /// Content-Disposition says.
+    /// Content-Disposition says (known only once the server answers, so with server a rerun
+    /// fetches the files again).
     #[arg(long, value_enum, default_value_t = Naming::Title)]
     pub name: Naming,
     /// Save DataLink documents as they are instead of following them to the dataset.
@@ -307,7 +308,8 @@ pub struct FilesArgs {
     #[arg(long, short = 'd', value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
     /// How many files to fetch at once, 1 to 64.
-    #[arg(long, short = 'j', value_name = "N", default_value_t = 4)]
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 4,
+          value_parser = clap::value_parser!(u32).range(1..=64))]
     pub jobs: u32,
     /// Fetch again even when a complete file is in place.
     #[arg(long)]

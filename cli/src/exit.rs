@@ -27,7 +27,8 @@ pub enum Exit {
     Service = 8,
     /// The response could not be read: not a VOTable, malformed, or over the size limit.
     Response = 9,
-    /// Some downloads failed or did not verify; the complete files are in place.
+    /// Some downloads failed or did not verify; the complete files are in place. (When all
+    /// failed the same way, that failure's own status is used.)
     Partial = 10,
     /// A bug in vosia.
     Internal = 70,
@@ -48,7 +49,8 @@ Exit status:
   7    the server answered with an HTTP error status
   8    the service reported an error (QUERY_STATUS=ERROR)
   9    unreadable response (not a VOTable, malformed, too large)
-  10   some downloads failed or did not verify (complete files are kept)
+  10   some downloads failed or did not verify (complete files are kept);
+       when every file failed the same way, that failure's status instead
   70   internal error (a bug in vosia: please report it)
   130  interrupted (Ctrl-C); only complete files are left";
 

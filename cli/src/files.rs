@@ -92,7 +92,10 @@ pub fn cutout(session: &Session, cmd: &CutoutCommand) -> Outcome {
             fmt(c.radius)
         ),
     )];
-    let options = Options::default();
+    let options = Options {
+        refresh: cmd.files.refresh,
+        ..Options::default()
+    };
     fetch(
         session,
         &source,
@@ -116,8 +119,14 @@ fn records(
     make_query: impl FnOnce(&Arc<Service>) -> Result<vosia::query::Query, Failure>,
 ) -> Result<(Source, Results), Failure> {
     if let Some(path) = votable {
+        if let Some(option) = search::first_query_option(query_args) {
+            return Err(Failure::usage(format!(
+                "{option} does not apply to --votable, whose records are already chosen; \
+                 drop it, or search a service URL instead"
+            )));
+        }
         let results = read_saved(path)?;
-        return Ok((Source::Saved(search::settings(&session.net)), results));
+        return Ok((Source::Saved(search::settings(session)), results));
     }
     let url = url.ok_or_else(|| Failure::usage("give a service URL or --votable FILE"))?;
     let service = search::open(session, url, &query_args.version)?;
@@ -180,20 +189,11 @@ fn fetch(
             s.set_file_progress(report)?;
             s.settings()
         }
-        Source::Saved(base) => {
-            if !(1..=64).contains(&files.jobs) {
-                return Err(Failure::usage(format!(
-                    "--jobs must be 1 to 64 (got {})",
-                    files.jobs
-                )));
-            }
-            Settings {
-                download_jobs: files.jobs,
-                file_progress: report,
-                progress: Some(session.cancel_only()),
-                ..base.clone()
-            }
-        }
+        Source::Saved(base) => Settings {
+            download_jobs: files.jobs,
+            file_progress: report,
+            ..base.clone()
+        },
     };
     let outcomes = work(&settings, &agent, &files.dir, 0..n);
     display.finish();

@@ -15,8 +15,14 @@ const LINK_COLUMNS: &str =
     "ID,access_url,service_def,error_message,semantics,description,content_type,content_length";
 
 pub fn datalink(session: &Session, cmd: &DatalinkCommand) -> Outcome {
-    let mut settings = search::settings(&session.net);
-    settings.progress = Some(session.cancel_only());
+    let format = output::default_format(cmd.output.format, cmd.output.output.as_deref());
+    if format == Format::Votable {
+        return Err(Failure::usage(
+            "vosia datalink writes table, csv, tsv or json; for the documents themselves, \
+             fetch the URLs",
+        ));
+    }
+    let settings = search::settings(session);
     let agent = new_agent();
     let is_url = |t: &str| {
         let lower = t.to_ascii_lowercase();
@@ -41,13 +47,6 @@ pub fn datalink(session: &Session, cmd: &DatalinkCommand) -> Outcome {
             session.note(&format!("POST {service} ({} IDs)", chunk.len()));
             tables.push(datalink::links_table(&agent, &settings, service, chunk)?);
         }
-    }
-    let format = output::default_format(cmd.output.format, cmd.output.output.as_deref());
-    if format == Format::Votable {
-        return Err(Failure::usage(
-            "vosia datalink writes table, csv, tsv or json; for the documents themselves, \
-             fetch the URLs",
-        ));
     }
     let spec = cmd.output.columns.as_deref().unwrap_or(LINK_COLUMNS);
     let rows: usize = tables.iter().map(|t| t.row_count()).sum();

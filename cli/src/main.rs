@@ -25,7 +25,10 @@ use exit::{Exit, Failure, Outcome};
 use session::Session;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     let session = Session::new(cli.net, cli.verbose, cli.quiet);
     let outcome = match &cli.command {
         Command::Search(cmd) => search_command(&session, cmd),
@@ -53,19 +56,37 @@ fn main() -> ExitCode {
     ExitCode::from(exit as u8)
 }
 
+/// Help and version as clap prints them; a usage error as one line, status 2.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind::{
+        DisplayHelp, DisplayHelpOnMissingArgumentOrSubcommand, DisplayVersion,
+    };
+    if matches!(
+        e.kind(),
+        DisplayHelp | DisplayVersion | DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    let text = e.render().to_string();
+    let first = text.lines().next().unwrap_or("bad arguments");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    eprintln!("vosia: {first} (see vosia --help)");
+    ExitCode::from(Exit::Usage as u8)
+}
+
 fn search_command(session: &Session, cmd: &SearchCommand) -> Outcome {
+    let out = &cmd.output;
+    let format = output::default_format(out.format, out.output.as_deref());
+    if format == Format::Votable && out.columns.is_some() {
+        return Err(Failure::usage(
+            "--columns does not apply to --format votable, which writes the service's \
+             response as it came; choose csv, tsv, json or table to pick columns",
+        ));
+    }
     let service = search::open(session, &cmd.url, &cmd.query.version)?;
     let query = search::query(&service, &cmd.query)?;
     search::check_extras(session, &service, &cmd.query.extra);
-    let out = &cmd.output;
-    let format = output::default_format(out.format, out.output.as_deref());
     let results = if format == Format::Votable {
-        if out.columns.is_some() {
-            return Err(Failure::usage(
-                "--columns does not apply to --format votable, which writes the service's \
-                 response as it came; choose csv, tsv, json or table to pick columns",
-            ));
-        }
         votable(session, &query, cmd)?
     } else {
         let results = search::run(session, &query, &cmd.query.version, None)?;
@@ -104,15 +125,35 @@ fn votable(
     if let Some(path) = &cmd.output.output {
         return search::run(session, query, &cmd.query.version, Some(path));
     }
-    let temp = std::env::temp_dir().join(format!("vosia-search-{}.xml", std::process::id()));
+    let folder = private_temp_dir()?;
+    let temp = folder.join("response.xml");
     let results = search::run(session, query, &cmd.query.version, Some(&temp));
     let copied = results.as_ref().ok().map(|_| {
         let mut file = std::fs::File::open(&temp)?;
         std::io::copy(&mut file, &mut std::io::stdout().lock()).map(|_| ())
     });
-    let _ = std::fs::remove_file(&temp);
+    let _ = std::fs::remove_dir_all(&folder);
     if let Some(Err(e)) = copied {
         return Err(e.into());
     }
     results
+}
+
+/// A new folder only this user can enter, under the system's temporary folder (so no one can
+/// plant a file or link where the response is written).
+fn private_temp_dir() -> Result<std::path::PathBuf, Failure> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let dir = std::env::temp_dir().join(format!("vosia-{}-{nanos}", std::process::id()));
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(&dir).map_err(|e| {
+        Failure::new(
+            Exit::LocalFile,
+            format!("cannot make a temporary folder {}: {e}", dir.display()),
+        )
+    })?;
+    Ok(dir)
 }

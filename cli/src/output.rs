@@ -105,6 +105,21 @@ pub fn select(results: &Results, spec: &str) -> Result<Vec<Col>, Failure> {
     }
 }
 
+/// `names` with repeats made distinct (`x`, `x_2`, `x_3`), so no JSON key hides another.
+fn unique(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for name in names {
+        let mut candidate = name.clone();
+        let mut n = 1;
+        while out.contains(&candidate) {
+            n += 1;
+            candidate = format!("{name}_{n}");
+        }
+        out.push(candidate);
+    }
+    out
+}
+
 /// The header of a column.
 pub fn name(results: &Results, col: Col) -> String {
     match col {
@@ -228,16 +243,17 @@ fn write(
         return Ok(());
     };
     let cols = select(first, spec)?;
-    let names: Vec<String> = cols.iter().map(|c| name(first, *c)).collect();
+    let raw: Vec<String> = cols.iter().map(|c| name(first, *c)).collect();
+    let names = unique(raw.clone());
     let mut rows = Vec::new();
-    for results in tables {
-        // The same columns by name in every table (DataLink answers of several services).
+    for (t, results) in tables.iter().enumerate() {
+        // The same columns by name in the other tables (DataLink answers of several calls).
         let here: Vec<Option<Col>> = cols
             .iter()
-            .zip(&names)
+            .zip(&raw)
             .map(|(c, n)| match c {
-                Col::Std(_) => Some(*c),
-                Col::Column(_) => results.column_index(n).map(Col::Column),
+                Col::Column(_) if t > 0 => results.column_index(n).map(Col::Column),
+                _ => Some(*c),
             })
             .collect();
         for row in 0..results.row_count() {
@@ -358,4 +374,27 @@ fn delimited(
     }
     w.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_column_names_become_distinct() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            unique(names(&["ra", "dec", "ra", "ra", "ra_2"])),
+            names(&["ra", "dec", "ra_2", "ra_3", "ra_2_2"])
+        );
+    }
+
+    #[test]
+    fn cells_as_text() {
+        assert_eq!(Cell::Real(0.1).text(), "0.1");
+        assert_eq!(Cell::Real(f64::NAN).text(), "");
+        assert_eq!(Cell::Numbers(vec![1.0, 2.5]).text(), "1 2.5");
+        assert_eq!(Cell::Null.json(), serde_json::Value::Null);
+        assert_eq!(Cell::Real(f64::INFINITY).json(), serde_json::Value::Null);
+    }
 }

@@ -32,7 +32,7 @@ impl Display {
         }
         if !session.bars() {
             let report = FileProgress(Arc::new(move |event: &FileEvent| {
-                if let FileEvent::Done { url, outcome } = event {
+                if let FileEvent::Done { url, outcome, .. } = event {
                     eprintln!("{}", line(url, outcome));
                 }
                 !cancel.load(Ordering::SeqCst)
@@ -59,11 +59,12 @@ impl Display {
             };
             match event {
                 FileEvent::Progress {
+                    index,
                     name,
                     read,
                     expected,
                 } => {
-                    let bar = st.files.entry(name.to_string()).or_insert_with(|| {
+                    let bar = st.files.entry(*index).or_insert_with(|| {
                         let bar = m.insert_before(&o, ProgressBar::new(expected.unwrap_or(0)));
                         bar.set_style(file_style.clone());
                         bar.set_message(name.to_string());
@@ -73,21 +74,26 @@ impl Display {
                         bar.set_length(*len);
                     }
                     bar.set_position(*read);
-                    st.bytes.insert(name.to_string(), *read);
-                    o.set_message(HumanBytes(st.bytes.values().sum()).to_string());
+                    st.bytes.insert(*index, *read);
                 }
-                FileEvent::Done { url, outcome } => {
-                    let name = outcome
-                        .as_ref()
-                        .ok()
-                        .and_then(|s| s.path.file_name().map(|n| n.to_string_lossy().into_owned()));
-                    if let Some(bar) = name.as_ref().and_then(|n| st.files.remove(n)) {
+                FileEvent::Done {
+                    index,
+                    url,
+                    outcome,
+                } => {
+                    if let Some(bar) = st.files.remove(index) {
                         bar.finish_and_clear();
                     }
+                    // A failed file's bytes are not kept: they no longer count.
+                    match outcome {
+                        Ok(saved) => st.bytes.insert(*index, saved.bytes),
+                        Err(_) => st.bytes.remove(index),
+                    };
                     let _ = m.println(line(url, outcome));
                     o.inc(1);
                 }
             }
+            o.set_message(HumanBytes(st.bytes.values().sum()).to_string());
             !cancel.load(Ordering::SeqCst)
         }));
         (
@@ -107,10 +113,11 @@ impl Display {
     }
 }
 
+/// The bars of the files under way and the bytes of every file so far, by batch index.
 #[derive(Default)]
 struct BarState {
-    files: HashMap<String, ProgressBar>,
-    bytes: HashMap<String, u64>,
+    files: HashMap<usize, ProgressBar>,
+    bytes: HashMap<usize, u64>,
 }
 
 /// One line about a file that ended.

@@ -12,8 +12,8 @@ use vosia::query::Query;
 use vosia::service::Service;
 use vosia::{ErrorKind, Results, SiaVersion};
 
-use crate::cli::{Intersect, NetArgs, QueryArgs, VersionArgs};
-use crate::exit::{Exit, Failure};
+use crate::cli::{Intersect, QueryArgs, VersionArgs};
+use crate::exit::Failure;
 use crate::session::Session;
 
 /// Parameters every SIA service takes whether its metadata lists them or not.
@@ -26,9 +26,13 @@ const STANDARD: [&str; 6] = [
     "RUNID",
 ];
 
-/// The transport settings the options ask for.
-pub fn settings(net: &NetArgs) -> Settings {
-    let mut s = Settings::default();
+/// The transport settings the options ask for; Ctrl-C stops their transfers.
+pub fn settings(session: &Session) -> Settings {
+    let net = &session.net;
+    let mut s = Settings {
+        progress: Some(session.cancel_only()),
+        ..Settings::default()
+    };
     if let Some(t) = net.timeout {
         s.timeout = std::time::Duration::from_secs_f64(t);
     }
@@ -44,7 +48,7 @@ pub fn settings(net: &NetArgs) -> Settings {
 
 /// The service at `url`, of the version given or found out.
 pub fn open(session: &Session, url: &str, version: &VersionArgs) -> Result<Arc<Service>, Failure> {
-    let settings = settings(&session.net);
+    let settings = settings(session);
     let given = match (version.sia1, version.sia2) {
         (true, _) => Some(SiaVersion::V1),
         (_, true) => Some(SiaVersion::V2),
@@ -60,7 +64,7 @@ pub fn open(session: &Session, url: &str, version: &VersionArgs) -> Result<Arc<S
             session.note(&format!("finding out which SIA version {url} speaks"));
             let s = Service::detect(url, settings).map_err(|e| {
                 let mut f = Failure::from(e);
-                if f.exit == Exit::Usage {
+                if f.message.ends_with("name the version") {
                     f.message.push_str(" (--sia1 or --sia2)");
                 }
                 f
@@ -136,6 +140,26 @@ fn options_given(args: &QueryArgs) -> (Vec<&'static str>, Vec<&'static str>) {
         note(given, &mut v2, name);
     }
     (v1, v2)
+}
+
+/// The first option of `args` that asks for something of a search, if any.
+pub fn first_query_option(args: &QueryArgs) -> Option<&'static str> {
+    let (v1, v2) = options_given(args);
+    let others = [
+        (args.version.sia1, "--sia1"),
+        (args.version.sia2, "--sia2"),
+        (args.maxrec.is_some(), "--maxrec"),
+        (!args.extra.is_empty(), "NAME=VALUE"),
+    ];
+    v1.into_iter()
+        .chain(v2)
+        .chain(
+            others
+                .into_iter()
+                .filter(|(given, _)| *given)
+                .map(|(_, n)| n),
+        )
+        .next()
 }
 
 fn has_extra(args: &QueryArgs, name: &str) -> bool {
@@ -349,7 +373,7 @@ pub fn run(
         )
     {
         let base = query.service().base_url();
-        if let Ok(found) = Service::detect(base, self::settings(&session.net))
+        if let Ok(found) = Service::detect(base, self::settings(session))
             && found.version() != query.service().version()
         {
             failure.message.push_str(&format!(

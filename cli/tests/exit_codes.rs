@@ -220,10 +220,21 @@ fn usage_errors_are_2_with_a_message_that_says_what_to_do() {
             ],
             "NAME=VALUE",
         ),
+        (
+            vec!["download", "--votable", "saved.xml", "--pos", "10,41"],
+            "does not apply to --votable",
+        ),
+        (vec!["download", &url, "--jobs", "0"], "0 is not in 1..=64"),
     ] {
         let out = vosia(&args);
         assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
         assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+        assert_eq!(
+            stderr(&out).lines().count(),
+            1,
+            "one line: {}",
+            stderr(&out)
+        );
     }
 }
 

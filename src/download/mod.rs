@@ -54,18 +54,22 @@ impl Default for Options {
     }
 }
 
-/// A report about one file of a download batch (see [`Settings::file_progress`]).
+/// A report about one file of a download batch (see [`Settings::file_progress`]). `index`
+/// is the file's place in the batch (the item's, in [`download_all`]), the same in every
+/// report about it.
 #[derive(Debug)]
 pub enum FileEvent<'a> {
     /// `read` bytes so far of the file that will be named `name`; `expected` when the server
     /// said how many there are.
     Progress {
+        index: usize,
         name: &'a str,
         read: u64,
         expected: Option<u64>,
     },
     /// The download of `url` ended: saved, found complete in place, or failed.
     Done {
+        index: usize,
         url: &'a str,
         outcome: &'a Result<Saved>,
     },
@@ -226,6 +230,7 @@ pub fn download_all(
             && let Ok(_one_at_a_time) = tally.lock()
         {
             (report.0)(&FileEvent::Done {
+                index: i,
                 url: &items[i].url,
                 outcome: &outcome,
             });
@@ -540,6 +545,7 @@ fn with_tally(
         let mut go_on = user.as_ref().is_none_or(|user| (user.0)(done, total));
         if let Some(per_file) = &per_file {
             go_on &= (per_file.0)(&FileEvent::Progress {
+                index: i,
                 name: &name,
                 read,
                 expected,

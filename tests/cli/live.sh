@@ -5,7 +5,8 @@
 #
 #   bash tests/cli/live.sh VOSIA_BINARY SIA_SEARCH_EXAMPLE     (ctest: cli_live)
 # Needs VOSIA_TEST_DACHS (else exits 77: skipped) and VOSIA_PYTHON (a python with astropy).
-set -euo pipefail
+# No -e: a failing command must show up as a FAILED check, not end the script silently.
+set -uo pipefail
 
 vosia=$1
 example=$2
