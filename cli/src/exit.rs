@@ -49,9 +49,9 @@ Exit status:
   7    the server answered with an HTTP error status
   8    the service reported an error (QUERY_STATUS=ERROR)
   9    unreadable response (not a VOTable, malformed, too large)
-  10   some downloads failed or did not verify (complete files are kept);
-       when every file failed the same way, that failure's status instead
-  70   internal error (a bug in vosia: please report it)
+  10   some downloads (or DataLink targets) failed or did not verify; the complete
+       files are kept; when every file failed the same way, that failure's status
+  70   internal error: a bug in vosia (a panic too); please report it
   130  interrupted (Ctrl-C); only complete files are left";
 
 impl Exit {

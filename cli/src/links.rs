@@ -30,9 +30,16 @@ pub fn datalink(session: &Session, cmd: &DatalinkCommand) -> Outcome {
     };
     let (urls, ids): (Vec<&String>, Vec<&String>) = cmd.targets.iter().partition(|t| is_url(t));
     let mut tables = Vec::new();
+    let mut failures = Vec::new();
     for url in urls {
         session.note(&format!("GET {url}"));
-        tables.push(datalink::links_table(&agent, &settings, url, &[])?);
+        match datalink::links_table(&agent, &settings, url, &[]) {
+            Ok(table) => tables.push(table),
+            Err(e) => failures.push(Failure::new(
+                Exit::of(e.kind()),
+                format!("{url}: {}", e.message()),
+            )),
+        }
     }
     if !ids.is_empty() {
         let service = cmd.service.as_deref().ok_or_else(|| {
@@ -45,12 +52,33 @@ pub fn datalink(session: &Session, cmd: &DatalinkCommand) -> Outcome {
         let ids: Vec<String> = ids.into_iter().cloned().collect();
         for chunk in ids.chunks(500) {
             session.note(&format!("POST {service} ({} IDs)", chunk.len()));
-            tables.push(datalink::links_table(&agent, &settings, service, chunk)?);
+            match datalink::links_table(&agent, &settings, service, chunk) {
+                Ok(table) => tables.push(table),
+                Err(e) => failures.push(Failure::new(
+                    Exit::of(e.kind()),
+                    format!("{service} ({} IDs): {}", chunk.len(), e.message()),
+                )),
+            }
         }
+    }
+    // What was found is written even when some targets failed; those are named on stderr.
+    if tables.is_empty()
+        && let Some(last) = failures.pop()
+    {
+        for f in &failures {
+            session.warn(&f.message);
+        }
+        return Err(last);
     }
     let spec = cmd.output.columns.as_deref().unwrap_or(LINK_COLUMNS);
     let rows: usize = tables.iter().map(|t| t.row_count()).sum();
     output::write_to(&tables, spec, format, cmd.output.output.as_deref())?;
+    for f in &failures {
+        eprintln!("vosia: {}", f.message);
+    }
+    if !failures.is_empty() {
+        return Ok(Exit::Partial);
+    }
     if rows == 0 && cmd.output.fail_empty {
         return Ok(Exit::Empty);
     }

@@ -25,6 +25,15 @@ use exit::{Exit, Failure, Outcome};
 use session::Session;
 
 fn main() -> ExitCode {
+    // A bug must not end with Rust's multi-line panic report and status 101: one line, 70.
+    std::panic::set_hook(Box::new(|info| {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "vosia: internal error (a bug; please report it with the command line): {info}"
+        );
+        std::process::exit(Exit::Internal as i32);
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),

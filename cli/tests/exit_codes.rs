@@ -53,6 +53,14 @@ fn sia1_rows(urls: &[String]) -> String {
     )
 }
 
+const LINKS: &str = r#"<?xml version="1.0"?>
+<VOTABLE version="1.3"><RESOURCE type="results"><TABLE>
+<FIELD name="ID" datatype="char" arraysize="*" ucd="meta.id;meta.main"/>
+<FIELD name="access_url" datatype="char" arraysize="*" ucd="meta.ref.url"/>
+<FIELD name="semantics" datatype="char" arraysize="*" ucd="meta.code"/>
+<DATA><TABLEDATA><TR><TD>ivo://x/1</TD><TD>http://127.0.0.1/1.fits</TD><TD>#this</TD></TR></TABLEDATA></DATA>
+</TABLE></RESOURCE></VOTABLE>"#;
+
 const SERVICE_ERROR: &str = r#"<?xml version="1.0"?>
 <VOTABLE version="1.3"><RESOURCE type="results">
 <INFO name="QUERY_STATUS" value="ERROR">POS: 'abc' is not a position</INFO>
@@ -95,6 +103,7 @@ fn server() -> Server {
                 b"<html><body>Log in first</body></html>",
             ),
             "/error" => reply(stream, "200 OK", &votable, SERVICE_ERROR.as_bytes()),
+            "/links" => reply(stream, "200 OK", &votable, LINKS.as_bytes()),
             "/file" => reply(
                 stream,
                 "200 OK",
@@ -340,6 +349,21 @@ fn a_partial_download_is_10_and_keeps_the_complete_file() {
         stderr(&out)
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn datalink_targets_that_fail_are_10_and_the_others_are_written() {
+    let s = server();
+    let (good, bad) = (s.url("/links"), s.url("/missing"));
+    let out = vosia(&["datalink", &good, &bad, "-f", "csv", "-c", "ID,semantics"]);
+    assert_eq!(code(&out), 10, "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "ID,semantics\nivo://x/1,#this\n"
+    );
+    assert!(stderr(&out).contains(&bad), "{}", stderr(&out));
+    // Nothing found at all: the failure's own status.
+    assert_eq!(code(&vosia(&["datalink", &bad])), 7);
 }
 
 #[cfg(unix)]
