@@ -5,15 +5,37 @@ use roxmltree::{Document, Node, ParsingOptions};
 
 use crate::error::{Error, Result};
 
-/// Parses a small XML document whole (DTDs allowed, never fetched or expanded beyond
-/// roxmltree's limits); errors name the document.
+/// Parses a small XML document whole; errors name the document. A DOCTYPE is allowed (old
+/// services send one; its external DTD is never fetched) but not one that declares entities:
+/// roxmltree would expand them, and a 1 MB entity referenced a thousand times is a gigabyte.
 pub(crate) fn small_document<'a>(text: &'a str, what: &str) -> Result<Document<'a>> {
+    if declares_entities(text) {
+        return Err(Error::format(format!(
+            "the {what} document declares entities in its DOCTYPE, which vosia does not expand \
+             (a way to make a small document use unbounded memory)"
+        )));
+    }
     let options = ParsingOptions {
         allow_dtd: true,
         ..ParsingOptions::default()
     };
     Document::parse_with_options(text, options)
         .map_err(|e| Error::format(format!("the {what} document is not well-formed XML: {e}")))
+}
+
+/// Whether the prolog of `text` (before its root element) has a DOCTYPE declaring an entity.
+fn declares_entities(text: &str) -> bool {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    loop {
+        match reader.read_event() {
+            Ok(Event::DocType(doctype)) => {
+                return AsRef::<str>::as_ref(&doctype).contains("<!ENTITY");
+            }
+            Ok(Event::Start(_) | Event::Empty(_) | Event::Eof) | Err(_) => return false,
+            Ok(_) => {}
+        }
+    }
 }
 
 pub(crate) fn is(node: &Node, name: &str) -> bool {

@@ -828,3 +828,36 @@ fn a_plain_http_answer_to_a_tls_handshake_is_tls() {
     let e = fail(&mut q);
     assert_eq!(e.kind(), ErrorKind::Tls, "{e}");
 }
+
+#[test]
+fn huge_or_odd_durations_are_accepted_or_refused_never_a_panic() {
+    let s = Service::new("http://127.0.0.1:9/sia?", SiaVersion::V1).unwrap();
+    s.set_retries(3, 1e20)
+        .expect("a retry wait past any budget is capped");
+    s.set_retries(3, f64::MAX).expect("capped");
+    assert_eq!(
+        s.set_retries(3, f64::NAN).unwrap_err().kind(),
+        ErrorKind::InvalidArg
+    );
+    for bad in [1e20, f64::INFINITY, f64::NAN, -1.0, 0.0] {
+        assert_eq!(
+            s.set_timeout(bad).unwrap_err().kind(),
+            ErrorKind::InvalidArg,
+            "{bad}"
+        );
+        assert_eq!(
+            s.set_connect_timeout(bad).unwrap_err().kind(),
+            ErrorKind::InvalidArg
+        );
+        assert_eq!(
+            s.set_download_timeout(bad).unwrap_err().kind(),
+            ErrorKind::InvalidArg
+        );
+    }
+    assert_eq!(
+        vosia::service::settings_with_timeout(1e20)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::InvalidArg
+    );
+}

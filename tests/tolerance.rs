@@ -538,3 +538,133 @@ fn standard_numbers_write_nothing_when_a_text_item_is_not_a_number() {
     );
     assert_eq!(out, [-1.0, -1.0]);
 }
+
+#[test]
+fn an_arraysize_that_overflows_the_binary_row_length_is_a_format_error_not_a_panic() {
+    // 2^64 - 1 elements, and 2^64 - 4 after a 4-byte int: the row length used to wrap (to 0
+    // for the second: "rows of zero bytes").
+    for arraysize in ["18446744073709551615", "18446744073709551612"] {
+        for stream in ["BINARY", "BINARY2"] {
+            let doc = format!(
+                r#"<VOTABLE><RESOURCE><TABLE><FIELD name="i" datatype="int"/><FIELD name="c" datatype="char" arraysize="{arraysize}"/><DATA><{stream}><STREAM encoding="base64">{}</STREAM></{stream}></DATA></TABLE></RESOURCE></VOTABLE>"#,
+                STANDARD.encode([0u8; 64])
+            );
+            let err = parse_err(&doc);
+            assert_eq!(err.kind(), ErrorKind::Format, "{arraysize} {stream}: {err}");
+            assert!(err.message().contains("arraysize"), "{err}");
+        }
+    }
+}
+
+#[test]
+fn small_documents_declaring_entities_are_refused_not_expanded() {
+    // One 1 MB entity referenced 200 times would be a 200 MB description.
+    let big = "x".repeat(1 << 20);
+    let refs = "&e;".repeat(200);
+    let doctype = format!(r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e "{big}">]>"#);
+    let metadata = format!(
+        r#"{doctype}<VOTABLE><RESOURCE type="results"><DESCRIPTION>{refs}</DESCRIPTION><PARAM name="INPUT:POS" datatype="char" arraysize="*" value="{refs}"/><TABLE><FIELD name="x" datatype="int"/></TABLE></RESOURCE></VOTABLE>"#
+    );
+    let caps = format!(
+        r#"{doctype}<capabilities><capability standardID="ivo://ivoa.net/std/SIA#query-2.0"><interface><accessURL>{refs}</accessURL></interface></capability></capabilities>"#
+    );
+    let avail = format!(
+        r#"{doctype}<availability><available>true</available><note>{refs}</note></availability>"#
+    );
+    let started = std::time::Instant::now();
+    let errors = [
+        vosia::describe::parse_metadata(metadata.as_bytes()).unwrap_err(),
+        vosia::vosi::parse_capabilities(caps.as_bytes()).unwrap_err(),
+        vosia::vosi::parse_availability(avail.as_bytes()).unwrap_err(),
+    ];
+    for e in errors {
+        assert_eq!(e.kind(), ErrorKind::Format, "{e}");
+        assert!(e.message().contains("declares entities"), "{e}");
+    }
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    // A DOCTYPE without entities (old SIA 1.0 services send one) is still read.
+    let plain = r#"<?xml version="1.0"?><!DOCTYPE VOTABLE SYSTEM "http://us-vo.org/xml/VOTable.dtd"><VOTABLE><RESOURCE type="results"><PARAM name="INPUT:POS" datatype="char" arraysize="*" value=""/><TABLE><FIELD name="x" datatype="int"/></TABLE></RESOURCE></VOTABLE>"#;
+    assert_eq!(
+        vosia::describe::parse_metadata(plain.as_bytes())
+            .unwrap()
+            .params[0]
+            .name(),
+        "POS"
+    );
+}
+
+/// `doc` read through a reader that hands over `chunk` bytes at a time (a pipe, a slow socket).
+fn parse_chunked(doc: &[u8], chunk: usize) -> vosia::Result<Results> {
+    Results::from_reader(
+        std::io::BufReader::with_capacity(chunk, doc),
+        SiaVersion::V1,
+    )
+}
+
+#[test]
+fn the_encoding_is_found_however_the_declaration_arrives() {
+    let mut latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n".to_vec();
+    latin1.extend_from_slice(
+        table(
+            "<VOTABLE>",
+            r#"<FIELD name="t" datatype="char" arraysize="*"/>"#,
+            ["K\u{1}", "x"],
+        )
+        .as_bytes(),
+    );
+    let at = latin1.windows(2).position(|w| w == b"K\x01").unwrap();
+    latin1.splice(at..at + 2, b"K\xF6nigstuhl".iter().copied());
+    let text: String = String::from_utf8_lossy(
+        &table(
+            "<VOTABLE>",
+            r#"<FIELD name="t" datatype="char" arraysize="*"/>"#,
+            ["Königstuhl", "x"],
+        )
+        .into_bytes(),
+    )
+    .into_owned();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in format!("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n{text}").encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    for (what, doc) in [("ISO-8859-1", &latin1), ("UTF-16", &utf16)] {
+        for chunk in [1, 2, 3, 7, 64, 1 << 16] {
+            let r = parse_chunked(doc, chunk).unwrap_or_else(|e| panic!("{what} in {chunk}s: {e}"));
+            assert_eq!(
+                r.str(0, 0).unwrap(),
+                Some("Königstuhl"),
+                "{what} in {chunk}-byte reads"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_token_over_16_mb_is_refused_whether_read_whole_or_in_chunks() {
+    let long_attr = "a".repeat((16 << 20) + 10);
+    let field = r#"<FIELD name="t" datatype="char" arraysize="*"/>"#;
+    for token in [
+        format!(r#"<TD x="{long_attr}">"#),
+        format!("<!--{long_attr}--><TD>"),
+    ] {
+        let doc = table("<VOTABLE>", field, ["a", "b"]).replacen("<TD>", &token, 1);
+        let whole = parse_err(&doc);
+        assert!(whole.message().contains("runs past 16 MB"), "{whole}");
+        for chunk in [1 << 12, 1 << 16] {
+            let e = parse_chunked(doc.as_bytes(), chunk).err().expect("refused");
+            assert_eq!(e.message(), whole.message(), "{chunk}-byte reads");
+        }
+    }
+    // Just under the limit is read the same both ways.
+    let ok = "a".repeat((16 << 20) - 100);
+    let doc =
+        table("<VOTABLE>", field, ["a", "b"]).replacen("<TD>", &format!("<!--{ok}--><TD>"), 1);
+    assert_eq!(parse(&doc).str(0, 0).unwrap(), Some("a"));
+    assert_eq!(
+        parse_chunked(doc.as_bytes(), 1 << 12)
+            .unwrap()
+            .str(0, 0)
+            .unwrap(),
+        Some("a")
+    );
+}

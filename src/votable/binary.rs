@@ -126,6 +126,12 @@ impl BinaryDecoder {
         }
         for layout in &self.layouts {
             let count = match layout.fixed {
+                Some(n) if n > MAX_ELEMENTS => {
+                    return Err(Error::format(format!(
+                        "a FIELD's arraysize asks for {n} elements in every BINARY row, more than \
+                         a cell can hold ({MAX_ELEMENTS}): the table is corrupt"
+                    )));
+                }
                 Some(n) => n,
                 None => {
                     let Some(prefix) = data.get(pos..pos + 4) else {
@@ -142,7 +148,12 @@ impl BinaryDecoder {
                     n
                 }
             };
-            pos += cell_bytes(layout.datatype, count);
+            // At most 2^28 elements of 16 bytes per cell, but many cells: never wrap.
+            pos = pos
+                .checked_add(cell_bytes(layout.datatype, count))
+                .ok_or_else(|| {
+                    Error::format("the FIELDs' arraysizes make a BINARY row longer than memory")
+                })?;
             if pos > data.len() {
                 return Ok(None);
             }

@@ -155,20 +155,53 @@ impl Document {
 /// Errors are `Format` with the byte offset where reading stopped; a document that is well
 /// formed but has no table is not an error here (see [`Document::table`]).
 pub fn read_document<R: BufRead>(mut input: R) -> Result<Document> {
-    let head = input.fill_buf().map_err(|e| {
+    // The encoding is decided from the XML declaration, which a pipe or a slow socket may
+    // hand over a few bytes at a time: gather it whole first.
+    let head = read_head(&mut input).map_err(|e| {
         Error::new(
             crate::ErrorKind::Io,
             format!("reading the response failed: {e}"),
         )
     })?;
-    if needs_transcoding(head) {
+    let transcode = needs_transcoding(&head);
+    let declared = declared_encoding(&head);
+    let input = std::io::Read::chain(std::io::Cursor::new(head), input);
+    if transcode {
         let mut decoded = DecodingReader::new(input);
-        if let Some(encoding) = declared_encoding(head_of(&mut decoded)) {
+        if let Some(encoding) = declared {
             decoded.set_encoding(encoding);
         }
         read_events(Reader::from_reader(decoded))
     } else {
         read_events(Reader::from_reader(input))
+    }
+}
+
+/// Bytes read before deciding the encoding: enough for any XML declaration.
+const HEAD_BYTES: usize = 512;
+
+/// The start of `input`, taken out of it: through the end of the XML declaration (`?>`), or
+/// as soon as the bytes (five at least) cannot start one, or [`HEAD_BYTES`], or the end of
+/// the input.
+fn read_head<R: BufRead>(input: &mut R) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::new();
+    loop {
+        let chunk = input.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(head);
+        }
+        let take = chunk.len().min(HEAD_BYTES - head.len());
+        head.extend_from_slice(&chunk[..take]);
+        input.consume(take);
+        let bare = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
+        let may_be_declaration = bare.starts_with(b"<?xml") || b"<?xml".starts_with(bare);
+        let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+        let declaration_done = bare.windows(2).any(|w| w == b"?>");
+        // Five bytes tell a byte-order mark (two or three) from the start of a declaration.
+        let undeclared = head.len() >= 5 && !(may_be_declaration || utf16);
+        if head.len() >= HEAD_BYTES || declaration_done || undeclared {
+            return Ok(head);
+        }
     }
 }
 
@@ -311,10 +344,6 @@ fn declared_encoding(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 }
 
 /// The bytes the decoding reader has not decoded yet are still in its inner reader.
-fn head_of<R: BufRead>(decoded: &mut DecodingReader<R>) -> &[u8] {
-    decoded.get_mut().fill_buf().unwrap_or(&[])
-}
-
 pub(super) fn local<'a>(e: &'a BytesStart<'_>) -> &'a str {
     let name = e.name().into_inner();
     match name.rfind(':') {

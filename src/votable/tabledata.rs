@@ -54,14 +54,6 @@ pub(crate) fn read_tabledata<R: BufRead>(
             )));
         }
         let n = chunk.len();
-        if carry.len() > MAX_PENDING {
-            return Err(Error::format(format!(
-                "a tag, comment or CDATA section in TABLEDATA runs past {} MB without ending, \
-                 at byte {}",
-                MAX_PENDING >> 20,
-                offset + consumed - carry.len() as u64
-            )));
-        }
         let done = if carry.is_empty() {
             let (used, done) = scan(chunk, &mut in_cell, sink, offset + consumed)?;
             carry.extend_from_slice(&chunk[used..]);
@@ -130,10 +122,13 @@ fn scan(
         if rest.len() < 2 {
             return Ok((pos, false));
         }
+        // Every token is held whole, so none may be longer than MAX_PENDING, complete or
+        // not: the same bytes get the same answer however the input is chunked.
+        let at = offset + pos as u64;
         if rest.starts_with(b"<!--") {
             match find(rest, b"-->") {
-                Some(end) => pos += end + 3,
-                None => return Ok((pos, false)),
+                Some(end) => pos += bounded(end + 3, at)?,
+                None => return bounded(rest.len(), at).map(|_| (pos, false)),
             }
             continue;
         }
@@ -145,9 +140,9 @@ fn scan(
                         let text = utf8(raw, offset + pos as u64)?;
                         sink.cell_text(text);
                     }
-                    pos += end + 3;
+                    pos += bounded(end + 3, at)?;
                 }
-                None => return Ok((pos, false)),
+                None => return bounded(rest.len(), at).map(|_| (pos, false)),
             }
             continue;
         }
@@ -156,16 +151,16 @@ fn scan(
         }
         if rest[1] == b'?' {
             match find(rest, b"?>") {
-                Some(end) => pos += end + 2,
-                None => return Ok((pos, false)),
+                Some(end) => pos += bounded(end + 2, at)?,
+                None => return bounded(rest.len(), at).map(|_| (pos, false)),
             }
             continue;
         }
         let Some(end) = tag_end(rest) else {
-            return Ok((pos, false));
+            return bounded(rest.len(), at).map(|_| (pos, false));
         };
         let tag = parse_tag(&rest[..=end]);
-        pos += end + 1;
+        pos += bounded(end + 1, at)?;
         match tag {
             Tag::Open(b"TR") => sink.start_row(),
             Tag::Close(b"TR") => sink.end_row(),
@@ -197,6 +192,19 @@ fn scan(
         }
     }
     Ok((pos, false))
+}
+
+/// `len`, the length of a token (tag, comment, CDATA section, processing instruction) at byte
+/// `at`, when it is at most [`MAX_PENDING`]; else the error that says so.
+fn bounded(len: usize, at: u64) -> Result<usize> {
+    if len > MAX_PENDING {
+        return Err(Error::format(format!(
+            "a tag, comment or CDATA section in TABLEDATA runs past {} MB without ending, at \
+             byte {at}",
+            MAX_PENDING >> 20
+        )));
+    }
+    Ok(len)
 }
 
 fn memchr_lt(data: &[u8]) -> Option<usize> {
