@@ -287,7 +287,7 @@ module vosia
   ! service
   public :: vosia_service_new, vosia_service_discover, vosia_service_set_timeout
   public :: vosia_service_set_connect_timeout, vosia_service_set_max_response_bytes
-  public :: vosia_service_set_post_above
+  public :: vosia_service_set_post_above, vosia_service_set_memory_budget
   public :: vosia_service_set_retries, vosia_service_set_keepalive, vosia_service_add_header
   public :: vosia_service_set_progress, vosia_service_get_attr, vosia_service_get_version
   public :: vosia_service_fetch_metadata, vosia_service_param_count, vosia_service_param_index
@@ -312,6 +312,7 @@ module vosia
   public :: vosia_query_url, vosia_query_execute, vosia_query_execute_saving, vosia_query_error
   ! results
   public :: vosia_results_parse, vosia_results_parse_file, vosia_results_row_count
+  public :: vosia_results_parse_within, vosia_results_parse_file_within
   public :: vosia_results_column_count, vosia_results_overflow, vosia_results_info
   public :: vosia_results_warning_count, vosia_results_warning, vosia_results_get_column_attr
   public :: vosia_results_column_datatype, vosia_results_column_index
@@ -763,6 +764,13 @@ module vosia
       type(c_ptr), value :: s
       integer(c_int64_t), value :: bytes
     end function
+    ! vosia_status vosia_service_set_memory_budget(vosia_service *s, int64_t bytes);
+    integer(c_int32_t) function c_service_set_memory_budget(s, bytes) &
+        bind(c, name='vosia_service_set_memory_budget')
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: s
+      integer(c_int64_t), value :: bytes
+    end function
     ! vosia_status vosia_service_set_post_above(vosia_service *s, int64_t url_bytes);
     integer(c_int32_t) function c_service_set_post_above(s, bytes) &
         bind(c, name='vosia_service_set_post_above')
@@ -860,6 +868,29 @@ module vosia
       character(kind=c_char), dimension(*), intent(in) :: data
       integer(c_size_t), value :: n
       integer(c_int32_t), value :: ver
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_results_parse_within(const char *data, size_t len,
+    !                                         int32_t sia_version, int64_t memory_budget,
+    !                                         vosia_results **out);
+    integer(c_int32_t) function c_results_parse_within(data, n, ver, budget, out) &
+        bind(c, name='vosia_results_parse_within')
+      import :: c_int32_t, c_int64_t, c_ptr, c_char, c_size_t
+      character(kind=c_char), dimension(*), intent(in) :: data
+      integer(c_size_t), value :: n
+      integer(c_int32_t), value :: ver
+      integer(c_int64_t), value :: budget
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_results_parse_file_within(const char *path, int32_t sia_version,
+    !                                              int64_t memory_budget,
+    !                                              vosia_results **out);
+    integer(c_int32_t) function c_results_parse_file_within(path, ver, budget, out) &
+        bind(c, name='vosia_results_parse_file_within')
+      import :: c_int32_t, c_int64_t, c_ptr, c_char
+      character(kind=c_char), dimension(*), intent(in) :: path
+      integer(c_int32_t), value :: ver
+      integer(c_int64_t), value :: budget
       type(c_ptr), intent(inout) :: out
     end function
     ! vosia_status vosia_results_parse_file(const char *path, int32_t sia_version,
@@ -1600,6 +1631,15 @@ contains
     if (status == VOSIA_OK) call take(c_service_set_max_response_bytes(svc%ptr, bytes), status)
   end subroutine
 
+  !> The most bytes a parsed response may keep in memory (0: no limit; default 2 GiB); one
+  !> that would need more is VOSIA_E_TOO_LARGE before the memory is taken.
+  subroutine vosia_service_set_memory_budget(svc, bytes, status)
+    type(vosia_service_t), intent(inout) :: svc
+    integer(c_int64_t), intent(in) :: bytes
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) call take(c_service_set_memory_budget(svc%ptr, bytes), status)
+  end subroutine
+
   !> Queries whose URL would be longer than `url_bytes` are POSTed (the same parameters, to
   !> the base URL) instead of sent as a GET: 0 POSTs every query, huge(1_c_int64_t) never
   !> does; default 4096. vosia_query_url still gives the GET form.
@@ -2047,6 +2087,30 @@ contains
     integer, intent(inout) :: status
     if (may_create(res%ptr, 'results', status)) call take(c_results_parse_file(f_c_str(path), &
         int(sia_version, c_int32_t), res%ptr), status)
+  end subroutine
+
+  !> vosia_results_parse keeping at most `memory_budget` bytes (0: no limit; the default
+  !> is 2 GiB); VOSIA_E_TOO_LARGE beyond.
+  subroutine vosia_results_parse_within(res, votable, sia_version, memory_budget, status)
+    type(vosia_results_t), intent(inout) :: res
+    character(len=*), intent(in) :: votable
+    integer, intent(in) :: sia_version
+    integer(c_int64_t), intent(in) :: memory_budget
+    integer, intent(inout) :: status
+    if (may_create(res%ptr, 'results', status)) call take(c_results_parse_within(votable, &
+        int(len(votable), c_size_t), int(sia_version, c_int32_t), memory_budget, res%ptr), &
+        status)
+  end subroutine
+
+  !> vosia_results_parse_file within a memory budget, as vosia_results_parse_within.
+  subroutine vosia_results_parse_file_within(res, path, sia_version, memory_budget, status)
+    type(vosia_results_t), intent(inout) :: res
+    character(len=*), intent(in) :: path
+    integer, intent(in) :: sia_version
+    integer(c_int64_t), intent(in) :: memory_budget
+    integer, intent(inout) :: status
+    if (may_create(res%ptr, 'results', status)) call take(c_results_parse_file_within( &
+        f_c_str(path), int(sia_version, c_int32_t), memory_budget, res%ptr), status)
   end subroutine
 
   !> Number of rows.

@@ -933,6 +933,17 @@ vosia_status vosia_service_set_connect_timeout(vosia_service *s, double seconds)
 vosia_status vosia_service_set_max_response_bytes(vosia_service *s, int64_t bytes);
 
 /**
+ * Sets the most bytes a parsed response may keep in memory (its cells, FIELDs, INFOs); 0
+ * means no limit. Default 2 GiB. A response that would need more fails with
+ * VOSIA_E_TOO_LARGE before the memory is taken, whatever its size on the wire: rows of no
+ * cells under thousands of FIELDs, or BINARY2 `short`s that become eight-byte numbers.
+ *
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_set_memory_budget(vosia_service *s, int64_t bytes);
+
+/**
  * Sets when a query is POSTed instead of sent as a GET: a query whose URL would be longer
  * than `url_bytes` is sent as an `application/x-www-form-urlencoded` POST of the same
  * parameters to the base URL (DALI allows both; servers refuse long URLs, and DaCHS closes
@@ -1400,6 +1411,17 @@ vosia_status vosia_query_copy_error(const vosia_query *q, char *buf, size_t cap,
 vosia_status vosia_results_parse(const char *data, size_t len, int32_t sia_version, vosia_results **out);
 
 /**
+ * vosia_results_parse keeping at most `memory_budget` bytes of the table in memory (its
+ * cells, FIELDs and INFOs); vosia_results_parse uses 2 GiB. A document that would need more
+ * is refused before the memory is taken.
+ *
+ * @param memory_budget bytes, > 0; 0 means no limit.
+ * @return As vosia_results_parse, plus VOSIA_E_TOO_LARGE over the budget and
+ *         VOSIA_E_INVALID_ARG for a negative budget.
+ */
+vosia_status vosia_results_parse_within(const char *data, size_t len, int32_t sia_version, int64_t memory_budget, vosia_results **out);
+
+/**
  * Parses a VOTable response from a file, streaming it (the file is never held whole).
  *
  * @param path        (not NULL) UTF-8 file name.
@@ -1408,6 +1430,15 @@ vosia_status vosia_results_parse(const char *data, size_t len, int32_t sia_versi
  * @return As vosia_results_parse, plus VOSIA_E_IO when the file cannot be read.
  */
 vosia_status vosia_results_parse_file(const char *path, int32_t sia_version, vosia_results **out);
+
+/**
+ * vosia_results_parse_file within a memory budget, as vosia_results_parse_within.
+ *
+ * @param memory_budget bytes, > 0; 0 means no limit.
+ * @return As vosia_results_parse_file, plus VOSIA_E_TOO_LARGE over the budget and
+ *         VOSIA_E_INVALID_ARG for a negative budget.
+ */
+vosia_status vosia_results_parse_file_within(const char *path, int32_t sia_version, int64_t memory_budget, vosia_results **out);
 
 /**
  * Frees results and every string borrowed from them. NULL is ignored; so is a pointer that

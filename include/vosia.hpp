@@ -436,6 +436,10 @@ public:
     service &set_max_response_bytes(std::int64_t bytes) {
         return ok(vosia_service_set_max_response_bytes(h_, bytes));
     }
+    /// Most bytes a parsed response may keep in memory (0: no limit; default 2 GiB).
+    service &set_memory_budget(std::int64_t bytes) {
+        return ok(vosia_service_set_memory_budget(h_, bytes));
+    }
     /// Queries whose GET URL would be longer than `url_bytes` are POSTed with the same
     /// parameters (0: every query; default 4096).
     service &set_post_above(std::int64_t url_bytes) {
@@ -989,6 +993,23 @@ public:
     static results parse_file(const std::string &path, std::int32_t sia_version) {
         vosia_results *h = nullptr;
         detail::check(vosia_results_parse_file(path.c_str(), sia_version, &h));
+        return results(h);
+    }
+    /// parse keeping at most `memory_budget` bytes (0: no limit; parse uses 2 GiB); a
+    /// document that needs more throws vosia::error with VOSIA_E_TOO_LARGE.
+    static results parse_within(std::string_view votable, std::int32_t sia_version,
+                                std::int64_t memory_budget) {
+        vosia_results *h = nullptr;
+        detail::check(vosia_results_parse_within(votable.data(), votable.size(), sia_version,
+                                                 memory_budget, &h));
+        return results(h);
+    }
+    /// parse_file within a memory budget, as parse_within.
+    static results parse_file_within(const std::string &path, std::int32_t sia_version,
+                                     std::int64_t memory_budget) {
+        vosia_results *h = nullptr;
+        detail::check(
+            vosia_results_parse_file_within(path.c_str(), sia_version, memory_budget, &h));
         return results(h);
     }
     /// Takes ownership of a handle from the C API.

@@ -27,7 +27,8 @@ pub(crate) fn results(
     match http::get(agent, settings, url, form, settings.max_response_bytes)? {
         Answer::Body(mut body) => {
             let Some(path) = save else {
-                let parsed = Results::from_reader(body.reader(), version);
+                let parsed =
+                    Results::from_reader_within(body.reader(), version, settings.memory_budget);
                 return body.finish(parsed);
             };
             let part = crate::download::part_path_of(path);
@@ -40,7 +41,7 @@ pub(crate) fn results(
                 out: io::BufWriter::new(file),
                 failed: None,
             };
-            let mut parsed = Results::from_reader(&mut tee, version);
+            let mut parsed = Results::from_reader_within(&mut tee, version, settings.memory_budget);
             // What follows the document belongs to the response too.
             if parsed.is_ok()
                 && let Err(e) = io::copy(&mut tee.inner, &mut tee.out)

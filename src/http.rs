@@ -31,6 +31,9 @@ pub struct Settings {
     pub connect_timeout: Duration,
     /// Largest accepted body in bytes, after decompression; 0 means no limit. Default 1 GiB.
     pub max_response_bytes: u64,
+    /// Most bytes a parsed response may keep in memory (its cells, FIELDs, INFOs); 0 means
+    /// no limit. Default [`crate::votable::DEFAULT_MEMORY_BUDGET`] (2 GiB).
+    pub memory_budget: u64,
     /// Retries after HTTP 429 or 503. Default 3.
     pub max_retries: u32,
     /// Total time spent sleeping between retries. Default 30 s.
@@ -103,6 +106,7 @@ impl Default for Settings {
             timeout: Duration::from_secs(120),
             connect_timeout: Duration::from_secs(10),
             max_response_bytes: 1 << 30,
+            memory_budget: crate::votable::DEFAULT_MEMORY_BUDGET,
             max_retries: 3,
             max_retry_wait: Duration::from_secs(30),
             headers: Vec::new(),

@@ -256,6 +256,12 @@ impl Service {
         self.update(|s| s.max_response_bytes = bytes)
     }
 
+    /// The most bytes a parsed response may keep in memory; 0 means no limit (see
+    /// [`Settings::memory_budget`]).
+    pub fn set_memory_budget(&self, bytes: u64) -> Result<()> {
+        self.update(|s| s.memory_budget = bytes)
+    }
+
     /// Retries on HTTP 429/503: at most `max_retries` more attempts, sleeping at most
     /// `max_wait_seconds` in total (honouring `Retry-After`, else backing off 0.5 s, 1 s, 2 s...).
     pub fn set_retries(&self, max_retries: u32, max_wait_seconds: f64) -> Result<()> {

@@ -74,21 +74,32 @@ class Results(Handle):
 
     # ------------------------------------------------------------------ making one
     @classmethod
-    def parse(cls, data, version: int = SIA1) -> "Results":
-        """Parses a VOTable document held in memory (bytes, or str as UTF-8)."""
+    def parse(cls, data, version: int = SIA1, *, memory_budget: int | None = None) -> "Results":
+        """Parses a VOTable document held in memory (bytes, or str as UTF-8), keeping at most
+        `memory_budget` bytes of it (default 2 GiB; 0: no limit; TooLargeError beyond)."""
         if isinstance(data, str):
             data = data.encode("utf-8")
         data = bytes(data)
         h = c_void_p()
-        check(lib.vosia_results_parse(data, len(data), version, byref(h)))
+        if memory_budget is None:
+            check(lib.vosia_results_parse(data, len(data), version, byref(h)))
+        else:
+            check(lib.vosia_results_parse_within(data, len(data), version, int(memory_budget),
+                                                 byref(h)))
         return cls(h.value, version)
 
     @classmethod
-    def parse_file(cls, path, version: int = SIA1) -> "Results":
+    def parse_file(cls, path, version: int = SIA1, *,
+                   memory_budget: int | None = None) -> "Results":
         """Parses a VOTable file, streaming it (a FileError, also an OSError, if it cannot
-        be read)."""
+        be read); `memory_budget` as for parse."""
         h = c_void_p()
-        check(lib.vosia_results_parse_file(_util.fspath(path), version, byref(h)))
+        path = _util.fspath(path)
+        if memory_budget is None:
+            check(lib.vosia_results_parse_file(path, version, byref(h)))
+        else:
+            check(lib.vosia_results_parse_file_within(path, version, int(memory_budget),
+                                                      byref(h)))
         return cls(h.value, version)
 
     @property
@@ -649,14 +660,15 @@ _SIA1_ALIASES = {
 }
 
 
-def parse(data, version: int = SIA1) -> Results:
-    """Parses a VOTable document held in memory (bytes or str) as an SIA `version` response."""
-    return Results.parse(data, version)
+def parse(data, version: int = SIA1, *, memory_budget: int | None = None) -> Results:
+    """Parses a VOTable document held in memory (bytes or str) as an SIA `version` response
+    (see Results.parse for `memory_budget`)."""
+    return Results.parse(data, version, memory_budget=memory_budget)
 
 
-def parse_file(path, version: int = SIA1) -> Results:
+def parse_file(path, version: int = SIA1, *, memory_budget: int | None = None) -> Results:
     """Parses a VOTable file as an SIA `version` response."""
-    return Results.parse_file(path, version)
+    return Results.parse_file(path, version, memory_budget=memory_budget)
 
 
 # ------------------------------------------------------------------------- helpers

@@ -26,7 +26,8 @@ class Service(Handle):
 
     Keyword settings (each also a method, which returns the service so calls chain):
     ``timeout`` (whole request, seconds; default 120), ``connect_timeout`` (default 10),
-    ``max_response_bytes`` (0: no limit; default 1 GiB), ``retries`` (on HTTP 429/503: a
+    ``max_response_bytes`` (0: no limit; default 1 GiB), ``memory_budget`` (most bytes a
+    parsed response keeps; 0: no limit; default 2 GiB), ``retries`` (on HTTP 429/503: a
     count, or (count, max_wait_seconds); default (3, 30)), ``keepalive`` (reuse
     connections; default: for https only), ``headers`` (a mapping or (name, value) pairs
     sent with every request), ``progress`` (see set_progress).
@@ -41,7 +42,7 @@ class Service(Handle):
 
     def __init__(self, url: str, version: int = SIA1, *, timeout: float | None = None,
                  connect_timeout: float | None = None, max_response_bytes: int | None = None,
-                 retries=None, keepalive: bool | None = None, headers=None,
+                 memory_budget: int | None = None, retries=None, keepalive: bool | None = None, headers=None,
                  progress: ProgressFn | None = None, _handle: int | None = None):
         if _handle is None:
             h = c_void_p()
@@ -64,6 +65,8 @@ class Service(Handle):
             self.set_connect_timeout(connect_timeout)
         if max_response_bytes is not None:
             self.set_max_response_bytes(max_response_bytes)
+        if memory_budget is not None:
+            self.set_memory_budget(memory_budget)
         if retries is not None:
             if isinstance(retries, (tuple, list)):
                 self.set_retries(*retries)
@@ -110,6 +113,12 @@ class Service(Handle):
         """Largest response body accepted (after decompression), 0 for no limit; a larger
         one fails with TooLargeError while streaming."""
         check(lib.vosia_service_set_max_response_bytes(self._h, int(limit)))
+        return self
+
+    def set_memory_budget(self, limit: int) -> "Service":
+        """Most bytes a parsed response may keep in memory (default 2 GiB), 0 for no limit;
+        a response that would need more fails with TooLargeError before taking it."""
+        check(lib.vosia_service_set_memory_budget(self._h, int(limit)))
         return self
 
     def set_post_above(self, url_bytes: int) -> "Service":

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::consts::*;
 use super::guard::{guard, guard_status, guard_value, not_null, write_optional, write_out};
 use super::handle::{self, HandleKind};
+use super::service::byte_limit;
 use super::status::{FfiResult, VOSIA_E_BUFFER_SIZE, VOSIA_NULL_VALUE, VOSIA_OK, vosia_status};
 use super::strings::{copy_optional, str_arg};
 use super::{attr_of, field_arg, index_arg, version_arg};
@@ -77,6 +78,34 @@ pub unsafe extern "C" fn vosia_results_parse(
     })
 }
 
+/// vosia_results_parse keeping at most `memory_budget` bytes of the table in memory (its
+/// cells, FIELDs and INFOs); vosia_results_parse uses 2 GiB. A document that would need more
+/// is refused before the memory is taken.
+///
+/// @param memory_budget bytes, > 0; 0 means no limit.
+/// @return As vosia_results_parse, plus VOSIA_E_TOO_LARGE over the budget and
+///         VOSIA_E_INVALID_ARG for a negative budget.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_results_parse_within(
+    data: *const c_char,
+    len: usize,
+    sia_version: i32,
+    memory_budget: i64,
+    out: *mut *mut vosia_results,
+) -> vosia_status {
+    guard_status(|| {
+        not_null(data, "data")?;
+        not_null(out, "out")?;
+        let version = version_arg(sia_version)?;
+        let budget = byte_limit(memory_budget, "memory budget")?;
+        // SAFETY: the caller promises `len` readable bytes at `data`.
+        let bytes = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len) };
+        let parsed = Results::from_reader_within(bytes, version, budget)?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_out(out, handle::into_raw(parsed)) })
+    })
+}
+
 /// Parses a VOTable response from a file, streaming it (the file is never held whole).
 ///
 /// @param path        (not NULL) UTF-8 file name.
@@ -95,6 +124,30 @@ pub unsafe extern "C" fn vosia_results_parse_file(
         not_null(out, "out")?;
         let version = version_arg(sia_version)?;
         let parsed = Results::from_path(Path::new(path), version)?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_out(out, handle::into_raw(parsed)) })
+    })
+}
+
+/// vosia_results_parse_file within a memory budget, as vosia_results_parse_within.
+///
+/// @param memory_budget bytes, > 0; 0 means no limit.
+/// @return As vosia_results_parse_file, plus VOSIA_E_TOO_LARGE over the budget and
+///         VOSIA_E_INVALID_ARG for a negative budget.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_results_parse_file_within(
+    path: *const c_char,
+    sia_version: i32,
+    memory_budget: i64,
+    out: *mut *mut vosia_results,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: NUL-terminated by contract.
+        let path = unsafe { str_arg(path, "path") }?;
+        not_null(out, "out")?;
+        let version = version_arg(sia_version)?;
+        let budget = byte_limit(memory_budget, "memory budget")?;
+        let parsed = Results::from_path_within(Path::new(path), version, budget)?;
         // SAFETY: checked non-NULL.
         Ok(unsafe { write_out(out, handle::into_raw(parsed)) })
     })

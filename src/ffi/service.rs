@@ -251,6 +251,26 @@ pub unsafe extern "C" fn vosia_service_set_max_response_bytes(
     })
 }
 
+/// Sets the most bytes a parsed response may keep in memory (its cells, FIELDs, INFOs); 0
+/// means no limit. Default 2 GiB. A response that would need more fails with
+/// VOSIA_E_TOO_LARGE before the memory is taken, whatever its size on the wire: rows of no
+/// cells under thousands of FIELDs, or BINARY2 `short`s that become eight-byte numbers.
+///
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
+///         VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_service_set_memory_budget(
+    s: *mut vosia_service,
+    bytes: i64,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle contract.
+        let service = unsafe { service_ref(s) }?;
+        service.set_memory_budget(byte_limit(bytes, "memory budget")?)?;
+        Ok(VOSIA_OK)
+    })
+}
+
 /// Sets when a query is POSTed instead of sent as a GET: a query whose URL would be longer
 /// than `url_bytes` is sent as an `application/x-www-form-urlencoded` POST of the same
 /// parameters to the base URL (DALI allows both; servers refuse long URLs, and DaCHS closes

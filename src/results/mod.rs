@@ -21,7 +21,8 @@ use crate::numfmt::{push_f32, push_f64};
 use crate::stdfields::{self, Source};
 use crate::votable::columns::TextCells;
 use crate::votable::{
-    Cells, Column, Datatype, Document, Field, Info, ServiceDescriptor, read_document,
+    Cells, Column, DEFAULT_MEMORY_BUDGET, Datatype, Document, Field, Info, ServiceDescriptor,
+    read_document_within,
 };
 
 /// The numbers of one array cell, as stored.
@@ -95,8 +96,21 @@ impl Results {
     /// `OVERFLOW` is not an error (see [`Results::overflow`]). A VOTable without a table is
     /// `NoTable` (or `Service`, when it carries an INFO or PARAM named "Error"); anything
     /// unreadable is `Format`, with the byte offset.
+    ///
+    /// What the reader keeps is bounded by [`DEFAULT_MEMORY_BUDGET`]; see
+    /// [`Results::from_reader_within`].
     pub fn from_reader<R: BufRead>(reader: R, version: SiaVersion) -> Result<Results> {
-        Results::from_document(read_document(reader)?, version)
+        Results::from_reader_within(reader, version, DEFAULT_MEMORY_BUDGET)
+    }
+
+    /// [`Results::from_reader`] keeping at most `budget` bytes (0: no limit): a table that
+    /// would need more is refused with kind `TooLarge` before the memory is taken.
+    pub fn from_reader_within<R: BufRead>(
+        reader: R,
+        version: SiaVersion,
+        budget: u64,
+    ) -> Result<Results> {
+        Results::from_document(read_document_within(reader, budget)?, version)
     }
 
     /// Parses a VOTable held in memory.
@@ -106,13 +120,18 @@ impl Results {
 
     /// Parses a VOTable file, streaming it.
     pub fn from_path(path: &Path, version: SiaVersion) -> Result<Results> {
+        Results::from_path_within(path, version, DEFAULT_MEMORY_BUDGET)
+    }
+
+    /// [`Results::from_path`] within a memory budget (see [`Results::from_reader_within`]).
+    pub fn from_path_within(path: &Path, version: SiaVersion, budget: u64) -> Result<Results> {
         let file = File::open(path).map_err(|e| {
             Error::new(
                 ErrorKind::Io,
                 format!("cannot open {}: {e}", path.display()),
             )
         })?;
-        Results::from_reader(BufReader::with_capacity(1 << 16, file), version)
+        Results::from_reader_within(BufReader::with_capacity(1 << 16, file), version, budget)
     }
 
     /// Applies the QUERY_STATUS rules to what the reader found.

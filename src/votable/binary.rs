@@ -4,6 +4,7 @@
 use base64::Engine;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 
+use super::budget::Budget;
 use super::cells::CellPlan;
 use super::columns::Column;
 use super::types::{Datatype, Field, Shape};
@@ -37,6 +38,12 @@ pub(crate) struct BinaryDecoder {
     b64: Vec<u8>,
     /// Decoded bytes not yet consumed by whole rows.
     bytes: Vec<u8>,
+    scratch: Scratch,
+}
+
+/// A cell's items on their way into a column, reused from cell to cell.
+#[derive(Default)]
+struct Scratch {
     integers: Vec<i64>,
     reals: Vec<f64>,
     text: String,
@@ -58,14 +65,20 @@ impl BinaryDecoder {
             binary2,
             b64: Vec::new(),
             bytes: Vec::new(),
-            integers: Vec::new(),
-            reals: Vec::new(),
-            text: String::new(),
+            scratch: Scratch::default(),
         }
     }
 
-    /// Feeds base64 text (whitespace allowed); decodes and stores every complete row.
-    pub(crate) fn feed(&mut self, text: &[u8], columns: &mut [Column]) -> Result<()> {
+    /// Feeds base64 text (whitespace allowed); decodes and stores every complete row,
+    /// charging what it keeps to `budget`.
+    pub(crate) fn feed(
+        &mut self,
+        text: &[u8],
+        columns: &mut [Column],
+        budget: &mut Budget,
+    ) -> Result<()> {
+        // A row waiting for its end is held whole: it must fit, with its decoded bytes.
+        budget.check((self.b64.len() + self.bytes.len() + text.len()).saturating_mul(2))?;
         self.b64
             .extend(text.iter().copied().filter(|b| !b.is_ascii_whitespace()));
         let whole = self.b64.len() / 4 * 4;
@@ -76,17 +89,17 @@ impl BinaryDecoder {
             .decode_vec(&self.b64[..whole], &mut self.bytes)
             .map_err(|e| Error::format(format!("BINARY stream is not valid base64: {e}")))?;
         self.b64.drain(..whole);
-        self.take_rows(columns)
+        self.take_rows(columns, budget)
     }
 
     /// Ends the stream: the last partial base64 group and any incomplete row are errors.
-    pub(crate) fn finish(&mut self, columns: &mut [Column]) -> Result<()> {
+    pub(crate) fn finish(&mut self, columns: &mut [Column], budget: &mut Budget) -> Result<()> {
         if !self.b64.is_empty() {
             let rest = std::mem::take(&mut self.b64);
             BASE64
                 .decode_vec(&rest, &mut self.bytes)
                 .map_err(|e| Error::format(format!("BINARY stream ends in bad base64: {e}")))?;
-            self.take_rows(columns)?;
+            self.take_rows(columns, budget)?;
         }
         if !self.bytes.is_empty() {
             return Err(Error::format(format!(
@@ -97,11 +110,11 @@ impl BinaryDecoder {
         Ok(())
     }
 
-    fn take_rows(&mut self, columns: &mut [Column]) -> Result<()> {
+    fn take_rows(&mut self, columns: &mut [Column], budget: &mut Budget) -> Result<()> {
         let mut start = 0;
         while let Some(len) = self.row_len(&self.bytes[start..])? {
             let row = std::mem::take(&mut self.bytes);
-            let result = self.decode_row(&row[start..start + len], columns);
+            let result = self.decode_row(&row[start..start + len], columns, budget);
             self.bytes = row;
             result?;
             start += len;
@@ -166,7 +179,12 @@ impl BinaryDecoder {
         Ok(Some(pos))
     }
 
-    fn decode_row(&mut self, row: &[u8], columns: &mut [Column]) -> Result<()> {
+    fn decode_row(
+        &mut self,
+        row: &[u8],
+        columns: &mut [Column],
+        budget: &mut Budget,
+    ) -> Result<()> {
         let flags = self.null_flag_bytes();
         let mut pos = flags;
         for (i, (layout, column)) in self.layouts.iter().zip(columns.iter_mut()).enumerate() {
@@ -183,19 +201,13 @@ impl BinaryDecoder {
             let cell = &row[pos..pos + size];
             pos += size;
             let flagged_null = flags > 0 && row[i / 8] & (0x80 >> (i % 8)) != 0;
+            // The value or end offset and null bit now; text and array items below.
+            budget.charge(column.cost(0))?;
             if flagged_null {
                 column.push_null();
                 continue;
             }
-            decode_cell(
-                layout,
-                count,
-                cell,
-                column,
-                &mut self.integers,
-                &mut self.reals,
-                &mut self.text,
-            );
+            decode_cell(layout, count, cell, column, &mut self.scratch, budget)?;
         }
         Ok(())
     }
@@ -214,12 +226,26 @@ fn decode_cell(
     count: usize,
     cell: &[u8],
     column: &mut Column,
-    integers: &mut Vec<i64>,
-    reals: &mut Vec<f64>,
-    text: &mut String,
-) {
+    scratch: &mut Scratch,
+    budget: &mut Budget,
+) -> Result<()> {
+    let Scratch {
+        integers,
+        reals,
+        text,
+    } = scratch;
+    // Array items go to a scratch vector, then to the column: both must fit. The cell's
+    // value or end offset was charged by the caller; this is what the items add to it.
+    let array_bytes = |budget: &Budget, parts: usize| {
+        let items = count.saturating_mul(parts);
+        budget.check(items.saturating_mul(2 * size_of::<f64>()))?;
+        Ok::<_, crate::Error>(column.cost(items) - column.cost(0))
+    };
     match layout.shape {
         Shape::Text => {
+            if text.capacity() > 1 << 17 {
+                *text = String::new();
+            }
             text.clear();
             match layout.datatype {
                 Datatype::UnicodeChar => {
@@ -234,6 +260,7 @@ fn decode_cell(
                     push_bytes_as_text(&cell[..end], text);
                 }
             }
+            budget.charge(column.cost(text.len()) - column.cost(0))?;
             column.push_text(text);
         }
         Shape::Integer => match read_integer(layout.datatype, cell, 0) {
@@ -249,6 +276,9 @@ fn decode_cell(
             }
         }
         Shape::IntegerArray => {
+            let bytes = array_bytes(budget, 1)?;
+            budget.charge(bytes)?;
+            shrink_if_large(integers);
             integers.clear();
             if layout.datatype == Datatype::Bit {
                 integers.extend((0..count).map(|k| i64::from(cell[k / 8] >> (7 - k % 8) & 1)));
@@ -266,12 +296,15 @@ fn decode_cell(
             }
         }
         Shape::RealArray => {
-            reals.clear();
             let (part, parts) = match layout.datatype {
                 Datatype::FloatComplex => (4, 2),
                 Datatype::DoubleComplex => (8, 2),
                 d => (d.binary_size(), 1),
             };
+            let bytes = array_bytes(budget, parts)?;
+            budget.charge(bytes)?;
+            shrink_if_large(reals);
+            reals.clear();
             let part_type = if part == 4 {
                 Datatype::Float
             } else {
@@ -291,6 +324,14 @@ fn decode_cell(
                 column.push_real_array(reals)
             }
         }
+    }
+    Ok(())
+}
+
+/// Gives back a scratch vector's memory after a large cell.
+fn shrink_if_large<T>(v: &mut Vec<T>) {
+    if v.capacity() > 1 << 17 {
+        *v = Vec::new();
     }
 }
 

@@ -2,8 +2,10 @@
 //! the standard fields). Tolerant of what real archives write (surrounding blanks, `null`,
 //! `NaN`, arrays with commas or braces, numbers in exponent or hexadecimal form).
 
+use super::budget::Budget;
 use super::columns::Column;
 use super::types::{ArraySize, Datatype, Field, Shape};
+use crate::error::Result;
 
 /// How to read the cells of one field, worked out once per table.
 #[derive(Debug, Clone)]
@@ -63,72 +65,104 @@ pub(crate) enum CellOutcome {
     Unreadable,
 }
 
-/// Reads `text` (the cell's content with entities resolved) into `column`.
+/// Reads `text` (the cell's content with entities resolved) into `column`, charging what it
+/// stores to `budget` first.
 pub(crate) fn push_cell(
     column: &mut Column,
     plan: &CellPlan,
     text: &str,
     scratch: &mut Scratch,
-) -> CellOutcome {
+    budget: &mut Budget,
+) -> Result<CellOutcome> {
     if plan.shape == Shape::Text {
+        budget.charge(column.cost(text.len()))?;
         column.push_text(text);
-        return CellOutcome::Read;
+        return Ok(CellOutcome::Read);
     }
+    // The value (or the end of an array) and its null bit; array items are charged below,
+    // as what they add beyond this.
+    budget.charge(column.cost(0))?;
     let t = text.trim();
     if t.is_empty() || is_null_word(t) {
         column.push_null();
-        return CellOutcome::Read;
+        return Ok(CellOutcome::Read);
     }
     match plan.shape {
         Shape::Integer => match read_integer(plan.datatype, t) {
             Some(v) if Some(v) != plan.null_integer => column.push_integer(v),
             Some(_) => column.push_null(),
-            None => return unreadable(column),
+            None => return Ok(unreadable(column)),
         },
         Shape::Real => match parse_real(t).map(|v| plan.precision(v)) {
             Some(v) if Some(v) != plan.null_real => column.push_real(v),
             Some(_) => column.push_null(),
-            None => return unreadable(column),
+            None => return Ok(unreadable(column)),
         },
         Shape::IntegerArray => {
-            scratch.integers.clear();
-            if plan.bit_array && !t.contains(|c: char| c.is_whitespace() || c == ',') {
+            let bits = plan.bit_array && !t.contains(|c: char| c.is_whitespace() || c == ',');
+            scratch.make_room(budget, if bits { t.len() } else { most_items(t) })?;
+            if bits {
                 for c in t.chars() {
                     match c {
                         '0' => scratch.integers.push(0),
                         '1' => scratch.integers.push(1),
-                        _ => return unreadable(column),
+                        _ => return Ok(unreadable(column)),
                     }
                 }
             } else {
                 for item in array_items(t) {
                     match read_integer(plan.datatype, item) {
                         Some(v) => scratch.integers.push(v),
-                        None => return unreadable(column),
+                        None => return Ok(unreadable(column)),
                     }
                 }
             }
+            budget.charge(column.cost(scratch.integers.len()) - column.cost(0))?;
             column.push_integer_array(&scratch.integers);
         }
         Shape::RealArray => {
-            scratch.reals.clear();
+            scratch.make_room(budget, most_items(t))?;
             for item in array_items(t) {
                 match parse_real(item).map(|v| plan.precision(v)) {
                     Some(v) if Some(v) == plan.null_real => scratch.reals.push(f64::NAN),
                     Some(v) => scratch.reals.push(v),
                     None if is_null_word(item) => scratch.reals.push(f64::NAN),
-                    None => return unreadable(column),
+                    None => return Ok(unreadable(column)),
                 }
             }
             if scratch.reals.is_empty() {
                 column.push_null();
             } else {
+                budget.charge(column.cost(scratch.reals.len()) - column.cost(0))?;
                 column.push_real_array(&scratch.reals);
             }
         }
-        Shape::Text => column.push_text(text),
+        Shape::Text => unreachable!("text cells are stored above"),
     }
-    CellOutcome::Read
+    Ok(CellOutcome::Read)
+}
+
+/// The most items an array cell's text can hold: one per two bytes ("1,2,3"), plus one.
+fn most_items(t: &str) -> usize {
+    t.len() / 2 + 1
+}
+
+impl Scratch {
+    /// Clears the scratch arrays for a cell of up to `items` items, after checking that they
+    /// and the column's copy of them fit in the budget; gives back a large buffer's memory.
+    fn make_room(&mut self, budget: &Budget, items: usize) -> Result<()> {
+        budget.check(items.saturating_mul(2 * size_of::<f64>()))?;
+        const KEPT: usize = 1 << 17;
+        if self.integers.capacity() > KEPT {
+            self.integers = Vec::new();
+        }
+        if self.reals.capacity() > KEPT {
+            self.reals = Vec::new();
+        }
+        self.integers.clear();
+        self.reals.clear();
+        Ok(())
+    }
 }
 
 fn unreadable(column: &mut Column) -> CellOutcome {
@@ -231,7 +265,7 @@ mod tests {
         let mut col = Column::new(f.shape());
         let mut scratch = Scratch::default();
         for c in cells {
-            push_cell(&mut col, &plan, c, &mut scratch);
+            push_cell(&mut col, &plan, c, &mut scratch, &mut Budget::new(0)).unwrap();
         }
         col
     }

@@ -6,6 +6,17 @@ use std::ffi::c_char;
 
 use super::types::Shape;
 
+/// Bytes `v` allocates anew to take `extra` more items: none while they fit its capacity,
+/// else what the standard library's doubling adds.
+fn growth<T>(v: &Vec<T>, extra: usize) -> usize {
+    let needed = v.len().saturating_add(extra);
+    if needed <= v.capacity() {
+        return 0;
+    }
+    let new_capacity = needed.max(v.capacity().saturating_mul(2)).max(4);
+    (new_capacity - v.capacity()).saturating_mul(size_of::<T>())
+}
+
 /// Variable-length cells (text, arrays) laid end to end: cell `i` ends at `ends[i]`.
 #[derive(Debug, Default, Clone)]
 pub struct Packed<T> {
@@ -123,6 +134,26 @@ impl Column {
 
     pub fn rows(&self) -> usize {
         self.rows
+    }
+
+    /// The bytes one more cell of `items` text bytes or array items (0 for a number or a
+    /// null) makes this column allocate: the growth of each vector that must grow. Charged
+    /// to the reader's [`Budget`](super::budget::Budget) before the push, so the budget
+    /// counts what is allocated, spare capacity included, not only what is used.
+    pub fn cost(&self, items: usize) -> usize {
+        let bitmap = if self.rows.is_multiple_of(64) {
+            growth(&self.nulls, 1)
+        } else {
+            0
+        };
+        bitmap
+            + match &self.cells {
+                Cells::Integer(v) => growth(v, 1),
+                Cells::Real(v) => growth(v, 1),
+                Cells::Text(t) => growth(&t.0.ends, 1) + growth(&t.0.values, items + 1),
+                Cells::IntegerArray(a) => growth(&a.0.ends, 1) + growth(&a.0.values, items),
+                Cells::RealArray(a) => growth(&a.0.ends, 1) + growth(&a.0.values, items),
+            }
     }
 
     pub fn is_null(&self, row: usize) -> bool {

@@ -2,15 +2,18 @@
 //! into typed columns, tolerating the quirks of real archives.
 
 mod binary;
+mod budget;
 mod cells;
 pub mod columns;
 pub mod descriptors;
 mod reader;
 mod tabledata;
+mod token_limit;
 pub mod types;
 
+pub use budget::DEFAULT_MEMORY_BUDGET;
 pub(crate) use cells::parse_real;
 pub use columns::{Cells, Column};
 pub use descriptors::{InputParam, ServiceDescriptor};
-pub use reader::{Document, Info, Scope, Table, read_document};
+pub use reader::{Document, Info, Scope, Table, read_document, read_document_within};
 pub use types::{ArraySize, Datatype, Field, Shape};

@@ -8,10 +8,12 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use super::binary::BinaryDecoder;
+use super::budget::{Budget, DEFAULT_MEMORY_BUDGET};
 use super::cells::{CellOutcome, CellPlan, Scratch, push_cell};
 use super::columns::Column;
 use super::descriptors::{Collector, ServiceDescriptor};
 use super::tabledata::{RowSink, read_tabledata};
+use super::token_limit::{MAX_TOKEN, TokenLimit};
 use super::types::{ArraySize, Datatype, Field};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -111,6 +113,9 @@ struct State {
     chosen: Option<(usize, Table)>,
     scratch: Scratch,
     text: String,
+    /// `text` reached [`MAX_TEXT`] and the rest was dropped: the cell is stored as null.
+    text_cut: bool,
+    budget: Budget,
     info: Option<Info>,
     infos: Vec<Info>,
     error_text: Option<String>,
@@ -154,7 +159,13 @@ impl Document {
 ///
 /// Errors are `Format` with the byte offset where reading stopped; a document that is well
 /// formed but has no table is not an error here (see [`Document::table`]).
-pub fn read_document<R: BufRead>(mut input: R) -> Result<Document> {
+pub fn read_document<R: BufRead>(input: R) -> Result<Document> {
+    read_document_within(input, DEFAULT_MEMORY_BUDGET)
+}
+
+/// [`read_document`], keeping at most `budget` bytes of what it reads (0: no limit): a
+/// document that needs more is refused (`TooLarge`) before the memory is taken.
+pub fn read_document_within<R: BufRead>(mut input: R, budget: u64) -> Result<Document> {
     // The encoding is decided from the XML declaration, which a pipe or a slow socket may
     // hand over a few bytes at a time: gather it whole first.
     let head = read_head(&mut input).map_err(|e| {
@@ -171,9 +182,9 @@ pub fn read_document<R: BufRead>(mut input: R) -> Result<Document> {
         if let Some(encoding) = declared {
             decoded.set_encoding(encoding);
         }
-        read_events(Reader::from_reader(decoded))
+        read_events(decoded, budget)
     } else {
-        read_events(Reader::from_reader(input))
+        read_events(input, budget)
     }
 }
 
@@ -205,7 +216,8 @@ fn read_head<R: BufRead>(input: &mut R) -> std::io::Result<Vec<u8>> {
     }
 }
 
-fn read_events<R: BufRead>(mut reader: Reader<R>) -> Result<Document> {
+fn read_events<R: BufRead>(input: R, budget: u64) -> Result<Document> {
+    let mut reader = Reader::from_reader(TokenLimit::new(input));
     let config = reader.config_mut();
     // End names are not checked by quick-xml: TABLEDATA is read past it (see
     // `tabledata`), so it never sees </TABLEDATA>. Our own element stack still
@@ -220,6 +232,8 @@ fn read_events<R: BufRead>(mut reader: Reader<R>) -> Result<Document> {
         chosen: None,
         scratch: Scratch::default(),
         text: String::new(),
+        text_cut: false,
+        budget: Budget::new(budget),
         info: None,
         infos: Vec::new(),
         error_text: None,
@@ -231,8 +245,19 @@ fn read_events<R: BufRead>(mut reader: Reader<R>) -> Result<Document> {
     let mut saw_root = false;
     loop {
         buf.clear();
+        if buf.capacity() > 1 << 20 {
+            buf = Vec::with_capacity(4096); // after a long tag: give the memory back
+        }
+        reader.get_mut().arm();
         let event = match reader.read_event_into(&mut buf) {
             Ok(event) => event,
+            Err(_) if reader.get_ref().overrun() => {
+                return Err(Error::format(format!(
+                    "a tag, comment or text runs past {} MB without ending, at byte {}",
+                    MAX_TOKEN >> 20,
+                    reader.buffer_position()
+                )));
+            }
             Err(e) => {
                 return Err(Error::format(format!(
                     "malformed XML at byte {}: {e}",
@@ -255,10 +280,13 @@ fn read_events<R: BufRead>(mut reader: Reader<R>) -> Result<Document> {
                         "elements nested deeper than {MAX_DEPTH} at byte {at}"
                     )));
                 }
-                if elem == Elem::Binary && local(&e) == "STREAM" {
-                    state.read_stream(&mut reader, &e)?;
+                if local(&e) == "STREAM" {
+                    reader.get_mut().disarm();
+                    let decoded = elem == Elem::Binary;
+                    state.read_stream(&mut reader, decoded)?;
                 }
                 if elem == Elem::TableData {
+                    reader.get_mut().disarm();
                     let at = reader.buffer_position();
                     let mut stream = reader.stream();
                     read_tabledata(&mut stream, at, &mut state)?;
@@ -285,6 +313,14 @@ fn read_events<R: BufRead>(mut reader: Reader<R>) -> Result<Document> {
                 Some(elem) => state.close(elem, false),
                 None => Ok(()),
             },
+            Event::Text(t) if !saw_root && !t.trim_ascii().is_empty() => {
+                let start: String = AsRef::<str>::as_ref(&t).chars().take(40).collect();
+                return Err(Error::format(format!(
+                    "not a VOTable: the response starts with text, not an XML element: \"{}\" \
+                     (at byte 0)",
+                    start.escape_debug()
+                )));
+            }
             Event::Text(t) => {
                 state.push_text(&t);
                 Ok(())
@@ -466,6 +502,7 @@ impl State {
                     if d.fields.len() >= MAX_FIELDS {
                         return Err(Error::format(format!("more than {MAX_FIELDS} FIELDs")));
                     }
+                    self.budget.charge(field.heap_size())?;
                     d.fields.push(field);
                 }
                 Elem::Field
@@ -480,6 +517,7 @@ impl State {
             }
             "DESCRIPTION" if parent == Some(Elem::Field) => {
                 self.text.clear();
+                self.text_cut = false;
                 Elem::Description
             }
             "INFO" => {
@@ -497,6 +535,7 @@ impl State {
                     }
                 }
                 self.text.clear();
+                self.text_cut = false;
                 self.info = Some(info);
                 Elem::Info
             }
@@ -516,6 +555,9 @@ impl State {
                     if d.fields.is_empty() {
                         return Err(Error::format("a TABLE with DATA but no FIELD"));
                     }
+                    // Each column's storage and reading plan, before any cell.
+                    let per_column = size_of::<Column>() + size_of::<CellPlan>() + 64;
+                    self.budget.charge(d.fields.len() * per_column)?;
                     d.columns = d.fields.iter().map(|f| Column::new(f.shape())).collect();
                     d.plans = d.fields.iter().map(CellPlan::new).collect();
                 }
@@ -561,6 +603,12 @@ impl State {
                 if let Some(mut info) = self.info.take() {
                     info.text = self.text.trim().to_string();
                     self.text.clear();
+                    self.budget
+                        .charge(info.name.len() + info.value.len() + info.text.len())?;
+                    if self.text_cut {
+                        let name = info.name.clone();
+                        self.warn(|| format!("INFO {name}: text cut at {} MiB", MAX_TEXT >> 20));
+                    }
                     if info.name.eq_ignore_ascii_case("error") && self.error_text.is_none() {
                         let text = if info.text.is_empty() {
                             &info.value
@@ -575,6 +623,7 @@ impl State {
             Elem::Description => {
                 if let Some(field) = self.decoding.as_mut().and_then(|d| d.fields.last_mut()) {
                     field.description = self.text.trim().to_string();
+                    self.budget.charge(field.description.len())?;
                 }
                 self.text.clear();
             }
@@ -582,12 +631,12 @@ impl State {
                 if let Some(d) = &mut self.decoding
                     && let Some(mut binary) = d.binary.take()
                 {
-                    binary.finish(&mut d.columns)?;
+                    binary.finish(&mut d.columns, &mut self.budget)?;
                     d.rows = d.columns.first().map_or(0, Column::rows);
                 }
             }
             Elem::Table(t) if self.decoding.as_ref().is_some_and(|d| d.table == t) => {
-                self.end_row();
+                self.end_row()?;
                 if let Some(d) = self.decoding.take() {
                     let mut columns = d.columns;
                     // A table without DATA still has its columns: zero rows.
@@ -613,52 +662,75 @@ impl State {
         Ok(())
     }
 
-    fn end_cell(&mut self) {
-        let Some(d) = &mut self.decoding else { return };
+    fn end_cell(&mut self) -> Result<()> {
+        let Some(d) = &mut self.decoding else {
+            return Ok(());
+        };
         if !d.row_open {
             let row = d.rows;
             self.warn(|| format!("a TD outside any TR after row {row}; ignored"));
-            return;
+            return Ok(());
         }
         let col = d.column;
         d.column += 1;
         if col >= d.columns.len() {
             // More cells than FIELDs: the extra ones have no column to go to.
-            return;
+            return Ok(());
+        }
+        if std::mem::take(&mut self.text_cut) {
+            self.budget.charge(d.columns[col].cost(0))?;
+            d.columns[col].push_null();
+            let (row, name) = (d.rows, d.fields[col].name.clone());
+            self.warn(|| {
+                format!(
+                    "row {row}, column {name}: the cell is longer than {} MiB; kept as null",
+                    MAX_TEXT >> 20
+                )
+            });
+            self.text.clear();
+            return Ok(());
         }
         let outcome = push_cell(
             &mut d.columns[col],
             &d.plans[col],
             &self.text,
             &mut self.scratch,
-        );
+            &mut self.budget,
+        )?;
         if outcome == CellOutcome::Unreadable {
             let (row, name) = (d.rows, d.fields[col].name.clone());
             let text: String = self.text.chars().take(40).collect();
             self.warn(|| format!("row {row}, column {name}: cannot read \"{text}\"; kept as null"));
         }
         self.text.clear();
+        Ok(())
     }
 
-    fn start_row(&mut self) {
+    fn start_row(&mut self) -> Result<()> {
         if self.decoding.as_ref().is_some_and(|d| d.row_open) {
             // A TR inside a TR: the first one ends here.
-            self.end_row();
+            self.end_row()?;
         }
         if let Some(d) = &mut self.decoding {
             d.column = 0;
             d.row_open = true;
         }
+        Ok(())
     }
 
-    fn end_row(&mut self) {
-        let Some(d) = &mut self.decoding else { return };
+    fn end_row(&mut self) -> Result<()> {
+        let Some(d) = &mut self.decoding else {
+            return Ok(());
+        };
         if d.columns.is_empty() || !d.row_open {
-            return;
+            return Ok(());
         }
         d.row_open = false;
         let short = d.column < d.columns.len();
         for col in d.column..d.columns.len() {
+            // Each missing cell costs a null: charged one by one, so that rows of no cells
+            // under thousands of FIELDs stop at the budget, not at the allocator.
+            self.budget.charge(d.columns[col].cost(0))?;
             d.columns[col].push_null();
         }
         let row = d.rows;
@@ -666,6 +738,7 @@ impl State {
         if short {
             self.warn(|| format!("row {row} has fewer cells than FIELDs; the rest are null"));
         }
+        Ok(())
     }
 
     fn push_text(&mut self, text: &str) {
@@ -677,6 +750,7 @@ impl State {
             return;
         }
         if self.text.len() + text.len() > MAX_TEXT {
+            self.text_cut = true;
             return;
         }
         self.text.push_str(text);
@@ -711,18 +785,14 @@ impl State {
     }
 
     /// Reads the base64 text of a STREAM straight from the input, up to the next `<`,
-    /// feeding the binary decoder as the bytes arrive.
-    fn read_stream<R: BufRead>(
-        &mut self,
-        reader: &mut Reader<R>,
-        _e: &BytesStart<'_>,
-    ) -> Result<()> {
-        let Some(d) = &mut self.decoding else {
-            return Ok(());
-        };
-        let Some(binary) = &mut d.binary else {
-            return Ok(());
-        };
+    /// feeding the binary decoder as the bytes arrive; the stream of a table not decoded is
+    /// skipped the same way, never held.
+    fn read_stream<R: BufRead>(&mut self, reader: &mut Reader<R>, decoded: bool) -> Result<()> {
+        let mut binary = self
+            .decoding
+            .as_mut()
+            .filter(|_| decoded)
+            .and_then(|d| d.binary.as_mut().map(|b| (b, &mut d.columns)));
         let mut stream = reader.stream();
         loop {
             let chunk = stream
@@ -731,11 +801,13 @@ impl State {
             if chunk.is_empty() {
                 return Ok(()); // end of input: reported as an unclosed element by the caller
             }
-            let (take, done) = match chunk.iter().position(|&b| b == b'<') {
+            let (take, done) = match memchr::memchr(b'<', chunk) {
                 Some(n) => (n, true),
                 None => (chunk.len(), false),
             };
-            binary.feed(&chunk[..take], &mut d.columns)?;
+            if let Some((decoder, columns)) = &mut binary {
+                decoder.feed(&chunk[..take], columns, &mut self.budget)?;
+            }
             stream.consume(take);
             if done {
                 return Ok(());
@@ -793,22 +865,25 @@ impl State {
 }
 
 impl RowSink for State {
-    fn start_row(&mut self) {
-        State::start_row(self);
+    fn start_row(&mut self) -> Result<()> {
+        State::start_row(self)
     }
-    fn end_row(&mut self) {
-        State::end_row(self);
+    fn end_row(&mut self) -> Result<()> {
+        State::end_row(self)
     }
     fn start_cell(&mut self) {
         self.text.clear();
+        self.text_cut = false;
     }
     fn cell_text(&mut self, text: &str) {
         if self.text.len() + text.len() <= MAX_TEXT {
             self.text.push_str(text);
+        } else {
+            self.text_cut = true;
         }
     }
-    fn end_cell(&mut self) {
-        State::end_cell(self);
+    fn end_cell(&mut self) -> Result<()> {
+        State::end_cell(self)
     }
 }
 

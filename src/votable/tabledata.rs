@@ -8,21 +8,20 @@ use std::io::BufRead;
 
 use quick_xml::escape::unescape;
 
+use super::token_limit::MAX_TOKEN;
 use crate::error::{Error, Result};
 
 /// The longest entity reference waited for (`&#x10FFFF;` and the named ones are shorter).
 const MAX_REFERENCE: usize = 32;
-/// The most bytes held while waiting for the end of one tag, comment or CDATA section.
-const MAX_PENDING: usize = 16 << 20;
 
-/// What the scanner reports, in document order.
+/// What the scanner reports, in document order; an error (a memory budget) stops the scan.
 pub(crate) trait RowSink {
-    fn start_row(&mut self);
-    fn end_row(&mut self);
+    fn start_row(&mut self) -> Result<()>;
+    fn end_row(&mut self) -> Result<()>;
     fn start_cell(&mut self);
     /// A piece of the current cell's text, entities resolved (called zero or more times).
     fn cell_text(&mut self, text: &str);
-    fn end_cell(&mut self);
+    fn end_cell(&mut self) -> Result<()>;
 }
 
 /// The element names that matter inside TABLEDATA, with any namespace prefix removed.
@@ -122,7 +121,7 @@ fn scan(
         if rest.len() < 2 {
             return Ok((pos, false));
         }
-        // Every token is held whole, so none may be longer than MAX_PENDING, complete or
+        // Every token is held whole, so none may be longer than MAX_TOKEN, complete or
         // not: the same bytes get the same answer however the input is chunked.
         let at = offset + pos as u64;
         if rest.starts_with(b"<!--") {
@@ -162,23 +161,23 @@ fn scan(
         let tag = parse_tag(&rest[..=end]);
         pos += bounded(end + 1, at)?;
         match tag {
-            Tag::Open(b"TR") => sink.start_row(),
-            Tag::Close(b"TR") => sink.end_row(),
+            Tag::Open(b"TR") => sink.start_row()?,
+            Tag::Close(b"TR") => sink.end_row()?,
             Tag::Open(b"TD") => {
                 sink.start_cell();
                 *in_cell = true;
             }
             Tag::Close(b"TD") => {
-                sink.end_cell();
+                sink.end_cell()?;
                 *in_cell = false;
             }
             Tag::Empty(b"TD") => {
                 sink.start_cell();
-                sink.end_cell();
+                sink.end_cell()?;
             }
             Tag::Empty(b"TR") => {
-                sink.start_row();
-                sink.end_row();
+                sink.start_row()?;
+                sink.end_row()?;
             }
             Tag::Close(b"TABLEDATA") => return Ok((pos, true)),
             Tag::Close(name) if *in_cell => {
@@ -195,13 +194,13 @@ fn scan(
 }
 
 /// `len`, the length of a token (tag, comment, CDATA section, processing instruction) at byte
-/// `at`, when it is at most [`MAX_PENDING`]; else the error that says so.
+/// `at`, when it is at most [`MAX_TOKEN`]; else the error that says so.
 fn bounded(len: usize, at: u64) -> Result<usize> {
-    if len > MAX_PENDING {
+    if len > MAX_TOKEN {
         return Err(Error::format(format!(
             "a tag, comment or CDATA section in TABLEDATA runs past {} MB without ending, at \
              byte {at}",
-            MAX_PENDING >> 20
+            MAX_TOKEN >> 20
         )));
     }
     Ok(len)
@@ -298,19 +297,23 @@ mod tests {
     }
 
     impl RowSink for Collect {
-        fn start_row(&mut self) {
+        fn start_row(&mut self) -> Result<()> {
             self.rows.push(Vec::new());
+            Ok(())
         }
-        fn end_row(&mut self) {}
+        fn end_row(&mut self) -> Result<()> {
+            Ok(())
+        }
         fn start_cell(&mut self) {
             self.cell = Some(String::new());
         }
         fn cell_text(&mut self, text: &str) {
             self.cell.as_mut().unwrap().push_str(text);
         }
-        fn end_cell(&mut self) {
+        fn end_cell(&mut self) -> Result<()> {
             let c = self.cell.take().unwrap();
             self.rows.last_mut().unwrap().push(c);
+            Ok(())
         }
     }
 

@@ -149,6 +149,23 @@ pub struct Field {
 }
 
 impl Field {
+    /// The bytes this field takes: itself and its texts (for the reader's memory budget).
+    pub(crate) fn heap_size(&self) -> usize {
+        let texts = [
+            &self.name,
+            &self.id,
+            &self.ucd,
+            &self.utype,
+            &self.unit,
+            &self.xtype,
+            &self.arraysize_text,
+            &self.description,
+        ];
+        size_of::<Field>()
+            + texts.iter().map(|t| t.len()).sum::<usize>()
+            + self.null.as_ref().map_or(0, String::len)
+    }
+
     /// How the cells of this field are stored once read.
     pub fn shape(&self) -> Shape {
         if self.datatype.is_text() {

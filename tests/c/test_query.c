@@ -67,6 +67,9 @@ static void test_null_and_bad_handles(void) {
     CHECK_STATUS(vosia_service_set_timeout(svc, NAN), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_service_set_connect_timeout(svc, -1.0), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_service_set_max_response_bytes(svc, -5), VOSIA_E_INVALID_ARG);
+    CHECK_STATUS(vosia_service_set_memory_budget(svc, -5), VOSIA_E_INVALID_ARG);
+    CHECK_STATUS(vosia_service_set_memory_budget(NULL, 1), VOSIA_E_NULL_ARG);
+    CHECK_STATUS(vosia_service_set_memory_budget(svc, 0), VOSIA_OK);
     CHECK_STATUS(vosia_service_set_retries(svc, -1, 1.0), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_service_add_header(svc, "Bad Name", "x"), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_service_add_header(svc, "X-Token", "abc"), VOSIA_OK);

@@ -413,6 +413,51 @@ static void check_version(void) {
     CHECK_INT(VOSIA_E_PANIC, 90);
 }
 
+/* Rows of no cells under many FIELDs: each empty <TR/> (5 bytes) is a null in every column.
+ * Under a memory budget the parse stops with VOSIA_E_TOO_LARGE before the memory is taken. */
+static void check_memory_budget(void) {
+    enum { FIELDS = 2000, ROWS = 20000 };
+    size_t cap = (size_t)FIELDS * 40 + (size_t)ROWS * 5 + 256, n = 0;
+    char *doc = malloc(cap);
+    vosia_results *r = NULL;
+    CHECK(doc != NULL);
+    if (doc == NULL) return;
+    n += (size_t)snprintf(doc + n, cap - n, "<VOTABLE><RESOURCE><TABLE>");
+    for (int i = 0; i < FIELDS; i++)
+        n += (size_t)snprintf(doc + n, cap - n, "<FIELD name=\"c%d\" datatype=\"double\"/>", i);
+    n += (size_t)snprintf(doc + n, cap - n, "<DATA><TABLEDATA>");
+    for (int i = 0; i < ROWS; i++) n += (size_t)snprintf(doc + n, cap - n, "<TR/>");
+    n += (size_t)snprintf(doc + n, cap - n, "</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>");
+
+    /* 320 MB of nulls from 170 KB: refused at a 16 MiB budget, saying what to do. */
+    CHECK_STATUS(vosia_results_parse_within(doc, n, VOSIA_SIA1, 16 << 20, &r), VOSIA_E_TOO_LARGE);
+    CHECK(r == NULL);
+    CHECK(strstr(vosia_last_error(), "memory budget") != NULL);
+    CHECK_STATUS(vosia_results_parse_within(doc, n, VOSIA_SIA1, -1, &r), VOSIA_E_INVALID_ARG);
+    /* The first 100 rows fit in 4 MiB. */
+    {
+        size_t head = strstr(doc, "<TR/>") - doc + 100 * 5;
+        char tail[] = "</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
+        memcpy(doc + head, tail, sizeof tail);
+        CHECK_STATUS(vosia_results_parse_within(doc, head + sizeof tail - 1, VOSIA_SIA1,
+                                                4 << 20, &r),
+                     VOSIA_OK);
+        CHECK_INT(vosia_results_row_count(r), 100);
+        vosia_results_free(r);
+        r = NULL;
+    }
+    free(doc);
+
+    /* From a file, and 0 for no limit. */
+    CHECK_STATUS(vosia_results_parse_file_within(data_path("sia1_three.xml"), VOSIA_SIA1, 1000,
+                                                 &r),
+                 VOSIA_E_TOO_LARGE);
+    CHECK_STATUS(vosia_results_parse_file_within(data_path("sia1_three.xml"), VOSIA_SIA1, 0, &r),
+                 VOSIA_OK);
+    CHECK_INT(vosia_results_row_count(r), 3);
+    vosia_results_free(r);
+}
+
 int main(void) {
     vosia_results *from_file = NULL, *from_buffer = NULL;
     size_t len = 0;
@@ -450,6 +495,7 @@ int main(void) {
     check_errors(from_file);
     check_service_error();
     check_overflow();
+    check_memory_budget();
 
     /* Handles may be freed in any order. */
     vosia_results_free(from_file);

@@ -486,6 +486,20 @@ contains
     call vosia_results_parse_file(res, data_dir // '/no-such-file.xml', VOSIA_SIA1, status)
     call check_error(status, VOSIA_E_IO, 'no-such-file.xml', 'a missing file')
 
+    ! Within a memory budget: refused over it, read under it (0: no limit).
+    call vosia_results_parse_file_within(res, data_dir // '/sia1_three.xml', VOSIA_SIA1, &
+        1000_c_int64_t, status)
+    call check_error(status, VOSIA_E_TOO_LARGE, 'memory budget', 'a file over the budget')
+    call vosia_results_parse_file_within(res, data_dir // '/sia1_three.xml', VOSIA_SIA1, &
+        0_c_int64_t, status)
+    call check_status(status, VOSIA_OK, 'a file with no budget')
+    call vosia_free(res)
+    call vosia_results_parse_within(res, '<VOTABLE><RESOURCE><TABLE><FIELD name="a" ' // &
+        'datatype="int"/><DATA><TABLEDATA><TR><TD>1</TD></TR></TABLEDATA></DATA></TABLE>' // &
+        '</RESOURCE></VOTABLE>', VOSIA_SIA1, 1000000_c_int64_t, status)
+    call check_status(status, VOSIA_OK, 'a document within its budget')
+    call vosia_free(res)
+
     ! Parse from memory.
     call vosia_results_parse(res, '<VOTABLE><RESOURCE type="results"><TABLE>' // &
         '<FIELD name="u" datatype="char" arraysize="*" ucd="VOX:Image_AccessReference"/>' // &
@@ -858,6 +872,7 @@ contains
     call vosia_service_set_timeout(svc, 5d0, status)
     call vosia_service_set_connect_timeout(svc, 2d0, status)
     call vosia_service_set_max_response_bytes(svc, 10000000_c_int64_t, status)
+    call vosia_service_set_memory_budget(svc, 100000000_c_int64_t, status)
     call vosia_service_set_retries(svc, 1, 2d0, status)
     call vosia_service_set_post_above(svc, huge(1_c_int64_t), status)
     call vosia_service_set_post_above(svc, 0_c_int64_t, status)
@@ -877,6 +892,8 @@ contains
     call check_error(status, VOSIA_E_INVALID_ARG, '', 'connect timeout -1')
     call vosia_service_set_max_response_bytes(svc, -1_c_int64_t, status)
     call check_error(status, VOSIA_E_INVALID_ARG, 'got -1', 'response limit -1')
+    call vosia_service_set_memory_budget(svc, -1_c_int64_t, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'memory budget', 'memory budget -1')
     call vosia_service_set_retries(svc, -1, 1d0, status)
     call check_error(status, VOSIA_E_INVALID_ARG, 'max_retries', 'retries -1')
     call vosia_service_set_post_above(svc, -1_c_int64_t, status)

@@ -454,6 +454,24 @@ def test_exceptions_from_the_library(tmp_path):
         svc1.create_query().set_intersect(None)
 
 
+def test_memory_budget():
+    """A response that would keep more than the budget is refused before taking it."""
+    empty_rows = ("<VOTABLE><RESOURCE><TABLE>"
+                  + "".join(f'<FIELD name="c{i}" datatype="double"/>' for i in range(1000))
+                  + "<DATA><TABLEDATA>" + "<TR/>" * 20000
+                  + "</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>")
+    with pytest.raises(vosia.TooLargeError, match="memory budget of 8 MiB"):
+        vosia.parse(empty_rows, memory_budget=8 << 20)
+    with pytest.raises(vosia.TooLargeError):
+        vosia.parse_file(THREE, memory_budget=1000)
+    assert len(vosia.parse_file(THREE, memory_budget=0)) == 3
+    with pytest.raises(vosia.InvalidArgError):
+        vosia.parse(empty_rows, memory_budget=-1)
+    svc = vosia.Service("http://127.0.0.1:9/sia?", vosia.SIA1, memory_budget=1 << 20)
+    with pytest.raises(vosia.InvalidArgError):
+        svc.set_memory_budget(-1)
+
+
 def test_connect_error_names_the_failure():
     q = vosia.Service("http://127.0.0.1:9/sia?", vosia.SIA1, timeout=10).create_query(
         pos=(1, 2), size=0.1)
