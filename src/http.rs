@@ -141,15 +141,20 @@ pub fn new_agent() -> Agent {
     let tls = ureq::tls::TlsConfig::builder()
         .root_certs(ureq::tls::RootCerts::PlatformVerifier)
         .build();
-    Agent::config_builder()
+    let config = Agent::config_builder()
         .http_status_as_error(false)
         .user_agent(format!("vosia/{}", crate::VERSION))
         .tls_config(tls)
         .max_redirects(10)
         .no_delay(true)
         .timeout_global(Some(Settings::default().timeout))
-        .build()
-        .new_agent()
+        .build();
+    // IP literals and localhost resolved on the caller's thread (see `resolver`).
+    Agent::with_parts(
+        config,
+        ureq::unversioned::transport::DefaultConnector::default(),
+        crate::resolver::LiteralFirst::default(),
+    )
 }
 
 /// One HTTP exchange after retries: the final response and what it took.
