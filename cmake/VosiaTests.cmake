@@ -84,6 +84,7 @@ file(GLOB VOSIA_C_TEST_SOURCES CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/tests/c/
 foreach(_src IN LISTS VOSIA_C_TEST_SOURCES)
   get_filename_component(_name "${_src}" NAME_WE)
   vosia_add_c_test(c_${_name} "${_src}" vosia::vosia)
+  list(APPEND _vosia_c_test_names ${_name})
   if(VOSIA_HAVE_ASAN)
     vosia_add_c_test(asan_${_name} "${_src}" vosia::vosia asan)
   endif()
@@ -105,6 +106,23 @@ add_custom_command(OUTPUT "${_vosia_contract_c}"
 vosia_add_c_test(c_contract "${_vosia_contract_c}" vosia::vosia)
 if(VOSIA_HAVE_ASAN)
   vosia_add_c_test(asan_contract "${_vosia_contract_c}" vosia::vosia asan)
+endif()
+
+# Every C test once more under valgrind's memcheck, when valgrind is installed: 0 errors and
+# no definite leak (`--errors-for-leak-kinds=definite`; what stays reachable at exit, the
+# panic hook and per-thread error text, is not a leak). Slower, so only the plain builds.
+find_program(VOSIA_VALGRIND valgrind)
+if(VOSIA_VALGRIND)
+  foreach(_name IN LISTS _vosia_c_test_names ITEMS contract)
+    add_test(NAME valgrind_${_name}
+      COMMAND "${VOSIA_VALGRIND}" --tool=memcheck --error-exitcode=99 --leak-check=full
+              --errors-for-leak-kinds=definite --show-leak-kinds=definite --quiet
+              $<TARGET_FILE:c_${_name}>)
+    set_tests_properties(valgrind_${_name} PROPERTIES
+      SKIP_RETURN_CODE 77 TIMEOUT 900 ENVIRONMENT "${_vosia_test_env}")
+  endforeach()
+else()
+  message(STATUS "valgrind not found: no memcheck runs of the C tests")
 endif()
 
 # The same results test once more against libvosia.a, which proves the static target's list

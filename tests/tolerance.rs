@@ -668,3 +668,21 @@ fn a_token_over_16_mb_is_refused_whether_read_whole_or_in_chunks() {
         Some("a")
     );
 }
+
+#[test]
+fn a_corrupt_binary_stream_gets_the_same_error_read_whole_or_in_chunks() {
+    // A row claiming 2 576 980 377 elements, then a character that is not base64 further on:
+    // which one is reported must not depend on how the text arrived (found by fuzzing).
+    let row = STANDARD.encode([0x99, 0x99, 0x99, 0x99, b'a', b'b', b'c']);
+    let doc = format!(
+        "<VOTABLE><RESOURCE><TABLE><FIELD name=\"t\" datatype=\"char\" arraysize=\"*\"/>\
+         <DATA><BINARY><STREAM encoding=\"base64\">{row}\n{}.AAAA</STREAM></BINARY></DATA>\
+         </TABLE></RESOURCE></VOTABLE>",
+        "QUFB".repeat(100)
+    );
+    let whole = parse_err(&doc);
+    for chunk in [1, 3, 7, 64, 4096] {
+        let e = parse_chunked(doc.as_bytes(), chunk).err().expect("refused");
+        assert_eq!(e, whole, "{chunk}-byte reads");
+    }
+}

@@ -18,6 +18,9 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
         .with_decode_allow_trailing_bits(true),
 );
 
+/// Base64 characters decoded at a time (a multiple of four).
+const BLOCK: usize = 1 << 16;
+
 /// A variable-length cell claiming more elements than this is treated as corrupt.
 const MAX_ELEMENTS: usize = 1 << 28;
 
@@ -77,29 +80,36 @@ impl BinaryDecoder {
         columns: &mut [Column],
         budget: &mut Budget,
     ) -> Result<()> {
-        // A row waiting for its end is held whole: it must fit, with its decoded bytes.
-        budget.check((self.b64.len() + self.bytes.len() + text.len()).saturating_mul(2))?;
-        self.b64
-            .extend(text.iter().copied().filter(|b| !b.is_ascii_whitespace()));
-        let whole = self.b64.len() / 4 * 4;
-        if whole == 0 {
-            return Ok(());
+        // Decoded in blocks of BLOCK base64 characters, each followed by its rows, so that
+        // where an error is found (bad base64, a corrupt row) does not depend on how the
+        // text arrived: read whole or in chunks, the same bytes give the same answer.
+        for &b in text {
+            if b.is_ascii_whitespace() {
+                continue;
+            }
+            self.b64.push(b);
+            if self.b64.len() == BLOCK {
+                self.decode_block(columns, budget)?;
+            }
         }
+        Ok(())
+    }
+
+    /// Decodes the pending base64 and stores the rows it completes. A row waiting for its
+    /// end is held whole, so it must fit in the budget.
+    fn decode_block(&mut self, columns: &mut [Column], budget: &mut Budget) -> Result<()> {
         BASE64
-            .decode_vec(&self.b64[..whole], &mut self.bytes)
+            .decode_vec(&self.b64, &mut self.bytes)
             .map_err(|e| Error::format(format!("BINARY stream is not valid base64: {e}")))?;
-        self.b64.drain(..whole);
-        self.take_rows(columns, budget)
+        self.b64.clear();
+        self.take_rows(columns, budget)?;
+        budget.check(self.bytes.len())
     }
 
     /// Ends the stream: the last partial base64 group and any incomplete row are errors.
     pub(crate) fn finish(&mut self, columns: &mut [Column], budget: &mut Budget) -> Result<()> {
         if !self.b64.is_empty() {
-            let rest = std::mem::take(&mut self.b64);
-            BASE64
-                .decode_vec(&rest, &mut self.bytes)
-                .map_err(|e| Error::format(format!("BINARY stream ends in bad base64: {e}")))?;
-            self.take_rows(columns, budget)?;
+            self.decode_block(columns, budget)?;
         }
         if !self.bytes.is_empty() {
             return Err(Error::format(format!(
