@@ -51,10 +51,13 @@ pub struct Error {
 }
 
 impl Error {
+    /// An error of `kind`. The message is made safe to show: a password in a URL's user
+    /// information is replaced by `***`, and control characters (a server's text may carry
+    /// terminal escape sequences) are removed, line breaks and tabs becoming spaces.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error {
             kind,
-            message: message.into(),
+            message: redact_passwords(&printable(&message.into())),
         }
     }
 
@@ -82,3 +85,93 @@ impl Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// `text` without control characters: ANSI escape sequences (`ESC [ ... letter`) dropped
+/// whole, line breaks and tabs as spaces, every other C0 and C1 control and DEL dropped.
+fn printable(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            '\u{1b}' => {
+                // A CSI sequence: ESC [ parameters... final byte in @..~.
+                if chars.peek() == Some(&'[') {
+                    chars.next();
+                    for c in chars.by_ref() {
+                        if ('@'..='~').contains(&c) {
+                            break;
+                        }
+                    }
+                }
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` with the password of every `scheme://user:password@host` replaced by `***`.
+fn redact_passwords(text: &str) -> String {
+    if !text.contains('@') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("://") {
+        let (before, after) = rest.split_at(at + 3);
+        out.push_str(before);
+        let authority_end = after
+            .find(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace())
+            .unwrap_or(after.len());
+        let authority = &after[..authority_end];
+        match authority.rfind('@') {
+            Some(userinfo_end) => {
+                let userinfo = &authority[..userinfo_end];
+                match userinfo.find(':') {
+                    Some(colon) => {
+                        out.push_str(&userinfo[..=colon]);
+                        out.push_str("***");
+                    }
+                    None => out.push_str(userinfo),
+                }
+                out.push_str(&authority[userinfo_end..]);
+            }
+            None => out.push_str(authority),
+        }
+        rest = &after[authority_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_in_urls_are_redacted() {
+        let e = Error::new(
+            ErrorKind::Connect,
+            "GET http://ann:s3cret@host:8080/sia?POS=1,2 failed; also https://bob@x/ and \
+             ftp://u:p@h",
+        );
+        assert_eq!(
+            e.message(),
+            "GET http://ann:***@host:8080/sia?POS=1,2 failed; also https://bob@x/ and ftp://u:***@h"
+        );
+    }
+
+    #[test]
+    fn control_characters_and_escape_sequences_are_removed() {
+        let e = Error::new(
+            ErrorKind::Service,
+            "bad\u{1b}[31m POS\u{1b}[0m\r\nline\u{7}\u{9b}!",
+        );
+        assert_eq!(e.message(), "bad POS  line!");
+    }
+}

@@ -145,7 +145,9 @@ pub fn new_agent() -> Agent {
         .http_status_as_error(false)
         .user_agent(format!("vosia/{}", crate::VERSION))
         .tls_config(tls)
-        .max_redirects(10)
+        // Redirects are followed by `send` (see `redirect`), which decides what goes along.
+        .max_redirects(0)
+        .max_redirects_will_error(false)
         .no_delay(true)
         .timeout_global(Some(Settings::default().timeout))
         .build();
@@ -194,13 +196,44 @@ fn send(
     total: Duration,
 ) -> Result<Exchange> {
     let deadline = Instant::now() + total;
+    let mut target = url.to_string();
+    let mut form = form;
+    for _ in 0..=crate::redirect::MAX_REDIRECTS {
+        let left = remaining(deadline, url, total)?;
+        // The caller's headers go to the origin asked for only.
+        let callers = crate::redirect::same_origin(url, &target);
+        let exchange = send_retrying(agent, settings, &target, form, extra, left, callers)?;
+        let Some(next) = crate::redirect::next(&exchange.response, &target)? else {
+            return Ok(exchange);
+        };
+        let mut body = exchange.response.into_body();
+        let _ = io::copy(&mut body.as_reader().take(ERROR_BODY_READ), &mut io::sink());
+        if next.as_get {
+            form = None;
+        }
+        target = next.url;
+    }
+    Err(crate::redirect::too_many(url, &target))
+}
+
+/// One request with its retries after 429 and 503; `callers`: send the service's headers.
+fn send_retrying(
+    agent: &Agent,
+    settings: &Settings,
+    url: &str,
+    form: Option<&str>,
+    extra: &[(&str, String)],
+    total: Duration,
+    callers: bool,
+) -> Result<Exchange> {
+    let deadline = Instant::now() + total;
     let mut retries = 0;
     let mut waited = Duration::ZERO;
     loop {
         let left = remaining(deadline, url, total)?;
         let sent = match form {
-            None => prepare(agent.get(url), settings, url, extra, left).call(),
-            Some(body) => prepare(agent.post(url), settings, url, extra, left)
+            None => prepare(agent.get(url), settings, url, extra, left, callers).call(),
+            Some(body) => prepare(agent.post(url), settings, url, extra, left, callers)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .send(body),
         };
@@ -251,21 +284,22 @@ fn send(
     }
 }
 
-/// A request with the timeouts left, the service's headers, `extra` ones and the connection
-/// choice.
+/// A request with the timeouts left, the service's headers (when `callers`), `extra` ones
+/// and the connection choice.
 fn prepare<B>(
     request: ureq::RequestBuilder<B>,
     settings: &Settings,
     url: &str,
     extra: &[(&str, String)],
     left: Duration,
+    callers: bool,
 ) -> ureq::RequestBuilder<B> {
     let mut request = request
         .config()
         .timeout_global(Some(left))
         .timeout_connect(Some(settings.connect_timeout.min(left)))
         .build();
-    for (name, value) in &settings.headers {
+    for (name, value) in settings.headers.iter().filter(|_| callers) {
         request = request.header(name.as_str(), value.as_str());
     }
     for (name, value) in extra {
@@ -449,6 +483,27 @@ impl<R: Read> Read for Guarded<R> {
 }
 
 impl<R> Guarded<R> {
+    /// Refuses at once a document whose announced length (`Content-Length`) is over the
+    /// limit, instead of reading up to it first (downloads check their total themselves).
+    fn refuse_announced_excess(&self) -> Result<()> {
+        match self.expected {
+            Some(n) if self.limit > 0 && self.offset.saturating_add(n) > self.limit => {
+                Err(Error::new(
+                    ErrorKind::TooLarge,
+                    format!(
+                        "the response from {} announces {} bytes (Content-Length), over the \
+                         limit of {} bytes; raise the limit or narrow the query (MAXREC, a \
+                         smaller region)",
+                        self.url,
+                        self.offset.saturating_add(n),
+                        self.limit
+                    ),
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Tells the progress function how far the body is; its request to stop is a Cancelled
     /// error.
     fn report(&self) -> Result<()> {
@@ -561,6 +616,16 @@ fn snippet(body: &[u8], html: bool) -> String {
         i += 1;
     }
     let collapsed = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    // An HTML page's text has its entities decoded (`isn&#39;t`, `&lt;POS&gt;`, `&nbsp;`).
+    let collapsed = if html {
+        quick_xml::escape::unescape_with(&collapsed, |entity| {
+            quick_xml::escape::resolve_predefined_entity(entity)
+                .or((entity == "nbsp").then_some(" "))
+        })
+        .map_or(collapsed.clone(), |text| text.into_owned())
+    } else {
+        collapsed
+    };
     let mut cut: String = collapsed.chars().take(ERROR_SNIPPET_CHARS).collect();
     if collapsed.chars().count() > ERROR_SNIPPET_CHARS {
         cut.push_str(" ...");
@@ -715,6 +780,7 @@ pub(crate) fn get(
     }
     let ctype = content_type(&exchange.response);
     let expected = expected_length(&exchange.response);
+    let status = exchange.response.status();
     let mut guarded = Guarded {
         inner: exchange.response.into_body().into_reader(),
         read: 0,
@@ -727,6 +793,7 @@ pub(crate) fn get(
         progress: settings.progress.clone(),
         cut_short: ErrorKind::Format,
     };
+    guarded.refuse_announced_excess()?;
     guarded.report()?;
     // Peek at the start to recognise HTML or other non-XML answers at 200.
     let mut head = Vec::with_capacity(PEEK_BYTES);
@@ -741,7 +808,7 @@ pub(crate) fn get(
         return Err(Error::format(format!(
             "the service at {url} answered {} with an empty body (Content-Type {ctype}); \
              expected a VOTable",
-            status_line(StatusCode::OK)
+            status_line(status)
         )));
     }
     if is_html(&ctype, &head) || !is_xml_start(&head) {

@@ -16,6 +16,7 @@ pub mod http;
 pub mod numfmt;
 pub mod params;
 pub mod query;
+mod redirect;
 mod resolver;
 pub mod results;
 pub mod service;
