@@ -986,7 +986,9 @@ vosia_status vosia_service_set_keepalive(vosia_service *s, int32_t on);
 
 /**
  * Adds a header sent with every request of this service (e.g. `Authorization`, `Cookie`).
- * Both strings are copied. Adding the same name twice sends it twice.
+ * Both strings are copied. Adding the same name twice sends it twice. A redirect to another
+ * origin (scheme, host or port) is followed without these headers, as curl does, so that a
+ * credential never reaches a host it was not meant for; redirects within the origin keep them.
  *
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG for a name or value HTTP does not allow (spaces in
  *         the name, line breaks in the value); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.

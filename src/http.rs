@@ -5,7 +5,7 @@
 //! requests are not held back by Nagle's algorithm); whether a connection is kept alive
 //! between requests follows [`Settings::keepalive`]. Every request has a whole-request
 //! deadline (connect, send, wait, body, retries included) and a connect timeout; redirects are
-//! followed; gzip is accepted; proxies come from the environment (`HTTP_PROXY`, `HTTPS_PROXY`,
+//! followed by vosia (see `redirect`: the caller's headers stay on the origin); gzip is accepted; proxies come from the environment (`HTTP_PROXY`, `HTTPS_PROXY`,
 //! `ALL_PROXY`, `NO_PROXY`); TLS trusts the system's certificate store; the `User-Agent` is
 //! `vosia/<version>`. HTTP 429 and 503 are retried with backoff, honouring `Retry-After`,
 //! bounded in count and in total waiting time.
