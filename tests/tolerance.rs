@@ -686,3 +686,34 @@ fn a_corrupt_binary_stream_gets_the_same_error_read_whole_or_in_chunks() {
         assert_eq!(e, whole, "{chunk}-byte reads");
     }
 }
+
+#[test]
+fn a_byte_its_encoding_lacks_is_replaced_where_it_stands_read_whole_or_in_chunks() {
+    // 0xFF has no character in ISO-8859-7: U+FFFD in its cell, the same however the bytes
+    // arrive (found by fuzzing: the failure was reported a whole chunk ahead, or not at all).
+    let mut doc = b"<?xml version=\"1.0\" encoding=\"ISO-8859-7\"?>\n".to_vec();
+    doc.extend_from_slice(
+        table(
+            "<VOTABLE>",
+            r#"<FIELD name="t" datatype="char" arraysize="*"/>"#,
+            ["a\u{1}b", "\u{e1}"],
+        )
+        .as_bytes(),
+    );
+    let at = doc.windows(1).position(|w| w == b"\x01").unwrap();
+    doc[at] = 0xFF;
+    let at = doc
+        .windows(2)
+        .position(|w| w == "\u{e1}".as_bytes())
+        .unwrap();
+    doc.splice(at..at + 2, [0xE1]); // alpha in ISO-8859-7
+    for chunk in [1, 2, 5, 64, 1 << 16] {
+        let r = parse_chunked(&doc, chunk).unwrap();
+        assert_eq!(
+            r.str(0, 0).unwrap(),
+            Some("a\u{FFFD}b"),
+            "{chunk}-byte reads"
+        );
+        assert_eq!(r.str(1, 0).unwrap(), Some("\u{3b1}"));
+    }
+}

@@ -3,7 +3,6 @@
 
 use std::io::BufRead;
 
-use quick_xml::encoding::DecodingReader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
@@ -178,11 +177,13 @@ pub fn read_document_within<R: BufRead>(mut input: R, budget: u64) -> Result<Doc
     let declared = declared_encoding(&head);
     let input = std::io::Read::chain(std::io::Cursor::new(head), input);
     if transcode {
-        let mut decoded = DecodingReader::new(input);
-        if let Some(encoding) = declared {
-            decoded.set_encoding(encoding);
-        }
-        read_events(decoded, budget)
+        // To UTF-8 as it streams; a byte-order mark wins over the declaration, and a byte
+        // the encoding has no character for becomes U+FFFD where it stands.
+        let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
+            .encoding(declared)
+            .bom_override(true)
+            .build(input);
+        read_events(std::io::BufReader::with_capacity(1 << 16, decoded), budget)
     } else {
         read_events(input, budget)
     }
