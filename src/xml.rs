@@ -5,6 +5,10 @@ use roxmltree::{Document, Node, ParsingOptions};
 
 use crate::error::{Error, Result};
 
+/// The most nodes (elements, texts, comments) a small document may have; the
+/// largest real ones (a self-description of a few thousand columns) have tens of thousands.
+const MAX_NODES: u32 = 1 << 20;
+
 /// Parses a small XML document whole; errors name the document. A DOCTYPE is allowed (old
 /// services send one; its external DTD is never fetched) but not one that declares entities:
 /// roxmltree would expand them, and a 1 MB entity referenced a thousand times is a gigabyte.
@@ -17,6 +21,8 @@ pub(crate) fn small_document<'a>(text: &'a str, what: &str) -> Result<Document<'
     }
     let options = ParsingOptions {
         allow_dtd: true,
+        // A DOM takes tens of bytes per node: 32 MiB of `<a/>` would be half a gigabyte.
+        nodes_limit: MAX_NODES,
         ..ParsingOptions::default()
     };
     Document::parse_with_options(text, options)

@@ -135,3 +135,12 @@ fn text_that_is_not_xml_is_said_to_be_so() {
         "{e}"
     );
 }
+
+#[test]
+fn a_small_document_of_millions_of_elements_is_refused_not_built() {
+    // 8 MB of empty elements would be a DOM of several hundred MB.
+    let doc = format!("<capabilities>{}</capabilities>", "<a/>".repeat(2 << 20));
+    let e = vosia::vosi::parse_capabilities(doc.as_bytes()).expect_err("refused");
+    assert_eq!(e.kind(), ErrorKind::Format, "{e}");
+    assert!(e.message().contains("nodes"), "{e}");
+}
