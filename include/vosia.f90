@@ -288,6 +288,7 @@ module vosia
   public :: vosia_service_new, vosia_service_discover, vosia_service_set_timeout
   public :: vosia_service_set_connect_timeout, vosia_service_set_max_response_bytes
   public :: vosia_service_set_post_above, vosia_service_set_memory_budget
+  public :: vosia_service_set_ca_file, vosia_service_set_client_cert
   public :: vosia_service_set_retries, vosia_service_set_keepalive, vosia_service_add_header
   public :: vosia_service_set_progress, vosia_service_get_attr, vosia_service_get_version
   public :: vosia_service_fetch_metadata, vosia_service_param_count, vosia_service_param_index
@@ -763,6 +764,20 @@ module vosia
       import :: c_int32_t, c_int64_t, c_ptr
       type(c_ptr), value :: s
       integer(c_int64_t), value :: bytes
+    end function
+    ! vosia_status vosia_service_set_ca_file(vosia_service *s, const char *path);
+    integer(c_int32_t) function c_service_set_ca_file(s, path) &
+        bind(c, name='vosia_service_set_ca_file')
+      import :: c_int32_t, c_ptr, c_char
+      type(c_ptr), value :: s
+      character(kind=c_char), dimension(*), intent(in) :: path
+    end function
+    ! vosia_status vosia_service_set_client_cert(vosia_service *s, const char *path);
+    integer(c_int32_t) function c_service_set_client_cert(s, path) &
+        bind(c, name='vosia_service_set_client_cert')
+      import :: c_int32_t, c_ptr, c_char
+      type(c_ptr), value :: s
+      character(kind=c_char), dimension(*), intent(in) :: path
     end function
     ! vosia_status vosia_service_set_memory_budget(vosia_service *s, int64_t bytes);
     integer(c_int32_t) function c_service_set_memory_budget(s, bytes) &
@@ -1629,6 +1644,22 @@ contains
     integer(c_int64_t), intent(in) :: bytes
     integer, intent(inout) :: status
     if (status == VOSIA_OK) call take(c_service_set_max_response_bytes(svc%ptr, bytes), status)
+  end subroutine
+
+  !> Trusts only the CA certificates of the PEM file `path` for https (as curl's --cacert).
+  subroutine vosia_service_set_ca_file(svc, path, status)
+    type(vosia_service_t), intent(inout) :: svc
+    character(len=*), intent(in) :: path
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) call take(c_service_set_ca_file(svc%ptr, f_c_str(path)), status)
+  end subroutine
+
+  !> Presents the client certificate of the PEM file `path` (certificate, chain, key).
+  subroutine vosia_service_set_client_cert(svc, path, status)
+    type(vosia_service_t), intent(inout) :: svc
+    character(len=*), intent(in) :: path
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) call take(c_service_set_client_cert(svc%ptr, f_c_str(path)), status)
   end subroutine
 
   !> The most bytes a parsed response may keep in memory (0: no limit; default 2 GiB); one

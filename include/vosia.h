@@ -996,6 +996,31 @@ vosia_status vosia_service_set_keepalive(vosia_service *s, int32_t on);
 vosia_status vosia_service_add_header(vosia_service *s, const char *name, const char *value);
 
 /**
+ * Trusts, for `https`, only the CA certificates of the PEM file at `path` instead of the
+ * system's store (as curl's `--cacert`): for a service whose CA is its own. The file is read
+ * now; a client certificate set before is kept. Set it before using the service from several
+ * threads.
+ *
+ * @param path (not NULL) UTF-8 file name of one or more PEM certificates.
+ * @return VOSIA_OK; VOSIA_E_IO when the file cannot be read; VOSIA_E_INVALID_ARG when it is
+ *         not PEM or holds no certificate; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE. An
+ *         untrusted server certificate makes requests fail with VOSIA_E_TLS, whose message
+ *         says why.
+ */
+vosia_status vosia_service_set_ca_file(vosia_service *s, const char *path);
+
+/**
+ * Presents a client certificate to `https` servers that ask for one: the PEM file at `path`
+ * holds the certificate, then its chain, and its private key (unencrypted), in one file, as
+ * CADC's proxy certificates are. The file is read now; a CA file set before is kept.
+ *
+ * @param path (not NULL) UTF-8 file name.
+ * @return VOSIA_OK; VOSIA_E_IO when the file cannot be read; VOSIA_E_INVALID_ARG when it
+ *         lacks the certificate or the key; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_set_client_cert(vosia_service *s, const char *path);
+
+/**
  * Sets the progress function of this service (NULL `progress`: none, the default). It is
  * called for every response body the service reads (query results, metadata, VOSI
  * documents): once when the headers have arrived (done = 0), then after every chunk read,

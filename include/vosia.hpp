@@ -436,6 +436,14 @@ public:
     service &set_max_response_bytes(std::int64_t bytes) {
         return ok(vosia_service_set_max_response_bytes(h_, bytes));
     }
+    /// Trusts only the CA certificates of this PEM file for https (as curl's --cacert).
+    service &set_ca_file(const std::string &path) {
+        return ok(vosia_service_set_ca_file(h_, path.c_str()));
+    }
+    /// Presents the client certificate of this PEM file (certificate, chain, key).
+    service &set_client_cert(const std::string &path) {
+        return ok(vosia_service_set_client_cert(h_, path.c_str()));
+    }
     /// Most bytes a parsed response may keep in memory (0: no limit; default 2 GiB).
     service &set_memory_budget(std::int64_t bytes) {
         return ok(vosia_service_set_memory_budget(h_, bytes));

@@ -61,6 +61,9 @@ pub struct Settings {
     /// Whole time for one download (connect, wait, body, retries), which a large file needs
     /// more of than a query. Default 1 hour.
     pub download_timeout: Duration,
+    /// A CA bundle trusted instead of the system store, and a client certificate (see
+    /// [`crate::tls::Tls`]). `None` (the default): the system store, no client certificate.
+    pub tls: Option<crate::tls::Tls>,
     /// How many downloads of a batch run at once. Default 4.
     pub download_jobs: u32,
     /// A query whose GET URL would be longer than this many bytes is sent as a POST of the
@@ -116,6 +119,7 @@ impl Default for Settings {
             max_download_bytes: 0,
             download_timeout: Duration::from_secs(3600),
             download_jobs: 4,
+            tls: None,
             post_above: 4096,
         }
     }
@@ -299,6 +303,9 @@ fn prepare<B>(
         .timeout_global(Some(left))
         .timeout_connect(Some(settings.connect_timeout.min(left)))
         .build();
+    if let Some(tls) = &settings.tls {
+        request = request.config().tls_config(tls.config().clone()).build();
+    }
     for (name, value) in settings.headers.iter().filter(|_| callers) {
         request = request.header(name.as_str(), value.as_str());
     }
@@ -407,7 +414,30 @@ fn map_ureq(e: ureq::Error, url: &str, settings: &Settings, doing: &str) -> Erro
         U::Decompress(..) => (ErrorKind::Format, e.to_string()),
         _ => (ErrorKind::Http, e.to_string()),
     };
+    let what = if kind == ErrorKind::Tls {
+        with_tls_hint(what)
+    } else {
+        what
+    };
     Error::new(kind, format!("{doing} {url} failed: {what}"))
+}
+
+/// A TLS failure with what to do about the common ones.
+fn with_tls_hint(what: String) -> String {
+    let lower = what.to_ascii_lowercase();
+    let hint = if lower.contains("unknownissuer") || lower.contains("unknown issuer") {
+        "the server's certificate is not signed by a CA vosia trusts; if the service has a CA \
+         of its own, trust it with vosia_service_set_ca_file"
+    } else if lower.contains("certificaterequired") || lower.contains("certificate required") {
+        "the server asks for a client certificate: give one with vosia_service_set_client_cert"
+    } else if lower.contains("notvalidforname") || lower.contains("not valid for name") {
+        "the server's certificate is for another host name"
+    } else if lower.contains("expired") {
+        "the server's certificate has expired (or this machine's clock is wrong)"
+    } else {
+        return what;
+    };
+    format!("{what} ({hint})")
 }
 
 fn is_https(url: &str) -> bool {

@@ -23,6 +23,7 @@ pub mod service;
 mod sia;
 pub mod soda;
 pub mod stdfields;
+pub mod tls;
 pub mod vosi;
 pub mod votable;
 mod xml;

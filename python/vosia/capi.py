@@ -181,6 +181,8 @@ PROTOTYPES = {
     "vosia_service_set_connect_timeout": (_S, _H, _D),
     "vosia_service_set_max_response_bytes": (_S, _H, _I64),
     "vosia_service_set_memory_budget": (_S, _H, _I64),
+    "vosia_service_set_ca_file": (_S, _H, _STR),
+    "vosia_service_set_client_cert": (_S, _H, _STR),
     "vosia_service_set_post_above": (_S, _H, _I64),
     "vosia_service_set_retries": (_S, _H, _I32, _D),
     "vosia_service_set_keepalive": (_S, _H, _I32),

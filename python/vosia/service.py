@@ -5,6 +5,7 @@ import threading
 from ctypes import byref, c_int32, c_size_t, c_void_p, create_string_buffer
 from typing import Callable, Optional
 
+from . import _util
 from ._util import Handle, enc, get_str
 from .capi import PROGRESS_FN, SIA1, SIA2, Attr, Status, lib
 from .errors import check
@@ -119,6 +120,18 @@ class Service(Handle):
         """Most bytes a parsed response may keep in memory (default 2 GiB), 0 for no limit;
         a response that would need more fails with TooLargeError before taking it."""
         check(lib.vosia_service_set_memory_budget(self._h, int(limit)))
+        return self
+
+    def set_ca_file(self, path) -> "Service":
+        """Trusts only the CA certificates of this PEM file for https (instead of the system
+        store), as curl's --cacert."""
+        check(lib.vosia_service_set_ca_file(self._h, _util.fspath(path)))
+        return self
+
+    def set_client_cert(self, path) -> "Service":
+        """Presents the client certificate of this PEM file (certificate, chain, key) to
+        https servers that ask for one."""
+        check(lib.vosia_service_set_client_cert(self._h, _util.fspath(path)))
         return self
 
     def set_post_above(self, url_bytes: int) -> "Service":

@@ -70,6 +70,12 @@ static void test_null_and_bad_handles(void) {
     CHECK_STATUS(vosia_service_set_memory_budget(svc, -5), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_service_set_memory_budget(NULL, 1), VOSIA_E_NULL_ARG);
     CHECK_STATUS(vosia_service_set_memory_budget(svc, 0), VOSIA_OK);
+    CHECK_STATUS(vosia_service_set_ca_file(svc, "/no/such/ca.pem"), VOSIA_E_IO);
+    CHECK(strstr(vosia_last_error(), "/no/such/ca.pem") != NULL);
+    CHECK_STATUS(vosia_service_set_client_cert(svc, "/no/such/cert.pem"), VOSIA_E_IO);
+    /* A file that is not PEM (this source file): refused when set, not at the first request. */
+    CHECK_STATUS(vosia_service_set_ca_file(svc, __FILE__), VOSIA_E_INVALID_ARG);
+    CHECK_STATUS(vosia_service_set_client_cert(svc, __FILE__), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_service_set_retries(svc, -1, 1.0), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_service_add_header(svc, "Bad Name", "x"), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_service_add_header(svc, "X-Token", "abc"), VOSIA_OK);

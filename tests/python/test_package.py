@@ -470,6 +470,12 @@ def test_memory_budget():
     svc = vosia.Service("http://127.0.0.1:9/sia?", vosia.SIA1, memory_budget=1 << 20)
     with pytest.raises(vosia.InvalidArgError):
         svc.set_memory_budget(-1)
+    with pytest.raises(vosia.FileError):
+        svc.set_ca_file("/no/such/ca.pem")
+    with pytest.raises(vosia.InvalidArgError, match="no PEM certificate"):
+        svc.set_ca_file(THREE)
+    with pytest.raises(vosia.InvalidArgError):
+        svc.set_client_cert(THREE)
 
 
 def test_connect_error_names_the_failure():

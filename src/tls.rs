@@ -1,0 +1,112 @@
+//! TLS beyond the system's trust store: a CA bundle to trust instead (a service with a CA of
+//! its own, a site proxy), and a client certificate (a PEM file with the certificate, its
+//! chain and its key, as CADC's proxy certificates are). Files are read once, when set.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use ureq::tls::{Certificate, ClientCert, PemItem, PrivateKey, RootCerts, TlsConfig};
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// The TLS choices of a service. Compared by identity: two settings are equal when they hold
+/// the same loaded files.
+#[derive(Clone)]
+pub struct Tls {
+    roots: RootCerts,
+    client: Option<ClientCert>,
+    config: Arc<TlsConfig>,
+}
+
+impl std::fmt::Debug for Tls {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Tls(..)")
+    }
+}
+
+impl PartialEq for Tls {
+    fn eq(&self, other: &Tls) -> bool {
+        Arc::ptr_eq(&self.config, &other.config)
+    }
+}
+
+impl Tls {
+    fn new(roots: RootCerts, client: Option<ClientCert>) -> Tls {
+        let config = TlsConfig::builder()
+            .root_certs(roots.clone())
+            .client_cert(client.clone())
+            .build();
+        Tls {
+            roots,
+            client,
+            config: Arc::new(config),
+        }
+    }
+
+    /// The ureq configuration these choices make.
+    pub(crate) fn config(&self) -> &TlsConfig {
+        &self.config
+    }
+
+    /// `current` (or the system store, without a client certificate) trusting only the CA
+    /// certificates of the PEM file at `path`, as curl's `--cacert` does.
+    pub fn trusting(current: Option<&Tls>, path: &Path) -> Result<Tls> {
+        let (certs, _) = read_pem(path)?;
+        if certs.is_empty() {
+            return Err(Error::invalid(format!(
+                "{} holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
+                path.display()
+            )));
+        }
+        let client = current.and_then(|t| t.client.clone());
+        Ok(Tls::new(RootCerts::Specific(Arc::new(certs)), client))
+    }
+
+    /// `current` (or the system store) presenting the client certificate of the PEM file at
+    /// `path`: its certificate first, then its chain, and its private key.
+    pub fn with_client_cert(current: Option<&Tls>, path: &Path) -> Result<Tls> {
+        let (certs, key) = read_pem(path)?;
+        let has_key = if key.is_some() { "a" } else { "no" };
+        let (Some(key), false) = (key, certs.is_empty()) else {
+            return Err(Error::invalid(format!(
+                "{} must hold a certificate and its private key in PEM (it has {} \
+                 certificate(s) and {has_key} key)",
+                path.display(),
+                certs.len(),
+            )));
+        };
+        let roots = current.map_or(RootCerts::PlatformVerifier, |t| t.roots.clone());
+        Ok(Tls::new(
+            roots,
+            Some(ClientCert::new_with_certs(&certs, key)),
+        ))
+    }
+}
+
+/// The certificates and the (first) private key of a PEM file.
+fn read_pem(path: &Path) -> Result<(Vec<Certificate<'static>>, Option<PrivateKey<'static>>)> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot read {}: {e}", path.display()),
+        )
+    })?;
+    let mut certs = Vec::new();
+    let mut key = None;
+    for item in ureq::tls::parse_pem(&bytes) {
+        match item {
+            Ok(PemItem::Certificate(c)) => certs.push(c),
+            Ok(PemItem::PrivateKey(k)) => {
+                key.get_or_insert(k);
+            }
+            Ok(_) => {}
+            Err(e) => {
+                return Err(Error::invalid(format!(
+                    "{} is not a readable PEM file: {e}",
+                    path.display()
+                )));
+            }
+        }
+    }
+    Ok((certs, key))
+}
