@@ -212,7 +212,7 @@ impl BinaryDecoder {
             pos += size;
             let flagged_null = flags > 0 && row[i / 8] & (0x80 >> (i % 8)) != 0;
             // The value or end offset and null bit now; text and array items below.
-            budget.charge(column.cost(0))?;
+            column.make_room(budget, 0)?;
             if flagged_null {
                 column.push_null();
                 continue;
@@ -246,10 +246,10 @@ fn decode_cell(
     } = scratch;
     // Array items go to a scratch vector, then to the column: both must fit. The cell's
     // value or end offset was charged by the caller; this is what the items add to it.
-    let array_bytes = |budget: &Budget, parts: usize| {
+    let make_room = |column: &mut Column, budget: &mut Budget, parts: usize| {
         let items = count.saturating_mul(parts);
         budget.check(items.saturating_mul(2 * size_of::<f64>()))?;
-        Ok::<_, crate::Error>(column.cost(items) - column.cost(0))
+        column.make_room(budget, items)
     };
     match layout.shape {
         Shape::Text => {
@@ -270,7 +270,7 @@ fn decode_cell(
                     push_bytes_as_text(&cell[..end], text);
                 }
             }
-            budget.charge(column.cost(text.len()) - column.cost(0))?;
+            column.make_room(budget, text.len())?;
             column.push_text(text);
         }
         Shape::Integer => match read_integer(layout.datatype, cell, 0) {
@@ -286,8 +286,7 @@ fn decode_cell(
             }
         }
         Shape::IntegerArray => {
-            let bytes = array_bytes(budget, 1)?;
-            budget.charge(bytes)?;
+            make_room(column, budget, 1)?;
             shrink_if_large(integers);
             integers.clear();
             if layout.datatype == Datatype::Bit {
@@ -311,8 +310,7 @@ fn decode_cell(
                 Datatype::DoubleComplex => (8, 2),
                 d => (d.binary_size(), 1),
             };
-            let bytes = array_bytes(budget, parts)?;
-            budget.charge(bytes)?;
+            make_room(column, budget, parts)?;
             shrink_if_large(reals);
             reals.clear();
             let part_type = if part == 4 {

@@ -75,13 +75,13 @@ pub(crate) fn push_cell(
     budget: &mut Budget,
 ) -> Result<CellOutcome> {
     if plan.shape == Shape::Text {
-        budget.charge(column.cost(text.len()))?;
+        column.make_room(budget, text.len())?;
         column.push_text(text);
         return Ok(CellOutcome::Read);
     }
     // The value (or the end of an array) and its null bit; array items are charged below,
     // as what they add beyond this.
-    budget.charge(column.cost(0))?;
+    column.make_room(budget, 0)?;
     let t = text.trim();
     if t.is_empty() || is_null_word(t) {
         column.push_null();
@@ -117,7 +117,7 @@ pub(crate) fn push_cell(
                     }
                 }
             }
-            budget.charge(column.cost(scratch.integers.len()) - column.cost(0))?;
+            column.make_room(budget, scratch.integers.len())?;
             column.push_integer_array(&scratch.integers);
         }
         Shape::RealArray => {
@@ -133,7 +133,7 @@ pub(crate) fn push_cell(
             if scratch.reals.is_empty() {
                 column.push_null();
             } else {
-                budget.charge(column.cost(scratch.reals.len()) - column.cost(0))?;
+                column.make_room(budget, scratch.reals.len())?;
                 column.push_real_array(&scratch.reals);
             }
         }

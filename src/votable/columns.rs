@@ -4,7 +4,9 @@
 
 use std::ffi::c_char;
 
+use super::budget::Budget;
 use super::types::Shape;
+use crate::error::{Error, ErrorKind, Result};
 
 /// Bytes `v` allocates anew to take `extra` more items: none while they fit its capacity,
 /// else what the standard library's doubling adds.
@@ -154,6 +156,47 @@ impl Column {
                 Cells::IntegerArray(a) => growth(&a.0.ends, 1) + growth(&a.0.values, items),
                 Cells::RealArray(a) => growth(&a.0.ends, 1) + growth(&a.0.values, items),
             }
+    }
+
+    /// Makes room for one more cell of `items` (see [`Column::cost`]): charges `budget` what
+    /// the vectors will grow by, then reserves it fallibly, so that neither a budget nor an
+    /// allocator that says no ends the process. After it the push allocates nothing.
+    pub(crate) fn make_room(&mut self, budget: &mut Budget, items: usize) -> Result<()> {
+        let bytes = self.cost(items);
+        if bytes == 0 {
+            return Ok(());
+        }
+        budget.charge(bytes)?;
+        let reserved = (|| {
+            if self.rows.is_multiple_of(64) {
+                self.nulls.try_reserve(1)?;
+            }
+            match &mut self.cells {
+                Cells::Integer(v) => v.try_reserve(1),
+                Cells::Real(v) => v.try_reserve(1),
+                Cells::Text(t) => {
+                    t.0.ends.try_reserve(1)?;
+                    t.0.values.try_reserve(items.saturating_add(1))
+                }
+                Cells::IntegerArray(a) => {
+                    a.0.ends.try_reserve(1)?;
+                    a.0.values.try_reserve(items)
+                }
+                Cells::RealArray(a) => {
+                    a.0.ends.try_reserve(1)?;
+                    a.0.values.try_reserve(items)
+                }
+            }
+        })();
+        reserved.map_err(|_| {
+            Error::new(
+                ErrorKind::TooLarge,
+                format!(
+                    "out of memory: {bytes} more bytes for the table could not be allocated, \
+                     below the memory budget; lower the budget to what this machine has free"
+                ),
+            )
+        })
     }
 
     pub fn is_null(&self, row: usize) -> bool {

@@ -679,7 +679,7 @@ impl State {
             return Ok(());
         }
         if std::mem::take(&mut self.text_cut) {
-            self.budget.charge(d.columns[col].cost(0))?;
+            d.columns[col].make_room(&mut self.budget, 0)?;
             d.columns[col].push_null();
             let (row, name) = (d.rows, d.fields[col].name.clone());
             self.warn(|| {
@@ -731,7 +731,7 @@ impl State {
         for col in d.column..d.columns.len() {
             // Each missing cell costs a null: charged one by one, so that rows of no cells
             // under thousands of FIELDs stop at the budget, not at the allocator.
-            self.budget.charge(d.columns[col].cost(0))?;
+            d.columns[col].make_room(&mut self.budget, 0)?;
             d.columns[col].push_null();
         }
         let row = d.rows;
