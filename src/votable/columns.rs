@@ -161,11 +161,34 @@ impl Column {
     /// Makes room for one more cell of `items` (see [`Column::cost`]): charges `budget` what
     /// the vectors will grow by, then reserves it fallibly, so that neither a budget nor an
     /// allocator that says no ends the process. After it the push allocates nothing.
+    #[inline]
     pub(crate) fn make_room(&mut self, budget: &mut Budget, items: usize) -> Result<()> {
-        let bytes = self.cost(items);
-        if bytes == 0 {
-            return Ok(());
+        if self.fits(items) {
+            return Ok(()); // nearly always: the vectors grow by doubling
         }
+        self.grow(budget, items)
+    }
+
+    /// Whether one more cell of `items` fits in the capacity already there.
+    #[inline]
+    fn fits(&self, items: usize) -> bool {
+        fn room<T>(v: &Vec<T>, extra: usize) -> bool {
+            v.capacity() - v.len() >= extra
+        }
+        (!self.rows.is_multiple_of(64) || room(&self.nulls, 1))
+            && match &self.cells {
+                Cells::Integer(v) => room(v, 1),
+                Cells::Real(v) => room(v, 1),
+                Cells::Text(t) => room(&t.0.ends, 1) && room(&t.0.values, items.saturating_add(1)),
+                Cells::IntegerArray(a) => room(&a.0.ends, 1) && room(&a.0.values, items),
+                Cells::RealArray(a) => room(&a.0.ends, 1) && room(&a.0.values, items),
+            }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, budget: &mut Budget, items: usize) -> Result<()> {
+        let bytes = self.cost(items);
         budget.charge(bytes)?;
         let reserved = (|| {
             if self.rows.is_multiple_of(64) {
