@@ -374,6 +374,40 @@ pub(crate) fn resolve(version: SiaVersion, fields: &[Field]) -> Vec<Source> {
         .collect()
 }
 
+/// A warning for each standard field whose column declares a unit vosia cannot convert to
+/// the field's fixed unit (its standard getters give null). SIA 1.0 band limits, whose unit
+/// may come from each row's `VOX:BandPass_Unit`, are left to the rows.
+pub(crate) fn unconvertible_units(
+    version: SiaVersion,
+    fields: &[Field],
+    sources: &[Source],
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    for (field, source) in StdField::ALL.iter().zip(sources) {
+        let quantity = field.quantity();
+        let columns = match *source {
+            Source::Column(c) => vec![c],
+            Source::Midpoint(a, b) => vec![a, b],
+            _ => continue,
+        };
+        let per_row = quantity == Quantity::Wavelength && version == SiaVersion::V1;
+        for c in columns {
+            let unit = fields[c].unit.as_str();
+            if unit.is_empty() || per_row || conversion(quantity, unit).is_some() {
+                continue;
+            }
+            notes.push(format!(
+                "column {} has unit \"{unit}\", which vosia cannot convert to {}: its standard \
+                 field {} is null",
+                fields[c].name,
+                field.unit(),
+                field.name()
+            ));
+        }
+    }
+    notes
+}
+
 /// The default unit of a quantity when the column declares none, per SIA version and field.
 pub(crate) fn default_unit(version: SiaVersion, field: StdField) -> &'static str {
     match (version, field) {
@@ -412,16 +446,26 @@ impl Conversion {
     }
 }
 
-/// Known units per quantity and how each converts to the quantity's fixed unit, compared
-/// case-insensitively. A column without a unit has its field's default (`default_unit`).
-const UNITS: &[(Quantity, &[&str], Conversion)] = {
+impl Conversion {
+    /// The conversion of a unit `factor` times this one (`10-10m` is 1e-10 times `m`).
+    fn times(self, factor: f64) -> Conversion {
+        match self {
+            Conversion::Scale(k) => Conversion::Scale(k * factor),
+            Conversion::Reciprocal(k) => Conversion::Reciprocal(k / factor),
+        }
+    }
+}
+
+/// Unit words archives write, compared case-insensitively (`DEG`, `Degrees`, SIA 1.0's
+/// `meters` and `hertz`): whole words only, never a prefix with a symbol, so no `mHz` can pass
+/// for `MHz` here.
+const WORDS: &[(Quantity, &[&str], Conversion)] = {
     use Conversion::{Reciprocal, Scale};
     use Quantity::*;
     &[
         (Angle, &["deg", "degree", "degrees"], Scale(1.0)),
         (Angle, &["arcsec", "arcs"], Scale(1.0 / 3600.0)),
         (Angle, &["arcmin", "arcm"], Scale(1.0 / 60.0)),
-        (Angle, &["mas"], Scale(1.0 / 3_600_000.0)),
         (
             Angle,
             &["rad", "radian", "radians"],
@@ -429,40 +473,84 @@ const UNITS: &[(Quantity, &[&str], Conversion)] = {
         ),
         (
             Wavelength,
-            &["m", "meter", "meters", "metre", "metres"],
+            &["meter", "meters", "metre", "metres"],
             Scale(1.0),
         ),
-        (Wavelength, &["cm"], Scale(1e-2)),
-        (Wavelength, &["mm"], Scale(1e-3)),
-        (Wavelength, &["um", "micron", "microns", "µm"], Scale(1e-6)),
-        (Wavelength, &["nm"], Scale(1e-9)),
-        (Wavelength, &["angstrom", "a", "aa", "0.1nm"], Scale(1e-10)),
-        (Wavelength, &["hz"], Reciprocal(C)),
-        (Wavelength, &["khz"], Reciprocal(C / 1e3)),
-        (Wavelength, &["mhz"], Reciprocal(C / 1e6)),
-        (Wavelength, &["ghz"], Reciprocal(C / 1e9)),
-        (Wavelength, &["ev"], Reciprocal(HC_EV_M)),
-        (Wavelength, &["kev"], Reciprocal(HC_EV_M / 1e3)),
-        (Wavelength, &["mev"], Reciprocal(HC_EV_M / 1e6)),
-        (Epoch, &["d", "day", "days", "mjd"], Scale(1.0)),
-        (Duration, &["s", "sec", "second", "seconds"], Scale(1.0)),
-        (Duration, &["ms"], Scale(1e-3)),
-        (Duration, &["min"], Scale(60.0)),
-        (Duration, &["h", "hr", "hour", "hours"], Scale(3600.0)),
-        (Duration, &["d", "day", "days"], Scale(86400.0)),
-        (Size, &["byte", "bytes", "b"], Scale(1.0)),
+        (Wavelength, &["micron", "microns"], Scale(1e-6)),
+        (
+            Wavelength,
+            &["angstrom", "angstroms", "0.1nm"],
+            Scale(1e-10),
+        ),
+        (Wavelength, &["hertz"], Reciprocal(C)),
+        (Epoch, &["day", "days", "mjd"], Scale(1.0)),
+        (Duration, &["sec", "second", "seconds"], Scale(1.0)),
+        (Duration, &["hr", "hour", "hours"], Scale(3600.0)),
+        (Duration, &["day", "days"], Scale(86400.0)),
+        (Size, &["byte", "bytes"], Scale(1.0)),
         // ObsCore's access_estsize is in kbyte; pyvo (astropy units) takes 1 kbyte = 1000 bytes.
-        (Size, &["kbyte", "kb", "kilobyte", "kilobytes"], Scale(1e3)),
-        (Size, &["mbyte", "mb"], Scale(1e6)),
-        (Size, &["gbyte", "gb"], Scale(1e9)),
-        (Size, &["kibyte", "kib"], Scale(1024.0)),
+        (Size, &["kbyte", "kilobyte", "kilobytes"], Scale(1e3)),
+        (Size, &["mbyte", "megabyte", "megabytes"], Scale(1e6)),
+        (Size, &["gbyte", "gigabyte", "gigabytes"], Scale(1e9)),
     ]
 };
 
-/// The conversion of `unit` to the fixed unit of `quantity`, or `None` if the unit is not
-/// one we know for it (then the value is returned as it is: better than nothing, and the
-/// column's unit is there for the caller to see). Angles ignore a "/pix" suffix. Allocates
-/// nothing: the standard getters call it per cell.
+/// VOUnit symbols, case-sensitive, and whether they take SI prefixes.
+const SYMBOLS: &[(Quantity, &str, bool, Conversion)] = {
+    use Conversion::{Reciprocal, Scale};
+    use Quantity::*;
+    &[
+        (Angle, "deg", false, Scale(1.0)),
+        (Angle, "arcmin", false, Scale(1.0 / 60.0)),
+        (Angle, "arcsec", true, Scale(1.0 / 3600.0)),
+        (Angle, "mas", false, Scale(1.0 / 3_600_000.0)),
+        (Angle, "rad", true, Scale(180.0 / std::f64::consts::PI)),
+        (Wavelength, "m", true, Scale(1.0)),
+        (Wavelength, "Angstrom", false, Scale(1e-10)),
+        (Wavelength, "\u{c5}", false, Scale(1e-10)),
+        (Wavelength, "Hz", true, Reciprocal(C)),
+        (Wavelength, "eV", true, Reciprocal(HC_EV_M)),
+        (Epoch, "d", false, Scale(1.0)),
+        (Duration, "s", true, Scale(1.0)),
+        (Duration, "min", false, Scale(60.0)),
+        (Duration, "h", false, Scale(3600.0)),
+        (Duration, "d", false, Scale(86400.0)),
+        (Size, "byte", true, Scale(1.0)),
+        (Size, "B", true, Scale(1.0)),
+    ]
+};
+
+/// SI prefixes (VOUnits 1.0), longest first so that `da` is tried before `d`.
+const PREFIXES: &[(&str, i32)] = &[
+    ("da", 1),
+    ("Y", 24),
+    ("Z", 21),
+    ("E", 18),
+    ("P", 15),
+    ("T", 12),
+    ("G", 9),
+    ("M", 6),
+    ("k", 3),
+    ("h", 2),
+    ("d", -1),
+    ("c", -2),
+    ("m", -3),
+    ("u", -6),
+    ("\u{b5}", -6),
+    ("n", -9),
+    ("p", -12),
+    ("f", -15),
+    ("a", -18),
+    ("z", -21),
+    ("y", -24),
+];
+
+/// The conversion of `unit` to the fixed unit of `quantity`, or `None` when vosia cannot
+/// convert it (then the standard getters give null, never a number in the wrong unit).
+/// Units are read as VOUnits: a scale factor first (`10-10m`, `1e-10m`, `10+3Hz`), then a
+/// case-sensitive symbol with an optional SI prefix (`nm`, `MHz`, `mHz`, `keV`), or one of
+/// the words archives write (`meters`, `hertz`, `DEG`). Angles ignore a "/pix" suffix.
+/// Allocates nothing: the standard getters call it per cell.
 pub(crate) fn conversion(quantity: Quantity, unit: &str) -> Option<Conversion> {
     if quantity == Quantity::Plain {
         return Some(Conversion::Scale(1.0));
@@ -471,10 +559,58 @@ pub(crate) fn conversion(quantity: Quantity, unit: &str) -> Option<Conversion> {
     if quantity == Quantity::Angle {
         u = u.split('/').next().unwrap_or("").trim();
     }
-    UNITS
+    let (factor, symbol) = split_factor(u)?;
+    let known = WORDS
         .iter()
-        .find(|(q, names, _)| *q == quantity && names.iter().any(|n| n.eq_ignore_ascii_case(u)))
+        .find(|(q, names, _)| {
+            *q == quantity && names.iter().any(|n| n.eq_ignore_ascii_case(symbol))
+        })
         .map(|&(_, _, conv)| conv)
+        .or_else(|| prefixed_symbol(quantity, symbol))?;
+    Some(known.times(factor))
+}
+
+/// A VOUnit's leading scale factor and the rest: `10-10m` is (1e-10, "m"), `1.5e3Hz` is
+/// (1500, "Hz"), `m` is (1, "m"). `None` for a factor that is not a number.
+fn split_factor(u: &str) -> Option<(f64, &str)> {
+    let digits = u
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '+' | '-' | 'e' | 'E')))
+        .unwrap_or(u.len());
+    // An `e` that starts the unit (`eV`) is not an exponent.
+    let mut end = digits;
+    while end > 0 && matches!(u.as_bytes()[end - 1], b'e' | b'E' | b'+' | b'-') {
+        end -= 1;
+    }
+    let (number, rest) = u.split_at(end);
+    if number.is_empty() {
+        return Some((1.0, u));
+    }
+    let factor = match number.split_once(['+', '-']) {
+        // FITS/VOUnits "10+3", "10-10": a power of ten.
+        Some(("10", _)) if !number.contains(['e', 'E']) => {
+            let exp: i32 = number[2..].trim_start_matches('+').parse().ok()?;
+            10f64.powi(exp)
+        }
+        _ => number.parse().ok()?,
+    };
+    (factor.is_finite() && factor > 0.0 && !rest.is_empty()).then_some((factor, rest.trim()))
+}
+
+/// `symbol` as a VOUnit symbol of `quantity`, with an SI prefix where it takes one.
+fn prefixed_symbol(quantity: Quantity, symbol: &str) -> Option<Conversion> {
+    let exact = SYMBOLS
+        .iter()
+        .find(|&&(q, s, _, _)| q == quantity && s == symbol)
+        .map(|&(_, _, _, conv)| conv);
+    exact.or_else(|| {
+        PREFIXES.iter().find_map(|&(prefix, exp)| {
+            let base = symbol.strip_prefix(prefix)?;
+            SYMBOLS
+                .iter()
+                .find(|&&(q, s, prefixed, _)| q == quantity && prefixed && s == base)
+                .map(|&(_, _, _, conv)| conv.times(10f64.powi(exp)))
+        })
+    })
 }
 
 #[cfg(test)]
@@ -504,5 +640,38 @@ mod tests {
         );
         assert_eq!(c(Quantity::Size, "kbyte"), 1000.0);
         assert_eq!(conversion(Quantity::Angle, "furlong"), None);
+    }
+
+    #[test]
+    fn units_are_read_as_vounits() {
+        let wavelength_of_1 = |u| conversion(Quantity::Wavelength, u).map(|c| c.apply(1.0));
+        let close = |a: Option<f64>, b: f64| a.is_some_and(|a| ((a - b) / b).abs() < 1e-9);
+        // Case matters for prefixes: milli-, mega-.
+        assert!(close(wavelength_of_1("MHz"), C / 1e6));
+        assert!(close(wavelength_of_1("mHz"), C / 1e-3));
+        assert!(close(wavelength_of_1("THz"), C / 1e12));
+        assert!(close(wavelength_of_1("km"), 1e3));
+        assert!(close(wavelength_of_1("mm"), 1e-3));
+        assert!(close(wavelength_of_1("Mm"), 1e6));
+        assert!(close(wavelength_of_1("nm"), 1e-9));
+        assert!(close(wavelength_of_1("um"), 1e-6));
+        assert!(close(wavelength_of_1("10-10m"), 1e-10));
+        assert!(close(wavelength_of_1("1e-10m"), 1e-10));
+        assert!(close(wavelength_of_1("10+3Hz"), C / 1e3));
+        assert!(close(wavelength_of_1("keV"), HC_EV_M / 1e3));
+        assert!(close(wavelength_of_1("eV"), HC_EV_M));
+        // The SIA 1.0 words, any case.
+        assert!(close(wavelength_of_1("hertz"), C));
+        assert!(close(wavelength_of_1("meters"), 1.0));
+        assert!(close(wavelength_of_1("Angstrom"), 1e-10));
+        let angle = |u| conversion(Quantity::Angle, u).map(|c| c.apply(3600.0));
+        assert!(close(angle("arcsec"), 1.0));
+        assert!(close(angle("mas"), 1e-3));
+        assert!(close(angle("DEG"), 3600.0));
+        assert!(close(angle("deg/pix"), 3600.0));
+        // Unknown: None, never a number labelled metres.
+        for unknown in ["furlong", "10-10", "kev", "xHz", "", "hz"] {
+            assert_eq!(conversion(Quantity::Wavelength, unknown), None, "{unknown}");
+        }
     }
 }

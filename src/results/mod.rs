@@ -158,6 +158,12 @@ impl Results {
             ));
         }
         let std = stdfields::resolve(version, &table.fields);
+        let mut warnings = doc.warnings;
+        let mut warning_count = doc.warning_count;
+        for note in stdfields::unconvertible_units(version, &table.fields, &std) {
+            warning_count += 1;
+            warnings.push(note);
+        }
         let columns = table
             .fields
             .into_iter()
@@ -188,8 +194,8 @@ impl Results {
             status: doc.status,
             std,
             rendered,
-            warnings: doc.warnings.iter().map(|w| c_text(w)).collect(),
-            warning_count: doc.warning_count,
+            warnings: warnings.iter().map(|w| c_text(w)).collect(),
+            warning_count,
             descriptors: doc.descriptors,
         })
     }

@@ -28,8 +28,9 @@ impl Results {
 
     /// How values of `field` read from column `col` convert to the field's fixed unit: by the
     /// column's unit (for SIA 1 band limits, the row's `VOX:BandPass_Unit` cell), else the
-    /// field's default. An unknown unit leaves values as they are.
-    fn std_conversion(&self, field: StdField, col: usize, row: usize) -> Conversion {
+    /// field's default. `None` for a unit vosia cannot convert: the value is then null, never
+    /// a number in the wrong unit.
+    fn std_conversion(&self, field: StdField, col: usize, row: usize) -> Option<Conversion> {
         let quantity = field.quantity();
         let mut unit = self.columns[col].field.unit.as_str();
         if quantity == Quantity::Wavelength
@@ -42,7 +43,7 @@ impl Results {
         if unit.is_empty() {
             unit = stdfields::default_unit(self.version, field);
         }
-        stdfields::conversion(quantity, unit).unwrap_or(Conversion::Scale(1.0))
+        stdfields::conversion(quantity, unit)
     }
 
     /// A number read tolerantly: numeric cells, or numbers written in text cells.
@@ -101,7 +102,9 @@ impl Results {
             }
         };
         let Some(v) = value else { return Ok(None) };
-        let conversion = self.std_conversion(field, col, row);
+        let Some(conversion) = self.std_conversion(field, col, row) else {
+            return Ok(None);
+        };
         // SIA 1 band limits given as frequencies or energies swap: the low frequency limit is
         // the long-wavelength one.
         if let (Conversion::Reciprocal(_), StdField::EmMin | StdField::EmMax) = (conversion, field)
@@ -113,7 +116,8 @@ impl Results {
             };
             if let Source::Column(oc) = self.std[other as usize] {
                 let ov = self.number_at(row, oc)?;
-                return Ok(ov.map(|ov| self.std_conversion(field, oc, row).apply(ov)));
+                let other = self.std_conversion(field, oc, row);
+                return Ok(ov.zip(other).map(|(ov, c)| c.apply(ov)));
             }
         }
         Ok(Some(conversion.apply(v)))
@@ -179,14 +183,18 @@ impl Results {
                                 self.columns[c].field.name
                             )));
                         }
-                        let conversion = self.std_conversion(field, c, row);
+                        let Some(conversion) = self.std_conversion(field, c, row) else {
+                            return Ok(None);
+                        };
                         for (i, v) in items().flatten().enumerate() {
                             put(i, conversion.apply(v), &mut n);
                         }
                     }
                     _ => {
                         let nums = self.numbers(row, c)?.unwrap_or(Numbers::Reals(&[]));
-                        let conversion = self.std_conversion(field, c, row);
+                        let Some(conversion) = self.std_conversion(field, c, row) else {
+                            return Ok(None);
+                        };
                         for i in 0..nums.len() {
                             let v = nums.get(i).unwrap_or(f64::NAN);
                             put(i, conversion.apply(v), &mut n);
