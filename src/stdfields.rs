@@ -374,36 +374,52 @@ pub(crate) fn resolve(version: SiaVersion, fields: &[Field]) -> Vec<Source> {
         .collect()
 }
 
-/// A warning for each standard field whose column declares a unit vosia cannot convert to
-/// the field's fixed unit (its standard getters give null). SIA 1.0 band limits, whose unit
-/// may come from each row's `VOX:BandPass_Unit`, are left to the rows.
+/// A warning for each column whose declared unit vosia cannot convert to the fixed unit of
+/// the standard fields read from it (those fields are null). SIA 1.0 band limits whose unit
+/// comes from each row's `VOX:BandPass_Unit` are left to the rows.
 pub(crate) fn unconvertible_units(
     version: SiaVersion,
     fields: &[Field],
     sources: &[Source],
 ) -> Vec<String> {
+    let unit_per_row = version == SiaVersion::V1
+        && sources.get(StdField::BandpassUnit as usize) != Some(&Source::Missing);
     let mut notes = Vec::new();
-    for (field, source) in StdField::ALL.iter().zip(sources) {
-        let quantity = field.quantity();
-        let columns = match *source {
-            Source::Column(c) => vec![c],
-            Source::Midpoint(a, b) => vec![a, b],
-            _ => continue,
-        };
-        let per_row = quantity == Quantity::Wavelength && version == SiaVersion::V1;
-        for c in columns {
-            let unit = fields[c].unit.as_str();
-            if unit.is_empty() || per_row || conversion(quantity, unit).is_some() {
-                continue;
-            }
-            notes.push(format!(
-                "column {} has unit \"{unit}\", which vosia cannot convert to {}: its standard \
-                 field {} is null",
-                fields[c].name,
-                field.unit(),
-                field.name()
-            ));
+    for (c, column) in fields.iter().enumerate() {
+        let unit = column.unit.trim();
+        if unit.is_empty() {
+            continue;
         }
+        let mut nulled = StdField::ALL.iter().zip(sources).filter(|&(f, source)| {
+            let reads_c = match *source {
+                Source::Column(x) => x == c,
+                Source::Midpoint(a, b) => a == c || b == c,
+                _ => false,
+            };
+            let per_row = unit_per_row && f.quantity() == Quantity::Wavelength;
+            reads_c && !per_row && conversion(f.quantity(), unit).is_none()
+        });
+        let Some((first, _)) = nulled.next() else {
+            continue;
+        };
+        let mut names = first.name().to_string();
+        let mut more = false;
+        for (f, _) in nulled {
+            names.push_str(", ");
+            names.push_str(f.name());
+            more = true;
+        }
+        let (fields_are, null) = if more {
+            ("standard fields", "are null")
+        } else {
+            ("standard field", "is null")
+        };
+        notes.push(format!(
+            "column {} has unit \"{unit}\", which vosia cannot convert to {}: {fields_are} \
+             {names} {null}",
+            column.name,
+            first.unit(),
+        ));
     }
     notes
 }
@@ -424,9 +440,12 @@ pub(crate) fn default_unit(version: SiaVersion, field: StdField) -> &'static str
     }
 }
 
-/// Speed of light (m/s) and h·c (eV·m), for frequencies and energies given as band limits.
+/// Speed of light (m/s), and h·c in eV·m and J·m: frequencies and energies as band limits.
 const C: f64 = 299_792_458.0;
 const HC_EV_M: f64 = 1.239_841_984e-6;
+const HC_J_M: f64 = 6.626_070_15e-34 * C;
+/// The Julian year (VOUnits `a`, `yr`) in seconds.
+const YEAR_S: f64 = 365.25 * 86400.0;
 
 /// How a value in `unit` converts to the fixed unit of `quantity`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -444,9 +463,7 @@ impl Conversion {
             Conversion::Reciprocal(k) => k / v,
         }
     }
-}
 
-impl Conversion {
     /// The conversion of a unit `factor` times this one (`10-10m` is 1e-10 times `m`).
     fn times(self, factor: f64) -> Conversion {
         match self {
@@ -454,102 +471,158 @@ impl Conversion {
             Conversion::Reciprocal(k) => Conversion::Reciprocal(k / factor),
         }
     }
+
+    /// The same conversion, up to rounding (one unit reached by two spellings).
+    pub(crate) fn same_as(self, other: Conversion) -> bool {
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * a.abs().max(b.abs());
+        match (self, other) {
+            (Conversion::Scale(a), Conversion::Scale(b))
+            | (Conversion::Reciprocal(a), Conversion::Reciprocal(b)) => close(a, b),
+            _ => false,
+        }
+    }
 }
 
-/// Unit words archives write, compared case-insensitively (`DEG`, `Degrees`, SIA 1.0's
-/// `meters` and `hertz`): whole words only, never a prefix with a symbol, so no `mHz` can pass
-/// for `MHz` here.
-const WORDS: &[(Quantity, &[&str], Conversion)] = {
+/// Which prefixes a unit takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prefixes {
+    /// None: a word (`degrees`, `hertz`) or a VOUnit that takes none (`deg`, `min`, `Angstrom`).
+    No,
+    /// The SI prefixes, from `y` to `Y`.
+    Si,
+    /// Sizes: the SI multiples (`k` and up) and the binary prefixes (`Ki`, `Mi`, ...). No
+    /// submultiples: nobody means millibytes, so `mbyte` and `mb` are unambiguous (megabytes).
+    Bytes,
+}
+
+/// The units vosia converts, per quantity: VOUnits symbols and the words archives write
+/// (SIA 1.0's `meters`, `hertz`; `degrees`). Spellings are matched case-sensitively first,
+/// as VOUnits says; see [`lookup`] for when case is ignored.
+const UNITS: &[(Quantity, &[&str], Prefixes, Conversion)] = {
     use Conversion::{Reciprocal, Scale};
+    use Prefixes::{Bytes, No, Si};
     use Quantity::*;
+    const RAD_DEG: f64 = 180.0 / std::f64::consts::PI;
     &[
-        (Angle, &["deg", "degree", "degrees"], Scale(1.0)),
-        (Angle, &["arcsec", "arcs"], Scale(1.0 / 3600.0)),
-        (Angle, &["arcmin", "arcm"], Scale(1.0 / 60.0)),
+        (Angle, &["deg", "degree", "degrees"], No, Scale(1.0)),
         (
             Angle,
-            &["rad", "radian", "radians"],
-            Scale(180.0 / std::f64::consts::PI),
+            &["arcmin", "arcm", "arcminute", "arcminutes"],
+            No,
+            Scale(1.0 / 60.0),
         ),
+        (Angle, &["arcsec"], Si, Scale(1.0 / 3600.0)),
+        (
+            Angle,
+            &["arcs", "arcsecond", "arcseconds"],
+            No,
+            Scale(1.0 / 3600.0),
+        ),
+        (Angle, &["mas"], No, Scale(1.0 / 3_600_000.0)),
+        (Angle, &["rad"], Si, Scale(RAD_DEG)),
+        (Angle, &["radian", "radians"], No, Scale(RAD_DEG)),
+        (Wavelength, &["m"], Si, Scale(1.0)),
         (
             Wavelength,
             &["meter", "meters", "metre", "metres"],
+            No,
             Scale(1.0),
         ),
-        (Wavelength, &["micron", "microns"], Scale(1e-6)),
+        (Wavelength, &["micron", "microns"], No, Scale(1e-6)),
+        // `Angstrom` is VOUnits; `AA` is CDS; `A` and `angstrom` are what older archives write
+        // (never an ampere or a year as a wavelength). U+00C5 and U+212B are both `Å`.
         (
             Wavelength,
-            &["angstrom", "angstroms", "0.1nm"],
+            &[
+                "Angstrom",
+                "angstrom",
+                "angstroms",
+                "AA",
+                "A",
+                "\u{c5}",
+                "\u{212b}",
+            ],
+            No,
             Scale(1e-10),
         ),
-        (Wavelength, &["hertz"], Reciprocal(C)),
-        (Epoch, &["day", "days", "mjd"], Scale(1.0)),
-        (Duration, &["sec", "second", "seconds"], Scale(1.0)),
-        (Duration, &["hr", "hour", "hours"], Scale(3600.0)),
-        (Duration, &["day", "days"], Scale(86400.0)),
-        (Size, &["byte", "bytes"], Scale(1.0)),
+        (Wavelength, &["Hz"], Si, Reciprocal(C)),
+        (Wavelength, &["hertz"], No, Reciprocal(C)),
+        (Wavelength, &["eV"], Si, Reciprocal(HC_EV_M)),
+        (Wavelength, &["J"], Si, Reciprocal(HC_J_M)),
+        (Wavelength, &["erg"], Si, Reciprocal(HC_J_M * 1e7)),
+        (Epoch, &["d", "day", "days", "mjd"], No, Scale(1.0)),
+        (Duration, &["s"], Si, Scale(1.0)),
+        (Duration, &["sec", "second", "seconds"], No, Scale(1.0)),
+        (Duration, &["min", "minute", "minutes"], No, Scale(60.0)),
+        (Duration, &["h", "hr", "hour", "hours"], No, Scale(3600.0)),
+        (Duration, &["d", "day", "days"], No, Scale(86400.0)),
+        (Duration, &["a", "yr"], Si, Scale(YEAR_S)),
+        (Duration, &["year", "years"], No, Scale(YEAR_S)),
+        (Size, &["byte", "B"], Bytes, Scale(1.0)),
+        (Size, &["bytes"], No, Scale(1.0)),
         // ObsCore's access_estsize is in kbyte; pyvo (astropy units) takes 1 kbyte = 1000 bytes.
-        (Size, &["kbyte", "kilobyte", "kilobytes"], Scale(1e3)),
-        (Size, &["mbyte", "megabyte", "megabytes"], Scale(1e6)),
-        (Size, &["gbyte", "gigabyte", "gigabytes"], Scale(1e9)),
+        (Size, &["kilobyte", "kilobytes"], No, Scale(1e3)),
+        (Size, &["megabyte", "megabytes"], No, Scale(1e6)),
+        (Size, &["gigabyte", "gigabytes"], No, Scale(1e9)),
     ]
 };
 
-/// VOUnit symbols, case-sensitive, and whether they take SI prefixes.
-const SYMBOLS: &[(Quantity, &str, bool, Conversion)] = {
-    use Conversion::{Reciprocal, Scale};
-    use Quantity::*;
-    &[
-        (Angle, "deg", false, Scale(1.0)),
-        (Angle, "arcmin", false, Scale(1.0 / 60.0)),
-        (Angle, "arcsec", true, Scale(1.0 / 3600.0)),
-        (Angle, "mas", false, Scale(1.0 / 3_600_000.0)),
-        (Angle, "rad", true, Scale(180.0 / std::f64::consts::PI)),
-        (Wavelength, "m", true, Scale(1.0)),
-        (Wavelength, "Angstrom", false, Scale(1e-10)),
-        (Wavelength, "\u{c5}", false, Scale(1e-10)),
-        (Wavelength, "Hz", true, Reciprocal(C)),
-        (Wavelength, "eV", true, Reciprocal(HC_EV_M)),
-        (Epoch, "d", false, Scale(1.0)),
-        (Duration, "s", true, Scale(1.0)),
-        (Duration, "min", false, Scale(60.0)),
-        (Duration, "h", false, Scale(3600.0)),
-        (Duration, "d", false, Scale(86400.0)),
-        (Size, "byte", true, Scale(1.0)),
-        (Size, "B", true, Scale(1.0)),
-    ]
-};
-
-/// SI prefixes (VOUnits 1.0), longest first so that `da` is tried before `d`.
-const PREFIXES: &[(&str, i32)] = &[
-    ("da", 1),
-    ("Y", 24),
-    ("Z", 21),
-    ("E", 18),
-    ("P", 15),
-    ("T", 12),
-    ("G", 9),
-    ("M", 6),
-    ("k", 3),
-    ("h", 2),
-    ("d", -1),
-    ("c", -2),
-    ("m", -3),
-    ("u", -6),
-    ("\u{b5}", -6),
-    ("n", -9),
-    ("p", -12),
-    ("f", -15),
-    ("a", -18),
-    ("z", -21),
-    ("y", -24),
+/// SI prefixes (VOUnits 1.0), with `µ` (U+00B5) and `μ` (U+03BC) for `u`.
+const SI_PREFIXES: &[(&str, f64)] = &[
+    ("da", 1e1),
+    ("h", 1e2),
+    ("k", 1e3),
+    ("M", 1e6),
+    ("G", 1e9),
+    ("T", 1e12),
+    ("P", 1e15),
+    ("E", 1e18),
+    ("Z", 1e21),
+    ("Y", 1e24),
+    ("d", 1e-1),
+    ("c", 1e-2),
+    ("m", 1e-3),
+    ("u", 1e-6),
+    ("\u{b5}", 1e-6),
+    ("\u{3bc}", 1e-6),
+    ("n", 1e-9),
+    ("p", 1e-12),
+    ("f", 1e-15),
+    ("a", 1e-18),
+    ("z", 1e-21),
+    ("y", 1e-24),
 ];
+
+/// The prefixes sizes take: SI multiples, then binary (VOUnits 1.0).
+const BYTE_PREFIXES: &[(&str, f64)] = {
+    const K: f64 = 1024.0;
+    &[
+        ("da", 1e1),
+        ("h", 1e2),
+        ("k", 1e3),
+        ("M", 1e6),
+        ("G", 1e9),
+        ("T", 1e12),
+        ("P", 1e15),
+        ("E", 1e18),
+        ("Z", 1e21),
+        ("Y", 1e24),
+        ("Ki", K),
+        ("Mi", K * K),
+        ("Gi", K * K * K),
+        ("Ti", K * K * K * K),
+        ("Pi", K * K * K * K * K),
+        ("Ei", K * K * K * K * K * K),
+        ("Zi", K * K * K * K * K * K * K),
+        ("Yi", K * K * K * K * K * K * K * K),
+    ]
+};
 
 /// The conversion of `unit` to the fixed unit of `quantity`, or `None` when vosia cannot
 /// convert it (then the standard getters give null, never a number in the wrong unit).
-/// Units are read as VOUnits: a scale factor first (`10-10m`, `1e-10m`, `10+3Hz`), then a
-/// case-sensitive symbol with an optional SI prefix (`nm`, `MHz`, `mHz`, `keV`), or one of
-/// the words archives write (`meters`, `hertz`, `DEG`). Angles ignore a "/pix" suffix.
+/// `unit` is read as a VOUnit: an optional scale factor (`10-10m`, `10+3Hz`, `10**-3 s`,
+/// `1e-10m`, `1.5m`), then one unit with an optional prefix (`nm`, `MHz`, `mHz`, `keV`).
+/// Angles ignore a `/pix` suffix. `""` is no unit: callers substitute [`default_unit`].
 /// Allocates nothing: the standard getters call it per cell.
 pub(crate) fn conversion(quantity: Quantity, unit: &str) -> Option<Conversion> {
     if quantity == Quantity::Plain {
@@ -560,57 +633,113 @@ pub(crate) fn conversion(quantity: Quantity, unit: &str) -> Option<Conversion> {
         u = u.split('/').next().unwrap_or("").trim();
     }
     let (factor, symbol) = split_factor(u)?;
-    let known = WORDS
-        .iter()
-        .find(|(q, names, _)| {
-            *q == quantity && names.iter().any(|n| n.eq_ignore_ascii_case(symbol))
-        })
-        .map(|&(_, _, conv)| conv)
-        .or_else(|| prefixed_symbol(quantity, symbol))?;
+    let known = lookup(quantity, symbol, true).or_else(|| lookup(quantity, symbol, false))?;
     Some(known.times(factor))
 }
 
-/// A VOUnit's leading scale factor and the rest: `10-10m` is (1e-10, "m"), `1.5e3Hz` is
-/// (1500, "Hz"), `m` is (1, "m"). `None` for a factor that is not a number.
-fn split_factor(u: &str) -> Option<(f64, &str)> {
-    let digits = u
-        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '+' | '-' | 'e' | 'E')))
-        .unwrap_or(u.len());
-    // An `e` that starts the unit (`eV`) is not an exponent.
-    let mut end = digits;
-    while end > 0 && matches!(u.as_bytes()[end - 1], b'e' | b'E' | b'+' | b'-') {
-        end -= 1;
-    }
-    let (number, rest) = u.split_at(end);
-    if number.is_empty() {
-        return Some((1.0, u));
-    }
-    let factor = match number.split_once(['+', '-']) {
-        // FITS/VOUnits "10+3", "10-10": a power of ten.
-        Some(("10", _)) if !number.contains(['e', 'E']) => {
-            let exp: i32 = number[2..].trim_start_matches('+').parse().ok()?;
-            10f64.powi(exp)
+/// `symbol` as one unit of `quantity`, maybe prefixed. `None` when nothing matches, or when
+/// two readings disagree.
+///
+/// Case: VOUnits are case-sensitive, and so is the first look (`exact_case`): `mHz` is
+/// millihertz, `MHz` megahertz, `Mm` megametres. Only when that finds nothing is case
+/// ignored, and then a spelling is taken only if every reading of it gives the same value:
+/// `DEG`, `Deg`, `HERTZ`, `hz`, `KM`, `kev`, `GHZ`, `KB` (no other prefix or unit differs
+/// from them by case) convert as they always did, while `MHZ`, `mhz`, `MEV`, `MM` and `MS`
+/// (milli or mega?) give `None`.
+fn lookup(quantity: Quantity, symbol: &str, exact_case: bool) -> Option<Conversion> {
+    let same = |a: &str, b: &str| {
+        if exact_case {
+            a == b
+        } else {
+            a.eq_ignore_ascii_case(b)
         }
-        _ => number.parse().ok()?,
     };
-    (factor.is_finite() && factor > 0.0 && !rest.is_empty()).then_some((factor, rest.trim()))
+    let mut found: Option<Conversion> = None;
+    let mut ambiguous = false;
+    let mut reading = |c: Conversion| match found {
+        None => found = Some(c),
+        Some(f) => ambiguous |= !f.same_as(c),
+    };
+    for &(_, names, prefixes, conv) in UNITS.iter().filter(|u| u.0 == quantity) {
+        let prefixes = match prefixes {
+            Prefixes::No => &[][..],
+            Prefixes::Si => SI_PREFIXES,
+            Prefixes::Bytes => BYTE_PREFIXES,
+        };
+        for name in names {
+            if same(symbol, name) {
+                reading(conv);
+            }
+            for &(prefix, scale) in prefixes {
+                let (Some(head), Some(tail)) =
+                    (symbol.get(..prefix.len()), symbol.get(prefix.len()..))
+                else {
+                    continue;
+                };
+                if same(head, prefix) && same(tail, name) {
+                    reading(conv.times(scale));
+                }
+            }
+        }
+    }
+    if ambiguous { None } else { found }
 }
 
-/// `symbol` as a VOUnit symbol of `quantity`, with an SI prefix where it takes one.
-fn prefixed_symbol(quantity: Quantity, symbol: &str) -> Option<Conversion> {
-    let exact = SYMBOLS
-        .iter()
-        .find(|&&(q, s, _, _)| q == quantity && s == symbol)
-        .map(|&(_, _, _, conv)| conv);
-    exact.or_else(|| {
-        PREFIXES.iter().find_map(|&(prefix, exp)| {
-            let base = symbol.strip_prefix(prefix)?;
-            SYMBOLS
-                .iter()
-                .find(|&&(q, s, prefixed, _)| q == quantity && prefixed && s == base)
-                .map(|&(_, _, _, conv)| conv.times(10f64.powi(exp)))
-        })
-    })
+/// A VOUnit's leading scale factor and the rest: `10-10m` is (1e-10, "m"), `1.5e3 Hz` is
+/// (1500, "Hz"), `m` is (1, "m"). `None` for a factor that is not a positive number or
+/// has no unit after it.
+fn split_factor(u: &str) -> Option<(f64, &str)> {
+    let (factor, rest) = if let Some(p) = u.strip_prefix("10**").or_else(|| u.strip_prefix("10^")) {
+        // FITS, OGIP: 10**-3, 10^3, 10**(-3).
+        power_of_ten(p)?
+    } else if let Some(p) = u.strip_prefix("10").filter(|p| p.starts_with(['+', '-'])) {
+        // CDS: 10+3, 10-10.
+        power_of_ten(p)?
+    } else {
+        // A decimal number: 1.5, 1e-10, .5 (`e` without digits after it is a unit: `10eV`).
+        let end = decimal_len(u);
+        if end == 0 {
+            return Some((1.0, u));
+        }
+        (u[..end].parse().ok()?, &u[end..])
+    };
+    let rest = rest.trim_start();
+    (factor.is_finite() && factor > 0.0 && !rest.is_empty()).then_some((factor, rest))
+}
+
+/// `10` to the signed integer power that starts `s` (`-10`, `+3`, `3`, `(-3)`), and the rest.
+fn power_of_ten(s: &str) -> Option<(f64, &str)> {
+    let (open, s) = match s.strip_prefix('(') {
+        Some(inner) => (true, inner),
+        None => (false, s),
+    };
+    let sign = usize::from(s.starts_with(['+', '-']));
+    let end = sign + s[sign..].bytes().take_while(u8::is_ascii_digit).count();
+    let exponent: i32 = s[..end].parse().ok()?;
+    let rest = if open {
+        s[end..].strip_prefix(')')?
+    } else {
+        &s[end..]
+    };
+    Some((10f64.powi(exponent), rest))
+}
+
+/// The length of the decimal number that starts `u`, 0 if none.
+fn decimal_len(u: &str) -> usize {
+    let b = u.as_bytes();
+    let digits = |from: usize| from + b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut end = digits(0);
+    if b.get(end) == Some(&b'.') {
+        end = digits(end + 1);
+    }
+    if end > 0 && matches!(b.get(end), Some(b'e' | b'E')) {
+        let sign = usize::from(matches!(b.get(end + 1), Some(b'+' | b'-')));
+        let exponent_end = digits(end + 1 + sign);
+        if exponent_end > end + 1 + sign {
+            end = exponent_end;
+        }
+    }
+    end
 }
 
 #[cfg(test)]
@@ -642,36 +771,278 @@ mod tests {
         assert_eq!(conversion(Quantity::Angle, "furlong"), None);
     }
 
+    /// `value` in `unit`, in the fixed unit of `quantity`.
+    fn of(quantity: Quantity, unit: &str, value: f64) -> Option<f64> {
+        conversion(quantity, unit).map(|c| c.apply(value))
+    }
+
+    #[track_caller]
+    fn assert_close(got: Option<f64>, want: f64, unit: &str) {
+        let ok = got.is_some_and(|g| (g - want).abs() <= 1e-9 * want.abs());
+        assert!(ok, "{unit}: got {got:?}, want {want}");
+    }
+
     #[test]
-    fn units_are_read_as_vounits() {
-        let wavelength_of_1 = |u| conversion(Quantity::Wavelength, u).map(|c| c.apply(1.0));
-        let close = |a: Option<f64>, b: f64| a.is_some_and(|a| ((a - b) / b).abs() < 1e-9);
-        // Case matters for prefixes: milli-, mega-.
-        assert!(close(wavelength_of_1("MHz"), C / 1e6));
-        assert!(close(wavelength_of_1("mHz"), C / 1e-3));
-        assert!(close(wavelength_of_1("THz"), C / 1e12));
-        assert!(close(wavelength_of_1("km"), 1e3));
-        assert!(close(wavelength_of_1("mm"), 1e-3));
-        assert!(close(wavelength_of_1("Mm"), 1e6));
-        assert!(close(wavelength_of_1("nm"), 1e-9));
-        assert!(close(wavelength_of_1("um"), 1e-6));
-        assert!(close(wavelength_of_1("10-10m"), 1e-10));
-        assert!(close(wavelength_of_1("1e-10m"), 1e-10));
-        assert!(close(wavelength_of_1("10+3Hz"), C / 1e3));
-        assert!(close(wavelength_of_1("keV"), HC_EV_M / 1e3));
-        assert!(close(wavelength_of_1("eV"), HC_EV_M));
-        // The SIA 1.0 words, any case.
-        assert!(close(wavelength_of_1("hertz"), C));
-        assert!(close(wavelength_of_1("meters"), 1.0));
-        assert!(close(wavelength_of_1("Angstrom"), 1e-10));
-        let angle = |u| conversion(Quantity::Angle, u).map(|c| c.apply(3600.0));
-        assert!(close(angle("arcsec"), 1.0));
-        assert!(close(angle("mas"), 1e-3));
-        assert!(close(angle("DEG"), 3600.0));
-        assert!(close(angle("deg/pix"), 3600.0));
-        // Unknown: None, never a number labelled metres.
-        for unknown in ["furlong", "10-10", "kev", "xHz", "", "hz"] {
+    fn prefixes_are_case_sensitive() {
+        let w = |u| of(Quantity::Wavelength, u, 1.0);
+        // A wavelength from a frequency: c / (1 mHz) is 1e9 times c / (1 MHz).
+        assert_close(w("MHz"), C / 1e6, "MHz");
+        assert_close(w("mHz"), C / 1e-3, "mHz");
+        assert_close(w("THz"), C / 1e12, "THz");
+        assert_close(w("kHz"), C / 1e3, "kHz");
+        assert_close(w("Hz"), C, "Hz");
+        assert_close(w("km"), 1e3, "km");
+        assert_close(w("mm"), 1e-3, "mm");
+        assert_close(w("Mm"), 1e6, "Mm");
+        assert_close(w("cm"), 1e-2, "cm");
+        assert_close(w("dam"), 10.0, "dam");
+        assert_close(w("nm"), 1e-9, "nm");
+        assert_close(w("um"), 1e-6, "um");
+        assert_close(w("\u{b5}m"), 1e-6, "µm (micro sign)");
+        assert_close(w("\u{3bc}m"), 1e-6, "μm (Greek mu)");
+        assert_close(w("pm"), 1e-12, "pm");
+        let t = |u| of(Quantity::Duration, u, 1.0);
+        assert_close(t("ms"), 1e-3, "ms");
+        assert_close(t("Ms"), 1e6, "Ms");
+    }
+
+    #[test]
+    fn scale_factors_before_the_unit() {
+        let w = |u| of(Quantity::Wavelength, u, 1.0);
+        assert_close(w("10-10m"), 1e-10, "10-10m");
+        assert_close(w("1e-10m"), 1e-10, "1e-10m");
+        assert_close(w("1E-10 m"), 1e-10, "1E-10 m");
+        assert_close(w("10+3Hz"), C / 1e3, "10+3Hz");
+        assert_close(w("1.5m"), 1.5, "1.5m");
+        assert_close(w("0.1nm"), 1e-10, "0.1nm");
+        assert_close(w("10**-10 m"), 1e-10, "10**-10 m");
+        assert_close(w("10**(-10)m"), 1e-10, "10**(-10)m");
+        assert_close(w("10^3 Hz"), C / 1e3, "10^3 Hz");
+        assert_close(w("100m"), 100.0, "100m");
+        // `e` then a letter is the unit, not an exponent.
+        assert_close(w("10eV"), HC_EV_M / 10.0, "10eV");
+        for bad in ["10-10", "1e-10", "-5m", "0m", "10**m", "10**(3m", "1e400m"] {
+            assert_eq!(conversion(Quantity::Wavelength, bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn sia1_words_and_energies() {
+        let w = |u| of(Quantity::Wavelength, u, 1.0);
+        assert_close(w("hertz"), C, "hertz");
+        assert_close(w("meters"), 1.0, "meters");
+        assert_close(w("meter"), 1.0, "meter");
+        assert_close(w("metres"), 1.0, "metres");
+        assert_close(w("micron"), 1e-6, "micron");
+        for a in ["Angstrom", "angstrom", "AA", "A", "\u{c5}"] {
+            assert_close(w(a), 1e-10, a);
+        }
+        assert_close(w("eV"), HC_EV_M, "eV");
+        assert_close(w("keV"), HC_EV_M / 1e3, "keV");
+        assert_close(w("MeV"), HC_EV_M / 1e6, "MeV");
+        assert_close(w("meV"), HC_EV_M / 1e-3, "meV");
+        assert_close(w("J"), HC_J_M, "J");
+        assert_close(w("erg"), HC_J_M * 1e7, "erg");
+        // 1 keV is 1.602176634e-16 J: the two routes agree.
+        assert_close(w("1.602176634e-16J"), HC_EV_M / 1e3, "J as keV");
+    }
+
+    #[test]
+    fn angles_times_and_sizes() {
+        let a = |u| of(Quantity::Angle, u, 3600.0);
+        assert_close(a("arcsec"), 1.0, "arcsec");
+        assert_close(a("arcseconds"), 1.0, "arcseconds");
+        assert_close(a("mas"), 1e-3, "mas");
+        assert_close(a("marcsec"), 1e-3, "marcsec");
+        assert_close(a("arcmin"), 60.0, "arcmin");
+        assert_close(a("deg"), 3600.0, "deg");
+        assert_close(a("deg/pix"), 3600.0, "deg/pix");
+        assert_close(a("arcsec/pixel"), 1.0, "arcsec/pixel");
+        assert_close(a("mrad"), 3600.0 * 180e-3 / std::f64::consts::PI, "mrad");
+        let t = |u| of(Quantity::Duration, u, 1.0);
+        assert_close(t("s"), 1.0, "s");
+        assert_close(t("sec"), 1.0, "sec");
+        assert_close(t("min"), 60.0, "min");
+        assert_close(t("h"), 3600.0, "h");
+        assert_close(t("hour"), 3600.0, "hour");
+        assert_close(t("d"), 86400.0, "d");
+        assert_close(t("yr"), 31_557_600.0, "yr");
+        assert_close(t("a"), 31_557_600.0, "a");
+        assert_close(t("Myr"), 31_557_600e6, "Myr");
+        assert_close(of(Quantity::Epoch, "d", 1.0), 1.0, "d (MJD)");
+        assert_eq!(conversion(Quantity::Epoch, "yr"), None, "a year is no MJD");
+        let b = |u| of(Quantity::Size, u, 1.0);
+        assert_close(b("byte"), 1.0, "byte");
+        assert_close(b("kbyte"), 1e3, "kbyte");
+        assert_close(b("kB"), 1e3, "kB");
+        assert_close(b("MB"), 1e6, "MB");
+        assert_close(b("Mbyte"), 1e6, "Mbyte");
+        assert_close(b("KiB"), 1024.0, "KiB");
+        assert_close(b("Mibyte"), 1024.0 * 1024.0, "Mibyte");
+    }
+
+    #[test]
+    fn case_is_ignored_only_where_it_cannot_change_the_value() {
+        let w = |u| of(Quantity::Wavelength, u, 1.0);
+        let a = |u| of(Quantity::Angle, u, 1.0);
+        // One reading whatever the case: taken.
+        for deg in ["DEG", "Deg", "Degrees", "DEGREES"] {
+            assert_close(a(deg), 1.0, deg);
+        }
+        assert_close(a("ARCSEC"), 1.0 / 3600.0, "ARCSEC");
+        assert_close(w("METERS"), 1.0, "METERS");
+        assert_close(w("Hertz"), C, "Hertz");
+        assert_close(w("hz"), C, "hz");
+        assert_close(w("HZ"), C, "HZ");
+        assert_close(w("GHZ"), C / 1e9, "GHZ");
+        assert_close(w("khz"), C / 1e3, "khz");
+        assert_close(w("KHz"), C / 1e3, "KHz");
+        assert_close(w("kev"), HC_EV_M / 1e3, "kev");
+        assert_close(w("KeV"), HC_EV_M / 1e3, "KeV");
+        assert_close(w("ev"), HC_EV_M, "ev");
+        assert_close(w("KM"), 1e3, "KM");
+        assert_close(w("NM"), 1e-9, "NM");
+        assert_close(of(Quantity::Duration, "SEC", 1.0), 1.0, "SEC");
+        let b = |u| of(Quantity::Size, u, 1.0);
+        assert_close(b("KB"), 1e3, "KB");
+        assert_close(b("kb"), 1e3, "kb");
+        assert_close(b("mbyte"), 1e6, "mbyte (no millibytes)");
+        assert_close(b("mB"), 1e6, "mB (no millibytes)");
+        assert_close(b("kibyte"), 1024.0, "kibyte");
+        // Milli or mega, pico or peta: no number rather than a wrong one.
+        for two_readings in ["MHZ", "mhz", "MEV", "mev", "MM", "PM", "mM"] {
+            assert_eq!(
+                conversion(Quantity::Wavelength, two_readings),
+                None,
+                "{two_readings}"
+            );
+        }
+        assert_eq!(conversion(Quantity::Duration, "MS"), None, "MS");
+        assert_eq!(conversion(Quantity::Angle, "MRAD"), None, "MRAD");
+    }
+
+    #[test]
+    fn unknown_units_are_none() {
+        for unknown in [
+            "furlong", "xHz", "Hzm", "m2", "m-1", "mag", "pix", "---", "kg",
+        ] {
             assert_eq!(conversion(Quantity::Wavelength, unknown), None, "{unknown}");
         }
+        for unknown in ["furlong", "hourangle", "mdeg", "pix", "/pix"] {
+            assert_eq!(conversion(Quantity::Angle, unknown), None, "{unknown}");
+        }
+        assert_eq!(conversion(Quantity::Duration, "furlong"), None);
+        // A plain number has no unit to convert.
+        assert_eq!(
+            conversion(Quantity::Plain, "furlong"),
+            Some(Conversion::Scale(1.0))
+        );
+    }
+
+    #[test]
+    fn an_empty_unit_takes_the_fields_default() {
+        // `conversion` sees no unit as unknown; the getters substitute `default_unit` first.
+        for q in [Quantity::Angle, Quantity::Wavelength, Quantity::Epoch] {
+            assert_eq!(conversion(q, ""), None);
+            assert_eq!(conversion(q, "  "), None);
+        }
+        let default = |v, f: StdField| of(f.quantity(), default_unit(v, f), 1.0);
+        assert_close(default(SiaVersion::V1, StdField::Ra), 1.0, "V1 ra: deg");
+        assert_close(
+            default(SiaVersion::V1, StdField::EmMin),
+            1.0,
+            "V1 em_min: m",
+        );
+        assert_close(
+            default(SiaVersion::V2, StdField::SResolution),
+            1.0 / 3600.0,
+            "arcsec",
+        );
+        assert_close(default(SiaVersion::V2, StdField::Filesize), 1e3, "kbyte");
+        assert_close(default(SiaVersion::V2, StdField::TExptime), 1.0, "s");
+        assert_close(default(SiaVersion::V2, StdField::TMin), 1.0, "d");
+    }
+
+    /// A SIA 2 result with these `(name, unit, value)` columns, one row.
+    fn sia2(columns: &[(&str, &str, &str)]) -> crate::Results {
+        let fields: String = columns
+            .iter()
+            .map(|(n, u, _)| format!(r#"<FIELD name="{n}" datatype="double" unit="{u}"/>"#))
+            .collect();
+        let cells: String = columns
+            .iter()
+            .map(|(_, _, v)| format!("<TD>{v}</TD>"))
+            .collect();
+        let doc = format!(
+            "<VOTABLE><RESOURCE type=\"results\"><TABLE>{fields}<DATA><TABLEDATA><TR>{cells}\
+             </TR></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>"
+        );
+        crate::Results::from_bytes(doc.as_bytes(), SiaVersion::V2).unwrap()
+    }
+
+    #[test]
+    fn an_unknown_unit_gives_null_and_a_warning_never_a_number_in_metres() {
+        let r = sia2(&[
+            ("em_min", "furlong", "2"),
+            ("em_max", "nm", "500"),
+            ("s_fov", "DEG", "0.5"),
+            ("s_resolution", " ", "0.2"),
+            ("t_exptime", "", "30"),
+        ]);
+        assert_eq!(r.std_double(0, StdField::EmMin).unwrap(), None);
+        assert_close(
+            r.std_double(0, StdField::EmMax).unwrap(),
+            5e-7,
+            "em_max in nm",
+        );
+        // em_ref, the mid-point of em_min and em_max, is null with em_min.
+        assert_eq!(r.std_double(0, StdField::EmRef).unwrap(), None);
+        assert_close(
+            r.std_double(0, StdField::SFov).unwrap(),
+            0.5,
+            "s_fov in DEG",
+        );
+        // A blank unit is no unit: the default (arcsec for s_resolution).
+        assert_close(
+            r.std_double(0, StdField::SResolution).unwrap(),
+            0.2 / 3600.0,
+            "blank",
+        );
+        assert_close(
+            r.std_double(0, StdField::TExptime).unwrap(),
+            30.0,
+            "t_exptime",
+        );
+        let warnings: Vec<&str> = r.warnings().collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("\"furlong\""), "{}", warnings[0]);
+        assert!(
+            warnings[0].contains("em_ref, em_min are null"),
+            "{}",
+            warnings[0]
+        );
+        assert_eq!(r.warning_count(), 1);
+    }
+
+    #[test]
+    fn band_limits_in_millihertz_are_not_megahertz() {
+        // Frequencies swap: the low frequency limit is the long-wavelength one.
+        let r = sia2(&[("em_min", "mHz", "1"), ("em_max", "mHz", "2")]);
+        assert_close(
+            r.std_double(0, StdField::EmMin).unwrap(),
+            C / 2e-3,
+            "em_min",
+        );
+        assert_close(
+            r.std_double(0, StdField::EmMax).unwrap(),
+            C / 1e-3,
+            "em_max",
+        );
+        assert_close(
+            r.std_double(0, StdField::EmRef).unwrap(),
+            C / 1.5e-3,
+            "em_ref",
+        );
+        assert_eq!(r.warning_count(), 0);
     }
 }

@@ -37,10 +37,12 @@ impl Results {
             && self.version == SiaVersion::V1
             && let Some(c) = self.std_column(StdField::BandpassUnit)
             && let Ok(Some(u)) = self.str(row, c)
+            && !u.trim().is_empty()
         {
             unit = u;
         }
-        if unit.is_empty() {
+        // A blank unit (`unit=" "`) is no unit, as it always was.
+        if unit.trim().is_empty() {
             unit = stdfields::default_unit(self.version, field);
         }
         stdfields::conversion(quantity, unit)
@@ -89,11 +91,21 @@ impl Results {
             Source::Column(c) => (c, self.number_at(row, c)?),
             Source::Midpoint(a, b) => {
                 let (x, y) = (self.number_at(row, a)?, self.number_at(row, b)?);
-                let mid = match (x, y) {
-                    (Some(x), Some(y)) => Some((x + y) / 2.0),
-                    (one, other) => one.or(other),
+                // Null if either column's unit is unknown, whichever cell is present.
+                let (Some(ca), Some(cb)) = (
+                    self.std_conversion(field, a, row),
+                    self.std_conversion(field, b, row),
+                ) else {
+                    return Ok(None);
                 };
-                (a, mid)
+                return Ok(match (x, y) {
+                    (Some(x), Some(y)) if ca.same_as(cb) => Some(ca.apply((x + y) / 2.0)),
+                    // Two different units: each converted, then the mid-point.
+                    (Some(x), Some(y)) => Some((ca.apply(x) + cb.apply(y)) / 2.0),
+                    (Some(x), None) => Some(ca.apply(x)),
+                    (None, Some(y)) => Some(cb.apply(y)),
+                    (None, None) => None,
+                });
             }
             Source::Pair(..) => {
                 return Err(Error::type_mismatch(format!(
