@@ -567,7 +567,7 @@ const UNITS: &[(Quantity, &[&str], Prefixes, Conversion)] = {
     ]
 };
 
-/// SI prefixes (VOUnits 1.0), with `µ` (U+00B5) and `μ` (U+03BC) for `u`.
+/// SI prefixes (VOUnits 1.0), multiples first, with `µ` (U+00B5) and `μ` (U+03BC) for `u`.
 const SI_PREFIXES: &[(&str, f64)] = &[
     ("da", 1e1),
     ("h", 1e2),
@@ -593,20 +593,13 @@ const SI_PREFIXES: &[(&str, f64)] = &[
     ("y", 1e-24),
 ];
 
-/// The prefixes sizes take: SI multiples, then binary (VOUnits 1.0).
-const BYTE_PREFIXES: &[(&str, f64)] = {
+/// How many of [`SI_PREFIXES`] are multiples (they come first): the SI prefixes sizes take.
+const SI_MULTIPLES: usize = 10;
+
+/// The binary prefixes sizes take besides the SI multiples (VOUnits 1.0).
+const BINARY_PREFIXES: &[(&str, f64)] = {
     const K: f64 = 1024.0;
     &[
-        ("da", 1e1),
-        ("h", 1e2),
-        ("k", 1e3),
-        ("M", 1e6),
-        ("G", 1e9),
-        ("T", 1e12),
-        ("P", 1e15),
-        ("E", 1e18),
-        ("Z", 1e21),
-        ("Y", 1e24),
         ("Ki", K),
         ("Mi", K * K),
         ("Gi", K * K * K),
@@ -661,16 +654,16 @@ fn lookup(quantity: Quantity, symbol: &str, exact_case: bool) -> Option<Conversi
         Some(f) => ambiguous |= !f.same_as(c),
     };
     for &(_, names, prefixes, conv) in UNITS.iter().filter(|u| u.0 == quantity) {
-        let prefixes = match prefixes {
-            Prefixes::No => &[][..],
-            Prefixes::Si => SI_PREFIXES,
-            Prefixes::Bytes => BYTE_PREFIXES,
+        let prefixes: &[&[(&str, f64)]] = match prefixes {
+            Prefixes::No => &[],
+            Prefixes::Si => &[SI_PREFIXES],
+            Prefixes::Bytes => &[&SI_PREFIXES[..SI_MULTIPLES], BINARY_PREFIXES],
         };
         for name in names {
             if same(symbol, name) {
                 reading(conv);
             }
-            for &(prefix, scale) in prefixes {
+            for &(prefix, scale) in prefixes.iter().copied().flatten() {
                 let (Some(head), Some(tail)) =
                     (symbol.get(..prefix.len()), symbol.get(prefix.len()..))
                 else {

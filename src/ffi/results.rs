@@ -49,6 +49,9 @@ unsafe fn write_index(out: *mut i32, found: Option<usize>) -> vosia_status {
 
 // ---------------------------------------------------------------- create, free
 
+/// The budget of vosia_results_parse and _parse_file, as the C API's int64_t.
+const DEFAULT_BUDGET: i64 = crate::votable::DEFAULT_MEMORY_BUDGET as i64;
+
 /// Parses a VOTable response held in memory.
 ///
 /// @param data        (not NULL) the document's bytes; read during the call only.
@@ -66,16 +69,8 @@ pub unsafe extern "C" fn vosia_results_parse(
     sia_version: i32,
     out: *mut *mut vosia_results,
 ) -> vosia_status {
-    guard_status(|| {
-        not_null(data, "data")?;
-        not_null(out, "out")?;
-        let version = version_arg(sia_version)?;
-        // SAFETY: the caller promises `len` readable bytes at `data`.
-        let bytes = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len) };
-        let parsed = Results::from_bytes(bytes, version)?;
-        // SAFETY: checked non-NULL.
-        Ok(unsafe { write_out(out, handle::into_raw(parsed)) })
-    })
+    // SAFETY: the caller's contract, passed on.
+    unsafe { vosia_results_parse_within(data, len, sia_version, DEFAULT_BUDGET, out) }
 }
 
 /// vosia_results_parse keeping at most `memory_budget` bytes of the table in memory (its
@@ -118,15 +113,8 @@ pub unsafe extern "C" fn vosia_results_parse_file(
     sia_version: i32,
     out: *mut *mut vosia_results,
 ) -> vosia_status {
-    guard_status(|| {
-        // SAFETY: NUL-terminated by contract.
-        let path = unsafe { str_arg(path, "path") }?;
-        not_null(out, "out")?;
-        let version = version_arg(sia_version)?;
-        let parsed = Results::from_path(Path::new(path), version)?;
-        // SAFETY: checked non-NULL.
-        Ok(unsafe { write_out(out, handle::into_raw(parsed)) })
-    })
+    // SAFETY: the caller's contract, passed on.
+    unsafe { vosia_results_parse_file_within(path, sia_version, DEFAULT_BUDGET, out) }
 }
 
 /// vosia_results_parse_file within a memory budget, as vosia_results_parse_within.

@@ -382,11 +382,21 @@ pub unsafe extern "C" fn vosia_service_set_ca_file(
     s: *mut vosia_service,
     path: *const c_char,
 ) -> vosia_status {
+    // SAFETY: the caller's contract, passed on.
+    unsafe { set_tls_file(s, path, Service::set_ca_file) }
+}
+
+/// A TLS setter taking a file name: the handle and the path checked, then `set`.
+unsafe fn set_tls_file(
+    s: *mut vosia_service,
+    path: *const c_char,
+    set: fn(&Service, &std::path::Path) -> crate::Result<()>,
+) -> vosia_status {
     guard_status(|| {
         // SAFETY: handle and string contracts.
         let service = unsafe { service_ref(s) }?;
         let path = unsafe { str_arg(path, "path") }?;
-        service.set_ca_file(std::path::Path::new(path))?;
+        set(service, std::path::Path::new(path))?;
         Ok(VOSIA_OK)
     })
 }
@@ -403,13 +413,8 @@ pub unsafe extern "C" fn vosia_service_set_client_cert(
     s: *mut vosia_service,
     path: *const c_char,
 ) -> vosia_status {
-    guard_status(|| {
-        // SAFETY: handle and string contracts.
-        let service = unsafe { service_ref(s) }?;
-        let path = unsafe { str_arg(path, "path") }?;
-        service.set_client_cert(std::path::Path::new(path))?;
-        Ok(VOSIA_OK)
-    })
+    // SAFETY: the caller's contract, passed on.
+    unsafe { set_tls_file(s, path, Service::set_client_cert) }
 }
 
 /// Sets the progress function of this service (NULL `progress`: none, the default). It is
