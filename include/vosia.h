@@ -18,13 +18,11 @@
  * not be used by two threads at once; it may move between threads (vosia_query_clone makes
  * one for another thread). Strings from a handle stay valid until that handle is freed (a
  * query's URL: until the query changes). Error detail is per thread (vosia_last_error,
- * vosia_last_status). Calls that make requests block only their caller. A host written as
- * an IP literal, or localhost, is used as it is, on the caller's thread. A host name is looked
- * up, for each new connection, with the system resolver on a helper thread of the HTTP client
- * (ureq), waited for at most the connect timeout: the system resolver cannot be cancelled, so
- * one that never answers keeps that helper (holding nothing of the caller's) alive after the
- * call has returned VOSIA_E_TIMEOUT, until the resolver itself gives up (its resolv.conf
- * timeout and attempts). vosia_service_download_rows runs its downloads on up to
+ * vosia_last_status). Calls that make requests block only their caller and run on it,
+ * name lookup included: an IP literal or localhost is used as it is; a host name is looked
+ * up in /etc/hosts, then by DNS as /etc/resolv.conf says (search list, ndots, servers,
+ * timeout, attempts, TCP for long answers), stopping at the connect timeout. nsswitch sources
+ * other than files and dns (mDNS, LDAP, NIS) are not consulted. vosia_service_download_rows runs its downloads on up to
  * vosia_service_set_download_jobs threads of its own, all joined before it returns. No other thread is started and no signal handler installed.
  * Global state: the first call into vosia installs, once per process, a panic hook that keeps
  * panics inside vosia quiet (vosia never prints) and hands every other panic to the hook that

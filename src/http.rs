@@ -155,11 +155,11 @@ pub fn new_agent() -> Agent {
         .no_delay(true)
         .timeout_global(Some(Settings::default().timeout))
         .build();
-    // IP literals and localhost resolved on the caller's thread (see `resolver`).
+    // Every name resolved on the caller's thread, within the deadline (see `resolver`).
     Agent::with_parts(
         config,
         ureq::unversioned::transport::DefaultConnector::default(),
-        crate::resolver::LiteralFirst::default(),
+        crate::resolver::CallerThread::default(),
     )
 }
 
