@@ -121,8 +121,16 @@ if(VOSIA_VALGRIND)
     set_tests_properties(valgrind_${_name} PROPERTIES
       SKIP_RETURN_CODE 77 TIMEOUT 900 ENVIRONMENT "${_vosia_test_env}")
   endforeach()
+  if(VOSIA_BUILD_EXAMPLES AND TARGET print_table AND TARGET cpp_search)
+    add_test(NAME valgrind_examples
+      COMMAND bash "${PROJECT_SOURCE_DIR}/tests/c/valgrind_examples.sh" "${VOSIA_VALGRIND}"
+              "${VOSIA_TEST_DATA_DIR}" "${CMAKE_CURRENT_BINARY_DIR}"
+              $<TARGET_FILE:print_table> $<TARGET_FILE:sia_search> $<TARGET_FILE:download>
+              $<TARGET_FILE:cpp_search> $<TARGET_FILE:cpp_download>)
+    set_tests_properties(valgrind_examples PROPERTIES TIMEOUT 900)
+  endif()
 else()
-  message(STATUS "valgrind not found: no memcheck runs of the C tests")
+  message(STATUS "valgrind not found: no memcheck runs of the C tests and examples")
 endif()
 
 # The same results test once more against libvosia.a, which proves the static target's list
