@@ -290,6 +290,7 @@ module vosia
   public :: vosia_service_set_post_above, vosia_service_set_memory_budget
   public :: vosia_service_set_ca_file, vosia_service_set_client_cert
   public :: vosia_service_set_retries, vosia_service_set_keepalive, vosia_service_add_header
+  public :: vosia_service_trust_redirects_to
   public :: vosia_service_set_progress, vosia_service_get_attr, vosia_service_get_version
   public :: vosia_service_fetch_metadata, vosia_service_param_count, vosia_service_param_index
   public :: vosia_service_get_param_attr, vosia_service_param_option_count
@@ -530,6 +531,9 @@ module vosia
   ! vosia_status vosia_service_add_header(vosia_service *s, const char *name,
   !                                       const char *value);
   procedure(set_str2_fn), bind(c, name='vosia_service_add_header') :: c_service_add_header
+  ! vosia_status vosia_service_trust_redirects_to(vosia_service *s, const char *origin);
+  procedure(set_str_fn), bind(c, name='vosia_service_trust_redirects_to') :: &
+      c_service_trust_redirects_to
   ! vosia_status vosia_service_get_version(const vosia_service *s, int32_t *out);
   procedure(int_fn), bind(c, name='vosia_service_get_version') :: c_service_get_version
   ! vosia_status vosia_service_param_count(const vosia_service *s, int32_t *out);
@@ -1709,6 +1713,16 @@ contains
     integer, intent(inout) :: status
     if (status == VOSIA_OK) &
         call take(c_service_add_header(svc%ptr, f_c_str(name), f_c_str(value)), status)
+  end subroutine
+
+  !> Lets a redirect to `origin` ('scheme://host[:port]') carry the headers of
+  !> vosia_service_add_header, as within the origin asked for; other origins get none.
+  subroutine vosia_service_trust_redirects_to(svc, origin, status)
+    type(vosia_service_t), intent(inout) :: svc
+    character(len=*), intent(in) :: origin
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) &
+        call take(c_service_trust_redirects_to(svc%ptr, f_c_str(origin)), status)
   end subroutine
 
   !> Installs `progress`, a bind(c) function of interface vosia_progress_fn, called with

@@ -459,6 +459,11 @@ public:
     service &add_header(const std::string &name, const std::string &value) {
         return ok(vosia_service_add_header(h_, name.c_str(), value.c_str()));
     }
+    /// Lets a redirect to `origin` ("scheme://host[:port]") carry the add_header headers, as
+    /// within the origin asked for; redirects elsewhere get none.
+    service &trust_redirects_to(const std::string &origin) {
+        return ok(vosia_service_trust_redirects_to(h_, origin.c_str()));
+    }
     /// Calls `fn(done, total)` as every response body of this service is read (bytes so far,
     /// bytes expected or -1); returning false cancels the transfer (vosia::error with
     /// VOSIA_E_CANCELLED). An exception thrown by `fn` cancels it too and comes out of the

@@ -40,6 +40,9 @@ pub struct Settings {
     pub max_retry_wait: Duration,
     /// Extra headers sent with every request, in order.
     pub headers: Vec<(String, String)>,
+    /// Origins (`scheme://host[:port]`, as [`crate::redirect::origin_of`] writes them) that a
+    /// redirect may take `headers` to besides the origin asked for. Default none.
+    pub trusted_origins: Vec<String>,
     /// Reuse kept-alive connections between requests: `Some(true)` always, `Some(false)` never
     /// (each request sends `Connection: close`), `None` (the default) by scheme: kept alive for
     /// `https`, where a new connection costs a TLS handshake, one connection per request for
@@ -113,6 +116,7 @@ impl Default for Settings {
             max_retries: 3,
             max_retry_wait: Duration::from_secs(30),
             headers: Vec::new(),
+            trusted_origins: Vec::new(),
             keepalive: None,
             progress: None,
             file_progress: None,
@@ -204,8 +208,8 @@ fn send(
     let mut form = form;
     for _ in 0..=crate::redirect::MAX_REDIRECTS {
         let left = remaining(deadline, url, total)?;
-        // The caller's headers go to the origin asked for only.
-        let callers = crate::redirect::same_origin(url, &target);
+        // The caller's headers go to the origin asked for, and to those the caller trusts.
+        let callers = crate::redirect::may_carry_headers(url, &target, &settings.trusted_origins);
         let exchange = send_retrying(agent, settings, &target, form, extra, left, callers)?;
         let Some(next) = crate::redirect::next(&exchange.response, &target)? else {
             return Ok(exchange);

@@ -1,7 +1,8 @@
 //! Redirects, followed by vosia rather than by ureq, to decide what goes along: the caller's
 //! headers (credentials such as `Authorization`, `Cookie`, `X-Api-Key`) are sent only to the
-//! origin (scheme, host, port) the request was made to, as curl does; a redirect elsewhere
-//! gets vosia's own headers only. Only `http` and `https` targets are followed.
+//! origin (scheme, host, port) the request was made to, as curl does, and to the origins the
+//! caller names as trusted; a redirect elsewhere gets vosia's own headers only. Only `http`
+//! and `https` targets are followed.
 
 use ureq::http::{Response, StatusCode};
 use url::Url;
@@ -63,6 +64,43 @@ pub(crate) fn same_origin(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether a request for `asked` that was redirected to `target` may carry the caller's
+/// headers there: `target` has the same origin, or one of `trusted` (see [`origin_of`]).
+pub(crate) fn may_carry_headers(asked: &str, target: &str, trusted: &[String]) -> bool {
+    same_origin(asked, target)
+        || Url::parse(target).is_ok_and(|t| {
+            trusted
+                .iter()
+                .any(|o| *o == t.origin().ascii_serialization())
+        })
+}
+
+/// The origin `text` names, written `scheme://host[:port]` (the port only when it is not the
+/// scheme's default): an `http` or `https` URL with nothing after the host and port but an
+/// optional `/`, and no user name or password.
+pub(crate) fn origin_of(text: &str) -> Result<String> {
+    let refuse = |why: &str| {
+        Error::invalid(format!(
+            "{text:?} is not an origin ({why}); give scheme, host and port only, such as \
+             https://data.archive.org or http://127.0.0.1:8080"
+        ))
+    };
+    let url = Url::parse(text.trim()).map_err(|e| refuse(&e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(refuse("not http or https"));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(refuse("no host"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(refuse("it has a user name or password"));
+    }
+    if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+        return Err(refuse("it has a path, query or fragment"));
+    }
+    Ok(url.origin().ascii_serialization())
+}
+
 /// The error after [`MAX_REDIRECTS`] redirects.
 pub(crate) fn too_many(from: &str, last: &str) -> Error {
     Error::new(
@@ -112,5 +150,59 @@ mod tests {
         assert!(!same_origin("http://a.org/x", "https://a.org/x"));
         assert!(!same_origin("http://a.org:8080/", "http://a.org:8081/"));
         assert!(!same_origin("http://a.org/", "http://b.a.org/"));
+    }
+
+    #[test]
+    fn an_origin_is_scheme_host_and_port_only() {
+        assert_eq!(
+            origin_of("https://Data.Archive.org").unwrap(),
+            "https://data.archive.org"
+        );
+        assert_eq!(origin_of("http://a.org:80/").unwrap(), "http://a.org");
+        assert_eq!(
+            origin_of("http://127.0.0.1:8080").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        for wrong in [
+            "a.org",
+            "ftp://a.org",
+            "https://a.org/data",
+            "https://u:p@a.org",
+            "http://a.org/?x",
+        ] {
+            let e = origin_of(wrong).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidArg, "{wrong}");
+            assert!(e.to_string().contains("scheme, host and port only"), "{e}");
+        }
+    }
+
+    #[test]
+    fn headers_go_to_the_origin_asked_and_to_trusted_ones_only() {
+        let trusted = [origin_of("https://files.a.org").unwrap()];
+        assert!(may_carry_headers(
+            "https://a.org/q",
+            "https://a.org/r",
+            &trusted
+        ));
+        assert!(may_carry_headers(
+            "https://a.org/q",
+            "https://files.a.org/f",
+            &trusted
+        ));
+        assert!(!may_carry_headers(
+            "https://a.org/q",
+            "http://files.a.org/f",
+            &trusted
+        ));
+        assert!(!may_carry_headers(
+            "https://a.org/q",
+            "https://files.a.org:8443/f",
+            &trusted
+        ));
+        assert!(!may_carry_headers(
+            "https://a.org/q",
+            "https://b.org/f",
+            &trusted
+        ));
     }
 }

@@ -411,6 +411,19 @@ impl Service {
         self.update(|s| s.headers.push((name, value)))
     }
 
+    /// Lets a redirect to `origin` (`scheme://host[:port]`) carry the headers of
+    /// [`Service::add_header`], as it does within the origin asked for: for an archive whose
+    /// data host is its own (curl's `--location-trusted`, for one origin). Other origins still
+    /// get none.
+    pub fn trust_redirects_to(&self, origin: &str) -> Result<()> {
+        let origin = crate::redirect::origin_of(origin)?;
+        self.update(|s| {
+            if !s.trusted_origins.contains(&origin) {
+                s.trusted_origins.push(origin)
+            }
+        })
+    }
+
     /// The service's self-description: its input parameters and output columns, from
     /// `FORMAT=METADATA` (SIA 1.0) or `MAXREC=0` (SIA 2.0). Fetched once, then cached.
     pub fn metadata(&self) -> Result<Arc<Metadata>> {

@@ -1,6 +1,6 @@
 //! Network faults like libcurl's test suite has, against a local server (127.0.0.1, port 0):
 //! each ends within a bounded time with a clear status, and redirects carry the caller's
-//! credentials to the origin asked for only.
+//! credentials to the origin asked for only (and to origins the caller trusts).
 
 use std::io::Write;
 use std::net::TcpStream;
@@ -273,6 +273,29 @@ fn credentials_go_to_the_origin_asked_for_only() {
         let moved = &other.requests()[0];
         assert_eq!(moved.header(name), None, "{name} sent to another origin");
     }
+}
+
+#[test]
+fn credentials_follow_a_redirect_to_an_origin_the_caller_trusts() {
+    let data_host = Server::start(|_, _, s| reply(s, "200 OK", &[XML], &answer()));
+    let elsewhere = data_host.url("/moved");
+    let first =
+        Server::start(move |_, _, s| reply(s, "302 Found", &[("Location", &elsewhere)], b""));
+    let (service, q) = query(&first.url("/sia?"));
+    service.add_header("Authorization", "Bearer t0ken").unwrap();
+    let origin = data_host.url("/");
+    service.trust_redirects_to(&origin).unwrap();
+    service.trust_redirects_to(&origin).unwrap(); // twice is once
+    assert_eq!(q.execute().unwrap().row_count(), 1);
+    assert_eq!(
+        data_host.requests()[0].header("Authorization"),
+        Some("Bearer t0ken")
+    );
+    assert_eq!(service.settings().trusted_origins.len(), 1);
+    let e = service
+        .trust_redirects_to(&data_host.url("/moved"))
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArg, "{e}");
 }
 
 #[test]

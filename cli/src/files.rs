@@ -23,7 +23,7 @@ use crate::values::Size;
 /// Where the records come from: a service searched now, or a saved response.
 enum Source {
     Service(Arc<Service>),
-    Saved(Settings),
+    Saved(Box<Settings>),
 }
 
 pub fn download(session: &Session, cmd: &DownloadCommand) -> Outcome {
@@ -126,7 +126,7 @@ fn records(
             )));
         }
         let results = read_saved(path)?;
-        return Ok((Source::Saved(search::settings(session)), results));
+        return Ok((Source::Saved(Box::new(search::settings(session))), results));
     }
     let url = url.ok_or_else(|| Failure::usage("give a service URL or --votable FILE"))?;
     let service = search::open(session, url, &query_args.version)?;
@@ -192,7 +192,7 @@ fn fetch(
         Source::Saved(base) => Settings {
             download_jobs: files.jobs,
             file_progress: report,
-            ..base.clone()
+            ..(**base).clone()
         },
     };
     let outcomes = work(&settings, &agent, &files.dir, 0..n);

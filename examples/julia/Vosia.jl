@@ -268,6 +268,13 @@ function add_header!(s::Service, name::AbstractString, value::AbstractString)
     return s
 end
 
+"Lets a redirect to `origin` (\"scheme://host[:port]\") carry the add_header! headers."
+function trust_redirects_to!(s::Service, origin::AbstractString)
+    check(ccall((:vosia_service_trust_redirects_to, libvosia), Cint, (Ptr{Cvoid}, Cstring),
+                s, origin))
+    return s
+end
+
 # The one C progress function: `user` points at a Ref{Any} holding the Julia callable. An
 # exception must not unwind through the library: it cancels, and execute rethrows it.
 function _progress_trampoline(done::Int64, total::Int64, user::Ptr{Cvoid})::Int32

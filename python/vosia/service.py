@@ -158,6 +158,12 @@ class Service(Handle):
         check(lib.vosia_service_add_header(self._h, enc(name, "name"), enc(value, "value")))
         return self
 
+    def trust_redirects_to(self, origin: str) -> "Service":
+        """Lets a redirect to `origin` ("scheme://host[:port]") carry the headers of
+        add_header, as within the origin asked for; redirects elsewhere get none."""
+        check(lib.vosia_service_trust_redirects_to(self._h, enc(origin, "origin")))
+        return self
+
     def set_progress(self, progress: ProgressFn | None) -> "Service":
         """Calls ``progress(done, total)`` as every response body of this service is read
         (query results, metadata, VOSI documents): once when the headers have arrived

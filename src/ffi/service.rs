@@ -347,7 +347,8 @@ pub unsafe extern "C" fn vosia_service_set_keepalive(
 /// Adds a header sent with every request of this service (e.g. `Authorization`, `Cookie`).
 /// Both strings are copied. Adding the same name twice sends it twice. A redirect to another
 /// origin (scheme, host or port) is followed without these headers, as curl does, so that a
-/// credential never reaches a host it was not meant for; redirects within the origin keep them.
+/// credential never reaches a host it was not meant for; redirects within the origin keep them,
+/// and so do redirects to an origin given to vosia_service_trust_redirects_to.
 ///
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG for a name or value HTTP does not allow (spaces in
 ///         the name, line breaks in the value); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -363,6 +364,29 @@ pub unsafe extern "C" fn vosia_service_add_header(
         let name = unsafe { str_arg(name, "name") }?;
         let value = unsafe { str_arg(value, "value") }?;
         service.add_header(name, value)?;
+        Ok(VOSIA_OK)
+    })
+}
+
+/// Lets a redirect to `origin` carry the headers of vosia_service_add_header, as a redirect
+/// within the origin asked for does (curl's `--location-trusted`, for one origin): for an
+/// archive that sends its files from a data host of its own. Redirects to any other origin
+/// still get none. Trusting the same origin twice is trusting it once.
+///
+/// @param origin (not NULL) `scheme://host[:port]`, e.g. "https://data.archive.org": http or
+///        https, nothing after the host and port but an optional "/", no user or password.
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG for anything but an origin (the message says what to
+///         give); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_service_trust_redirects_to(
+    s: *mut vosia_service,
+    origin: *const c_char,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle and string contracts.
+        let service = unsafe { service_ref(s) }?;
+        let origin = unsafe { str_arg(origin, "origin") }?;
+        service.trust_redirects_to(origin)?;
         Ok(VOSIA_OK)
     })
 }

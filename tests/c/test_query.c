@@ -79,6 +79,11 @@ static void test_null_and_bad_handles(void) {
     CHECK_STATUS(vosia_service_set_retries(svc, -1, 1.0), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_service_add_header(svc, "Bad Name", "x"), VOSIA_E_INVALID_ARG);
     CHECK_STATUS(vosia_service_add_header(svc, "X-Token", "abc"), VOSIA_OK);
+    CHECK_STATUS(vosia_service_trust_redirects_to(svc, "https://data.example.org"), VOSIA_OK);
+    CHECK_STATUS(vosia_service_trust_redirects_to(svc, "https://data.example.org/files"),
+                 VOSIA_E_INVALID_ARG);
+    CHECK(strstr(vosia_last_error(), "scheme, host and port only") != NULL);
+    CHECK_STATUS(vosia_service_trust_redirects_to(svc, NULL), VOSIA_E_NULL_ARG);
     {
         int32_t n = -7, v = 0;
         const char *s = NULL;

@@ -879,6 +879,7 @@ contains
     call vosia_service_set_post_above(svc, 4096_c_int64_t, status)
     call vosia_service_set_keepalive(svc, .true., status)
     call vosia_service_add_header(svc, 'X-Test', 'fortran', status)
+    call vosia_service_trust_redirects_to(svc, 'https://data.example.org', status)
     call vosia_service_set_progress(svc, log_progress, status, c_loc(log))
     call vosia_service_set_progress(svc, status=status)
     call vosia_service_get_version(svc, ver, status)
@@ -904,6 +905,9 @@ contains
     call check_error(status, VOSIA_E_INVALID_ARG, '', 'post_above -1')
     call vosia_service_add_header(svc, 'Bad Name', 'x', status)
     call check_error(status, VOSIA_E_INVALID_ARG, '', 'a header name with a space')
+    call vosia_service_trust_redirects_to(svc, 'https://data.example.org/files', status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'scheme, host and port only', &
+        'an origin with a path')
     call vosia_service_get_attr(svc, VOSIA_ATTR_DESCRIPTION, s, status, is_null=nul)
     call check(.not. nul, 'description before the metadata is an error, not a null')
     call check_error(status, VOSIA_E_INVALID_ARG, 'vosia_service_fetch_metadata', &

@@ -42,6 +42,9 @@ def test_a_refused_batch_raises_after_trying_every_row(folder):
     # The saved response points at example.org; any host outside 127.0.0.1 is off limits
     # here, so the transport is one that can reach nothing.
     svc.add_header("X-Test", "1").set_connect_timeout(2)
+    svc.trust_redirects_to("http://127.0.0.1:9")
+    with pytest.raises(vosia.InvalidArgError, match="scheme, host and port only"):
+        svc.trust_redirects_to("http://127.0.0.1:9/files")
     outcomes = res.download(folder, service=svc, strict=False, rows=range(0, 0))
     assert outcomes == []
     with pytest.raises(vosia.FileError, match="create it first"):
