@@ -1018,6 +1018,41 @@ mod tests {
     }
 
     #[test]
+    fn a_row_band_unit_vosia_cannot_convert_is_null_and_a_warning_per_unit() {
+        let rows: String = [
+            ("meters", "5e-7"),
+            ("furlong", "2"),
+            ("furlong", "3"),
+            ("pc", "1"),
+        ]
+        .iter()
+        .map(|(u, v)| format!("<TR><TD>{u}</TD><TD>{v}</TD></TR>"))
+        .collect();
+        let doc = format!(
+            "<VOTABLE><RESOURCE type=\"results\"><TABLE>\
+             <FIELD name=\"unit\" ucd=\"VOX:BandPass_Unit\" datatype=\"char\" arraysize=\"*\"/>\
+             <FIELD name=\"lo\" ucd=\"VOX:BandPass_LoLimit\" datatype=\"double\"/>\
+             <DATA><TABLEDATA>{rows}</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>"
+        );
+        let r = crate::Results::from_bytes(doc.as_bytes(), SiaVersion::V1).unwrap();
+        assert_close(r.std_double(0, StdField::EmMin).unwrap(), 5e-7, "meters");
+        assert_eq!(r.std_double(1, StdField::EmMin).unwrap(), None);
+        let warnings: Vec<&str> = r.warnings().collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(
+            warnings[0].contains("\"furlong\" in 2 row(s)"),
+            "{}",
+            warnings[0]
+        );
+        assert!(
+            warnings[1].contains("\"pc\" in 1 row(s)"),
+            "{}",
+            warnings[1]
+        );
+        assert_eq!(r.warning_count(), 2);
+    }
+
+    #[test]
     fn band_limits_in_millihertz_are_not_megahertz() {
         // Frequencies swap: the low frequency limit is the long-wavelength one.
         let r = sia2(&[("em_min", "mHz", "1"), ("em_max", "mHz", "2")]);

@@ -185,7 +185,7 @@ impl Results {
                 }),
             })
             .collect();
-        Ok(Results {
+        let mut results = Results {
             version,
             columns,
             cells: table.columns,
@@ -197,7 +197,12 @@ impl Results {
             warnings: warnings.iter().map(|w| c_text(w)).collect(),
             warning_count,
             descriptors: doc.descriptors,
-        })
+        };
+        for note in results.unconvertible_row_units() {
+            results.warning_count += 1;
+            results.warnings.push(c_text(&note));
+        }
+        Ok(results)
     }
 
     /// The service descriptors of the response (DataLink, SODA, ...), in document order.

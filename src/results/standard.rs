@@ -11,6 +11,9 @@ use crate::error::{Error, Result};
 use crate::stdfields::{self, Conversion, Quantity, Source, StdField};
 use crate::votable::Cells;
 
+/// The most `VOX:BandPass_Unit` values a result names in warnings; the rest are counted.
+const MAX_UNIT_WARNINGS: usize = 8;
+
 impl Results {
     /// Where a standard field comes from in this result: its column, or `None` when absent
     /// or computed from two columns (SIA 2.0 MJD_OBS, EM_REF, NAXIS).
@@ -46,6 +49,58 @@ impl Results {
             unit = stdfields::default_unit(self.version, field);
         }
         stdfields::conversion(quantity, unit)
+    }
+
+    /// A warning for each unit that SIA 1.0 rows name in their `VOX:BandPass_Unit` cell and
+    /// that vosia cannot convert to metres: the band limits of those rows are null (see
+    /// `std_conversion`). At most [`MAX_UNIT_WARNINGS`] units are named.
+    pub(super) fn unconvertible_row_units(&self) -> Vec<String> {
+        let reads_band = StdField::ALL
+            .iter()
+            .any(|&f| f.quantity() == Quantity::Wavelength && self.has_std(f));
+        let Some(c) = self.std_column(StdField::BandpassUnit) else {
+            return Vec::new();
+        };
+        if self.version != SiaVersion::V1 || !reads_band {
+            return Vec::new();
+        }
+        let mut known: Vec<&str> = Vec::new();
+        let mut unknown: Vec<(&str, usize)> = Vec::new();
+        for row in 0..self.rows {
+            let Ok(Some(unit)) = self.str(row, c) else {
+                continue;
+            };
+            let unit = unit.trim();
+            if unit.is_empty() || known.contains(&unit) {
+                continue;
+            }
+            if let Some((_, rows)) = unknown.iter_mut().find(|(u, _)| *u == unit) {
+                *rows += 1;
+            } else if stdfields::conversion(Quantity::Wavelength, unit).is_some() {
+                known.push(unit);
+            } else {
+                unknown.push((unit, 1));
+            }
+        }
+        let column = &self.columns[c].field.name;
+        let mut notes: Vec<String> = unknown
+            .iter()
+            .take(MAX_UNIT_WARNINGS)
+            .map(|(unit, rows)| {
+                format!(
+                    "column {column} (VOX:BandPass_Unit) gives the unit \"{unit}\" in {rows} \
+                     row(s), which vosia cannot convert to m: the band limits of those rows \
+                     are null"
+                )
+            })
+            .collect();
+        if unknown.len() > MAX_UNIT_WARNINGS {
+            notes.push(format!(
+                "column {column} (VOX:BandPass_Unit) gives {} more units vosia cannot convert",
+                unknown.len() - MAX_UNIT_WARNINGS
+            ));
+        }
+        notes
     }
 
     /// A number read tolerantly: numeric cells, or numbers written in text cells.
