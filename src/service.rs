@@ -259,17 +259,15 @@ impl Service {
     /// Trusts only the CA certificates of the PEM file at `path` for `https` (instead of the
     /// system store), as curl's `--cacert`: for a service with a CA of its own.
     pub fn set_ca_file(&self, path: &Path) -> Result<()> {
-        let current = self.settings().tls;
-        let tls = crate::tls::Tls::trusting(current.as_ref(), path)?;
-        self.update(|s| s.tls = Some(tls))
+        let change = crate::tls::TlsFile::ca_file(path)?;
+        self.update(|s| s.tls = Some(change.onto(s.tls.as_ref())))
     }
 
     /// Presents the client certificate of the PEM file at `path` (certificate, chain, key)
     /// to `https` servers that ask for one.
     pub fn set_client_cert(&self, path: &Path) -> Result<()> {
-        let current = self.settings().tls;
-        let tls = crate::tls::Tls::with_client_cert(current.as_ref(), path)?;
-        self.update(|s| s.tls = Some(tls))
+        let change = crate::tls::TlsFile::client_cert(path)?;
+        self.update(|s| s.tls = Some(change.onto(s.tls.as_ref())))
     }
 
     /// The most bytes a parsed response may keep in memory; 0 means no limit (see

@@ -47,10 +47,21 @@ impl Tls {
     pub(crate) fn config(&self) -> &TlsConfig {
         &self.config
     }
+}
 
-    /// `current` (or the system store, without a client certificate) trusting only the CA
-    /// certificates of the PEM file at `path`, as curl's `--cacert` does.
-    pub fn trusting(current: Option<&Tls>, path: &Path) -> Result<Tls> {
+/// One TLS file, read and checked: a change to make to a service's TLS choices. Reading is
+/// apart from applying so that the file is read outside the service's lock and the change is
+/// made under it, on the choices current then ([`TlsFile::onto`]).
+pub enum TlsFile {
+    /// The CA certificates to trust instead of the system store, as curl's `--cacert`.
+    Roots(RootCerts),
+    /// The client certificate to present: certificate, chain and private key.
+    Client(ClientCert),
+}
+
+impl TlsFile {
+    /// The CA certificates of the PEM file at `path` (at least one).
+    pub fn ca_file(path: &Path) -> Result<TlsFile> {
         let (certs, _) = read_pem(path)?;
         if certs.is_empty() {
             return Err(Error::invalid(format!(
@@ -58,13 +69,12 @@ impl Tls {
                 path.display()
             )));
         }
-        let client = current.and_then(|t| t.client.clone());
-        Ok(Tls::new(RootCerts::Specific(Arc::new(certs)), client))
+        Ok(TlsFile::Roots(RootCerts::Specific(Arc::new(certs))))
     }
 
-    /// `current` (or the system store) presenting the client certificate of the PEM file at
-    /// `path`: its certificate first, then its chain, and its private key.
-    pub fn with_client_cert(current: Option<&Tls>, path: &Path) -> Result<Tls> {
+    /// The client certificate of the PEM file at `path`: its certificate first, then its
+    /// chain, and its private key.
+    pub fn client_cert(path: &Path) -> Result<TlsFile> {
         let (certs, key) = read_pem(path)?;
         let has_key = if key.is_some() { "a" } else { "no" };
         let (Some(key), false) = (key, certs.is_empty()) else {
@@ -75,11 +85,18 @@ impl Tls {
                 certs.len(),
             )));
         };
+        Ok(TlsFile::Client(ClientCert::new_with_certs(&certs, key)))
+    }
+
+    /// `current` (or the system store, without a client certificate) with this change; the
+    /// other half of `current` is kept.
+    pub fn onto(self, current: Option<&Tls>) -> Tls {
         let roots = current.map_or(RootCerts::PlatformVerifier, |t| t.roots.clone());
-        Ok(Tls::new(
-            roots,
-            Some(ClientCert::new_with_certs(&certs, key)),
-        ))
+        let client = current.and_then(|t| t.client.clone());
+        match self {
+            TlsFile::Roots(roots) => Tls::new(roots, client),
+            TlsFile::Client(client) => Tls::new(roots, Some(client)),
+        }
     }
 }
 
