@@ -43,6 +43,9 @@ pub struct Settings {
     /// Origins (`scheme://host[:port]`, as [`crate::redirect::origin_of`] writes them) that a
     /// redirect may take `headers` to besides the origin asked for. Default none.
     pub trusted_origins: Vec<String>,
+    /// Pacing shared with other requests (a batch's): every attempt waits for its host's turn,
+    /// and a 429/503 `Retry-After` pauses the whole host. `None` (the default): none.
+    pub pacing: Option<std::sync::Arc<crate::pacing::HostPacing>>,
     /// Reuse kept-alive connections between requests: `Some(true)` always, `Some(false)` never
     /// (each request sends `Connection: close`), `None` (the default) by scheme: kept alive for
     /// `https`, where a new connection costs a TLS handshake, one connection per request for
@@ -117,6 +120,7 @@ impl Default for Settings {
             max_retry_wait: Duration::from_secs(30),
             headers: Vec::new(),
             trusted_origins: Vec::new(),
+            pacing: None,
             keepalive: None,
             progress: None,
             file_progress: None,
@@ -238,6 +242,9 @@ fn send_retrying(
     let mut retries = 0;
     let mut waited = Duration::ZERO;
     loop {
+        if let Some(pacing) = &settings.pacing {
+            pacing.wait_turn(url, deadline)?;
+        }
         let left = remaining(deadline, url, total)?;
         let sent = match form {
             None => prepare(agent.get(url), settings, url, extra, left, callers).call(),
@@ -286,7 +293,11 @@ fn send_retrying(
         // Read the (small) error body so the connection can be reused.
         let mut body = response.into_body();
         let _ = io::copy(&mut body.as_reader().take(ERROR_BODY_READ), &mut io::sink());
-        std::thread::sleep(wait);
+        match &settings.pacing {
+            // The next attempt waits for the host's turn, as every other request to it does.
+            Some(pacing) => pacing.pause(url, wait),
+            None => std::thread::sleep(wait),
+        }
         waited += wait;
         retries += 1;
     }

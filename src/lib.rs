@@ -7,6 +7,7 @@
 //! lives in [`ffi`] and only calls into the core; the core never imports it.
 
 pub mod attrs;
+pub mod batch;
 pub mod datalink;
 pub mod describe;
 pub mod download;
@@ -14,6 +15,7 @@ pub mod error;
 mod fetch;
 pub mod http;
 pub mod numfmt;
+pub mod pacing;
 pub mod params;
 pub mod query;
 mod redirect;

@@ -53,6 +53,12 @@ impl Query {
         self.service.fetch_results(&self.params, None)
     }
 
+    /// As [`Query::execute`], with `settings` in place of the service's (see [`crate::batch`]).
+    pub(crate) fn execute_with(&self, settings: &crate::http::Settings) -> Result<Results> {
+        self.service
+            .fetch_results_with(&self.params, None, settings)
+    }
+
     /// As [`Query::execute`], and the exact bytes of the response are written to `path` as
     /// they are parsed (no second request, never held whole): to `path.part`, renamed to
     /// `path` once the response has been read and parsed; removed on any failure.

@@ -204,20 +204,29 @@ impl Service {
         params: &Params,
         save: Option<&Path>,
     ) -> Result<crate::Results> {
-        let settings = self.settings();
+        self.fetch_results_with(params, save, &self.settings())
+    }
+
+    /// As `fetch_results`, with `settings` in place of the service's own (a batch's pacing).
+    pub(crate) fn fetch_results_with(
+        &self,
+        params: &Params,
+        save: Option<&Path>,
+        settings: &Settings,
+    ) -> Result<crate::Results> {
         let url = params.url(self.base_url());
         if url.len() as u64 > settings.post_above {
             let form = params.query_string();
             return fetch::results(
                 &self.agent,
-                &settings,
+                settings,
                 self.base_url(),
                 Some(&form),
                 self.version,
                 save,
             );
         }
-        fetch::results(&self.agent, &settings, &url, None, self.version, save)
+        fetch::results(&self.agent, settings, &url, None, self.version, save)
     }
 
     /// Queries whose GET URL would be longer than `bytes` are POSTed (0: every query).
