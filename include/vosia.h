@@ -23,7 +23,9 @@
  * up in /etc/hosts, then by DNS as /etc/resolv.conf says (search list, ndots, servers,
  * timeout, attempts, TCP for long answers), stopping at the connect timeout. nsswitch sources
  * other than files and dns (mDNS, LDAP, NIS) are not consulted. vosia_service_download_rows runs its downloads on up to
- * vosia_service_set_download_jobs threads of its own, all joined before it returns. No other thread is started and no signal handler installed.
+ * vosia_service_set_download_jobs threads of its own, and vosia_batch_execute its queries on
+ * up to `jobs` threads, all joined before the call returns. No other thread is started and no
+ * signal handler installed.
  * Global state: the first call into vosia installs, once per process, a panic hook that keeps
  * panics inside vosia quiet (vosia never prints) and hands every other panic to the hook that
  * was there before; nothing else is global.
@@ -608,6 +610,12 @@
  * A complete file was already there: nothing was fetched.
  */
 #define VOSIA_DOWNLOAD_CACHED 3
+
+/**
+ * Opaque handle to the outcome of vosia_batch_execute: one item per query, in input order.
+ * Immutable; any number of threads may read it. Free with vosia_batch_free.
+ */
+typedef struct vosia_batch vosia_batch;
 
 /**
  * Opaque handle to the outcome of a download call: one entry per file asked for, in order.
@@ -2022,6 +2030,75 @@ vosia_status vosia_service_set_max_download_bytes(vosia_service *s, int64_t byte
  *         VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_service_set_download_timeout(vosia_service *s, double seconds);
+
+/**
+ * Runs the `count` queries `queries[0 .. count]` at once, each with its own service's
+ * settings, and writes their outcomes, in the same order, to a new batch handle. At most
+ * `jobs` run at a time in all (threads started for this call and all joined before it
+ * returns), at most `per_host` at a time against one host (the scheme, host and port of
+ * the query's service URL), and request starts to one host are at least `min_interval`
+ * seconds apart (retries included). A 429 or 503 with Retry-After pauses every request of
+ * the batch to that host, not only the one that got it. The queries are only read: the
+ * same handle may appear more than once, and none may be changed or freed during the call.
+ *
+ * @param queries (in, not NULL unless count is 0) `count` query handles.
+ * @param jobs 1 to 64, or 0 for the default 8.
+ * @param per_host at least 1, or 0 for the default 4 (an archive is not flattened).
+ * @param min_interval seconds, finite and >= 0 (0: no spacing).
+ * @param progress (may be NULL) called with (queries finished, count, `user`) after each
+ *        query ends, from the batch's threads, one call at a time; a non-zero return cancels:
+ *        the queries not started fail with VOSIA_E_CANCELLED, the running ones at their
+ *        next read.
+ * @param out (out, not NULL) receives the batch handle whenever the queries were run (also
+ *        when some failed); free it with vosia_batch_free.
+ * @return VOSIA_OK (every query succeeded); else the status of the first failed item, with
+ *         vosia_last_error saying how many failed; or, with `*out` not written,
+ *         VOSIA_E_INVALID_ARG (count < 0, an option out of range), VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE (naming the first bad query).
+ */
+vosia_status vosia_batch_execute(const vosia_query *const *queries, int64_t count, int32_t jobs, int32_t per_host, double min_interval, vosia_progress_fn progress, void *user, vosia_batch **out);
+
+/**
+ * Frees a batch handle and every results handle it holds. NULL does nothing.
+ */
+void vosia_batch_free(vosia_batch *b);
+
+/**
+ * How many items a batch holds (one per query given); -1 if `b` is not a live handle
+ * (vosia_last_status says why).
+ */
+int64_t vosia_batch_count(const vosia_batch *b);
+
+/**
+ * The outcome of item `i` (0-based, the i-th query given): VOSIA_OK, or its failure.
+ * @param out (out, not NULL) receives the status; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_batch_status(const vosia_batch *b, int64_t i, vosia_status *out);
+
+/**
+ * The results of item `i`, read with every vosia_results_* function.
+ * @param out (out, not NULL) receives a results handle owned by `b`, valid until `b` is
+ *        freed (do not free it); written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the query failed: see vosia_batch_get_error);
+ *         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_batch_get_results(const vosia_batch *b, int64_t i, const vosia_results **out);
+
+/**
+ * What went wrong with item `i`, as vosia_last_error would have said it.
+ * @param out (out, not NULL) receives a string owned by `b`; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the query succeeded); VOSIA_E_RANGE,
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_batch_get_error(const vosia_batch *b, int64_t i, const char **out);
+
+/**
+ * Copies what went wrong with item `i` into `buf` (copy_* convention).
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the query succeeded); VOSIA_E_BUFFER_SIZE;
+ *         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_batch_copy_error(const vosia_batch *b, int64_t i, char *buf, size_t cap, size_t *len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -118,6 +118,8 @@ pub fn execute_all(queries: &[&Query], options: &BatchOptions) -> Result<Vec<Res
         }
     };
     let finished = |i: usize| {
+        // Counted and reported under one lock, so the reports come one at a time and in order.
+        let _one_at_a_time = report.lock().unwrap_or_else(|e| e.into_inner());
         let done = {
             let mut b = board.lock().unwrap_or_else(|e| e.into_inner());
             if let Some(n) = b.running.get_mut(&hosts[i]) {
@@ -127,12 +129,12 @@ pub fn execute_all(queries: &[&Query], options: &BatchOptions) -> Result<Vec<Res
             b.done
         };
         turn.notify_all();
-        if let Some(progress) = &options.progress {
-            let _one_at_a_time = report.lock().unwrap_or_else(|e| e.into_inner());
-            if !cancelled.load(Ordering::Relaxed) && !progress(done, queries.len()) {
-                cancelled.store(true, Ordering::Relaxed);
-                turn.notify_all();
-            }
+        if let Some(progress) = &options.progress
+            && !cancelled.load(Ordering::Relaxed)
+            && !progress(done, queries.len())
+        {
+            cancelled.store(true, Ordering::Relaxed);
+            turn.notify_all();
         }
     };
 

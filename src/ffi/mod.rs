@@ -25,6 +25,7 @@ pub mod query;
 pub mod results;
 pub mod descriptors;
 pub mod download;
+pub mod batch;
 pub(crate) mod guard;
 pub(crate) mod handle;
 pub(crate) mod strings;

@@ -43,6 +43,13 @@ impl HandleKind for QueryHandle {
     const NAME: &'static str = "vosia_query";
 }
 
+impl QueryHandle {
+    /// The query behind the handle.
+    pub(crate) fn query(&self) -> &Query {
+        &self.query
+    }
+}
+
 /// Runs `change` on the parameters of the query behind `q`.
 fn with_params(
     q: *mut vosia_query,
