@@ -32,6 +32,7 @@ from .query import Query
 from .results import Results, Row, parse, parse_file
 from .service import Service, discover
 from .download import Downloaded
+from .batch import Outcome, execute_all
 from . import capi
 
 __version__ = "0.2.0"
@@ -40,6 +41,7 @@ __all__ = [
     "SIA1", "SIA2", "Service", "Query", "Results", "Row", "parse", "parse_file", "discover",
     "FIELDS", "Field", "field", "ColumnInfo", "Param", "Capability", "Availability",
     "Status", "Attr", "Kind", "QueryParam", "Datatype", "DownloadFlag", "DownloadHow", "Downloaded",
+    "Outcome", "execute_all",
     "library_version", "capi",
     "VosiaError", "NullArgError", "InvalidArgError", "BadHandleError", "UnsupportedError",
     "RangeError", "TypeMismatchError", "BufferSizeError", "ConnectError",

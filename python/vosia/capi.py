@@ -294,6 +294,14 @@ PROTOTYPES = {
     "vosia_service_set_download_jobs": (_S, _H, _I32),
     "vosia_service_set_max_download_bytes": (_S, _H, _I64),
     "vosia_service_set_download_timeout": (_S, _H, _D),
+    "vosia_batch_execute": (_S, POINTER(c_void_p), _I64, _I32, _I32, _D, PROGRESS_FN, c_void_p,
+                            _HP),
+    "vosia_batch_free": (None, _H),
+    "vosia_batch_count": (_I64, _H),
+    "vosia_batch_status": (_S, _H, _I64, _I32P),
+    "vosia_batch_get_results": (_S, _H, _I64, _HP),
+    "vosia_batch_get_error": (_S, _H, _I64, _STRP),
+    "vosia_batch_copy_error": (_S, _H, _I64, _STR, _Z, _ZP),
 }
 
 

@@ -60,8 +60,10 @@ class Results(Handle):
 
     _kind = "Results"
 
-    def __init__(self, _handle: int, version: int):
-        self._own(_handle, lib.vosia_results_free)
+    def __init__(self, _handle: int, version: int, _owner=None):
+        # A handle borrowed from `_owner` (a batch) is freed with it; this object keeps the
+        # owner alive instead of freeing the handle.
+        self._own(_handle, lib.vosia_results_free if _owner is None else lambda _p: _owner)
         #: The SIA version the response was read as (SIA1 or SIA2).
         self.version = version
         self._nrows = _count(lib.vosia_results_row_count(_handle))

@@ -50,7 +50,7 @@ _C_TYPES = {
     "size_t": ctypes.c_size_t, "vosia_status": ctypes.c_int32, "void": None,
     "vosia_progress_fn": capi.PROGRESS_FN,
 }
-_HANDLES = ("vosia_service", "vosia_query", "vosia_results", "vosia_downloads")
+_HANDLES = ("vosia_service", "vosia_query", "vosia_results", "vosia_downloads", "vosia_batch")
 
 
 def _ctype(decl):
