@@ -81,9 +81,16 @@ function(vosia_add_c_test name src lib)
 endfunction()
 
 file(GLOB VOSIA_C_TEST_SOURCES CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/tests/c/*.c")
+# test_fork runs only plain: its children inherit the allocator's locks as the parent's other
+# thread held them at the fork. glibc's malloc re-arms them in the child (that is what the test
+# checks); GCC 12's ASan allocator does not (a child hung in __asan::Allocator, seen here), and
+# under valgrind a child reports the other thread's in-flight memory as lost.
 foreach(_src IN LISTS VOSIA_C_TEST_SOURCES)
   get_filename_component(_name "${_src}" NAME_WE)
   vosia_add_c_test(c_${_name} "${_src}" vosia::vosia)
+  if(_name STREQUAL "test_fork")
+    continue()
+  endif()
   list(APPEND _vosia_c_test_names ${_name})
   if(VOSIA_HAVE_ASAN)
     vosia_add_c_test(asan_${_name} "${_src}" vosia::vosia asan)
