@@ -3,7 +3,7 @@
 by a 4-thread ThreadPoolExecutor. Writes each position's access URLs to OUT (JSON) so the
 three can be compared. Only the URL given (127.0.0.1) is contacted.
 
-    python batch_queries.py {vosia|pyvo|pyvo-threads} N URL OUT.json
+    python batch_queries.py {vosia|vosia-keepalive|pyvo|pyvo-threads} N URL OUT.json
 """
 import json
 import random
@@ -15,10 +15,10 @@ rng = random.Random(42)  # the same positions in every run: around M31, where th
 positions = [(round(10.68 + rng.uniform(-0.6, 0.6), 5), round(41.27 + rng.uniform(-0.45, 0.45), 5))
              for _ in range(n)]
 
-if mode == "vosia":
+if mode in ("vosia", "vosia-keepalive"):
     import vosia
 
-    svc = vosia.Service(url + "?", vosia.SIA1)
+    svc = vosia.Service(url + "?", vosia.SIA1).set_keepalive(mode == "vosia-keepalive")
     outcomes = vosia.execute_all([vosia.Query(svc, pos=p, size=0.2) for p in positions],
                                  strict=True)
     lists = [[row.access_url for row in o.results] for o in outcomes]
