@@ -222,8 +222,9 @@ pub unsafe extern "C" fn vosia_batch_status(
 ) -> vosia_status {
     guard_status(|| {
         // SAFETY: handle contract.
-        let item = nth(unsafe { batch(b) }?, i)?;
+        let b = unsafe { batch(b) }?;
         not_null(out, "out")?;
+        let item = nth(b, i)?;
         // SAFETY: checked non-NULL.
         Ok(unsafe { write_out(out, item.status) })
     })
@@ -242,8 +243,9 @@ pub unsafe extern "C" fn vosia_batch_get_results(
 ) -> vosia_status {
     guard_status(|| {
         // SAFETY: handle contract.
-        let item = nth(unsafe { batch(b) }?, i)?;
+        let b = unsafe { batch(b) }?;
         not_null(out, "out")?;
+        let item = nth(b, i)?;
         if item.status != VOSIA_OK {
             return Ok(VOSIA_NULL_VALUE);
         }

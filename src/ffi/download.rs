@@ -369,8 +369,9 @@ pub unsafe extern "C" fn vosia_downloads_status(
 ) -> vosia_status {
     guard_status(|| {
         // SAFETY: handle contract.
-        let entry = nth(unsafe { downloads(d) }?, i)?;
+        let d = unsafe { downloads(d) }?;
         not_null(out, "out")?;
+        let entry = nth(d, i)?;
         // SAFETY: checked non-NULL.
         Ok(unsafe { write_out(out, entry.status) })
     })

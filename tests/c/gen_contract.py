@@ -22,12 +22,14 @@ import sys
 
 # Pointer parameters the API lets the caller pass as NULL (checked only for "no crash").
 MAY_BE_NULL = {"buf", "len", "nulls", "user", "note", "values", "radec_pairs", "progress",
-               "name", "bytes", "how", "names"}
+               "name", "bytes", "how", "names", "queries"}
 HANDLES = {"vosia_service": "svc", "vosia_query": "qry", "vosia_results": "res",
-           "vosia_downloads": "dls"}
+           "vosia_downloads": "dls", "vosia_batch": "bat"}
 # A live handle of another kind, for each handle type.
 WRONG = {"vosia_service": "res", "vosia_query": "svc", "vosia_results": "qry",
-         "vosia_downloads": "res"}
+         "vosia_downloads": "res", "vosia_batch": "dls"}
+# Out-parameters through which a call that succeeds hands out a handle, and its free.
+HANDS_OUT = {"vosia_downloads**": "vosia_downloads_free", "vosia_batch**": "vosia_batch_free"}
 
 
 def prototypes(header):
@@ -127,11 +129,11 @@ def main():
             elif pname in MAY_BE_NULL or ctype == "vosia_progress_fn":
                 args_null = list(args)
                 args_null[i] = "NULL"
-                # A call that may succeed here and hand out a downloads handle: free it.
-                hands_out = any(t.replace(" ", "") == "vosia_downloads**" for t, _ in params)
-                before = "    memset(scratch_store, 0, sizeof scratch_store);\n" if hands_out else ""
-                after = ("    vosia_downloads_free(*(vosia_downloads **)scratch);\n"
-                         if hands_out else "")
+                # A call that may succeed here and hand out a handle: free it.
+                frees = [(t, HANDS_OUT[t.replace(" ", "")]) for t, _ in params
+                         if t.replace(" ", "") in HANDS_OUT]
+                before = "    memset(scratch_store, 0, sizeof scratch_store);\n" if frees else ""
+                after = "".join(f"    {free}(*({t})scratch);\n" for t, free in frees)
                 cases.append(
                     f"    /* {name}: `{pname}` may be NULL */\n{before}"
                     f"    {call(ret, name, params, args_null)}\n"
@@ -171,12 +173,14 @@ int main(void) {{
     vosia_query *qry = NULL;
     vosia_results *res = NULL;
     vosia_downloads *dls = NULL;
+    vosia_batch *bat = NULL;
     /* A download into a folder that is not there fails, and still gives its outcome. */
     if (vosia_service_new("http://127.0.0.1:9/sia?", VOSIA_SIA1, &svc) != VOSIA_OK ||
         vosia_query_new(svc, &qry) != VOSIA_OK ||
         vosia_results_parse(doc, sizeof doc - 1, VOSIA_SIA1, &res) != VOSIA_OK ||
         vosia_service_download_url(svc, "http://127.0.0.1:9/x", "/nonexistent/vosia", NULL, 0,
-                                   &dls) != VOSIA_E_IO) {{
+                                   &dls) != VOSIA_E_IO ||
+        vosia_batch_execute(NULL, 0, 0, 0, 0.0, NULL, NULL, &bat) != VOSIA_OK) {{
         fprintf(stderr, "setup failed: %s\\n", vosia_last_error());
         return 1;
     }}
@@ -184,6 +188,7 @@ int main(void) {{
 {''.join(cases)}
     /* The wrong-kind frees above left every handle alive. */
     EXPECT(vosia_results_row_count(res) == 1, "vosia_results_row_count after frees", 0);
+    vosia_batch_free(bat);
     vosia_downloads_free(dls);
     vosia_results_free(res);
     vosia_query_free(qry);
