@@ -258,6 +258,11 @@ module vosia
   type, public :: vosia_downloads_t
     type(c_ptr) :: ptr = c_null_ptr
   end type
+  !> The outcome of vosia_batch_execute: one item per query, in order. Immutable; it owns
+  !> the results its items lend (vosia_batch_get_results), so free it after them.
+  type, public :: vosia_batch_t
+    type(c_ptr) :: ptr = c_null_ptr
+  end type
 
   !> The progress function of vosia_service_set_progress: a bind(c) function told the bytes
   !> of a response body read so far (`done`) and expected (`total`, -1 when unknown); a
@@ -276,7 +281,7 @@ module vosia
   ! ------------------------------------------------------------------ generic interfaces
   !> Frees any vosia handle and nulls it.
   interface vosia_free
-    module procedure free_service, free_query, free_results, free_downloads
+    module procedure free_service, free_query, free_results, free_downloads, free_batch
   end interface
 
   public :: vosia_free
@@ -297,6 +302,9 @@ module vosia
   public :: vosia_service_get_param_option, vosia_service_column_count
   public :: vosia_service_get_column_attr, vosia_service_check_availability
   public :: vosia_service_fetch_capabilities, vosia_service_get_capability_attr
+  ! batches
+  public :: vosia_batch_execute, vosia_batch_count, vosia_batch_status
+  public :: vosia_batch_get_results, vosia_batch_get_error
   ! downloads
   public :: vosia_service_set_download_jobs, vosia_service_set_max_download_bytes
   public :: vosia_service_set_download_timeout, vosia_service_download_url
@@ -520,6 +528,15 @@ module vosia
   procedure(free_fn), bind(c, name='vosia_results_free') :: c_results_free
   ! void vosia_downloads_free(vosia_downloads *d);
   procedure(free_fn), bind(c, name='vosia_downloads_free') :: c_downloads_free
+  ! void vosia_batch_free(vosia_batch *b);
+  procedure(free_fn), bind(c, name='vosia_batch_free') :: c_batch_free
+  ! int64_t vosia_batch_count(const vosia_batch *b);
+  procedure(count64_fn), bind(c, name='vosia_batch_count') :: c_batch_count
+  ! vosia_status vosia_batch_get_error(const vosia_batch *b, int64_t i, const char **out);
+  procedure(entry_str_fn), bind(c, name='vosia_batch_get_error') :: c_batch_get_error
+  ! vosia_status vosia_batch_get_results(const vosia_batch *b, int64_t i,
+  !                                      const vosia_results **out);
+  procedure(entry_str_fn), bind(c, name='vosia_batch_get_results') :: c_batch_get_results
   ! service
   ! vosia_status vosia_service_set_timeout(vosia_service *s, double seconds);
   procedure(set_real_fn), bind(c, name='vosia_service_set_timeout') :: c_service_set_timeout
@@ -1030,6 +1047,27 @@ module vosia
       character(kind=c_char), dimension(*), intent(in) :: dir
       integer(c_int32_t), value :: flags
       type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_batch_execute(const vosia_query *const *queries, int64_t count,
+    !     int32_t jobs, int32_t per_host, double min_interval, vosia_progress_fn progress,
+    !     void *user, vosia_batch **out);
+    integer(c_int32_t) function c_batch_execute(queries, count, jobs, per_host, &
+        min_interval, progress, user, out) bind(c, name='vosia_batch_execute')
+      import :: c_int32_t, c_int64_t, c_double, c_ptr, c_funptr
+      type(c_ptr), intent(in) :: queries(*)
+      integer(c_int64_t), value :: count
+      integer(c_int32_t), value :: jobs, per_host
+      real(c_double), value :: min_interval
+      type(c_funptr), value :: progress
+      type(c_ptr), value :: user
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_batch_status(const vosia_batch *b, int64_t i, vosia_status *out);
+    integer(c_int32_t) function c_batch_status(b, i, out) bind(c, name='vosia_batch_status')
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: b
+      integer(c_int64_t), value :: i
+      integer(c_int32_t), intent(out) :: out
     end function
     ! vosia_status vosia_downloads_status(const vosia_downloads *d, int64_t i,
     !                                     vosia_status *out);
@@ -1594,6 +1632,12 @@ contains
   subroutine free_downloads(h)
     type(vosia_downloads_t), intent(inout) :: h
     call c_downloads_free(h%ptr)
+    h%ptr = c_null_ptr
+  end subroutine
+
+  subroutine free_batch(h)
+    type(vosia_batch_t), intent(inout) :: h
+    call c_batch_free(h%ptr)
     h%ptr = c_null_ptr
   end subroutine
 
@@ -2755,6 +2799,110 @@ contains
     end if
     call take(c_service_cutout_rows(svc%ptr, res%ptr, row0(first_row), n, pn, pv, &
         int(np, c_size_t), f_c_str(dir), flags_arg(flags), dl%ptr), status)
+  end subroutine
+
+  ! --------------------------------------------------------------------------- batches
+  !> Runs all `queries` at once (see vosia.h, vosia_batch_execute): at most `jobs` at a time
+  !> (absent or 0: 8), at most `per_host` against one host (absent or 0: 4), request starts
+  !> to one host `min_interval` seconds apart (absent: 0), a host's Retry-After holding all of
+  !> its requests; `progress` (a vosia_progress_fn, with `user`) hears (queries done, total)
+  !> after each one, from the batch's threads, one call at a time; non-zero cancels the rest.
+  !> `bat` (null on entry) receives one item per query, in order, whenever they ran, also
+  !> when some failed: then status is the first failed item's failure (vosia_errmsg says how
+  !> many failed, counting items from 0); vosia_free it either way.
+  subroutine vosia_batch_execute(queries, bat, status, jobs, per_host, min_interval, &
+      progress, user)
+    type(vosia_query_t), intent(in) :: queries(:)
+    type(vosia_batch_t), intent(inout) :: bat
+    integer, intent(inout) :: status
+    integer, intent(in), optional :: jobs, per_host
+    real(c_double), intent(in), optional :: min_interval
+    procedure(vosia_progress_fn), optional :: progress
+    type(c_ptr), intent(in), optional :: user
+    type(c_ptr) :: handles(max(1, size(queries)))
+    integer(c_int32_t) :: j, h
+    real(c_double) :: gap
+    type(c_funptr) :: fn
+    type(c_ptr) :: u
+    integer :: k
+    if (.not. may_create(bat%ptr, 'batch', status)) return
+    do k = 1, size(queries)
+      handles(k) = queries(k)%ptr
+    end do
+    j = 0
+    h = 0
+    gap = 0
+    fn = c_null_funptr
+    u = c_null_ptr
+    if (present(jobs)) j = int(jobs, c_int32_t)
+    if (present(per_host)) h = int(per_host, c_int32_t)
+    if (present(min_interval)) gap = min_interval
+    if (present(progress)) fn = c_funloc(progress)
+    if (present(user)) u = user
+    call take(c_batch_execute(handles, int(size(queries), c_int64_t), j, h, gap, fn, u, &
+        bat%ptr), status)
+  end subroutine
+
+  !> How many items `bat` holds (one per query given).
+  subroutine vosia_batch_count(bat, n, status)
+    type(vosia_batch_t), intent(in) :: bat
+    integer(c_int64_t), intent(out) :: n
+    integer, intent(inout) :: status
+    n = 0
+    if (status /= VOSIA_OK) return
+    n = c_batch_count(bat%ptr)
+    call take_last(n < 0, status)
+    n = max(0_c_int64_t, n)
+  end subroutine
+
+  !> The outcome of item `i` (1-based: the i-th query): item_status is VOSIA_OK or its
+  !> failure. When this call fails, or is entered with a failed status, it is that status.
+  subroutine vosia_batch_status(bat, i, item_status, status)
+    type(vosia_batch_t), intent(in) :: bat
+    integer(c_int64_t), intent(in) :: i
+    integer, intent(out) :: item_status
+    integer, intent(inout) :: status
+    integer(c_int32_t) :: v, st
+    item_status = status
+    if (status /= VOSIA_OK) return
+    v = VOSIA_E_INTERNAL
+    st = c_batch_status(bat%ptr, i - 1, v)
+    call take(st, status)
+    item_status = status
+    if (st == VOSIA_OK) item_status = int(v)
+  end subroutine
+
+  !> The results of item `i`, lent by `bat`: read them with every vosia_results_* routine,
+  !> but never vosia_free them (they go with vosia_free(bat)). is_null (res left null) when
+  !> the query failed (see vosia_batch_get_error).
+  subroutine vosia_batch_get_results(bat, i, res, status, is_null)
+    type(vosia_batch_t), intent(in) :: bat
+    integer(c_int64_t), intent(in) :: i
+    type(vosia_results_t), intent(out) :: res
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    type(c_ptr) :: p
+    integer(c_int32_t) :: st
+    res%ptr = c_null_ptr
+    if (.not. proceed(status, is_null)) return
+    st = c_batch_get_results(bat%ptr, i - 1, p)
+    call take(st, status, is_null)
+    if (st == VOSIA_OK) res%ptr = p
+  end subroutine
+
+  !> What went wrong with item `i` (the library's detail); is_null ("") when it succeeded.
+  subroutine vosia_batch_get_error(bat, i, text, status, is_null)
+    type(vosia_batch_t), intent(in) :: bat
+    integer(c_int64_t), intent(in) :: i
+    character(len=:), allocatable, intent(out) :: text
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    type(c_ptr) :: p
+    integer(c_int32_t) :: st
+    text = ''
+    if (.not. proceed(status, is_null)) return
+    st = c_batch_get_error(bat%ptr, i - 1, p)
+    call take_str(st, p, text, status, is_null)
   end subroutine
 
   !> How many entries `dl` holds (one per file asked for).

@@ -85,12 +85,14 @@ program test_fortran
   call error_messages()
   call queries()
   call downloads()
+  call batches()
   call cutouts()
   call descriptors()
   call corpus()
   if (len(dachs) > 0) then
     call live()
     call live_downloads()
+    call live_batch()
     call live_cutouts()
     call live_descriptors()
   else
@@ -1057,6 +1059,89 @@ contains
 
   ! The download calls' argument contract, and failures that still hand back their entries:
   ! nothing listens on port 9.
+  subroutine batches()
+    type(vosia_service_t) :: svc
+    type(vosia_query_t) :: qs(3)
+    type(vosia_batch_t) :: bat
+    type(vosia_results_t) :: res
+    integer :: status, k, item
+    integer(c_int64_t) :: n
+    character(len=:), allocatable :: text
+    logical :: null
+
+    status = VOSIA_OK
+    call vosia_service_new(svc, 'http://127.0.0.1:9/sia?', VOSIA_SIA1, status)
+    call vosia_service_set_connect_timeout(svc, 2d0, status)
+    do k = 1, 3
+      call vosia_query_new(qs(k), svc, status)
+      call vosia_query_set_pos(qs(k), 10d0 + k, 41d0, status)
+    end do
+    call check_status(status, VOSIA_OK, 'batch queries made')
+    call vosia_batch_execute(qs, bat, status, jobs=65)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'jobs', 'batch jobs 65')
+    call check(.not. c_associated(bat%ptr), 'batch jobs 65: no handle')
+    ! Nothing listens on port 9: every item fails, each with its own message.
+    call vosia_batch_execute(qs, bat, status, jobs=2, per_host=2, min_interval=0d0)
+    call check_error(status, VOSIA_E_CONNECT, '3 of 3 queries failed', 'a refused batch')
+    call vosia_batch_count(bat, n, status)
+    call check(n == 3, 'batch count 3, got ' // str(n))
+    call vosia_batch_status(bat, 3_c_int64_t, item, status)
+    call check(item == VOSIA_E_CONNECT, 'batch item 3 refused')
+    call vosia_batch_get_error(bat, 3_c_int64_t, text, status, is_null=null)
+    call check(.not. null .and. index(text, '127.0.0.1:9') > 0, 'batch item 3 error: ' // text)
+    call vosia_batch_get_results(bat, 3_c_int64_t, res, status, is_null=null)
+    call check(null .and. .not. c_associated(res%ptr), 'a failed item has no results')
+    call check_status(status, VOSIA_OK, 'batch getters')
+    call vosia_batch_status(bat, 4_c_int64_t, item, status)
+    call check_error(status, VOSIA_E_RANGE, '', 'batch item 4 of 3')
+    call vosia_batch_execute(qs, bat, status)
+    call check_error(status, VOSIA_E_INVALID_ARG, 'vosia_free it first', 'a live batch handle')
+    call vosia_free(bat)
+    call vosia_free(bat) ! twice is harmless: the handle is null
+    do k = 1, 3
+      call vosia_free(qs(k))
+    end do
+    call vosia_free(svc)
+  end subroutine
+
+  subroutine live_batch()
+    type(vosia_service_t) :: svc
+    type(vosia_query_t) :: qs(5)
+    type(vosia_batch_t) :: bat
+    type(vosia_results_t) :: got, serial
+    integer :: status, k
+    integer(c_int64_t) :: n_got, n_serial, total
+
+    status = VOSIA_OK
+    call vosia_service_new(svc, dachs // '/siatest/q/i/siap.xml?', VOSIA_SIA1, status)
+    call vosia_service_set_timeout(svc, 60d0, status)
+    do k = 1, 5
+      call vosia_query_new(qs(k), svc, status)
+      call vosia_query_set_pos(qs(k), 10.6d0 + 0.03d0 * k, 41.2d0 + 0.02d0 * k, status)
+      call vosia_query_set_size(qs(k), 0.2d0, 0.2d0, status)
+    end do
+    call vosia_batch_execute(qs, bat, status)
+    call check_status(status, VOSIA_OK, 'a live batch of 5 positions')
+    total = 0
+    do k = 1, 5
+      call vosia_batch_get_results(bat, int(k, c_int64_t), got, status)
+      call vosia_results_row_count(got, n_got, status)
+      call vosia_query_execute(qs(k), serial, status)
+      call vosia_results_row_count(serial, n_serial, status)
+      call check(n_got == n_serial, 'batch item ' // str(int(k, c_int64_t)) // ': ' // &
+          str(n_got) // ' rows, serial ' // str(n_serial))
+      total = total + n_got
+      call vosia_free(serial)
+    end do
+    call check_status(status, VOSIA_OK, 'live batch reads')
+    call check(total > 5, 'the live batch found images')
+    call vosia_free(bat)
+    do k = 1, 5
+      call vosia_free(qs(k))
+    end do
+    call vosia_free(svc)
+  end subroutine
+
   subroutine downloads()
     type(vosia_service_t) :: svc
     type(vosia_results_t) :: res, gone
