@@ -1231,6 +1231,122 @@ private:
     std::shared_ptr<detail::progress_functions> progress_;
 };
 
+/// The outcome of one query of a batch: its status, and its results (lent by the batch,
+/// valid while the batch lives) or what went wrong.
+struct batch_item {
+    vosia_status status = VOSIA_OK;
+    std::optional<results_view> results;  ///< empty when the query failed
+    std::string error;                    ///< "" on success
+    bool ok() const noexcept { return status == VOSIA_OK; }
+};
+
+/// How execute_all runs the queries (vosia_batch_execute): 0 picks the defaults, 8 at once
+/// and 4 per host. `progress(done, total)` hears the queries finished after each one, from
+/// the batch's threads, one call at a time; returning false cancels the rest, as an
+/// exception thrown by it does (execute_all then rethrows it).
+struct batch_options {
+    std::int32_t jobs = 0;
+    std::int32_t per_host = 0;
+    double min_interval = 0.0;  ///< seconds between request starts to one host
+    std::function<bool(std::int64_t done, std::int64_t total)> progress;
+};
+
+/// The outcome of execute_all (a vosia_batch): one item per query, in input order. It owns
+/// the results its items lend. Move-only; immutable, so any number of threads may read it.
+class batch {
+public:
+    batch(batch &&o) noexcept
+        : h_(std::exchange(o.h_, nullptr)), items_(std::move(o.items_)) {}
+    batch &operator=(batch &&o) noexcept {
+        if (this != &o) {
+            vosia_batch_free(h_);
+            h_ = std::exchange(o.h_, nullptr);
+            items_ = std::move(o.items_);
+        }
+        return *this;
+    }
+    batch(const batch &) = delete;
+    batch &operator=(const batch &) = delete;
+    ~batch() { vosia_batch_free(h_); }
+
+    std::size_t size() const noexcept { return items_.size(); }
+    const batch_item &operator[](std::size_t i) const { return items_.at(i); }
+    std::vector<batch_item>::const_iterator begin() const noexcept { return items_.begin(); }
+    std::vector<batch_item>::const_iterator end() const noexcept { return items_.end(); }
+    /// True when every query succeeded.
+    bool all_ok() const noexcept {
+        for (const batch_item &it : items_)
+            if (!it.ok()) return false;
+        return true;
+    }
+    const vosia_batch *get() const noexcept { return h_; }
+
+private:
+    friend batch execute_all(const std::vector<const query *> &, const batch_options &);
+    explicit batch(vosia_batch *owned) : h_(owned) {
+        const std::int64_t n = detail::value_or_fail(vosia_batch_count(h_));
+        for (std::int64_t i = 0; i < n; i++) {
+            batch_item it;
+            detail::check(vosia_batch_status(h_, i, &it.status));
+            if (it.ok()) {
+                const vosia_results *r = nullptr;
+                detail::check(vosia_batch_get_results(h_, i, &r));
+                it.results.emplace(r);
+            } else {
+                const char *text = nullptr;
+                detail::check(vosia_batch_get_error(h_, i, &text));
+                it.error = text;
+            }
+            items_.push_back(std::move(it));
+        }
+    }
+    vosia_batch *h_ = nullptr;
+    std::vector<batch_item> items_;
+};
+
+/// Runs every query at once (vosia_batch_execute) and returns their outcomes; a query that
+/// fails is an item with its status, not an exception. Throws vosia::error for an argument
+/// error (nothing ran), or what the progress function threw. The queries are only read, and
+/// must not change while it runs.
+inline batch execute_all(const std::vector<const query *> &queries,
+                         const batch_options &options = {}) {
+    struct hearing {
+        const std::function<bool(std::int64_t, std::int64_t)> *fn;
+        std::exception_ptr thrown;
+    } ear{&options.progress, nullptr};
+    vosia_progress_fn trampoline = nullptr;
+    if (options.progress)
+        trampoline = [](std::int64_t done, std::int64_t total, void *user) -> std::int32_t {
+            auto *h = static_cast<hearing *>(user);
+            try {
+                return (*h->fn)(done, total) ? 0 : 1;
+            } catch (...) {
+                h->thrown = std::current_exception();  // calls come one at a time
+                return 1;
+            }
+        };
+    std::vector<const vosia_query *> handles;
+    handles.reserve(queries.size());
+    for (const query *q : queries) handles.push_back(q == nullptr ? nullptr : q->get());
+    vosia_batch *b = nullptr;
+    vosia_status st = vosia_batch_execute(handles.data(),
+                                          static_cast<std::int64_t>(handles.size()),
+                                          options.jobs, options.per_host, options.min_interval,
+                                          trampoline, &ear, &b);
+    if (b == nullptr) detail::check(st);
+    batch out(b);
+    if (ear.thrown) std::rethrow_exception(ear.thrown);
+    return out;
+}
+
+/// execute_all of a vector of queries.
+inline batch execute_all(const std::vector<query> &queries, const batch_options &options = {}) {
+    std::vector<const query *> all;
+    all.reserve(queries.size());
+    for (const query &q : queries) all.push_back(&q);
+    return execute_all(all, options);
+}
+
 }  // namespace vosia
 
 #endif  // VOSIA_HPP

@@ -1,0 +1,100 @@
+// vosia.hpp's execute_all (C++17, -Wall -Wextra -Werror -pedantic): a refused batch gives one
+// failed item per query, in order; an argument error throws; a progress function can cancel
+// and what it throws comes out of execute_all; with VOSIA_TEST_DACHS, 5 live positions give
+// the row counts of serial runs, read through the lent results. Prints "N passed, N failed".
+#include "vosia.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+static int passed = 0;
+static int failed = 0;
+
+#define CHECK(cond)                                                                      \
+    do {                                                                                 \
+        if (cond) {                                                                      \
+            passed++;                                                                    \
+        } else {                                                                         \
+            failed++;                                                                    \
+            std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                                \
+    } while (0)
+
+static std::vector<vosia::query> positions(const vosia::service &svc, int n) {
+    std::vector<vosia::query> qs;
+    for (int i = 0; i < n; i++) {
+        qs.emplace_back(svc);
+        qs.back().set_pos(10.6 + 0.03 * i, 41.2 + 0.02 * i).set_size(0.2, 0.2);
+    }
+    return qs;
+}
+
+static void refused() {
+    vosia::service svc("http://127.0.0.1:9/sia?", vosia::sia1);
+    svc.set_connect_timeout(2.0);
+    std::vector<vosia::query> qs = positions(svc, 4);
+    vosia::batch b = vosia::execute_all(qs, {2, 2, 0.0, {}});
+    CHECK(b.size() == 4);
+    CHECK(!b.all_ok());
+    for (const vosia::batch_item &it : b) {
+        CHECK(it.status == VOSIA_E_CONNECT);
+        CHECK(!it.results.has_value());
+        CHECK(it.error.find("127.0.0.1:9") != std::string::npos);
+    }
+    try {
+        vosia::execute_all(qs, {65, 0, 0.0, {}});
+        CHECK(false);
+    } catch (const vosia::error &e) {
+        CHECK(e.status() == VOSIA_E_INVALID_ARG);
+    }
+    CHECK(vosia::execute_all(std::vector<vosia::query>{}).size() == 0);
+}
+
+static void live(const std::string &base) {
+    vosia::service svc(base + "/siatest/q/i/siap.xml?", vosia::sia1);
+    std::vector<vosia::query> qs = positions(svc, 5);
+    vosia::batch b = vosia::execute_all(qs);
+    CHECK(b.all_ok());
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < b.size(); i++) {
+        CHECK(b[i].results.has_value());
+        if (!b[i].results) continue;
+        std::int64_t rows = b[i].results->row_count();
+        CHECK(rows == qs[i].execute().row_count());
+        total += rows;
+    }
+    CHECK(total > 5);
+
+    std::vector<vosia::query> many = positions(svc, 20);
+    std::vector<std::int64_t> seen;
+    vosia::batch cut = vosia::execute_all(many, {2, 2, 0.0, [&](std::int64_t done, std::int64_t) {
+        seen.push_back(done);
+        return done < 3;
+    }});
+    CHECK((seen == std::vector<std::int64_t>{1, 2, 3}));
+    int cancelled = 0;
+    for (const vosia::batch_item &it : cut) cancelled += it.status == VOSIA_E_CANCELLED;
+    CHECK(cancelled >= 14);
+    try {
+        vosia::execute_all(many, {2, 2, 0.0, [](std::int64_t, std::int64_t) -> bool {
+            throw std::runtime_error("stop here");
+        }});
+        CHECK(false);
+    } catch (const std::runtime_error &e) {
+        CHECK(std::string(e.what()) == "stop here");
+    }
+}
+
+int main() {
+    refused();
+    const char *dachs = std::getenv("VOSIA_TEST_DACHS");
+    if (dachs != nullptr && *dachs != '\0')
+        live(dachs);
+    else
+        std::printf("note: VOSIA_TEST_DACHS not set; skipping the live part\n");
+    std::printf("test_batch: %d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}
