@@ -204,3 +204,32 @@ if(VOSIA_PKG_CONFIG AND VOSIA_READELF)
 else()
   message(WARNING "pkg-config or readelf not found: no install_bindings test")
 endif()
+
+# ------------------------------------------------------------------------------------ MPI
+# The MPI examples (examples/mpi, C and Fortran), when an MPI is installed (Debian:
+# openmpi-bin libopenmpi-dev): mpi_search_c and mpi_search_fortran run each on 2 ranks and
+# on 1 and need the same output (tests/mpi/run.sh; skipped, 77, without VOSIA_TEST_DACHS).
+set(_vosia_mpi_languages C)
+if(VOSIA_FORTRAN)
+  list(APPEND _vosia_mpi_languages Fortran)
+endif()
+find_package(MPI QUIET COMPONENTS ${_vosia_mpi_languages})
+if(MPI_C_FOUND)
+  add_executable(mpi_search "${PROJECT_SOURCE_DIR}/examples/mpi/search.c")
+  target_link_libraries(mpi_search PRIVATE vosia::vosia MPI::MPI_C)
+  target_compile_options(mpi_search PRIVATE -Wall -Wextra -Werror)
+  add_test(NAME mpi_search_c
+    COMMAND bash "${PROJECT_SOURCE_DIR}/tests/mpi/run.sh" "${MPIEXEC_EXECUTABLE}"
+            "$<TARGET_FILE:mpi_search>")
+  set_tests_properties(mpi_search_c PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+else()
+  message(STATUS "no MPI for C: the MPI examples are not built")
+endif()
+if(VOSIA_FORTRAN AND MPI_Fortran_FOUND)
+  add_executable(mpi_search_fortran "${PROJECT_SOURCE_DIR}/examples/mpi/search.f90")
+  target_link_libraries(mpi_search_fortran PRIVATE vosia::vosia_fortran MPI::MPI_Fortran)
+  add_test(NAME mpi_search_fortran
+    COMMAND bash "${PROJECT_SOURCE_DIR}/tests/mpi/run.sh" "${MPIEXEC_EXECUTABLE}"
+            "$<TARGET_FILE:mpi_search_fortran>")
+  set_tests_properties(mpi_search_fortran PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+endif()
