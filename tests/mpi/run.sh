@@ -8,8 +8,9 @@ set -euo pipefail
 [ -n "${VOSIA_TEST_DACHS:-}" ] || { echo "VOSIA_TEST_DACHS not set: skipped"; exit 77; }
 mpiexec=$1 program=$2 n=${3:-120}
 url="${VOSIA_TEST_DACHS%/}/siatest/q/i/siap.xml?"
-# As root (CI), Open MPI wants --allow-run-as-root; --oversubscribe lets 2 ranks share a core.
-flags=(--oversubscribe)
+# As root (CI), Open MPI wants --allow-run-as-root; --oversubscribe lets 2 ranks share a core;
+# the "isolated" launcher starts the ranks on this machine without looking for ssh or rsh.
+flags=(--oversubscribe --mca plm isolated)
 [ "$(id -u)" -ne 0 ] || flags+=(--allow-run-as-root)
 serial=$("$mpiexec" "${flags[@]}" -np 1 "$program" "$url" "$n")
 parallel=$("$mpiexec" "${flags[@]}" -np 2 "$program" "$url" "$n")
