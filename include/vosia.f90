@@ -322,6 +322,7 @@ module vosia
   public :: vosia_query_url, vosia_query_execute, vosia_query_execute_saving, vosia_query_error
   ! results
   public :: vosia_results_parse, vosia_results_parse_file, vosia_results_row_count
+  public :: vosia_results_circles_met
   public :: vosia_results_parse_within, vosia_results_parse_file_within
   public :: vosia_results_column_count, vosia_results_overflow, vosia_results_info
   public :: vosia_results_warning_count, vosia_results_warning, vosia_results_get_column_attr
@@ -1061,6 +1062,17 @@ module vosia
       type(c_funptr), value :: progress
       type(c_ptr), value :: user
       type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_results_circles_met(const vosia_results *r, int64_t row,
+    !     const double *circles, int32_t n_circles, int32_t *met);
+    integer(c_int32_t) function c_results_circles_met(r, row, circles, n, met) &
+        bind(c, name='vosia_results_circles_met')
+      import :: c_int32_t, c_int64_t, c_double, c_ptr
+      type(c_ptr), value :: r
+      integer(c_int64_t), value :: row
+      real(c_double), intent(in) :: circles(*)
+      integer(c_int32_t), value :: n
+      integer(c_int32_t), intent(out) :: met(*)
     end function
     ! vosia_status vosia_batch_status(const vosia_batch *b, int64_t i, vosia_status *out);
     integer(c_int32_t) function c_batch_status(b, i, out) bind(c, name='vosia_batch_status')
@@ -2212,6 +2224,35 @@ contains
     nrows = c_results_row_count(res%ptr)
     call take_last(nrows < 0, status)
     nrows = max(0_c_int64_t, nrows)
+  end subroutine
+
+  !> Which of the search circles circles(:, k) = (ra, dec, radius), in degrees, the image of
+  !> row `row` meets (met(k)), by its s_region, else its position and s_fov: for a
+  !> many-circle SIA 2.0 query. is_null (all .false.) when the row has no footprint.
+  subroutine vosia_results_circles_met(res, row, circles, met, status, is_null)
+    type(vosia_results_t), intent(in) :: res
+    integer(c_int64_t), intent(in) :: row
+    real(c_double), intent(in) :: circles(:, :)
+    logical, intent(out) :: met(:)
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    real(c_double) :: flat(3 * max(1, size(circles, 2)))
+    integer(c_int32_t) :: flags(max(1, size(circles, 2))), st
+    integer :: k
+    met = .false.
+    if (.not. proceed(status, is_null)) return
+    if (size(circles, 1) /= 3 .or. size(met) < size(circles, 2)) then
+      call fail(status, VOSIA_E_INVALID_ARG, &
+          'circles must be (3, n) and met hold n values')
+      return
+    end if
+    do k = 1, size(circles, 2)
+      flat(3 * k - 2:3 * k) = circles(:, k)
+    end do
+    flags = 0
+    st = c_results_circles_met(res%ptr, row - 1, flat, int(size(circles, 2), c_int32_t), flags)
+    call take(st, status, is_null)
+    if (st == VOSIA_OK) met(1:size(circles, 2)) = flags(1:size(circles, 2)) /= 0
   end subroutine
 
   !> Number of columns.

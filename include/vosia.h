@@ -1796,6 +1796,21 @@ vosia_status vosia_results_get_std_str(const vosia_results *r, int64_t row, int3
 vosia_status vosia_results_copy_std_str(const vosia_results *r, int64_t row, int32_t field, char *buf, size_t cap, size_t *len);
 
 /**
+ * Which of `n_circles` search circles the image of row `row` meets: for an SIA 2.0 query
+ * of many circles, whose answer does not say which circle an image matched. `circles` holds
+ * `3 * n_circles` doubles, (ra, dec, radius) in ICRS degrees, as given to
+ * vosia_query_add_circle. The image is its `s_region` (STC-S POLYGON, CIRCLE or POSITION,
+ * or a DALI polygon; great-circle edges; exact on the sphere), else its position (standard
+ * fields ra and dec) with half its `s_fov` as radius.
+ * @param met (out, not NULL unless n_circles is 0) receives `n_circles` values, 1 for a
+ *        circle met and 0 for one missed; written on VOSIA_OK, all 0 on VOSIA_NULL_VALUE.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the row has no footprint: no s_region vosia reads and
+ *         no position); VOSIA_E_RANGE; VOSIA_E_INVALID_ARG (n_circles < 0, a radius < 0 or a
+ *         value that is not finite); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_results_circles_met(const vosia_results *r, int64_t row, const double *circles, int32_t n_circles, int32_t *met);
+
+/**
  * How many service descriptors the response has (`RESOURCE type="meta"
  * utype="adhoc:service"`: DataLink, SODA and other services it describes).
  * @param out (out, not NULL) written only on VOSIA_OK.

@@ -24,6 +24,7 @@
 #ifndef VOSIA_HPP
 #define VOSIA_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -663,6 +664,19 @@ public:
     explicit results_view(const vosia_results *h) noexcept : h_(h) {}
 
     std::int64_t row_count() const { return detail::value_or_fail(vosia_results_row_count(h_)); }
+    /// Which of `circles` ({ra, dec, radius} in degrees, as a many-circle SIA 2.0 query was
+    /// given them) the image of `row` meets, by its s_region (else position and s_fov); empty
+    /// (no value) when the row has no footprint.
+    std::optional<std::vector<bool>> circles_met(
+        std::int64_t row, const std::vector<std::array<double, 3>> &circles) const {
+        std::vector<std::int32_t> met(circles.size());
+        vosia_status st = vosia_results_circles_met(
+            h_, row, circles.empty() ? nullptr : circles.front().data(),
+            static_cast<std::int32_t>(circles.size()), met.empty() ? nullptr : met.data());
+        if (st == VOSIA_NULL_VALUE) return std::nullopt;
+        detail::check(st);
+        return std::vector<bool>(met.begin(), met.end());
+    }
     std::int32_t column_count() const {
         return detail::value_or_fail(vosia_results_column_count(h_));
     }

@@ -12,6 +12,7 @@ pub mod datalink;
 pub mod describe;
 pub mod download;
 pub mod error;
+pub mod footprint;
 mod fetch;
 pub mod http;
 pub mod numfmt;

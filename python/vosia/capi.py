@@ -294,6 +294,7 @@ PROTOTYPES = {
     "vosia_service_set_download_jobs": (_S, _H, _I32),
     "vosia_service_set_max_download_bytes": (_S, _H, _I64),
     "vosia_service_set_download_timeout": (_S, _H, _D),
+    "vosia_results_circles_met": (_S, _H, _I64, POINTER(c_double), _I32, _I32P),
     "vosia_batch_execute": (_S, POINTER(c_void_p), _I64, _I32, _I32, _D, PROGRESS_FN, c_void_p,
                             _HP),
     "vosia_batch_free": (None, _H),

@@ -200,6 +200,19 @@ class Results(Handle):
         return cutout_rows(service, self, dir, first, count, params=wanted, refresh=refresh,
                            strict=strict)
 
+    def circles_met(self, row: int, circles) -> Optional[list]:
+        """Which of `circles` ((ra, dec, radius) in degrees, as a many-circle SIA 2.0 query
+        was given them) the image of row `row` meets: the indices of those met, by its
+        s_region (else its position and s_fov). None when the row has no footprint."""
+        flat = [float(v) for c in circles for v in c]
+        n = len(flat) // 3
+        arr = (c_double * max(len(flat), 1))(*flat)
+        met = (c_int32 * max(n, 1))()
+        st = check(lib.vosia_results_circles_met(self._h, int(row), arr, n, met))
+        if st == Status.NULL_VALUE:
+            return None
+        return [i for i in range(n) if met[i]]
+
     # -------------------------------------------------------------------- sequence
     def __len__(self) -> int:
         return self._nrows

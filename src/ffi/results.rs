@@ -971,3 +971,77 @@ pub unsafe extern "C" fn vosia_results_copy_std_str(
         Ok(unsafe { copy_optional(v, buf, cap, len) })
     })
 }
+
+/// Which of `n_circles` search circles the image of row `row` meets: for an SIA 2.0 query
+/// of many circles, whose answer does not say which circle an image matched. `circles` holds
+/// `3 * n_circles` doubles, (ra, dec, radius) in ICRS degrees, as given to
+/// vosia_query_add_circle. The image is its `s_region` (STC-S POLYGON, CIRCLE or POSITION,
+/// or a DALI polygon; great-circle edges; exact on the sphere), else its position (standard
+/// fields ra and dec) with half its `s_fov` as radius.
+/// @param met (out, not NULL unless n_circles is 0) receives `n_circles` values, 1 for a
+///        circle met and 0 for one missed; written on VOSIA_OK, all 0 on VOSIA_NULL_VALUE.
+/// @return VOSIA_OK; VOSIA_NULL_VALUE (the row has no footprint: no s_region vosia reads and
+///         no position); VOSIA_E_RANGE; VOSIA_E_INVALID_ARG (n_circles < 0, a radius < 0 or a
+///         value that is not finite); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_results_circles_met(
+    r: *const vosia_results,
+    row: i64,
+    circles: *const f64,
+    n_circles: i32,
+    met: *mut i32,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle contract.
+        let res = unsafe { results(r) }?;
+        let n = usize::try_from(n_circles).map_err(|_| {
+            crate::error::Error::invalid(format!("n_circles must be >= 0, got {n_circles}"))
+        })?;
+        if n > 0 {
+            not_null(circles, "circles")?;
+            not_null(met, "met")?;
+        }
+        let row = index_arg(row, "row")?;
+        let flat: &[f64] = if n == 0 {
+            &[]
+        } else {
+            // SAFETY: non-NULL; the caller promises 3 * n_circles readable doubles.
+            unsafe { std::slice::from_raw_parts(circles, n * 3) }
+        };
+        let mut wanted = Vec::with_capacity(n);
+        for (i, c) in flat.chunks_exact(3).enumerate() {
+            if !c.iter().all(|v| v.is_finite()) || c[2] < 0.0 || c[1].abs() > 90.0 {
+                return Err(crate::error::Error::invalid(format!(
+                    "circle {i} ({}, {}, {}) is not a circle: finite degrees, |dec| <= 90 and \
+                     radius >= 0 are needed",
+                    c[0], c[1], c[2]
+                ))
+                .into());
+            }
+            wanted.push(crate::footprint::Circle {
+                ra: c[0],
+                dec: c[1],
+                radius: c[2],
+            });
+        }
+        let found = res.circles_met(row, &wanted)?;
+        // SAFETY: non-NULL when n > 0; the caller promises n writable int32_t.
+        let out = if n == 0 {
+            &mut [][..]
+        } else {
+            unsafe { std::slice::from_raw_parts_mut(met, n) }
+        };
+        match found {
+            Some(flags) => {
+                for (slot, hit) in out.iter_mut().zip(flags) {
+                    *slot = i32::from(hit);
+                }
+                Ok(VOSIA_OK)
+            }
+            None => {
+                out.fill(0);
+                Ok(VOSIA_NULL_VALUE)
+            }
+        }
+    })
+}

@@ -63,6 +63,7 @@ struct InfoEntry {
     value: Box<CStr>,
 }
 
+mod matching;
 mod standard;
 
 /// A fully parsed SIA response.

@@ -22,7 +22,7 @@ import sys
 
 # Pointer parameters the API lets the caller pass as NULL (checked only for "no crash").
 MAY_BE_NULL = {"buf", "len", "nulls", "user", "note", "values", "radec_pairs", "progress",
-               "name", "bytes", "how", "names", "queries"}
+               "name", "bytes", "how", "names", "queries", "circles", "met"}
 HANDLES = {"vosia_service": "svc", "vosia_query": "qry", "vosia_results": "res",
            "vosia_downloads": "dls", "vosia_batch": "bat"}
 # A live handle of another kind, for each handle type.

@@ -458,12 +458,40 @@ static void check_memory_budget(void) {
     vosia_results_free(r);
 }
 
+/* Which circles of a many-circle search each row's footprint meets. */
+static void check_circles_met(void) {
+    static const char doc[] =
+        "<VOTABLE><RESOURCE type=\"results\"><TABLE>"
+        "<FIELD name=\"s_ra\" datatype=\"double\"/><FIELD name=\"s_dec\" datatype=\"double\"/>"
+        "<FIELD name=\"s_region\" datatype=\"char\" arraysize=\"*\"/><DATA><TABLEDATA>"
+        "<TR><TD>10</TD><TD>41</TD>"
+        "<TD>POLYGON ICRS 9.8674 40.9 10.1326 40.9 10.1326 41.1 9.8674 41.1</TD></TR>"
+        "<TR><TD/><TD/><TD/></TR></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
+    vosia_results *r = NULL;
+    CHECK_STATUS(vosia_results_parse(doc, sizeof doc - 1, VOSIA_SIA2, &r), VOSIA_OK);
+    const double circles[] = {10.0, 41.15, 0.06, 10.0, 41.15, 0.04, 10.0, 41.0, 0.001};
+    int32_t met[3] = {-1, -1, -1};
+    CHECK_STATUS(vosia_results_circles_met(r, 0, circles, 3, met), VOSIA_OK);
+    CHECK_INT(met[0], 1);
+    CHECK_INT(met[1], 0);
+    CHECK_INT(met[2], 1);
+    CHECK_STATUS(vosia_results_circles_met(r, 1, circles, 3, met), VOSIA_NULL_VALUE);
+    CHECK_INT(met[0] + met[1] + met[2], 0);
+    CHECK_STATUS(vosia_results_circles_met(r, 2, circles, 3, met), VOSIA_E_RANGE);
+    const double bad[] = {10.0, 41.0, -1.0};
+    CHECK_STATUS(vosia_results_circles_met(r, 0, bad, 1, met), VOSIA_E_INVALID_ARG);
+    CHECK_STATUS(vosia_results_circles_met(r, 0, NULL, 3, met), VOSIA_E_NULL_ARG);
+    CHECK_STATUS(vosia_results_circles_met(r, 0, circles, -1, met), VOSIA_E_INVALID_ARG);
+    vosia_results_free(r);
+}
+
 int main(void) {
     vosia_results *from_file = NULL, *from_buffer = NULL;
     size_t len = 0;
     char *data;
 
     check_version();
+    check_circles_met();
 
     CHECK_STATUS(vosia_results_parse_file(data_path("sia1_three.xml"), VOSIA_SIA1, &from_file),
                  VOSIA_OK);

@@ -88,8 +88,24 @@ static void live(const std::string &base) {
     }
 }
 
+static void circles() {
+    const std::string doc =
+        "<VOTABLE><RESOURCE type=\"results\"><TABLE>"
+        "<FIELD name=\"s_ra\" datatype=\"double\"/><FIELD name=\"s_dec\" datatype=\"double\"/>"
+        "<FIELD name=\"s_region\" datatype=\"char\" arraysize=\"*\"/><DATA><TABLEDATA>"
+        "<TR><TD>10</TD><TD>41</TD>"
+        "<TD>POLYGON ICRS 9.8674 40.9 10.1326 40.9 10.1326 41.1 9.8674 41.1</TD></TR>"
+        "<TR><TD/><TD/><TD/></TR></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
+    vosia::results r = vosia::results::parse(doc, vosia::sia2);
+    const std::vector<std::array<double, 3>> cs = {{10.0, 41.15, 0.06}, {10.0, 41.15, 0.04}};
+    auto met = r.circles_met(0, cs);
+    CHECK(met.has_value() && *met == (std::vector<bool>{true, false}));
+    CHECK(!r.circles_met(1, cs).has_value());
+}
+
 int main() {
     refused();
+    circles();
     const char *dachs = std::getenv("VOSIA_TEST_DACHS");
     if (dachs != nullptr && *dachs != '\0')
         live(dachs);

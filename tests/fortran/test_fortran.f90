@@ -86,6 +86,7 @@ program test_fortran
   call queries()
   call downloads()
   call batches()
+  call circles_met()
   call cutouts()
   call descriptors()
   call corpus()
@@ -1059,6 +1060,30 @@ contains
 
   ! The download calls' argument contract, and failures that still hand back their entries:
   ! nothing listens on port 9.
+  subroutine circles_met()
+    type(vosia_results_t) :: res
+    integer :: status
+    logical :: met(2), null
+    real(c_double) :: circles(3, 2)
+    character(len=*), parameter :: doc = '<VOTABLE><RESOURCE type="results"><TABLE>' // &
+        '<FIELD name="s_ra" datatype="double"/><FIELD name="s_dec" datatype="double"/>' // &
+        '<FIELD name="s_region" datatype="char" arraysize="*"/><DATA><TABLEDATA>' // &
+        '<TR><TD>10</TD><TD>41</TD>' // &
+        '<TD>POLYGON ICRS 9.8674 40.9 10.1326 40.9 10.1326 41.1 9.8674 41.1</TD></TR>' // &
+        '<TR><TD/><TD/><TD/></TR></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>'
+
+    status = VOSIA_OK
+    call vosia_results_parse(res, doc, VOSIA_SIA2, status)
+    circles(:, 1) = [10d0, 41.15d0, 0.06d0]
+    circles(:, 2) = [10d0, 41.15d0, 0.04d0]
+    call vosia_results_circles_met(res, 1_c_int64_t, circles, met, status, is_null=null)
+    call check(.not. null .and. met(1) .and. .not. met(2), 'circles met by row 1')
+    call vosia_results_circles_met(res, 2_c_int64_t, circles, met, status, is_null=null)
+    call check(null .and. .not. any(met), 'row 2 has no footprint')
+    call check_status(status, VOSIA_OK, 'circles_met')
+    call vosia_free(res)
+  end subroutine
+
   subroutine batches()
     type(vosia_service_t) :: svc
     type(vosia_query_t) :: qs(3)

@@ -71,3 +71,18 @@ def test_progress_cancels_and_its_exception_comes_out():
 
     with pytest.raises(KeyError, match="stop here"):
         vosia.execute_all(qs, jobs=2, progress=boom)
+
+
+def test_each_row_says_which_circles_it_met():
+    doc = ('<VOTABLE><RESOURCE type="results"><TABLE>'
+           '<FIELD name="s_ra" datatype="double"/><FIELD name="s_dec" datatype="double"/>'
+           '<FIELD name="s_region" datatype="char" arraysize="*"/><DATA><TABLEDATA>'
+           '<TR><TD>10</TD><TD>41</TD>'
+           '<TD>POLYGON ICRS 9.8674 40.9 10.1326 40.9 10.1326 41.1 9.8674 41.1</TD></TR>'
+           '<TR><TD/><TD/><TD/></TR></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>')
+    r = vosia.parse(doc, vosia.SIA2)
+    circles = [(10.0, 41.15, 0.06), (10.0, 41.15, 0.04), (10.0, 41.0, 0.001)]
+    assert r.circles_met(0, circles) == [0, 2]
+    assert r.circles_met(1, circles) is None
+    with pytest.raises(vosia.InvalidArgError, match="not a circle"):
+        r.circles_met(0, [(10.0, 41.0, -1.0)])
