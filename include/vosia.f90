@@ -4,9 +4,10 @@
 !>
 !> Conventions (CFITSIO's and WCSLIB's, as astronomers already write them):
 !>  - Handles are derived types (vosia_service_t, vosia_query_t, vosia_results_t,
-!>    vosia_downloads_t) wrapping a type(c_ptr); free them with the generic
+!>    vosia_downloads_t, vosia_batch_t) wrapping a type(c_ptr); free them with the generic
 !>    `call vosia_free(h)`, which nulls the handle. Handles may be freed in any order;
-!>    freeing a null handle does nothing.
+!>    freeing a null handle does nothing. The one exception: the results a batch lends
+!>    (vosia_batch_get_results) are never freed; they go with vosia_free of the batch.
 !>  - Every fallible routine takes `integer, intent(inout) :: status` after its other
 !>    required arguments (optional ones such as is_null follow it). If status is not VOSIA_OK
 !>    on entry the routine returns at once and changes nothing, so a sequence of calls needs
@@ -70,8 +71,8 @@
 !> _copy_column_attr, _copy_capability_attr, vosia_query_copy_url, _copy_error,
 !> vosia_results_copy_info, _copy_warning, _copy_column_attr, _copy_str, _copy_text,
 !> _copy_std_str, _copy_descriptor_attr, _copy_descriptor_input_attr,
-!> _copy_descriptor_input_option, vosia_downloads_copy_path, _copy_error): the module copies
-!> borrowed strings into allocatable ones itself.
+!> _copy_descriptor_input_option, vosia_downloads_copy_path, _copy_error,
+!> vosia_batch_copy_error): the module copies borrowed strings into allocatable ones itself.
 !>
 !> Example:
 !>    use, intrinsic :: iso_c_binding, only: c_int64_t, c_double

@@ -1102,6 +1102,9 @@ inline std::vector<downloaded> service::cutout_rows(
     return detail::outcomes(st, d);
 }
 
+class batch;
+struct batch_options;
+
 /// A query against a service (vosia_query). Move-only; clone() for a copy. One thread at a
 /// time. The setters return *this so they chain.
 class query {
@@ -1237,6 +1240,7 @@ public:
     vosia_query *release() noexcept { return std::exchange(h_, nullptr); }
 
 private:
+    friend batch execute_all(const std::vector<const query *> &, const batch_options &);
     query &ok(vosia_status st) {
         detail::check(st);
         return *this;
@@ -1298,20 +1302,25 @@ public:
 private:
     friend batch execute_all(const std::vector<const query *> &, const batch_options &);
     explicit batch(vosia_batch *owned) : h_(owned) {
-        const std::int64_t n = detail::value_or_fail(vosia_batch_count(h_));
-        for (std::int64_t i = 0; i < n; i++) {
-            batch_item it;
-            detail::check(vosia_batch_status(h_, i, &it.status));
-            if (it.ok()) {
-                const vosia_results *r = nullptr;
-                detail::check(vosia_batch_get_results(h_, i, &r));
-                it.results.emplace(r);
-            } else {
-                const char *text = nullptr;
-                detail::check(vosia_batch_get_error(h_, i, &text));
-                it.error = text;
+        try {
+            const std::int64_t n = detail::value_or_fail(vosia_batch_count(h_));
+            for (std::int64_t i = 0; i < n; i++) {
+                batch_item it;
+                detail::check(vosia_batch_status(h_, i, &it.status));
+                if (it.ok()) {
+                    const vosia_results *r = nullptr;
+                    detail::check(vosia_batch_get_results(h_, i, &r));
+                    it.results.emplace(r);
+                } else {
+                    const char *text = nullptr;
+                    detail::check(vosia_batch_get_error(h_, i, &text));
+                    it.error = text;
+                }
+                items_.push_back(std::move(it));
             }
-            items_.push_back(std::move(it));
+        } catch (...) {
+            vosia_batch_free(h_);  // no destructor runs for a constructor that throws
+            throw;
         }
     }
     vosia_batch *h_ = nullptr;
@@ -1320,8 +1329,9 @@ private:
 
 /// Runs every query at once (vosia_batch_execute) and returns their outcomes; a query that
 /// fails is an item with its status, not an exception. Throws vosia::error for an argument
-/// error (nothing ran), or what the progress function threw. The queries are only read, and
-/// must not change while it runs.
+/// error (nothing ran), or what a progress function threw: options.progress, or one set on
+/// a query's service (service::set_progress), which runs on the batch's threads here. The
+/// queries are only read, and must not change while it runs.
 inline batch execute_all(const std::vector<const query *> &queries,
                          const batch_options &options = {}) {
     struct hearing {
@@ -1341,7 +1351,19 @@ inline batch execute_all(const std::vector<const query *> &queries,
         };
     std::vector<const vosia_query *> handles;
     handles.reserve(queries.size());
-    for (const query *q : queries) handles.push_back(q == nullptr ? nullptr : q->get());
+    // The progress functions of the queries' services: what one throws on a batch thread
+    // is caught there (vosia_hpp_progress) and comes out here, as from a download call.
+    std::vector<detail::progress_functions *> services;
+    for (const query *q : queries) {
+        handles.push_back(q == nullptr ? nullptr : q->get());
+        if (q != nullptr && q->progress_) {
+            detail::progress_functions *p = q->progress_.get();
+            bool seen = false;
+            for (detail::progress_functions *s : services) seen = seen || s == p;
+            if (!seen) services.push_back(p);
+        }
+    }
+    for (detail::progress_functions *p : services) p->take_caught();
     vosia_batch *b = nullptr;
     vosia_status st = vosia_batch_execute(handles.data(),
                                           static_cast<std::int64_t>(handles.size()),
@@ -1350,6 +1372,8 @@ inline batch execute_all(const std::vector<const query *> &queries,
     if (b == nullptr) detail::check(st);
     batch out(b);
     if (ear.thrown) std::rethrow_exception(ear.thrown);
+    for (detail::progress_functions *p : services)
+        if (std::exception_ptr e = p->take_caught()) std::rethrow_exception(e);
     return out;
 }
 

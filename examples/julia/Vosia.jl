@@ -15,7 +15,8 @@ README.md).
 
 Conventions:
 - `Service`, `Query` and `Results` own their handles and free them in finalizers (vosia lets
-  handles be freed in any order); `close(x)` frees one early.
+  handles be freed in any order); `close(x)` frees one early. The `Results` of
+  [`execute_all`](@ref) are lent by its batch handle instead, which each of them keeps alive.
 - Rows and columns are 1-based. A column is given by number or by name (as
   `vosia_results_column_index` finds it). A standard field is a `FIELD_*` constant (its value
   in vosia.h, a key, not a position) or its name as a Symbol or string (`:access_url`).
@@ -29,7 +30,7 @@ Conventions:
 """
 module Vosia
 
-export Service, Query, Results, VosiaError
+export Service, Query, Results, VosiaError, Outcome
 
 # The library: ENV["VOSIA_LIB"] (a path) when set, else libvosia on the loader's search path.
 const libvosia = get(ENV, "VOSIA_LIB", "libvosia")
@@ -43,6 +44,8 @@ const SIA2 = Int32(2)
 
 const OK = Int32(0)
 const NULL_VALUE = Int32(1)
+const E_INVALID_ARG = Int32(11)
+const E_CONNECT = Int32(30)
 const E_CANCELLED = Int32(60)
 
 const ATTR_NAME = Int32(1)
@@ -160,7 +163,9 @@ mutable struct Service
     # Every progress function ever installed, kept alive as long as the service: a request
     # already running may still call an older one.
     callbacks::Vector{Any}
-    Service(ptr::Ptr{Cvoid}) = finalizer(close, new(ptr, Any[]))  # takes ownership
+    # Whether one is installed now (execute_all refuses the service then).
+    progress_on::Bool
+    Service(ptr::Ptr{Cvoid}) = finalizer(close, new(ptr, Any[], false))  # takes ownership
 end
 
 function Service(url::AbstractString, sia_version::Integer = SIA1)
@@ -187,12 +192,16 @@ mutable struct Query
 end
 
 """
-An immutable, fully parsed response: from [`execute`](@ref), [`parse_votable`](@ref) or
-[`parse_file`](@ref). Any number of tasks may read it at once.
+An immutable, fully parsed response: from [`execute`](@ref), [`parse_votable`](@ref),
+[`parse_file`](@ref) or [`execute_all`](@ref). Any number of tasks may read it at once.
 """
 mutable struct Results
     ptr::Ptr{Cvoid}
-    Results(ptr::Ptr{Cvoid}) = finalizer(close, new(ptr))  # takes ownership
+    # `nothing` when this object owns the handle; else the owner of a lent one (the batch of
+    # execute_all), kept alive as long as this object, which never frees the handle itself.
+    owner::Any
+    Results(ptr::Ptr{Cvoid}) = finalizer(close, new(ptr, nothing))  # takes ownership
+    Results(ptr::Ptr{Cvoid}, owner) = new(ptr, owner)  # borrows from `owner`
 end
 
 # Passing the object itself to ccall (as Ptr{Cvoid}) keeps it rooted during the call. A
@@ -213,7 +222,9 @@ function Base.close(q::Query)
 end
 function Base.close(r::Results)
     ptr, r.ptr = r.ptr, C_NULL
-    ccall((:vosia_results_free, libvosia), Cvoid, (Ptr{Cvoid},), ptr)
+    owner, r.owner = r.owner, nothing
+    # A lent handle is only let go of: its owner frees it.
+    owner === nothing && ccall((:vosia_results_free, libvosia), Cvoid, (Ptr{Cvoid},), ptr)
     return nothing
 end
 
@@ -294,11 +305,13 @@ Calls `f(done, total)` as every response body of the service is read (`total` is
 when the server did not say), on the task making the request. Returning `true` cancels the
 transfer: the call throws `VosiaError(E_CANCELLED, ...)`; an exception thrown by `f` cancels
 it too and is rethrown. `nothing` removes it. `f` must not use this service's queries.
+[`execute_all`](@ref) refuses the queries of a service with a progress function.
 """
 function set_progress!(s::Service, f)
     if f === nothing
         check(ccall((:vosia_service_set_progress, libvosia), Cint,
                     (Ptr{Cvoid}, Ptr{Cvoid}, Ptr{Cvoid}), s, C_NULL, C_NULL))
+        s.progress_on = false
         return s
     end
     box = Ref{Any}(f)
@@ -306,6 +319,7 @@ function set_progress!(s::Service, f)
     fn = @cfunction(_progress_trampoline, Int32, (Int64, Int64, Ptr{Cvoid}))
     check(ccall((:vosia_service_set_progress, libvosia), Cint,
                 (Ptr{Cvoid}, Ptr{Cvoid}, Ptr{Cvoid}), s, fn, pointer_from_objref(box)))
+    s.progress_on = true
     return s
 end
 
@@ -648,6 +662,94 @@ function get_std_text_column(r::Results, f, rows::AbstractUnitRange{<:Integer} =
         _found(status) ?
             Union{Missing,String}[p == C_NULL ? missing : unsafe_string(p) for p in ptrs] : nothing
     end
+end
+
+# ------------------------------------------------------------------------------- batch
+
+# Owner of a vosia_batch handle, which holds the results of every query that succeeded: freed
+# by its finalizer only, once no Results lent by it is reachable (so never under a reader).
+mutable struct _Batch
+    ptr::Ptr{Cvoid}
+    _Batch(ptr::Ptr{Cvoid}) = finalizer(_free_batch, new(ptr))  # takes ownership
+end
+Base.unsafe_convert(::Type{Ptr{Cvoid}}, b::_Batch) = b.ptr
+function _free_batch(b::_Batch)
+    ptr, b.ptr = b.ptr, C_NULL
+    ccall((:vosia_batch_free, libvosia), Cvoid, (Ptr{Cvoid},), ptr)
+    return nothing
+end
+
+"""
+    Outcome
+
+What one query of [`execute_all`](@ref) gave: `index`, its 1-based place among the queries,
+and either `results` (a `Results`) or `error` (the `VosiaError` it failed with), the other
+being `nothing`. `ok(outcome)` tells which.
+"""
+struct Outcome
+    index::Int
+    results::Union{Results,Nothing}
+    error::Union{VosiaError,Nothing}
+end
+
+"true if the query of this outcome succeeded (its `results` are there)."
+ok(o::Outcome) = o.error === nothing
+
+"""
+    execute_all(queries; jobs = 0, per_host = 0, min_interval = 0.0) -> Vector{Outcome}
+
+Runs every `Query` of `queries` at once (vosia_batch_execute), each with its own service's
+settings, and returns one [`Outcome`](@ref) per query, in order: a query that fails is an
+outcome carrying its `VosiaError` (`E_CONNECT`, `E_HTTP`, ...), not an exception. At most
+`jobs` run at a time (1 to 64; 0: 8), at most `per_host` against one host (scheme, host and
+port; 0: 4), and request starts to one host are at least `min_interval` seconds apart; a
+429/503 Retry-After pauses every request of the batch to that host.
+
+The queries run on threads of the library's own, all joined before it returns; this task's
+thread is blocked meanwhile, as in `execute`. They are only read, so one may appear more than
+once, but none may be changed meanwhile. Their services must have no progress function
+(`set_progress!`): vosia would call it on those threads, which Julia did not start
+(`ArgumentError`). The `Results` of the outcomes are lent by one batch handle, which stays
+alive as long as any of them does; `close` on one only lets go of it. Throws a `VosiaError`
+for an argument error (`jobs` out of range, a closed query: nothing ran).
+"""
+function execute_all(queries; jobs::Integer = 0, per_host::Integer = 0, min_interval::Real = 0.0)
+    qs = Query[q for q in queries]
+    for (i, q) in enumerate(qs)
+        q.service.progress_on && throw(ArgumentError(
+            "query $i: its service has a progress function (set_progress!), which vosia " *
+            "would call on threads Julia did not start; remove it with set_progress!(s, nothing)"))
+    end
+    handles = Ptr{Cvoid}[q.ptr for q in qs]
+    out = Ref{Ptr{Cvoid}}(C_NULL)
+    status = GC.@preserve qs ccall((:vosia_batch_execute, libvosia), Cint,
+                                   (Ptr{Ptr{Cvoid}}, Int64, Int32, Int32, Cdouble, Ptr{Cvoid},
+                                    Ptr{Cvoid}, Ref{Ptr{Cvoid}}),
+                                   handles, length(handles), jobs, per_host, min_interval,
+                                   C_NULL, C_NULL, out)
+    out[] == C_NULL && check(status)  # an argument error: nothing ran, no handle
+    # Otherwise the failures (if any) are per query, read below.
+    b = _Batch(out[])
+    n = _count(ccall((:vosia_batch_count, libvosia), Int64, (Ptr{Cvoid},), b))
+    outcomes = Vector{Outcome}(undef, n)
+    for i in 1:n
+        st = Ref{Int32}(OK)
+        check(ccall((:vosia_batch_status, libvosia), Cint, (Ptr{Cvoid}, Int64, Ref{Int32}),
+                    b, i - 1, st))
+        if st[] == OK
+            r = Ref{Ptr{Cvoid}}(C_NULL)
+            check(ccall((:vosia_batch_get_results, libvosia), Cint,
+                        (Ptr{Cvoid}, Int64, Ref{Ptr{Cvoid}}), b, i - 1, r))
+            outcomes[i] = Outcome(i, Results(r[], b), nothing)
+        else
+            text = Ref{Cstring}()
+            detail = GC.@preserve b _borrowed(
+                ccall((:vosia_batch_get_error, libvosia), Cint,
+                      (Ptr{Cvoid}, Int64, Ref{Cstring}), b, i - 1, text), text)
+            outcomes[i] = Outcome(i, nothing, _error(st[], something(detail, "")))
+        end
+    end
+    return outcomes
 end
 
 end # module

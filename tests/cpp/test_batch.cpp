@@ -1,7 +1,8 @@
 // vosia.hpp's execute_all (C++17, -Wall -Wextra -Werror -pedantic): a refused batch gives one
 // failed item per query, in order; an argument error throws; a progress function can cancel
 // and what it throws comes out of execute_all; with VOSIA_TEST_DACHS, 5 live positions give
-// the row counts of serial runs, read through the lent results. Prints "N passed, N failed".
+// the row counts of serial runs, read through the lent results, and what a service's progress
+// function throws on the batch's threads comes out of execute_all. Prints "N passed, N failed".
 #include "vosia.hpp"
 
 #include <cstdio>
@@ -86,6 +87,21 @@ static void live(const std::string &base) {
     } catch (const std::runtime_error &e) {
         CHECK(std::string(e.what()) == "stop here");
     }
+
+    // A service's own progress function runs on the batch's threads: what it throws comes
+    // out of execute_all too, once, and not out of a later call.
+    svc.set_progress([](std::int64_t, std::int64_t) -> bool {
+        throw std::runtime_error("service stop");
+    });
+    std::vector<vosia::query> watched = positions(svc, 3);
+    try {
+        vosia::execute_all(watched, {2, 2, 0.0, {}});
+        CHECK(false);
+    } catch (const std::runtime_error &e) {
+        CHECK(std::string(e.what()) == "service stop");
+    }
+    svc.set_progress({});
+    CHECK(vosia::execute_all(watched).all_ok());
 }
 
 static void circles() {
