@@ -34,7 +34,7 @@ mod xml;
 pub mod ffi;
 
 pub use error::{Error, ErrorKind, Result};
-pub use results::Results;
+pub use results::{Results, RowsSink};
 pub use sia::SiaVersion;
 
 /// The crate version, from Cargo.toml.

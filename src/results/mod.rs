@@ -22,8 +22,14 @@ use crate::stdfields::{self, Source};
 use crate::votable::columns::TextCells;
 use crate::votable::{
     Cells, Column, DEFAULT_MEMORY_BUDGET, Datatype, Document, Field, Info, ServiceDescriptor,
-    read_document_within,
+    Table, read_document_in_batches, read_document_within,
 };
+
+/// What receives a streamed read's rows (see [`Results::read_in_batches`]): one batch, as
+/// results of its own to keep or drop (the table's columns, up to `batch_rows` rows, no
+/// INFOs), and the index of its first row in the whole table. An error stops the read and is
+/// what the read returns.
+pub type RowsSink<'a> = &'a mut dyn FnMut(Results, u64) -> Result<()>;
 
 /// The numbers of one array cell, as stored.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -83,6 +89,15 @@ pub struct Results {
     descriptors: Vec<ServiceDescriptor>,
 }
 
+fn open(path: &Path) -> Result<File> {
+    File::open(path).map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot open {}: {e}", path.display()),
+        )
+    })
+}
+
 fn c_text(s: &str) -> Box<CStr> {
     let cut = s.split('\0').next().unwrap_or("");
     std::ffi::CString::new(cut)
@@ -114,6 +129,49 @@ impl Results {
         Results::from_document(read_document_within(reader, budget)?, version)
     }
 
+    /// Reads a VOTable from `reader` without keeping its rows: they are handed to `sink` in
+    /// batches of `batch_rows` rows (at least 1), in order, as they are parsed, so that
+    /// memory does not grow with the row count; `budget` (0: no limit) bounds one batch and
+    /// the rest of the document.
+    ///
+    /// Returns what the response says besides its rows: results with the table's columns,
+    /// no rows, and the INFOs, QUERY_STATUS (overflow), warnings and service descriptors of
+    /// the whole document. The errors are those of [`Results::from_reader_within`]; a
+    /// QUERY_STATUS=ERROR that comes after the rows (rare) is found only at the end, after
+    /// the batches were handed on.
+    pub fn read_in_batches<R: BufRead>(
+        reader: R,
+        version: SiaVersion,
+        budget: u64,
+        batch_rows: usize,
+        sink: RowsSink<'_>,
+    ) -> Result<Results> {
+        let mut hand_on = |table: Table, first_row: u64| {
+            let batch = Results::from_document(Document::of_rows(table), version)?;
+            sink(batch, first_row)
+        };
+        let doc = read_document_in_batches(reader, budget, batch_rows, &mut hand_on)?;
+        Results::from_document(doc, version)
+    }
+
+    /// [`Results::read_in_batches`] of a file.
+    pub fn read_file_in_batches(
+        path: &Path,
+        version: SiaVersion,
+        budget: u64,
+        batch_rows: usize,
+        sink: RowsSink<'_>,
+    ) -> Result<Results> {
+        let file = open(path)?;
+        Results::read_in_batches(
+            BufReader::with_capacity(1 << 16, file),
+            version,
+            budget,
+            batch_rows,
+            sink,
+        )
+    }
+
     /// Parses a VOTable held in memory.
     pub fn from_bytes(data: &[u8], version: SiaVersion) -> Result<Results> {
         Results::from_reader(data, version)
@@ -126,12 +184,7 @@ impl Results {
 
     /// [`Results::from_path`] within a memory budget (see [`Results::from_reader_within`]).
     pub fn from_path_within(path: &Path, version: SiaVersion, budget: u64) -> Result<Results> {
-        let file = File::open(path).map_err(|e| {
-            Error::new(
-                ErrorKind::Io,
-                format!("cannot open {}: {e}", path.display()),
-            )
-        })?;
+        let file = open(path)?;
         Results::from_reader_within(BufReader::with_capacity(1 << 16, file), version, budget)
     }
 

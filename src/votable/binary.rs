@@ -19,7 +19,7 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
 );
 
 /// Base64 characters decoded at a time (a multiple of four).
-const BLOCK: usize = 1 << 16;
+pub(crate) const BLOCK: usize = 1 << 16;
 
 /// A variable-length cell claiming more elements than this is treated as corrupt.
 const MAX_ELEMENTS: usize = 1 << 28;
@@ -41,6 +41,9 @@ pub(crate) struct BinaryDecoder {
     b64: Vec<u8>,
     /// Decoded bytes not yet consumed by whole rows.
     bytes: Vec<u8>,
+    /// Rows the columns may hold before decoding pauses (the rest waits in `bytes`): a
+    /// streamed read's batch size, else unlimited.
+    row_cap: usize,
     scratch: Scratch,
 }
 
@@ -68,12 +71,23 @@ impl BinaryDecoder {
             binary2,
             b64: Vec::new(),
             bytes: Vec::new(),
+            row_cap: usize::MAX,
             scratch: Scratch::default(),
         }
     }
 
-    /// Feeds base64 text (whitespace allowed); decodes and stores every complete row,
-    /// charging what it keeps to `budget`.
+    /// Rows the columns may hold before decoding pauses (see [`BinaryDecoder::resume`]).
+    pub(crate) fn set_row_cap(&mut self, rows: usize) {
+        self.row_cap = rows.max(1);
+    }
+
+    /// Stores the complete rows already decoded but held back by the row cap, up to the cap.
+    pub(crate) fn resume(&mut self, columns: &mut [Column], budget: &mut Budget) -> Result<()> {
+        self.take_rows(columns, budget)
+    }
+
+    /// Feeds base64 text (whitespace allowed); decodes and stores every complete row (up to
+    /// the row cap), charging what it keeps to `budget`.
     pub(crate) fn feed(
         &mut self,
         text: &[u8],
@@ -107,10 +121,10 @@ impl BinaryDecoder {
     }
 
     /// Ends the stream: the last partial base64 group and any incomplete row are errors.
+    /// Under a row cap, first [`BinaryDecoder::end_base64`], then hand full columns on and
+    /// [`BinaryDecoder::resume`] until they are no longer full.
     pub(crate) fn finish(&mut self, columns: &mut [Column], budget: &mut Budget) -> Result<()> {
-        if !self.b64.is_empty() {
-            self.decode_block(columns, budget)?;
-        }
+        self.end_base64(columns, budget)?;
         if !self.bytes.is_empty() {
             return Err(Error::format(format!(
                 "BINARY stream ends inside a row ({} bytes left over): the response was cut short",
@@ -120,9 +134,23 @@ impl BinaryDecoder {
         Ok(())
     }
 
+    /// Decodes the last base64 characters of the stream (a final partial block).
+    pub(crate) fn end_base64(&mut self, columns: &mut [Column], budget: &mut Budget) -> Result<()> {
+        if !self.b64.is_empty() {
+            self.decode_block(columns, budget)?;
+        }
+        Ok(())
+    }
+
     fn take_rows(&mut self, columns: &mut [Column], budget: &mut Budget) -> Result<()> {
         let mut start = 0;
-        while let Some(len) = self.row_len(&self.bytes[start..])? {
+        let mut room = self
+            .row_cap
+            .saturating_sub(columns.first().map_or(0, Column::rows));
+        while room > 0
+            && let Some(len) = self.row_len(&self.bytes[start..])?
+        {
+            room -= 1;
             let row = std::mem::take(&mut self.bytes);
             let result = self.decode_row(&row[start..start + len], columns, budget);
             self.bytes = row;

@@ -50,9 +50,14 @@ impl Budget {
     }
 
     /// Bytes charged so far.
-    #[cfg(test)]
     pub(crate) fn used(&self) -> u64 {
         self.used
+    }
+
+    /// Gives back what was charged since `used()` returned `mark` (a streamed batch's cells,
+    /// once they have been handed on and dropped).
+    pub(crate) fn release_to(&mut self, mark: u64) {
+        self.used = self.used.min(mark);
     }
 }
 

@@ -1,6 +1,7 @@
 //! The VOTable reader: streams a VOTable (TABLEDATA, BINARY, BINARY2) from any `BufRead`
 //! into typed columns, tolerating the quirks of real archives.
 
+mod streamed;
 mod binary;
 mod budget;
 mod cells;
@@ -15,5 +16,8 @@ pub use budget::DEFAULT_MEMORY_BUDGET;
 pub(crate) use cells::parse_real;
 pub use columns::{Cells, Column};
 pub use descriptors::{InputParam, ServiceDescriptor};
-pub use reader::{Document, Info, Scope, Table, read_document, read_document_within};
+pub use reader::{
+    Document, Info, Scope, Table, read_document, read_document_in_batches, read_document_within,
+};
+pub use streamed::BatchSink;
 pub use types::{ArraySize, Datatype, Field, Shape};

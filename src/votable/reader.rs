@@ -6,11 +6,12 @@ use std::io::BufRead;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
-use super::binary::BinaryDecoder;
+use super::binary::{BLOCK as BINARY_BLOCK, BinaryDecoder};
 use super::budget::{Budget, DEFAULT_MEMORY_BUDGET};
 use super::cells::{CellOutcome, CellPlan, Scratch, push_cell};
 use super::columns::Column;
 use super::descriptors::{Collector, ServiceDescriptor};
+use super::streamed::{BatchSink, Batches};
 use super::tabledata::{RowSink, read_tabledata};
 use super::token_limit::{MAX_TOKEN, TokenLimit};
 use super::types::{ArraySize, Datatype, Field};
@@ -96,14 +97,17 @@ struct Decoding {
     fields: Vec<Field>,
     columns: Vec<Column>,
     plans: Vec<CellPlan>,
+    /// Rows in `columns` (for a streamed read: since the last batch handed on).
     rows: usize,
+    /// Rows handed on before those in `columns` (streamed reads), for messages.
+    first_row: usize,
     column: usize,
     /// A TR is open: cells go to row `rows`.
     row_open: bool,
     binary: Option<BinaryDecoder>,
 }
 
-struct State {
+struct State<'a> {
     stack: Vec<Elem>,
     resources: Vec<ResourceInfo>,
     /// The resource each table stands in (None: directly under VOTABLE).
@@ -121,6 +125,8 @@ struct State {
     warnings: Vec<String>,
     warning_count: usize,
     descriptors: Collector,
+    /// A streamed read: where the rows go, batch by batch.
+    batches: Option<Batches<'a>>,
 }
 
 /// A VOTable's root element is VOTABLE (any namespace prefix, any case); an HTML page or
@@ -136,6 +142,19 @@ fn check_root(e: &BytesStart) -> Result<()> {
 }
 
 impl Document {
+    /// A document of nothing but `table` (a streamed batch of rows).
+    pub fn of_rows(table: Table) -> Document {
+        Document {
+            table: Some(table),
+            infos: Vec::new(),
+            status: None,
+            error_text: None,
+            warnings: Vec::new(),
+            warning_count: 0,
+            descriptors: Vec::new(),
+        }
+    }
+
     /// The service's error, when QUERY_STATUS=ERROR applies (the one QUERY_STATUS rule, see
     /// [`Document::status`]): kind `Service`, with the service's own text.
     pub fn service_error(&self) -> Option<Error> {
@@ -164,7 +183,34 @@ pub fn read_document<R: BufRead>(input: R) -> Result<Document> {
 
 /// [`read_document`], keeping at most `budget` bytes of what it reads (0: no limit): a
 /// document that needs more is refused (`TooLarge`) before the memory is taken.
-pub fn read_document_within<R: BufRead>(mut input: R, budget: u64) -> Result<Document> {
+pub fn read_document_within<R: BufRead>(input: R, budget: u64) -> Result<Document> {
+    read_document_as(input, budget, None)
+}
+
+/// Reads a VOTable, handing its results table to `sink` in batches of `batch_rows` rows (at
+/// least 1) as they are decoded, so that memory does not grow with the row count; `budget`
+/// (0: no limit) bounds what one batch and the rest of the document keep. The batches come
+/// in order; the first row of each is its index in the whole table. The [`Document`]
+/// returned has everything but the rows: its table has the FIELDs and no rows.
+///
+/// A table that is handed on is the one [`Document::table`] names, with one exception
+/// found only after rows have gone: a `type="results"` RESOURCE after another table whose
+/// rows were streamed is a Format error. An error of the sink stops the read and is
+/// returned.
+pub fn read_document_in_batches<R: BufRead>(
+    input: R,
+    budget: u64,
+    batch_rows: usize,
+    sink: BatchSink<'_>,
+) -> Result<Document> {
+    read_document_as(input, budget, Some(Batches::new(batch_rows, sink)))
+}
+
+fn read_document_as<R: BufRead>(
+    mut input: R,
+    budget: u64,
+    batches: Option<Batches<'_>>,
+) -> Result<Document> {
     // The encoding is decided from the XML declaration, which a pipe or a slow socket may
     // hand over a few bytes at a time: gather it whole first.
     let head = read_head(&mut input).map_err(|e| {
@@ -183,9 +229,13 @@ pub fn read_document_within<R: BufRead>(mut input: R, budget: u64) -> Result<Doc
             .encoding(declared)
             .bom_override(true)
             .build(input);
-        read_events(std::io::BufReader::with_capacity(1 << 16, decoded), budget)
+        read_events(
+            std::io::BufReader::with_capacity(1 << 16, decoded),
+            budget,
+            batches,
+        )
     } else {
-        read_events(input, budget)
+        read_events(input, budget, batches)
     }
 }
 
@@ -217,7 +267,11 @@ fn read_head<R: BufRead>(input: &mut R) -> std::io::Result<Vec<u8>> {
     }
 }
 
-fn read_events<R: BufRead>(input: R, budget: u64) -> Result<Document> {
+fn read_events<R: BufRead>(
+    input: R,
+    budget: u64,
+    batches: Option<Batches<'_>>,
+) -> Result<Document> {
     let mut reader = Reader::from_reader(TokenLimit::new(input));
     let config = reader.config_mut();
     // End names are not checked by quick-xml: TABLEDATA is read past it (see
@@ -241,6 +295,7 @@ fn read_events<R: BufRead>(input: R, budget: u64) -> Result<Document> {
         warnings: Vec::new(),
         warning_count: 0,
         descriptors: Collector::default(),
+        batches,
     };
     let mut buf = Vec::with_capacity(4096);
     let mut saw_root = false;
@@ -408,7 +463,7 @@ pub(super) fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
     attributes(e).find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
-impl State {
+impl State<'_> {
     fn warn(&mut self, message: impl FnOnce() -> String) {
         self.warning_count += 1;
         if self.warnings.len() < MAX_WARNINGS {
@@ -480,6 +535,12 @@ impl State {
                 let decode = self.decoding.is_none()
                     && (self.chosen.is_none()
                         || (here_is_results && first_in_resource && !chosen_is_results));
+                if decode && self.batches.as_ref().is_some_and(|b| b.handed() > 0) {
+                    return Err(Error::format(
+                        "the results table comes after another table whose rows were already \
+                         handed on: read this document whole, not in batches",
+                    ));
+                }
                 if decode && !empty {
                     self.decoding = Some(Decoding {
                         table: t,
@@ -487,6 +548,7 @@ impl State {
                         columns: Vec::new(),
                         plans: Vec::new(),
                         rows: 0,
+                        first_row: 0,
                         column: 0,
                         row_open: false,
                         binary: None,
@@ -561,13 +623,20 @@ impl State {
                     self.budget.charge(d.fields.len() * per_column)?;
                     d.columns = d.fields.iter().map(|f| Column::new(f.shape())).collect();
                     d.plans = d.fields.iter().map(CellPlan::new).collect();
+                    if let Some(batches) = &mut self.batches {
+                        batches.start(&self.budget);
+                    }
                 }
                 Elem::Other
             }
             "TABLEDATA" if self.decoding_here() => Elem::TableData,
             "BINARY" | "BINARY2" if self.decoding_here() => {
                 if let Some(d) = &mut self.decoding {
-                    d.binary = Some(BinaryDecoder::new(&d.fields, name == "BINARY2"));
+                    let mut decoder = BinaryDecoder::new(&d.fields, name == "BINARY2");
+                    if let Some(batches) = &self.batches {
+                        decoder.set_row_cap(batches.batch_rows());
+                    }
+                    d.binary = Some(decoder);
                 }
                 Elem::Binary
             }
@@ -630,6 +699,12 @@ impl State {
             }
             Elem::Binary => {
                 if let Some(d) = &mut self.decoding
+                    && let Some(binary) = &mut d.binary
+                {
+                    binary.end_base64(&mut d.columns, &mut self.budget)?;
+                }
+                self.hand_over_binary_rows()?;
+                if let Some(d) = &mut self.decoding
                     && let Some(mut binary) = d.binary.take()
                 {
                     binary.finish(&mut d.columns, &mut self.budget)?;
@@ -638,6 +713,10 @@ impl State {
             }
             Elem::Table(t) if self.decoding.as_ref().is_some_and(|d| d.table == t) => {
                 self.end_row()?;
+                if let (Some(batches), Some(d)) = (&mut self.batches, &mut self.decoding) {
+                    let rows = d.columns.first().map_or(0, Column::rows);
+                    batches.hand_over(&d.fields, &mut d.columns, rows, &mut self.budget)?;
+                }
                 if let Some(d) = self.decoding.take() {
                     let mut columns = d.columns;
                     // A table without DATA still has its columns: zero rows.
@@ -668,7 +747,7 @@ impl State {
             return Ok(());
         };
         if !d.row_open {
-            let row = d.rows;
+            let row = d.first_row + d.rows;
             self.warn(|| format!("a TD outside any TR after row {row}; ignored"));
             return Ok(());
         }
@@ -681,7 +760,7 @@ impl State {
         if std::mem::take(&mut self.text_cut) {
             d.columns[col].make_room(&mut self.budget, 0)?;
             d.columns[col].push_null();
-            let (row, name) = (d.rows, d.fields[col].name.clone());
+            let (row, name) = (d.first_row + d.rows, d.fields[col].name.clone());
             self.warn(|| {
                 format!(
                     "row {row}, column {name}: the cell is longer than {} MiB; kept as null",
@@ -699,7 +778,7 @@ impl State {
             &mut self.budget,
         )?;
         if outcome == CellOutcome::Unreadable {
-            let (row, name) = (d.rows, d.fields[col].name.clone());
+            let (row, name) = (d.first_row + d.rows, d.fields[col].name.clone());
             let text: String = self.text.chars().take(40).collect();
             self.warn(|| format!("row {row}, column {name}: cannot read \"{text}\"; kept as null"));
         }
@@ -734,12 +813,39 @@ impl State {
             d.columns[col].make_room(&mut self.budget, 0)?;
             d.columns[col].push_null();
         }
-        let row = d.rows;
+        let row = d.first_row + d.rows;
         d.rows += 1;
+        if let Some(batches) = &mut self.batches
+            && batches.due(d.rows)
+        {
+            batches.hand_over(&d.fields, &mut d.columns, d.rows, &mut self.budget)?;
+            d.first_row += d.rows;
+            d.rows = 0;
+        }
         if short {
             self.warn(|| format!("row {row} has fewer cells than FIELDs; the rest are null"));
         }
         Ok(())
+    }
+
+    /// A streamed read: hands on every batch the BINARY decoder has filled, letting it go on
+    /// with the rows it held back.
+    fn hand_over_binary_rows(&mut self) -> Result<()> {
+        let (Some(batches), Some(d)) = (&mut self.batches, &mut self.decoding) else {
+            return Ok(());
+        };
+        let Some(decoder) = &mut d.binary else {
+            return Ok(());
+        };
+        loop {
+            let rows = d.columns.first().map_or(0, Column::rows);
+            if !batches.due(rows) {
+                return Ok(());
+            }
+            batches.hand_over(&d.fields, &mut d.columns, rows, &mut self.budget)?;
+            d.first_row += rows;
+            decoder.resume(&mut d.columns, &mut self.budget)?;
+        }
     }
 
     fn push_text(&mut self, text: &str) {
@@ -789,11 +895,6 @@ impl State {
     /// feeding the binary decoder as the bytes arrive; the stream of a table not decoded is
     /// skipped the same way, never held.
     fn read_stream<R: BufRead>(&mut self, reader: &mut Reader<R>, decoded: bool) -> Result<()> {
-        let mut binary = self
-            .decoding
-            .as_mut()
-            .filter(|_| decoded)
-            .and_then(|d| d.binary.as_mut().map(|b| (b, &mut d.columns)));
         let mut stream = reader.stream();
         loop {
             let chunk = stream
@@ -806,8 +907,17 @@ impl State {
                 Some(n) => (n, true),
                 None => (chunk.len(), false),
             };
-            if let Some((decoder, columns)) = &mut binary {
-                decoder.feed(&chunk[..take], columns, &mut self.budget)?;
+            // A block at a time, so that a streamed read hands rows on before the next
+            // block is decoded, however large the chunk (a document in memory is one chunk).
+            if decoded {
+                for text in chunk[..take].chunks(BINARY_BLOCK) {
+                    if let Some(d) = &mut self.decoding
+                        && let Some(decoder) = &mut d.binary
+                    {
+                        decoder.feed(text, &mut d.columns, &mut self.budget)?;
+                        self.hand_over_binary_rows()?;
+                    }
+                }
             }
             stream.consume(take);
             if done {
@@ -865,7 +975,7 @@ impl State {
     }
 }
 
-impl RowSink for State {
+impl RowSink for State<'_> {
     fn start_row(&mut self) -> Result<()> {
         State::start_row(self)
     }
