@@ -194,6 +194,17 @@ if(VOSIA_BUILD_EXAMPLES AND TARGET print_table)
       PASS_REGULAR_EXPRESSION "http://example\\.com/querydata/image\\.fits")
   endif()
 endif()
+# Reading in batches keeps memory flat: 2 000 000 rows generated into a pipe and summarized
+# (examples/c/summarize.c) with a peak RSS under 40 MB (tests/c/stream_memory.sh).
+if(VOSIA_BUILD_EXAMPLES AND TARGET summarize)
+  add_test(NAME example_summarize
+    COMMAND summarize "${VOSIA_TEST_DATA_DIR}/sia1_three.xml" 1 2)
+  set_tests_properties(example_summarize PROPERTIES
+    PASS_REGULAR_EXPRESSION "images 3 in 2 batches")
+  add_test(NAME stream_memory
+    COMMAND bash "${PROJECT_SOURCE_DIR}/tests/c/stream_memory.sh" "$<TARGET_FILE:summarize>")
+  set_tests_properties(stream_memory PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
+endif()
 # The download example against the live DaCHS (tests/c/example_download.sh; skipped, 77,
 # without VOSIA_TEST_DACHS).
 if(VOSIA_BUILD_EXAMPLES AND TARGET download)

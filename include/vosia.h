@@ -70,11 +70,16 @@
  * link, so the dataset is saved, not the XML. The outcome of each file is in a
  * vosia_downloads handle.
  *
- * Progress and cancel. vosia_service_set_progress installs the one callback vosia has:
- * told the bytes of each response body read so far and expected, it cancels the transfer
- * with a non-zero return (VOSIA_E_CANCELLED). During vosia_service_download_rows it is told
- * the bytes of all files together, from the download threads, one call at a time, and its
- * non-zero return stops every transfer (their .part files are removed).
+ * Callbacks: two kinds, each returning non-zero to stop (VOSIA_E_CANCELLED).
+ * - Progress (vosia_progress_fn). vosia_service_set_progress installs one: told the bytes of
+ *   each response body read so far and expected, it cancels the transfer with a non-zero
+ *   return. During vosia_service_download_rows it is told the bytes of all files together,
+ *   from the download threads, one call at a time, and its non-zero return stops every
+ *   transfer (their .part files are removed); vosia_batch_execute takes one for queries done.
+ * - Rows (vosia_rows_fn), for answers larger than memory. vosia_query_execute_in_batches and
+ *   vosia_results_parse_file_in_batches hand the rows to it in batches as they are parsed,
+ *   on the calling thread, and keep none: a response of millions of rows is read in a few
+ *   MB. (API.md allowed only the progress kind; 0.2 adds this one, for issue 11.)
  *
  * Rows and columns are 0-based (1-based only in the Fortran module). Types at the boundary:
  * int32_t, int64_t, double, size_t, pointers; no varargs, no long, no bool, no structs by
@@ -652,6 +657,18 @@ typedef int32_t vosia_status;
  * fails with VOSIA_E_CANCELLED. `user` is the pointer given to vosia_service_set_progress.
  */
 typedef int32_t (*vosia_progress_fn)(int64_t done, int64_t total, void *user);
+
+/**
+ * A rows function, for a read in batches (vosia_query_execute_in_batches,
+ * vosia_results_parse_file_in_batches): handed each batch of rows as soon as it is parsed.
+ * `rows` is a results handle with the table's columns and up to `batch_rows` rows, borrowed
+ * for this call only: read it with any vosia_results_ getter (whole columns at once with
+ * vosia_results_get_double_column and its kin), never free it, and keep neither it nor a
+ * string borrowed from it after returning. `first_row` is the index (0-based) of its first
+ * row in the whole table. Return 0 to go on; any other value stops the read at once, and
+ * the call fails with VOSIA_E_CANCELLED. Called on the calling thread, in row order.
+ */
+typedef int32_t (*vosia_rows_fn)(const vosia_results *rows, int64_t first_row, void *user);
 
 
 
@@ -1427,6 +1444,27 @@ vosia_status vosia_query_execute(vosia_query *q, vosia_results **out);
 vosia_status vosia_query_execute_saving(vosia_query *q, const char *path, vosia_results **out);
 
 /**
+ * As vosia_query_execute, but the rows are not kept: they are handed to `on_rows` in
+ * batches of `batch_rows` rows as the response is parsed, and dropped after each call, so
+ * that memory does not grow with the row count (a response of millions of rows reads in a
+ * few MB). The service's response size limit still applies; its memory budget bounds one
+ * batch. On success `*out` receives the rest of the response: results with the table's
+ * columns and no rows, the INFOs and overflow flag of the whole response, and its warnings
+ * (free with vosia_results_free). A QUERY_STATUS=ERROR found after rows were handed on (rare:
+ * services put it before the table) fails the call after those calls.
+ *
+ * @param batch_rows rows per batch, >= 1 (the last batch may hold fewer).
+ * @param on_rows    (not NULL) called with each batch, on this thread; see vosia_rows_fn.
+ * @param user       handed back to `on_rows` unchanged; may be NULL.
+ * @param out        (out, not NULL) receives the rest of the response; written only on
+ *                   VOSIA_OK.
+ * @return as vosia_query_execute; VOSIA_E_CANCELLED when `on_rows` returned non-zero (or the
+ *         service's progress function asked to stop); VOSIA_E_INVALID_ARG for
+ *         `batch_rows` < 1.
+ */
+vosia_status vosia_query_execute_in_batches(vosia_query *q, int64_t batch_rows, vosia_rows_fn on_rows, void *user, vosia_results **out);
+
+/**
  * The detail of this query's last vosia_query_execute failure ("" after a success or
  * before any execute). Reading it never changes vosia_last_error.
  *
@@ -1487,6 +1525,28 @@ vosia_status vosia_results_parse_file(const char *path, int32_t sia_version, vos
  *         VOSIA_E_INVALID_ARG for a negative budget.
  */
 vosia_status vosia_results_parse_file_within(const char *path, int32_t sia_version, int64_t memory_budget, vosia_results **out);
+
+/**
+ * Reads a VOTable file without keeping its rows: they are handed to `on_rows` in batches of
+ * `batch_rows` rows as the file is parsed, and dropped after each call, so that memory does
+ * not grow with the row count (see vosia_query_execute_in_batches, which does the same for
+ * a query's response). The memory budget (`memory_budget`, as in
+ * vosia_results_parse_within) bounds one batch and the rest of the document. A path such as
+ * `/dev/stdin` or a named pipe reads a stream as it is written.
+ *
+ * @param path          (not NULL) UTF-8 file name.
+ * @param sia_version   VOSIA_SIA1 or VOSIA_SIA2.
+ * @param memory_budget bytes, > 0; 0 means no limit.
+ * @param batch_rows    rows per batch, >= 1 (the last batch may hold fewer).
+ * @param on_rows       (not NULL) called with each batch, on this thread; see vosia_rows_fn.
+ * @param user          handed back to `on_rows` unchanged; may be NULL.
+ * @param out           (out, not NULL) receives the rest of the document: the table's
+ *                      columns and no rows, its INFOs, overflow flag and warnings; written
+ *                      only on VOSIA_OK.
+ * @return As vosia_results_parse_file_within; VOSIA_E_CANCELLED when `on_rows` returned
+ *         non-zero; VOSIA_E_INVALID_ARG for `batch_rows` < 1.
+ */
+vosia_status vosia_results_parse_file_in_batches(const char *path, int32_t sia_version, int64_t memory_budget, int64_t batch_rows, vosia_rows_fn on_rows, void *user, vosia_results **out);
 
 /**
  * Frees results and every string borrowed from them. NULL is ignored; so is a pointer that

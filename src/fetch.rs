@@ -10,25 +10,57 @@ use std::path::Path;
 use crate::SiaVersion;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{self, Answer, Refusal, Settings};
-use crate::results::Results;
+use crate::results::{Results, RowsSink};
 use crate::votable::read_document;
 
-/// GETs `url` (or POSTs the form `form` to it) and reads the answer as SIA results,
-/// streaming; with `save`, the exact bytes of the body are written to that file as they are
-/// read (see [`crate::query::Query::execute_saving`]).
+/// One query's request: GET `url`, or POST the form `form` to it; the answer read as SIA
+/// results of `version`; with `save`, the exact bytes of the body also written to that file
+/// as they are read (see [`crate::query::Query::execute_saving`]).
+pub(crate) struct Request<'a> {
+    pub url: &'a str,
+    pub form: Option<&'a str>,
+    pub version: SiaVersion,
+    pub save: Option<&'a Path>,
+}
+
+/// How a response body is read: whole into results, or handed on in batches of rows.
+pub(crate) enum Reading<'a> {
+    Whole,
+    InBatches {
+        batch_rows: usize,
+        sink: RowsSink<'a>,
+    },
+}
+
+impl Reading<'_> {
+    fn read<R: BufRead>(&mut self, body: R, version: SiaVersion, budget: u64) -> Result<Results> {
+        match self {
+            Reading::Whole => Results::from_reader_within(body, version, budget),
+            Reading::InBatches { batch_rows, sink } => {
+                Results::read_in_batches(body, version, budget, *batch_rows, &mut **sink)
+            }
+        }
+    }
+}
+
+/// Sends `request` and reads the answer as `reading` says, streaming.
 pub(crate) fn results(
     agent: &ureq::Agent,
     settings: &Settings,
-    url: &str,
-    form: Option<&str>,
-    version: SiaVersion,
-    save: Option<&Path>,
+    request: Request<'_>,
+    mut reading: Reading<'_>,
 ) -> Result<Results> {
+    let Request {
+        url,
+        form,
+        version,
+        save,
+    } = request;
     match http::get(agent, settings, url, form, settings.max_response_bytes)? {
         Answer::Body(mut body) => {
+            let budget = settings.memory_budget;
             let Some(path) = save else {
-                let parsed =
-                    Results::from_reader_within(body.reader(), version, settings.memory_budget);
+                let parsed = reading.read(body.reader(), version, budget);
                 return body.finish(parsed);
             };
             let part = crate::download::part_path_of(path);
@@ -41,7 +73,7 @@ pub(crate) fn results(
                 out: io::BufWriter::new(file),
                 failed: None,
             };
-            let mut parsed = Results::from_reader_within(&mut tee, version, settings.memory_budget);
+            let mut parsed = reading.read(&mut tee, version, budget);
             // What follows the document belongs to the response too.
             if parsed.is_ok()
                 && let Err(e) = io::copy(&mut tee.inner, &mut tee.out)

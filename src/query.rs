@@ -8,8 +8,9 @@
 use std::sync::Arc;
 
 use crate::error::Result;
+use crate::fetch::Reading;
 use crate::params::Params;
-use crate::results::Results;
+use crate::results::{Results, RowsSink};
 use crate::service::Service;
 
 /// The parameters of one request.
@@ -50,19 +51,32 @@ impl Query {
 
     /// Sends the query and parses the response, streaming.
     pub fn execute(&self) -> Result<Results> {
-        self.service.fetch_results(&self.params, None)
+        self.execute_with(&self.service.settings())
     }
 
     /// As [`Query::execute`], with `settings` in place of the service's (see [`crate::batch`]).
     pub(crate) fn execute_with(&self, settings: &crate::http::Settings) -> Result<Results> {
         self.service
-            .fetch_results_with(&self.params, None, settings)
+            .fetch_results(&self.params, settings, None, Reading::Whole)
+    }
+
+    /// Sends the query and hands the response's rows to `sink` in batches of `batch_rows`
+    /// rows as they are parsed, keeping none of them (see [`Results::read_in_batches`]):
+    /// memory does not grow with the row count. Returns the rest of the response (the
+    /// columns, no rows, the INFOs and overflow). The service's response size limit still
+    /// applies; its memory budget bounds one batch.
+    pub fn execute_in_batches(&self, batch_rows: usize, sink: RowsSink<'_>) -> Result<Results> {
+        let reading = Reading::InBatches { batch_rows, sink };
+        self.service
+            .fetch_results(&self.params, &self.service.settings(), None, reading)
     }
 
     /// As [`Query::execute`], and the exact bytes of the response are written to `path` as
     /// they are parsed (no second request, never held whole): to `path.part`, renamed to
     /// `path` once the response has been read and parsed; removed on any failure.
     pub fn execute_saving(&self, path: &std::path::Path) -> Result<Results> {
-        self.service.fetch_results(&self.params, Some(path))
+        let settings = self.service.settings();
+        self.service
+            .fetch_results(&self.params, &settings, Some(path), Reading::Whole)
     }
 }

@@ -193,40 +193,31 @@ impl Service {
         self.version
     }
 
-    /// Sends the query `params` with this service's agent and current settings and reads
-    /// the answer as SIA results of this service's version: a GET of the URL, or a POST of
-    /// the same parameters to the base URL when the URL is longer than
-    /// [`Settings::post_above`].
-    /// With `save`, the response's bytes are also written there (see
-    /// [`crate::query::Query::execute_saving`]).
+    /// Sends the query `params` with this service's agent and `settings` (the service's
+    /// own, or a batch's) and reads the answer as SIA results of this service's version, as
+    /// `reading` says: a GET of the URL, or a POST of the same parameters to the base URL
+    /// when the URL is longer than [`Settings::post_above`]. With `save`, the response's
+    /// bytes are also written there (see [`crate::query::Query::execute_saving`]).
     pub(crate) fn fetch_results(
         &self,
         params: &Params,
-        save: Option<&Path>,
-    ) -> Result<crate::Results> {
-        self.fetch_results_with(params, save, &self.settings())
-    }
-
-    /// As `fetch_results`, with `settings` in place of the service's own (a batch's pacing).
-    pub(crate) fn fetch_results_with(
-        &self,
-        params: &Params,
-        save: Option<&Path>,
         settings: &Settings,
+        save: Option<&Path>,
+        reading: fetch::Reading<'_>,
     ) -> Result<crate::Results> {
         let url = params.url(self.base_url());
-        if url.len() as u64 > settings.post_above {
-            let form = params.query_string();
-            return fetch::results(
-                &self.agent,
-                settings,
-                self.base_url(),
-                Some(&form),
-                self.version,
-                save,
-            );
-        }
-        fetch::results(&self.agent, settings, &url, None, self.version, save)
+        let (url, form) = if url.len() as u64 > settings.post_above {
+            (self.base_url().to_string(), Some(params.query_string()))
+        } else {
+            (url, None)
+        };
+        let request = fetch::Request {
+            url: &url,
+            form: form.as_deref(),
+            version: self.version,
+            save,
+        };
+        fetch::results(&self.agent, settings, request, reading)
     }
 
     /// Queries whose GET URL would be longer than `bytes` are POSTed (0: every query).

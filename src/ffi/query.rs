@@ -7,7 +7,7 @@
 //! Setters validate before storing: on any error the query is unchanged. SIA 2.0-only setters
 //! on an SIA 1.0 service (and the reverse) return `VOSIA_E_UNSUPPORTED` and say what to use.
 
-use std::ffi::{CString, c_char};
+use std::ffi::{CString, c_char, c_void};
 use std::sync::Arc;
 
 use super::consts::*;
@@ -16,10 +16,10 @@ use super::handle::{HandleKind, borrow, borrow_mut, free, into_raw};
 use super::results::vosia_results;
 use super::service::{service_ref, vosia_service};
 use super::status::{
-    FfiResult, VOSIA_E_BAD_HANDLE, VOSIA_E_NULL_ARG, VOSIA_E_PANIC, VOSIA_OK, vosia_status,
+    Failure, FfiResult, VOSIA_E_BAD_HANDLE, VOSIA_E_NULL_ARG, VOSIA_E_PANIC, VOSIA_OK, vosia_status,
 };
 use super::strings::{c_string, copy_out, str_arg};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::params::{Intersect, IntervalParam, Params, TextParam};
 use crate::query::Query;
 use crate::results::Results;
@@ -445,6 +445,92 @@ pub unsafe extern "C" fn vosia_query_execute_saving(
 ) -> vosia_status {
     // SAFETY: passed through.
     unsafe { execute(q, Some(path), out) }
+}
+
+/// A rows function, for a read in batches (vosia_query_execute_in_batches,
+/// vosia_results_parse_file_in_batches): handed each batch of rows as soon as it is parsed.
+/// `rows` is a results handle with the table's columns and up to `batch_rows` rows, borrowed
+/// for this call only: read it with any vosia_results_ getter (whole columns at once with
+/// vosia_results_get_double_column and its kin), never free it, and keep neither it nor a
+/// string borrowed from it after returning. `first_row` is the index (0-based) of its first
+/// row in the whole table. Return 0 to go on; any other value stops the read at once, and
+/// the call fails with VOSIA_E_CANCELLED. Called on the calling thread, in row order.
+pub type vosia_rows_fn = Option<
+    unsafe extern "C" fn(rows: *const vosia_results, first_row: i64, user: *mut c_void) -> i32,
+>;
+
+/// The rows function `f` as the core's receiver of batches: each batch behind a results
+/// handle for the length of the call, freed after it.
+pub(crate) fn rows_sink(
+    f: unsafe extern "C" fn(*const vosia_results, i64, *mut c_void) -> i32,
+    user: *mut c_void,
+) -> impl FnMut(Results, u64) -> crate::Result<()> {
+    move |batch, first_row| {
+        let rows: *mut vosia_results = into_raw(batch);
+        let first_row = i64::try_from(first_row).unwrap_or(i64::MAX);
+        // SAFETY: the caller's function, called as vosia.h says; the handle is live.
+        let said = unsafe { f(rows, first_row, user) };
+        // SAFETY: our own handle; the contract forbids the callee to free or keep it.
+        unsafe { free::<Results, _>(rows) };
+        if said != 0 {
+            return Err(Error::new(
+                ErrorKind::Cancelled,
+                format!("the rows function returned {said}: the read was stopped"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The batch size of a read in batches: at least one row.
+pub(crate) fn batch_rows_arg(batch_rows: i64) -> FfiResult<usize> {
+    match usize::try_from(batch_rows) {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(Error::invalid(format!(
+            "batch_rows {batch_rows}: a batch holds at least 1 row"
+        ))
+        .into()),
+    }
+}
+
+/// As vosia_query_execute, but the rows are not kept: they are handed to `on_rows` in
+/// batches of `batch_rows` rows as the response is parsed, and dropped after each call, so
+/// that memory does not grow with the row count (a response of millions of rows reads in a
+/// few MB). The service's response size limit still applies; its memory budget bounds one
+/// batch. On success `*out` receives the rest of the response: results with the table's
+/// columns and no rows, the INFOs and overflow flag of the whole response, and its warnings
+/// (free with vosia_results_free). A QUERY_STATUS=ERROR found after rows were handed on (rare:
+/// services put it before the table) fails the call after those calls.
+///
+/// @param batch_rows rows per batch, >= 1 (the last batch may hold fewer).
+/// @param on_rows    (not NULL) called with each batch, on this thread; see vosia_rows_fn.
+/// @param user       handed back to `on_rows` unchanged; may be NULL.
+/// @param out        (out, not NULL) receives the rest of the response; written only on
+///                   VOSIA_OK.
+/// @return as vosia_query_execute; VOSIA_E_CANCELLED when `on_rows` returned non-zero (or the
+///         service's progress function asked to stop); VOSIA_E_INVALID_ARG for
+///         `batch_rows` < 1.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_query_execute_in_batches(
+    q: *mut vosia_query,
+    batch_rows: i64,
+    on_rows: vosia_rows_fn,
+    user: *mut c_void,
+    out: *mut *mut vosia_results,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle contract.
+        let handle = unsafe { borrow_mut::<QueryHandle, _>(q) }?;
+        let on_rows = on_rows.ok_or_else(|| Failure::null_arg("on_rows"))?;
+        not_null(out, "out")?;
+        let batch_rows = batch_rows_arg(batch_rows)?;
+        let mut sink = rows_sink(on_rows, user);
+        let outcome = handle.query.execute_in_batches(batch_rows, &mut sink);
+        handle.error = c_string(outcome.as_ref().err().map_or("", |e| e.message()));
+        let rest = outcome?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_out(out, into_raw::<Results, vosia_results>(rest)) })
+    })
 }
 
 /// The one body of the two execute calls.

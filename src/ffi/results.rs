@@ -2,14 +2,17 @@
 //! threads may call them on the same results at once; strings returned are owned by the
 //! results and stay valid until `vosia_results_free`.
 
-use std::ffi::{CStr, c_char};
+use std::ffi::{CStr, c_char, c_void};
 use std::path::Path;
 
 use super::consts::*;
 use super::guard::{guard, guard_status, guard_value, not_null, write_optional, write_out};
 use super::handle::{self, HandleKind};
+use super::query::{batch_rows_arg, rows_sink, vosia_rows_fn};
 use super::service::byte_limit;
-use super::status::{FfiResult, VOSIA_E_BUFFER_SIZE, VOSIA_NULL_VALUE, VOSIA_OK, vosia_status};
+use super::status::{
+    Failure, FfiResult, VOSIA_E_BUFFER_SIZE, VOSIA_NULL_VALUE, VOSIA_OK, vosia_status,
+};
 use super::strings::{copy_optional, str_arg};
 use super::{attr_of, field_arg, index_arg, version_arg};
 use crate::attrs::Attr;
@@ -138,6 +141,50 @@ pub unsafe extern "C" fn vosia_results_parse_file_within(
         let parsed = Results::from_path_within(Path::new(path), version, budget)?;
         // SAFETY: checked non-NULL.
         Ok(unsafe { write_out(out, handle::into_raw(parsed)) })
+    })
+}
+
+/// Reads a VOTable file without keeping its rows: they are handed to `on_rows` in batches of
+/// `batch_rows` rows as the file is parsed, and dropped after each call, so that memory does
+/// not grow with the row count (see vosia_query_execute_in_batches, which does the same for
+/// a query's response). The memory budget (`memory_budget`, as in
+/// vosia_results_parse_within) bounds one batch and the rest of the document. A path such as
+/// `/dev/stdin` or a named pipe reads a stream as it is written.
+///
+/// @param path          (not NULL) UTF-8 file name.
+/// @param sia_version   VOSIA_SIA1 or VOSIA_SIA2.
+/// @param memory_budget bytes, > 0; 0 means no limit.
+/// @param batch_rows    rows per batch, >= 1 (the last batch may hold fewer).
+/// @param on_rows       (not NULL) called with each batch, on this thread; see vosia_rows_fn.
+/// @param user          handed back to `on_rows` unchanged; may be NULL.
+/// @param out           (out, not NULL) receives the rest of the document: the table's
+///                      columns and no rows, its INFOs, overflow flag and warnings; written
+///                      only on VOSIA_OK.
+/// @return As vosia_results_parse_file_within; VOSIA_E_CANCELLED when `on_rows` returned
+///         non-zero; VOSIA_E_INVALID_ARG for `batch_rows` < 1.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_results_parse_file_in_batches(
+    path: *const c_char,
+    sia_version: i32,
+    memory_budget: i64,
+    batch_rows: i64,
+    on_rows: vosia_rows_fn,
+    user: *mut c_void,
+    out: *mut *mut vosia_results,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: NUL-terminated by contract.
+        let path = unsafe { str_arg(path, "path") }?;
+        let on_rows = on_rows.ok_or_else(|| Failure::null_arg("on_rows"))?;
+        not_null(out, "out")?;
+        let version = version_arg(sia_version)?;
+        let budget = byte_limit(memory_budget, "memory budget")?;
+        let batch_rows = batch_rows_arg(batch_rows)?;
+        let mut sink = rows_sink(on_rows, user);
+        let rest =
+            Results::read_file_in_batches(Path::new(path), version, budget, batch_rows, &mut sink)?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_out(out, handle::into_raw(rest)) })
     })
 }
 

@@ -28,6 +28,8 @@ HANDLES = {"vosia_service": "svc", "vosia_query": "qry", "vosia_results": "res",
 # A live handle of another kind, for each handle type.
 WRONG = {"vosia_service": "res", "vosia_query": "svc", "vosia_results": "qry",
          "vosia_downloads": "res", "vosia_batch": "dls"}
+# Function-pointer types: the progress function may be NULL; a rows function is required.
+FUNCTIONS = {"vosia_progress_fn": "NULL", "vosia_rows_fn": "contract_rows"}
 # Out-parameters through which a call that succeeds hands out a handle, and its free.
 HANDS_OUT = {"vosia_downloads**": "vosia_downloads_free", "vosia_batch**": "vosia_batch_free"}
 
@@ -64,8 +66,8 @@ def valid_arg(ctype, pname):
     h = handle_type(ctype)
     if h:
         return f"({ctype}){HANDLES[h]}"
-    if ctype == "vosia_progress_fn":
-        return "NULL"
+    if ctype in FUNCTIONS:
+        return FUNCTIONS[ctype]
     if "*" in ctype:
         if ctype.replace(" ", "") in ("constchar*",):
             return '"x"'
@@ -108,7 +110,7 @@ def main():
     for ret, name, params in prototypes(header):
         covered += 1
         for i, (ctype, pname) in enumerate(params):
-            if "*" not in ctype and ctype != "vosia_progress_fn":
+            if "*" not in ctype and ctype not in FUNCTIONS:
                 continue
             args = [valid_arg(t, p) for t, p in params]
             h = handle_type(ctype)
@@ -157,6 +159,14 @@ def main():
 #include "vosia.h"
 
 static int failures = 0;
+
+/* A rows function that stops a read at its first batch. */
+static int32_t contract_rows(const vosia_results *rows, int64_t first_row, void *user) {{
+    (void)rows;
+    (void)first_row;
+    (void)user;
+    return 1;
+}}
 #define EXPECT(cond, fn, got) \\
     do {{ if (!(cond)) {{ fprintf(stderr, "%s:%d: %s: got %lld (%s)\\n", __FILE__, __LINE__, fn, \\
         (long long)(got), vosia_last_error()); failures++; }} }} while (0)
