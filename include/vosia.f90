@@ -279,6 +279,26 @@ module vosia
   end interface
   public :: vosia_progress_fn
 
+  !> The rows function of a read in batches (vosia_query_execute_in_batches,
+  !> vosia_results_parse_file_in_batches): a bind(c) function handed each batch of rows as
+  !> it is parsed. `rows` is the batch's results handle, lent for this call only: wrap it as
+  !> vosia_results_t(rows) to read it with the module's getters (whole columns at once with
+  !> vosia_results_get_std_double_column and its kin), never vosia_free it, and keep nothing
+  !> borrowed from it. `first_row` is the C index (0-based) of its first row in the whole
+  !> table: in the module's 1-based rows the batch starts at first_row + 1. A non-zero result
+  !> stops the read (VOSIA_E_CANCELLED). `user` is the pointer given with it.
+  abstract interface
+    ! typedef int32_t (*vosia_rows_fn)(const vosia_results *rows, int64_t first_row,
+    !                                  void *user);
+    integer(c_int32_t) function vosia_rows_fn(rows, first_row, user) bind(c)
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: rows
+      integer(c_int64_t), value :: first_row
+      type(c_ptr), value :: user
+    end function
+  end interface
+  public :: vosia_rows_fn
+
   ! ------------------------------------------------------------------ generic interfaces
   !> Frees any vosia handle and nulls it.
   interface vosia_free
@@ -321,10 +341,12 @@ module vosia
   public :: vosia_query_add_interval, vosia_query_add_text, vosia_query_add_calib
   public :: vosia_query_set_param, vosia_query_add_param, vosia_query_remove_param
   public :: vosia_query_url, vosia_query_execute, vosia_query_execute_saving, vosia_query_error
+  public :: vosia_query_execute_in_batches
   ! results
   public :: vosia_results_parse, vosia_results_parse_file, vosia_results_row_count
   public :: vosia_results_circles_met
   public :: vosia_results_parse_within, vosia_results_parse_file_within
+  public :: vosia_results_parse_file_in_batches
   public :: vosia_results_column_count, vosia_results_overflow, vosia_results_info
   public :: vosia_results_warning_count, vosia_results_warning, vosia_results_get_column_attr
   public :: vosia_results_column_datatype, vosia_results_column_index
@@ -929,6 +951,30 @@ module vosia
       character(kind=c_char), dimension(*), intent(in) :: path
       integer(c_int32_t), value :: ver
       integer(c_int64_t), value :: budget
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_results_parse_file_in_batches(const char *path,
+    !     int32_t sia_version, int64_t memory_budget, int64_t batch_rows,
+    !     vosia_rows_fn on_rows, void *user, vosia_results **out);
+    integer(c_int32_t) function c_results_parse_file_in_batches(path, ver, budget, &
+        batch_rows, on_rows, user, out) bind(c, name='vosia_results_parse_file_in_batches')
+      import :: c_int32_t, c_int64_t, c_ptr, c_char, c_funptr
+      character(kind=c_char), dimension(*), intent(in) :: path
+      integer(c_int32_t), value :: ver
+      integer(c_int64_t), value :: budget, batch_rows
+      type(c_funptr), value :: on_rows
+      type(c_ptr), value :: user
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_query_execute_in_batches(vosia_query *q, int64_t batch_rows,
+    !     vosia_rows_fn on_rows, void *user, vosia_results **out);
+    integer(c_int32_t) function c_query_execute_in_batches(q, batch_rows, on_rows, user, &
+        out) bind(c, name='vosia_query_execute_in_batches')
+      import :: c_int32_t, c_int64_t, c_ptr, c_funptr
+      type(c_ptr), value :: q
+      integer(c_int64_t), value :: batch_rows
+      type(c_funptr), value :: on_rows
+      type(c_ptr), value :: user
       type(c_ptr), intent(inout) :: out
     end function
     ! vosia_status vosia_results_parse_file(const char *path, int32_t sia_version,
@@ -2159,6 +2205,26 @@ contains
         call take(c_query_execute_saving(q%ptr, f_c_str(path), res%ptr), status)
   end subroutine
 
+  !> Sends the query without keeping the rows of its response: they are handed to
+  !> `on_rows` (a bind(c) function of interface vosia_rows_fn) in batches of `batch_rows`
+  !> rows as they are parsed, on this thread, so memory does not grow with the row count.
+  !> `rest` receives the rest of the response: its columns, no rows, its INFOs and overflow
+  !> flag. `user` (c_loc of your data) is handed to `on_rows`. A non-zero result of
+  !> `on_rows` is VOSIA_E_CANCELLED.
+  subroutine vosia_query_execute_in_batches(q, batch_rows, on_rows, rest, status, user)
+    type(vosia_query_t), intent(inout) :: q
+    integer(c_int64_t), intent(in) :: batch_rows
+    procedure(vosia_rows_fn) :: on_rows
+    type(vosia_results_t), intent(inout) :: rest
+    integer, intent(inout) :: status
+    type(c_ptr), intent(in), optional :: user
+    type(c_ptr) :: u
+    u = c_null_ptr
+    if (present(user)) u = user
+    if (may_create(rest%ptr, 'results', status)) call take(c_query_execute_in_batches( &
+        q%ptr, batch_rows, c_funloc(on_rows), u, rest%ptr), status)
+  end subroutine
+
   !> The detail of this query's last execute failure ("" after a success, before any
   !> execute, or for a null query).
   function vosia_query_error(q) result(text)
@@ -2213,6 +2279,31 @@ contains
     integer, intent(inout) :: status
     if (may_create(res%ptr, 'results', status)) call take(c_results_parse_file_within( &
         f_c_str(path), int(sia_version, c_int32_t), memory_budget, res%ptr), status)
+  end subroutine
+
+  !> Reads a VOTable file (or a pipe: '/dev/stdin') without keeping its rows: they are
+  !> handed to `on_rows` (interface vosia_rows_fn) in batches of `batch_rows` rows as the
+  !> file is parsed; `rest` receives its columns, no rows, its INFOs and overflow flag.
+  !> `memory_budget` (bytes; default none) bounds one batch; `user` is handed to `on_rows`.
+  subroutine vosia_results_parse_file_in_batches(rest, path, sia_version, batch_rows, &
+      on_rows, status, user, memory_budget)
+    type(vosia_results_t), intent(inout) :: rest
+    character(len=*), intent(in) :: path
+    integer, intent(in) :: sia_version
+    integer(c_int64_t), intent(in) :: batch_rows
+    procedure(vosia_rows_fn) :: on_rows
+    integer, intent(inout) :: status
+    type(c_ptr), intent(in), optional :: user
+    integer(c_int64_t), intent(in), optional :: memory_budget
+    type(c_ptr) :: u
+    integer(c_int64_t) :: budget
+    u = c_null_ptr
+    if (present(user)) u = user
+    budget = 0
+    if (present(memory_budget)) budget = memory_budget
+    if (may_create(rest%ptr, 'results', status)) call take(c_results_parse_file_in_batches( &
+        f_c_str(path), int(sia_version, c_int32_t), budget, batch_rows, c_funloc(on_rows), &
+        u, rest%ptr), status)
   end subroutine
 
   !> Number of rows.

@@ -37,6 +37,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -1008,6 +1009,32 @@ inline vosia::row results_view::at(std::int64_t i) const {
 
 /// An immutable, fully parsed response (vosia_results), owned: freed when destroyed.
 /// Move-only; iterate it for rows. The reading functions come from results_view.
+namespace detail {
+// A read in batches (vosia_*_in_batches): hands each batch to a caller's function as a
+// results_view; a function returning bool stops the read with false, one returning void
+// never stops it; what it throws is kept and rethrown by the caller of the C function.
+template <class F>
+struct rows_hearing {
+    F *fn;
+    std::exception_ptr thrown;
+
+    static std::int32_t call(const vosia_results *rows, std::int64_t first_row, void *user) {
+        auto *h = static_cast<rows_hearing *>(user);
+        try {
+            if constexpr (std::is_void_v<std::invoke_result_t<F &, results_view, std::int64_t>>) {
+                (*h->fn)(results_view(rows), first_row);
+                return 0;
+            } else {
+                return (*h->fn)(results_view(rows), first_row) ? 0 : 1;
+            }
+        } catch (...) {
+            h->thrown = std::current_exception();  // called on the caller's thread only
+            return 1;
+        }
+    }
+};
+}  // namespace detail
+
 class results : public results_view {
 public:
     /// Parses a VOTable held in memory; `sia_version` picks the standard fields.
@@ -1037,6 +1064,24 @@ public:
         vosia_results *h = nullptr;
         detail::check(
             vosia_results_parse_file_within(path.c_str(), sia_version, memory_budget, &h));
+        return results(h);
+    }
+    /// Reads a VOTable file without keeping its rows: `on_rows(batch, first_row)` gets each
+    /// batch of up to `batch_rows` rows (a results_view valid during the call only) as the
+    /// file is parsed, so memory does not grow with the row count. `on_rows` may return
+    /// void, or bool (false stops the read: vosia::error with VOSIA_E_CANCELLED); what it
+    /// throws stops the read and comes out of here. Returns the rest of the document: its
+    /// columns with no rows, its INFOs and overflow flag. `memory_budget` bounds one batch.
+    template <class F>
+    static results parse_file_in_batches(const std::filesystem::path &path,
+                                         std::int32_t sia_version, std::int64_t batch_rows,
+                                         F &&on_rows, std::int64_t memory_budget = 0) {
+        detail::rows_hearing<std::remove_reference_t<F>> ear{&on_rows, nullptr};
+        vosia_results *h = nullptr;
+        vosia_status st = vosia_results_parse_file_in_batches(
+            path.string().c_str(), sia_version, memory_budget, batch_rows, ear.call, &ear, &h);
+        if (ear.thrown) std::rethrow_exception(ear.thrown);
+        detail::check(st);
         return results(h);
     }
     /// Takes ownership of a handle from the C API.
@@ -1217,6 +1262,27 @@ public:
     results execute_saving(const std::filesystem::path &path) {
         vosia_results *r = nullptr;
         vosia_status st = vosia_query_execute_saving(h_, path.string().c_str(), &r);
+        if (st != VOSIA_OK) {
+            if (std::exception_ptr e = std::exchange(detail::pending_exception(), nullptr))
+                std::rethrow_exception(e);
+            const char *detail = nullptr;
+            if (vosia_query_error(h_, &detail) != VOSIA_OK) detail = vosia_last_error();
+            throw error(st, detail::message_for(st, detail));
+        }
+        return results(r);
+    }
+    /// Sends the query without keeping the rows of the response: `on_rows(batch, first_row)`
+    /// gets each batch of up to `batch_rows` rows (a results_view valid during the call only)
+    /// as it is parsed, so memory does not grow with the row count. `on_rows` may return
+    /// void, or bool (false stops: vosia::error with VOSIA_E_CANCELLED); what it throws comes
+    /// out of here. Returns the rest of the response: its columns with no rows, its INFOs
+    /// and overflow flag. Failures throw as execute() does.
+    template <class F>
+    results execute_in_batches(std::int64_t batch_rows, F &&on_rows) {
+        detail::rows_hearing<std::remove_reference_t<F>> ear{&on_rows, nullptr};
+        vosia_results *r = nullptr;
+        vosia_status st = vosia_query_execute_in_batches(h_, batch_rows, ear.call, &ear, &r);
+        if (ear.thrown) std::rethrow_exception(ear.thrown);
         if (st != VOSIA_OK) {
             if (std::exception_ptr e = std::exchange(detail::pending_exception(), nullptr))
                 std::rethrow_exception(e);

@@ -12,6 +12,7 @@ Python over vosia's C library (libvosia, carried inside the wheel) through ctype
         print(row.getdataurl(), row.ra, row.dec, row.std("mjd_obs"))
 
     saved = vosia.parse_file("response.xml", vosia.SIA2)
+    vosia.parse_file_in_batches("huge.xml", lambda batch, first: print(len(batch)))
 
 Service (transport settings, metadata, capabilities, availability, progress/cancel), Query
 (every SIA parameter), Results and Row (records and columns; standard fields in fixed units,
@@ -29,7 +30,7 @@ from .errors import (BadHandleError, BufferSizeError, CancelledError, ChecksumEr
 from .fields import FIELDS, Field, field
 from .metadata import Availability, Capability, ColumnInfo, Param
 from .query import Query
-from .results import Results, Row, parse, parse_file
+from .results import Results, Row, parse, parse_file, parse_file_in_batches
 from .service import Service, discover
 from .download import Downloaded
 from .batch import Outcome, execute_all
@@ -38,7 +39,8 @@ from . import capi
 __version__ = "0.2.0"
 
 __all__ = [
-    "SIA1", "SIA2", "Service", "Query", "Results", "Row", "parse", "parse_file", "discover",
+    "SIA1", "SIA2", "Service", "Query", "Results", "Row", "parse", "parse_file",
+    "parse_file_in_batches", "discover",
     "FIELDS", "Field", "field", "ColumnInfo", "Param", "Capability", "Availability",
     "Status", "Attr", "Kind", "QueryParam", "Datatype", "DownloadFlag", "DownloadHow", "Downloaded",
     "Outcome", "execute_all",

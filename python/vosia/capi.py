@@ -26,7 +26,7 @@ import os
 from ctypes import POINTER, c_char_p, c_double, c_int32, c_int64, c_size_t, c_void_p
 
 __all__ = [
-    "lib", "library_path", "PROGRESS_FN", "ABI_VERSION",
+    "lib", "library_path", "PROGRESS_FN", "ROWS_FN", "ABI_VERSION",
     "Status", "Attr", "Kind", "QueryParam", "Datatype", "DownloadFlag", "DownloadHow", "SIA1", "SIA2",
 ]
 
@@ -150,6 +150,8 @@ class DownloadHow(enum.IntEnum):
 
 #: typedef int32_t (*vosia_progress_fn)(int64_t done, int64_t total, void *user);
 PROGRESS_FN = ctypes.CFUNCTYPE(c_int32, c_int64, c_int64, c_void_p)
+#: typedef int32_t (*vosia_rows_fn)(const vosia_results *rows, int64_t first_row, void *user);
+ROWS_FN = ctypes.CFUNCTYPE(c_int32, c_void_p, c_int64, c_void_p)
 
 # Shorthands for the prototypes below.
 _H = c_void_p               # any handle pointer (const or not)
@@ -231,12 +233,14 @@ PROTOTYPES = {
     "vosia_query_copy_url": (_S, _H, _STR, _Z, _ZP),
     "vosia_query_execute": (_S, _H, _HP),
     "vosia_query_execute_saving": (_S, _H, _STR, _HP),
+    "vosia_query_execute_in_batches": (_S, _H, _I64, ROWS_FN, c_void_p, _HP),
     "vosia_query_error": (_S, _H, _STRP),
     "vosia_query_copy_error": (_S, _H, _STR, _Z, _ZP),
     "vosia_results_parse": (_S, _STR, _Z, _I32, _HP),
     "vosia_results_parse_file": (_S, _STR, _I32, _HP),
     "vosia_results_parse_within": (_S, _STR, _Z, _I32, _I64, _HP),
     "vosia_results_parse_file_within": (_S, _STR, _I32, _I64, _HP),
+    "vosia_results_parse_file_in_batches": (_S, _STR, _I32, _I64, _I64, ROWS_FN, c_void_p, _HP),
     "vosia_results_free": (None, _H),
     "vosia_results_row_count": (_I64, _H),
     "vosia_results_column_count": (_I32, _H),

@@ -8,7 +8,7 @@ from typing import Optional
 from ._util import Handle, dec, enc, fspath, get_str
 from .capi import SIA1, QueryParam, Status, lib
 from .errors import check, error_for
-from .results import Results
+from .results import Results, read_in_batches
 
 __all__ = ["Query"]
 
@@ -188,6 +188,26 @@ class Query(Handle):
         results = Results(h.value, self._version)
         results.service = self.service  # the transport its downloads use
         return results
+
+    def execute_in_batches(self, on_rows, batch_rows: int = 10000) -> Results:
+        """Sends the query without keeping the rows of the response: `on_rows(batch,
+        first_row)` is called with each batch of up to `batch_rows` rows as it is parsed (a
+        Results valid only during the call), so memory does not grow with the row count. A
+        true return value stops the read (CancelledError), as does an exception, which is
+        re-raised. Returns the rest of the response: its columns with no rows, its INFOs and
+        overflow flag. Failures raise as execute() does."""
+        def call(fn, out):
+            st = self.service._run(lib.vosia_query_execute_in_batches, self._h,
+                                   int(batch_rows), fn, None, out)
+            if st != Status.OK and st != Status.E_CANCELLED:
+                err = c_char_p()
+                if lib.vosia_query_error(self._h, byref(err)) == 0 and err.value:
+                    raise error_for(st, dec(err.value))
+            return st
+
+        rest = read_in_batches(call, on_rows, self._version)
+        rest.service = self.service
+        return rest
 
     # ------------------------------------------------------------------ keywords
     def _apply(self, constraints: dict) -> None:

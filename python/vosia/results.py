@@ -30,7 +30,7 @@ from typing import Iterator, Optional
 
 from . import _util
 from ._util import Handle, enc, get_str
-from .capi import SIA1, SIA2, Attr, Datatype, Kind, Status, lib
+from .capi import ROWS_FN, SIA1, SIA2, Attr, Datatype, Kind, Status, lib
 from .errors import check, last_error
 from .fields import Field, field as _field
 from .metadata import ColumnInfo
@@ -684,6 +684,49 @@ def parse(data, version: int = SIA1, *, memory_budget: int | None = None) -> Res
 def parse_file(path, version: int = SIA1, *, memory_budget: int | None = None) -> Results:
     """Parses a VOTable file as an SIA `version` response."""
     return Results.parse_file(path, version, memory_budget=memory_budget)
+
+
+def parse_file_in_batches(path, on_rows, version: int = SIA1, *, batch_rows: int = 10000,
+                          memory_budget: int | None = None) -> Results:
+    """Reads a VOTable file without keeping its rows: `on_rows(batch, first_row)` is called
+    with each batch of up to `batch_rows` rows (a Results, valid only during the call: take
+    what you need, e.g. ``batch["ra"]``) as the file is parsed, so memory does not grow with
+    the row count. A true return value stops the read (CancelledError), and so does an
+    exception, which is re-raised. Returns the rest of the document: its columns with no
+    rows, its INFOs, overflow flag and warnings. ``/dev/stdin`` reads a pipe."""
+    budget = 0 if memory_budget is None else int(memory_budget)
+    return read_in_batches(
+        lambda fn, out: lib.vosia_results_parse_file_in_batches(
+            _util.fspath(path), version, budget, int(batch_rows), fn, None, out),
+        on_rows, version)
+
+
+def read_in_batches(call, on_rows, version: int) -> Results:
+    """Runs `call(rows_fn, out)`, a vosia_*_in_batches call, handing each batch to
+    `on_rows(batch, first_row)` as a borrowed Results closed after the call; returns the rest
+    of the document, or raises what failed (what `on_rows` raised first)."""
+    if not callable(on_rows):
+        raise TypeError(f"on_rows must be callable, not {type(on_rows).__name__}")
+    raised = []
+
+    def trampoline(handle, first_row, _user):
+        batch = Results(handle, version, _owner=trampoline)
+        try:
+            return 1 if on_rows(batch, first_row) else 0
+        except BaseException as e:  # noqa: B902 - re-raised below, once the read has stopped
+            raised.append(e)
+            return 1
+        finally:
+            batch.close()  # the handle goes when this call returns
+
+    c_fn = ROWS_FN(trampoline)
+    h = c_void_p()
+    st = call(c_fn, byref(h))
+    if raised:
+        raise raised[0]
+    if st != Status.OK:
+        raise last_error()
+    return Results(h.value, version)
 
 
 # ------------------------------------------------------------------------- helpers

@@ -18,10 +18,19 @@
 ! Progress functions for vosia_service_set_progress: bind(c) procedures of a module, as a
 ! user of the module writes them.
 module test_progress
-  use, intrinsic :: iso_c_binding, only: c_int32_t, c_int64_t, c_ptr, c_f_pointer
+  use, intrinsic :: iso_c_binding, only: c_int32_t, c_int64_t, c_ptr, c_f_pointer, c_double
+  use vosia, only: vosia_results_t, vosia_results_row_count, vosia_results_get_std_double_column, &
+      VOSIA_OK, VOSIA_FIELD_RA
   implicit none
   private
-  public :: progress_log, log_progress, cancel_progress
+  public :: progress_log, log_progress, cancel_progress, rows_log, log_rows
+
+  !> What the rows function saw: the batches, their first rows and every RA in order.
+  type :: rows_log
+    integer(c_int64_t) :: calls = 0, rows = 0, stop_at = 0
+    logical :: in_order = .true.
+    real(c_double) :: ra(100) = 0
+  end type
 
   !> What the progress function saw.
   type :: progress_log
@@ -48,6 +57,32 @@ contains
     integer(c_int64_t), value :: done, total
     type(c_ptr), value :: user
     cancel_progress = log_progress(done, total, user) + 1
+  end function
+
+  !> A rows function (vosia_rows_fn): reads each batch's RA column into the rows_log that
+  !> `user` points to; stops at call stop_at.
+  integer(c_int32_t) function log_rows(rows, first_row, user) bind(c)
+    type(c_ptr), value :: rows
+    integer(c_int64_t), value :: first_row
+    type(c_ptr), value :: user
+    type(rows_log), pointer :: log
+    type(vosia_results_t) :: batch
+    integer(c_int64_t) :: n
+    integer :: status
+    call c_f_pointer(user, log)
+    batch = vosia_results_t(rows)
+    status = VOSIA_OK
+    call vosia_results_row_count(batch, n, status)
+    log%calls = log%calls + 1
+    if (first_row /= log%rows .or. log%rows + n > size(log%ra)) log%in_order = .false.
+    if (log%in_order) then
+      call vosia_results_get_std_double_column(batch, VOSIA_FIELD_RA, &
+          log%ra(log%rows + 1:log%rows + n), status)
+      log%rows = log%rows + n
+    end if
+    if (status /= VOSIA_OK) log%in_order = .false.
+    log_rows = 0
+    if (log%calls == log%stop_at) log_rows = 1
   end function
 
 end module test_progress
@@ -86,6 +121,7 @@ program test_fortran
   call queries()
   call downloads()
   call batches()
+  call in_batches()
   call circles_met()
   call cutouts()
   call descriptors()
@@ -1129,11 +1165,44 @@ contains
     call vosia_free(svc)
   end subroutine
 
+  subroutine in_batches()
+    type(vosia_results_t) :: whole, rest
+    type(rows_log), target :: log
+    integer :: status
+    integer(c_int64_t) :: n
+    real(c_double) :: ra(3)
+    character(len=:), allocatable :: path
+
+    status = VOSIA_OK
+    path = data_dir // '/sia1_three.xml'
+    call vosia_results_parse_file(whole, path, VOSIA_SIA1, status)
+    call vosia_results_get_std_double_column(whole, VOSIA_FIELD_RA, ra, status)
+    call vosia_results_parse_file_in_batches(rest, path, VOSIA_SIA1, 2_c_int64_t, log_rows, &
+        status, user=c_loc(log))
+    call check_status(status, VOSIA_OK, 'parse_file_in_batches')
+    call check(log%calls == 2 .and. log%rows == 3 .and. log%in_order, 'batches of 2: 2, then 1')
+    call check(all(abs(log%ra(1:3) - ra) <= 1d-12), 'the batches hold the rows of the whole read')
+    call vosia_results_row_count(rest, n, status)
+    call check(n == 0, 'the rest holds no rows')
+    call vosia_free(rest)
+    log = rows_log(stop_at=1)
+    call vosia_results_parse_file_in_batches(rest, path, VOSIA_SIA1, 1_c_int64_t, log_rows, &
+        status, user=c_loc(log))
+    call check_error(status, VOSIA_E_CANCELLED, 'rows function', 'a rows function that stops')
+    call check(log%calls == 1 .and. .not. c_associated(rest%ptr), 'stopped at once, no rest')
+    call vosia_results_parse_file_in_batches(rest, path, VOSIA_SIA1, 0_c_int64_t, log_rows, &
+        status, user=c_loc(log))
+    call check_error(status, VOSIA_E_INVALID_ARG, 'batch_rows', 'batch_rows 0')
+    call vosia_free(whole)
+  end subroutine
+
   subroutine live_batch()
     type(vosia_service_t) :: svc
     type(vosia_query_t) :: qs(5)
     type(vosia_batch_t) :: bat
-    type(vosia_results_t) :: got, serial
+    type(vosia_results_t) :: got, serial, rest
+    type(rows_log), target :: log
+    real(c_double) :: ra(100)
     integer :: status, k
     integer(c_int64_t) :: n_got, n_serial, total
 
@@ -1161,6 +1230,20 @@ contains
     call check_status(status, VOSIA_OK, 'live batch reads')
     call check(total > 5, 'the live batch found images')
     call vosia_free(bat)
+    ! The same query read in batches of 4 rows: the rows of its whole execute, in order.
+    call vosia_query_set_size(qs(1), 1d0, 1d0, status)
+    call vosia_query_execute(qs(1), serial, status)
+    call vosia_results_row_count(serial, n_serial, status)
+    call vosia_results_get_std_double_column(serial, VOSIA_FIELD_RA, ra(1:n_serial), status)
+    call vosia_query_execute_in_batches(qs(1), 4_c_int64_t, log_rows, rest, status, &
+        user=c_loc(log))
+    call check_status(status, VOSIA_OK, 'a live query in batches')
+    call check(n_serial > 4 .and. log%rows == n_serial .and. log%in_order, &
+        'in batches: ' // str(log%rows) // ' rows, whole ' // str(n_serial))
+    call check(log%calls == (n_serial + 3) / 4, 'batches of 4')
+    call check(all(abs(log%ra(1:n_serial) - ra(1:n_serial)) <= 1d-12), 'in batches: the same RAs')
+    call vosia_free(rest)
+    call vosia_free(serial)
     do k = 1, 5
       call vosia_free(qs(k))
     end do

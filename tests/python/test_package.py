@@ -49,6 +49,7 @@ _C_TYPES = {
     "int32_t": ctypes.c_int32, "int64_t": ctypes.c_int64, "double": ctypes.c_double,
     "size_t": ctypes.c_size_t, "vosia_status": ctypes.c_int32, "void": None,
     "vosia_progress_fn": capi.PROGRESS_FN,
+    "vosia_rows_fn": capi.ROWS_FN,
 }
 _HANDLES = ("vosia_service", "vosia_query", "vosia_results", "vosia_downloads", "vosia_batch")
 
