@@ -307,6 +307,11 @@ pub(crate) enum Quantity {
     Size,
 }
 
+impl Quantity {
+    /// How many kinds there are (`Size` is the last).
+    pub(crate) const COUNT: usize = Quantity::Size as usize + 1;
+}
+
 /// How a field's value is obtained from the columns of one result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Source {

@@ -83,6 +83,8 @@ pub struct Results {
     std: Vec<Source>,
     /// Numeric columns rendered as text, on first `text()` of that column.
     rendered: Vec<OnceLock<TextCells>>,
+    /// Unit conversions of the standard fields, found on first use.
+    conversions: standard::Conversions,
     /// Repairs made while reading, NUL-terminated for C.
     warnings: Vec<Box<CStr>>,
     warning_count: usize,
@@ -227,6 +229,7 @@ impl Results {
             })
             .collect::<Vec<_>>();
         let rendered = columns.iter().map(|_| OnceLock::new()).collect();
+        let conversions = standard::Conversions::new(columns.len());
         let infos = doc
             .infos
             .iter()
@@ -248,6 +251,7 @@ impl Results {
             status: doc.status,
             std,
             rendered,
+            conversions,
             warnings: warnings.iter().map(|w| c_text(w)).collect(),
             warning_count,
             descriptors: doc.descriptors,

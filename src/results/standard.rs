@@ -4,6 +4,7 @@
 //! exponents.
 
 use std::ffi::CStr;
+use std::sync::OnceLock;
 
 use super::{Numbers, Results};
 use crate::SiaVersion;
@@ -13,6 +14,24 @@ use crate::votable::Cells;
 
 /// The most `VOX:BandPass_Unit` values a result names in warnings; the rest are counted.
 const MAX_UNIT_WARNINGS: usize = 8;
+
+/// The unit conversions of one result, each found once (finding one reads the unit tables,
+/// far more than a cell costs): by column and quantity for a column's own unit, and by field
+/// for a field's default unit (a column without one). Per-row units (SIA 1.0
+/// `VOX:BandPass_Unit`) are not kept.
+pub(super) struct Conversions {
+    by_column: Vec<[OnceLock<Option<Conversion>>; Quantity::COUNT]>,
+    by_default: [OnceLock<Option<Conversion>>; StdField::ALL.len()],
+}
+
+impl Conversions {
+    pub(super) fn new(columns: usize) -> Conversions {
+        Conversions {
+            by_column: (0..columns).map(|_| Default::default()).collect(),
+            by_default: std::array::from_fn(|_| OnceLock::new()),
+        }
+    }
+}
 
 impl Results {
     /// Where a standard field comes from in this result: its column, or `None` when absent
@@ -35,20 +54,23 @@ impl Results {
     /// a number in the wrong unit.
     fn std_conversion(&self, field: StdField, col: usize, row: usize) -> Option<Conversion> {
         let quantity = field.quantity();
-        let mut unit = self.columns[col].field.unit.as_str();
         if quantity == Quantity::Wavelength
             && self.version == SiaVersion::V1
             && let Some(c) = self.std_column(StdField::BandpassUnit)
             && let Ok(Some(u)) = self.str(row, c)
             && !u.trim().is_empty()
         {
-            unit = u;
+            return stdfields::conversion(quantity, u);
         }
+        let unit = self.columns[col].field.unit.as_str();
         // A blank unit (`unit=" "`) is no unit, as it always was.
         if unit.trim().is_empty() {
-            unit = stdfields::default_unit(self.version, field);
+            return *self.conversions.by_default[field as usize].get_or_init(|| {
+                stdfields::conversion(quantity, stdfields::default_unit(self.version, field))
+            });
         }
-        stdfields::conversion(quantity, unit)
+        *self.conversions.by_column[col][quantity as usize]
+            .get_or_init(|| stdfields::conversion(quantity, unit))
     }
 
     /// A warning for each unit that SIA 1.0 rows name in their `VOX:BandPass_Unit` cell and
