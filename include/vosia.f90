@@ -318,6 +318,7 @@ module vosia
   public :: vosia_service_set_retries, vosia_service_set_keepalive, vosia_service_add_header
   public :: vosia_service_trust_redirects_to
   public :: vosia_service_set_progress, vosia_service_get_attr, vosia_service_get_version
+  public :: vosia_service_set_file_progress
   public :: vosia_service_fetch_metadata, vosia_service_param_count, vosia_service_param_index
   public :: vosia_service_get_param_attr, vosia_service_param_option_count
   public :: vosia_service_get_param_option, vosia_service_column_count
@@ -851,6 +852,14 @@ module vosia
     !                                         void *user);
     integer(c_int32_t) function c_service_set_progress(s, fn, user) &
         bind(c, name='vosia_service_set_progress')
+      import :: c_int32_t, c_ptr, c_funptr
+      type(c_ptr), value :: s, user
+      type(c_funptr), value :: fn
+    end function
+    ! vosia_status vosia_service_set_file_progress(vosia_service *s,
+    !                                              vosia_progress_fn progress, void *user);
+    integer(c_int32_t) function c_service_set_file_progress(s, fn, user) &
+        bind(c, name='vosia_service_set_file_progress')
       import :: c_int32_t, c_ptr, c_funptr
       type(c_ptr), value :: s, user
       type(c_funptr), value :: fn
@@ -1845,6 +1854,26 @@ contains
     if (present(progress)) fn = c_funloc(progress)
     if (present(user)) u = user
     call take(c_service_set_progress(svc%ptr, fn, u), status)
+  end subroutine
+
+  !> Installs `progress` (interface vosia_progress_fn) as the file progress function: after
+  !> each file of a download or cutout call ends it is told the files ended so far (`done`)
+  !> and the files of the call (`total`), from the download threads, one call at a time; a
+  !> non-zero result stops the transfers still running (VOSIA_E_CANCELLED for them).
+  !> Without `progress` (call it with status=status): none.
+  subroutine vosia_service_set_file_progress(svc, progress, status, user)
+    type(vosia_service_t), intent(inout) :: svc
+    procedure(vosia_progress_fn), optional :: progress
+    integer, intent(inout) :: status
+    type(c_ptr), intent(in), optional :: user
+    type(c_funptr) :: fn
+    type(c_ptr) :: u
+    if (status /= VOSIA_OK) return
+    fn = c_null_funptr
+    u = c_null_ptr
+    if (present(progress)) fn = c_funloc(progress)
+    if (present(user)) u = user
+    call take(c_service_set_file_progress(svc%ptr, fn, u), status)
   end subroutine
 
   !> Attribute `attr` of the service: VOSIA_ATTR_URL (the base URL) or

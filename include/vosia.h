@@ -1073,6 +1073,20 @@ vosia_status vosia_service_set_client_cert(vosia_service *s, const char *path);
 vosia_status vosia_service_set_progress(vosia_service *s, vosia_progress_fn progress, void *user);
 
 /**
+ * Sets the file progress function of this service (NULL `progress`: none, the default),
+ * for the calls that save many files (vosia_service_download_rows, _cutout_rows,
+ * _download_url): after each file of a call ends (saved, found complete in place, or
+ * failed) it is told the files ended so far (`done`) and the files of the call (`total`),
+ * from the download threads, one call at a time. A non-zero return stops the transfers
+ * still running and the files not begun (VOSIA_E_CANCELLED for them; only complete files
+ * are left). The bytes of the same transfers go to vosia_service_set_progress's function.
+ *
+ * @param user handed back to `progress` unchanged; may be NULL.
+ * @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_set_file_progress(vosia_service *s, vosia_progress_fn progress, void *user);
+
+/**
  * Attribute `attr` of the service: VOSIA_ATTR_URL, the base URL as given (or as
  * discovered); VOSIA_ATTR_DESCRIPTION, the description of its metadata (needs a successful
  * vosia_service_fetch_metadata first, else VOSIA_E_INVALID_ARG).

@@ -482,6 +482,21 @@ public:
                                              progress_->all.back().get()));
     }
 
+    /// Calls `fn(done, total)` after each file of a download or cutout call ends: the files
+    /// ended so far (saved, found in place or failed) of the call's `total`, from the
+    /// download threads, one call at a time. Returning false stops the transfers still
+    /// running; an exception thrown by `fn` does too and comes out of the download call. An
+    /// empty function removes it; each function set stays alive as set_progress's do.
+    service &set_file_progress(std::function<bool(std::int64_t done, std::int64_t total)> fn) {
+        if (!fn) return ok(vosia_service_set_file_progress(h_, nullptr, nullptr));
+        if (!progress_) progress_ = std::make_shared<detail::progress_functions>();
+        std::lock_guard<std::mutex> hold(progress_->lock);
+        progress_->all.push_back(std::make_unique<detail::progress_entry>(
+            detail::progress_entry{std::move(fn), progress_.get()}));
+        return ok(vosia_service_set_file_progress(h_, detail::vosia_hpp_progress,
+                                                  progress_->all.back().get()));
+    }
+
     /// How many downloads of one download_rows() run at once (1 to 64; default 4).
     service &set_download_jobs(std::int32_t jobs) {
         return ok(vosia_service_set_download_jobs(h_, jobs));
@@ -621,7 +636,10 @@ public:
     /// Gives up ownership: the caller frees the handle with vosia_service_free. A progress
     /// function set through this object is removed from the handle first.
     vosia_service *release() noexcept {
-        if (progress_ && h_ != nullptr) vosia_service_set_progress(h_, nullptr, nullptr);
+        if (progress_ && h_ != nullptr) {
+            vosia_service_set_progress(h_, nullptr, nullptr);
+            vosia_service_set_file_progress(h_, nullptr, nullptr);
+        }
         progress_.reset();
         return std::exchange(h_, nullptr);
     }

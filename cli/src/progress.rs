@@ -80,6 +80,7 @@ impl Display {
                     index,
                     url,
                     outcome,
+                    ..
                 } => {
                     if let Some(bar) = st.files.remove(index) {
                         bar.finish_and_clear();

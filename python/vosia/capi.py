@@ -191,6 +191,7 @@ PROTOTYPES = {
     "vosia_service_add_header": (_S, _H, _STR, _STR),
     "vosia_service_trust_redirects_to": (_S, _H, _STR),
     "vosia_service_set_progress": (_S, _H, PROGRESS_FN, c_void_p),
+    "vosia_service_set_file_progress": (_S, _H, PROGRESS_FN, c_void_p),
     "vosia_service_get_attr": (_S, _H, _I32, _STRP),
     "vosia_service_copy_attr": (_S, _H, _I32, _STR, _Z, _ZP),
     "vosia_service_get_version": (_S, _H, _I32P),

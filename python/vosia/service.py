@@ -198,6 +198,34 @@ class Service(Handle):
         check(lib.vosia_service_set_progress(self._h, c_fn, None))
         return self
 
+    def set_file_progress(self, progress: ProgressFn | None) -> "Service":
+        """Calls ``progress(done, total)`` after each file of a call that saves many
+        (Results.download, cutout, download_url) ends: `done` files ended so far (saved,
+        found in place or failed) of the call's `total`, from the download threads, one
+        call at a time. A true return value, or an exception (then raised by the call),
+        stops the transfers still running; only complete files are left. None removes it.
+        The bytes of those transfers go to set_progress's callable."""
+        if progress is None:
+            check(lib.vosia_service_set_file_progress(self._h, PROGRESS_FN(), None))
+            return self
+        if not callable(progress):
+            raise TypeError(f"progress must be callable, not {type(progress).__name__}")
+        shared = self._collected
+
+        def trampoline(done, total, _user):
+            try:
+                return 1 if progress(done, total) else 0
+            except BaseException as e:  # noqa: B902 - handed back to the caller
+                with shared[0]:
+                    if shared[1] is not None:
+                        shared[1].append(e)
+                return 1
+
+        c_fn = PROGRESS_FN(trampoline)
+        self._trampolines.append(c_fn)
+        check(lib.vosia_service_set_file_progress(self._h, c_fn, None))
+        return self
+
     def _run(self, fn, *args) -> int:
         """Calls `fn(*args)`, a call that may read a response body, and re-raises what the
         progress callable raised in it; returns the status."""

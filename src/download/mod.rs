@@ -67,17 +67,20 @@ pub enum FileEvent<'a> {
         read: u64,
         expected: Option<u64>,
     },
-    /// The download of `url` ended: saved, found complete in place, or failed.
+    /// The download of `url` ended: saved, found complete in place, or failed; it is the
+    /// `finished`-th of the batch's `of` files to end.
     Done {
         index: usize,
         url: &'a str,
         outcome: &'a Result<Saved>,
+        finished: usize,
+        of: usize,
     },
 }
 
 /// A per-file report function: `(event) -> keep going?`. Called on the download threads, one
 /// call at a time per batch (under the batch's lock); it must not block for long. Its `false`
-/// (looked at for `Progress` events) stops every transfer of the batch.
+/// stops every transfer of the batch (the files not yet begun are not fetched).
 #[derive(Clone)]
 pub struct FileProgress(pub Arc<dyn Fn(&FileEvent) -> bool + Send + Sync>);
 
@@ -222,6 +225,7 @@ pub fn download_all(
             })
         })
         .collect();
+    let finished = AtomicUsize::new(0);
     run_pool(jobs, items.len(), &cancelled, |i| {
         let outcome = fetch_named(
             agent, settings, &named[i], dir, options, &tally, &cancelled, i,
@@ -229,11 +233,16 @@ pub fn download_all(
         if let Some(report) = &settings.file_progress
             && let Ok(_one_at_a_time) = tally.lock()
         {
-            (report.0)(&FileEvent::Done {
+            let go_on = (report.0)(&FileEvent::Done {
                 index: i,
                 url: &items[i].url,
                 outcome: &outcome,
+                finished: finished.fetch_add(1, Ordering::SeqCst) + 1,
+                of: items.len(),
             });
+            if !go_on {
+                cancelled.store(true, Ordering::SeqCst);
+            }
         }
         outcome
     })

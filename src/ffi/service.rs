@@ -18,6 +18,7 @@ use super::strings::{copy_out, str_arg};
 use super::{attr_of, attr_unknown, version_arg};
 use crate::attrs::{Attr, Attributes};
 use crate::describe::{Metadata, ParamInfo};
+use crate::download::{FileEvent, FileProgress};
 use crate::error::Error;
 use crate::http::Progress;
 use crate::service::{Service, settings_with_timeout};
@@ -473,6 +474,44 @@ pub unsafe extern "C" fn vosia_service_set_progress(
                 as Arc<dyn Fn(u64, Option<u64>) -> bool + Send + Sync>)
         });
         service.set_progress(progress)?;
+        Ok(VOSIA_OK)
+    })
+}
+
+/// Sets the file progress function of this service (NULL `progress`: none, the default),
+/// for the calls that save many files (vosia_service_download_rows, _cutout_rows,
+/// _download_url): after each file of a call ends (saved, found complete in place, or
+/// failed) it is told the files ended so far (`done`) and the files of the call (`total`),
+/// from the download threads, one call at a time. A non-zero return stops the transfers
+/// still running and the files not begun (VOSIA_E_CANCELLED for them; only complete files
+/// are left). The bytes of the same transfers go to vosia_service_set_progress's function.
+///
+/// @param user handed back to `progress` unchanged; may be NULL.
+/// @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_service_set_file_progress(
+    s: *mut vosia_service,
+    progress: vosia_progress_fn,
+    user: *mut c_void,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle contract.
+        let service = unsafe { service_ref(s) }?;
+        let user = UserData(user);
+        let report = progress.map(|f| {
+            FileProgress(Arc::new(move |event: &FileEvent| {
+                let user = user;
+                let FileEvent::Done { finished, of, .. } = *event else {
+                    return true; // bytes: the progress function's
+                };
+                let done = i64::try_from(finished).unwrap_or(i64::MAX);
+                let total = i64::try_from(of).unwrap_or(i64::MAX);
+                // SAFETY: the caller's function, called as its contract in vosia.h says.
+                unsafe { f(done, total, user.0) == 0 }
+            })
+                as Arc<dyn Fn(&FileEvent) -> bool + Send + Sync>)
+        });
+        service.set_file_progress(report)?;
         Ok(VOSIA_OK)
     })
 }

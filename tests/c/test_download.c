@@ -151,6 +151,21 @@ static void test_contract_and_refused(void) {
     vosia_service_free(svc);
 }
 
+/* What a file progress function saw; it asks to stop at call `stop_at` (0: never). */
+struct files_seen {
+    int64_t calls, last_done, total, stop_at;
+    int in_order;
+};
+
+static int32_t on_file(int64_t done, int64_t total, void *user) {
+    struct files_seen *s = user;
+    s->calls++;
+    if (done != s->last_done + 1) s->in_order = 0;
+    s->last_done = done;
+    s->total = total;
+    return s->calls == s->stop_at;
+}
+
 static void test_live(const char *base) {
     const char *files = test_dir("VOSIA_TEST_DATA_FILES", "/var/gavo/inputs/siatest/data");
     char url[512];
@@ -167,7 +182,15 @@ static void test_live(const char *base) {
 
     const char *dir = folder("sia2dl");
     vosia_downloads *d = NULL;
+    struct files_seen seen = {0, 0, 0, 0, 1};
+    CHECK_STATUS(vosia_service_set_file_progress(svc, on_file, &seen), VOSIA_OK);
     CHECK_STATUS(vosia_service_download_rows(svc, res, 0, n, dir, 0, &d), VOSIA_OK);
+    CHECK_STATUS(vosia_service_set_file_progress(svc, NULL, NULL), VOSIA_OK);
+    /* One report per file as it ends: 1, 2, ... n of n. */
+    CHECK_INT(seen.calls, n);
+    CHECK_INT(seen.last_done, n);
+    CHECK_INT(seen.total, n);
+    CHECK(seen.in_order);
     CHECK(vosia_downloads_count(d) == n);
     for (int64_t i = 0; i < n; i++) {
         const char *path = NULL, *access = NULL, *title = NULL;
@@ -215,6 +238,30 @@ static void test_live(const char *base) {
         CHECK_INT(how, VOSIA_DOWNLOAD_CACHED);
     }
     vosia_downloads_free(d);
+
+    /* A file progress function that says stop after the first file: one file at a time,
+     * so the first is complete and the others are cancelled, with no file left for them. */
+    {
+        const char *stop_dir = folder("sia2dl-stopped");
+        struct files_seen stop = {0, 0, 0, 1, 1};
+        CHECK_STATUS(vosia_service_set_download_jobs(svc, 1), VOSIA_OK);
+        CHECK_STATUS(vosia_service_set_file_progress(svc, on_file, &stop), VOSIA_OK);
+        d = NULL;
+        CHECK_STATUS(vosia_service_download_rows(svc, res, 0, n, stop_dir, 0, &d),
+                     VOSIA_E_CANCELLED);
+        CHECK_STATUS(vosia_service_set_file_progress(svc, NULL, NULL), VOSIA_OK);
+        CHECK_STATUS(vosia_service_set_download_jobs(svc, 4), VOSIA_OK);
+        int ok = 0, cancelled = 0;
+        for (int64_t i = 0; d != NULL && i < n; i++) {
+            vosia_status st = VOSIA_OK;
+            CHECK_STATUS(vosia_downloads_status(d, i, &st), VOSIA_OK);
+            ok += st == VOSIA_OK;
+            cancelled += st == VOSIA_E_CANCELLED;
+        }
+        CHECK_INT(ok, 1);
+        CHECK_INT(cancelled, n - 1);
+        vosia_downloads_free(d);
+    }
 
     /* The DataLink links of every row, in one request. */
     vosia_results *links = NULL;

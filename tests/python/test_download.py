@@ -92,6 +92,23 @@ def test_sia2_datalink_rows_give_the_fits_files(folder):
 
 
 @live
+def test_file_progress_counts_the_files_and_can_stop_them(folder):
+    svc = vosia.Service(DACHS + "/siatest/q/sia2dl/siap2.xml?", vosia.SIA2)
+    res = svc.search(pos=(10.6847, 41.269, 0.2))
+    seen = []
+    svc.set_file_progress(lambda done, total: seen.append((done, total)))
+    res.download(folder)
+    n = len(res)
+    assert seen == [(k, n) for k in range(1, n + 1)]
+    svc.set_file_progress(lambda done, total: True).set_download_jobs(1)
+    os.makedirs(os.path.join(folder, "stopped"))
+    with pytest.raises(vosia.CancelledError):
+        res.download(os.path.join(folder, "stopped"))
+    svc.set_file_progress(None)
+    assert len(os.listdir(os.path.join(folder, "stopped"))) == 1
+
+
+@live
 def test_an_exception_in_progress_stops_the_batch_and_comes_out(folder):
     svc = vosia.Service(DACHS + "/siatest/q/i/siap.xml?", vosia.SIA1)
     res = svc.search(pos=(10.6847, 41.269), size=0.3)
