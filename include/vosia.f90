@@ -347,7 +347,8 @@ module vosia
   public :: vosia_results_parse, vosia_results_parse_file, vosia_results_row_count
   public :: vosia_results_circles_met
   public :: vosia_results_parse_within, vosia_results_parse_file_within
-  public :: vosia_results_parse_file_in_batches
+  public :: vosia_results_parse_file_in_batches, vosia_results_parse_file_on_threads
+  public :: vosia_service_set_reader_threads
   public :: vosia_results_column_count, vosia_results_overflow, vosia_results_info
   public :: vosia_results_warning_count, vosia_results_warning, vosia_results_get_column_attr
   public :: vosia_results_column_datatype, vosia_results_column_index
@@ -831,6 +832,23 @@ module vosia
       import :: c_int32_t, c_int64_t, c_ptr
       type(c_ptr), value :: s
       integer(c_int64_t), value :: bytes
+    end function
+    ! vosia_status vosia_service_set_reader_threads(vosia_service *s, int32_t threads);
+    integer(c_int32_t) function c_service_set_reader_threads(s, threads) &
+        bind(c, name='vosia_service_set_reader_threads')
+      import :: c_int32_t, c_ptr
+      type(c_ptr), value :: s
+      integer(c_int32_t), value :: threads
+    end function
+    ! vosia_status vosia_results_parse_file_on_threads(const char *path, int32_t sia_version,
+    !     int64_t memory_budget, int32_t threads, vosia_results **out);
+    integer(c_int32_t) function c_results_parse_file_on_threads(path, ver, budget, threads, &
+        out) bind(c, name='vosia_results_parse_file_on_threads')
+      import :: c_int32_t, c_int64_t, c_ptr, c_char
+      character(kind=c_char), dimension(*), intent(in) :: path
+      integer(c_int32_t), value :: ver, threads
+      integer(c_int64_t), value :: budget
+      type(c_ptr), intent(inout) :: out
     end function
     ! vosia_status vosia_service_set_post_above(vosia_service *s, int64_t url_bytes);
     integer(c_int32_t) function c_service_set_post_above(s, bytes) &
@@ -1785,6 +1803,34 @@ contains
     integer(c_int64_t), intent(in) :: bytes
     integer, intent(inout) :: status
     if (status == VOSIA_OK) call take(c_service_set_memory_budget(svc%ptr, bytes), status)
+  end subroutine
+
+  !> Reads large TABLEDATA responses on `threads` threads (0: one per core; 1, the default:
+  !> the calling thread); the same results as on one thread.
+  subroutine vosia_service_set_reader_threads(svc, threads, status)
+    type(vosia_service_t), intent(inout) :: svc
+    integer, intent(in) :: threads
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) &
+        call take(c_service_set_reader_threads(svc%ptr, int(threads, c_int32_t)), status)
+  end subroutine
+
+  !> vosia_results_parse_file_within on up to `threads` threads (0: one per core): a file
+  !> over 1 MiB is read whole and its TABLEDATA parsed in parts, with the same results.
+  !> `memory_budget` (bytes) defaults to none.
+  subroutine vosia_results_parse_file_on_threads(res, path, sia_version, threads, status, &
+      memory_budget)
+    type(vosia_results_t), intent(inout) :: res
+    character(len=*), intent(in) :: path
+    integer, intent(in) :: sia_version, threads
+    integer, intent(inout) :: status
+    integer(c_int64_t), intent(in), optional :: memory_budget
+    integer(c_int64_t) :: budget
+    budget = 0
+    if (present(memory_budget)) budget = memory_budget
+    if (may_create(res%ptr, 'results', status)) call take(c_results_parse_file_on_threads( &
+        f_c_str(path), int(sia_version, c_int32_t), budget, int(threads, c_int32_t), &
+        res%ptr), status)
   end subroutine
 
   !> Queries whose URL would be longer than `url_bytes` are POSTed (the same parameters, to

@@ -968,6 +968,18 @@ vosia_status vosia_service_set_max_response_bytes(vosia_service *s, int64_t byte
 vosia_status vosia_service_set_memory_budget(vosia_service *s, int64_t bytes);
 
 /**
+ * Sets how many threads read a large response's TABLEDATA: 1 (the default) reads it on
+ * the calling thread as it arrives; more (0: one per core) first reads a body of over
+ * 1 MiB into memory, then parses it in parts on that many threads, joined before the call
+ * returns. The results are the same, cell for cell and warning for warning; memory then
+ * also holds the body while it is parsed.
+ *
+ * @param threads 0 to 256.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG outside 0..256; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_service_set_reader_threads(vosia_service *s, int32_t threads);
+
+/**
  * Sets when a query is POSTed instead of sent as a GET: a query whose URL would be longer
  * than `url_bytes` is sent as an `application/x-www-form-urlencoded` POST of the same
  * parameters to the base URL (DALI allows both; servers refuse long URLs, and DaCHS closes
@@ -1539,6 +1551,20 @@ vosia_status vosia_results_parse_file(const char *path, int32_t sia_version, vos
  *         VOSIA_E_INVALID_ARG for a negative budget.
  */
 vosia_status vosia_results_parse_file_within(const char *path, int32_t sia_version, int64_t memory_budget, vosia_results **out);
+
+/**
+ * vosia_results_parse_file_within on up to `threads` threads (0: one per core): a file of
+ * more than 1 MiB is read into memory whole and its TABLEDATA parsed in parts, one per
+ * thread, all joined before the call returns. The results are those of
+ * vosia_results_parse_file_within, cell for cell and warning for warning; memory holds
+ * the file as well while it is parsed. BINARY and BINARY2 tables are read on one thread.
+ *
+ * @param memory_budget bytes, > 0; 0 means no limit (each thread keeps its share).
+ * @param threads       0 to 256; 1 is vosia_results_parse_file_within.
+ * @return As vosia_results_parse_file_within; VOSIA_E_INVALID_ARG for `threads` outside
+ *         0..256.
+ */
+vosia_status vosia_results_parse_file_on_threads(const char *path, int32_t sia_version, int64_t memory_budget, int32_t threads, vosia_results **out);
 
 /**
  * Reads a VOTable file without keeping its rows: they are handed to `on_rows` in batches of

@@ -450,6 +450,11 @@ public:
     service &set_memory_budget(std::int64_t bytes) {
         return ok(vosia_service_set_memory_budget(h_, bytes));
     }
+    /// Reads large TABLEDATA responses on `threads` threads (0: one per core; 1, the
+    /// default: the calling thread); the same results as on one thread.
+    service &set_reader_threads(std::int32_t threads) {
+        return ok(vosia_service_set_reader_threads(h_, threads));
+    }
     /// Queries whose GET URL would be longer than `url_bytes` are POSTed with the same
     /// parameters (0: every query; default 4096).
     service &set_post_above(std::int64_t url_bytes) {
@@ -1100,6 +1105,15 @@ public:
             path.string().c_str(), sia_version, memory_budget, batch_rows, ear.call, &ear, &h);
         if (ear.thrown) std::rethrow_exception(ear.thrown);
         detail::check(st);
+        return results(h);
+    }
+    /// parse_file_within on up to `threads` threads (0: one per core): a file over 1 MiB is
+    /// read whole and its TABLEDATA parsed in parts; the same results as on one thread.
+    static results parse_file_on_threads(const std::string &path, std::int32_t sia_version,
+                                         std::int32_t threads, std::int64_t memory_budget = 0) {
+        vosia_results *h = nullptr;
+        detail::check(vosia_results_parse_file_on_threads(path.c_str(), sia_version,
+                                                          memory_budget, threads, &h));
         return results(h);
     }
     /// Takes ownership of a handle from the C API.

@@ -33,8 +33,23 @@ pub(crate) enum Reading<'a> {
 }
 
 impl Reading<'_> {
-    fn read<R: BufRead>(&mut self, body: R, version: SiaVersion, budget: u64) -> Result<Results> {
+    /// Reads `body` as results of `version` within `budget`, whole on `threads` threads (the
+    /// body then read into memory first) or in batches.
+    fn read<R: BufRead>(
+        &mut self,
+        mut body: R,
+        version: SiaVersion,
+        budget: u64,
+        threads: usize,
+    ) -> Result<Results> {
         match self {
+            Reading::Whole if threads > 1 => {
+                let mut data = Vec::new();
+                body.read_to_end(&mut data).map_err(|e| {
+                    Error::new(ErrorKind::Io, format!("reading the response failed: {e}"))
+                })?;
+                Results::from_bytes_on_threads(&data, version, budget, threads)
+            }
             Reading::Whole => Results::from_reader_within(body, version, budget),
             Reading::InBatches { batch_rows, sink } => {
                 Results::read_in_batches(body, version, budget, *batch_rows, &mut **sink)
@@ -58,9 +73,9 @@ pub(crate) fn results(
     } = request;
     match http::get(agent, settings, url, form, settings.max_response_bytes)? {
         Answer::Body(mut body) => {
-            let budget = settings.memory_budget;
+            let (budget, threads) = (settings.memory_budget, settings.reader_threads);
             let Some(path) = save else {
-                let parsed = reading.read(body.reader(), version, budget);
+                let parsed = reading.read(body.reader(), version, budget, threads);
                 return body.finish(parsed);
             };
             let part = crate::download::part_path_of(path);
@@ -73,7 +88,7 @@ pub(crate) fn results(
                 out: io::BufWriter::new(file),
                 failed: None,
             };
-            let mut parsed = reading.read(&mut tee, version, budget);
+            let mut parsed = reading.read(&mut tee, version, budget, threads);
             // What follows the document belongs to the response too.
             if parsed.is_ok()
                 && let Err(e) = io::copy(&mut tee.inner, &mut tee.out)

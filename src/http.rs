@@ -34,6 +34,10 @@ pub struct Settings {
     /// Most bytes a parsed response may keep in memory (its cells, FIELDs, INFOs); 0 means
     /// no limit. Default [`crate::votable::DEFAULT_MEMORY_BUDGET`] (2 GiB).
     pub memory_budget: u64,
+    /// Threads a large TABLEDATA response is read on (see
+    /// [`crate::votable::read_document_on_threads`]); above 1 the body is read whole into
+    /// memory first. Default 1.
+    pub reader_threads: usize,
     /// Retries after HTTP 429 or 503. Default 3.
     pub max_retries: u32,
     /// Total time spent sleeping between retries. Default 30 s.
@@ -116,6 +120,7 @@ impl Default for Settings {
             connect_timeout: Duration::from_secs(10),
             max_response_bytes: 1 << 30,
             memory_budget: crate::votable::DEFAULT_MEMORY_BUDGET,
+            reader_threads: 1,
             max_retries: 3,
             max_retry_wait: Duration::from_secs(30),
             headers: Vec::new(),

@@ -276,6 +276,13 @@ impl Service {
         self.update(|s| s.memory_budget = bytes)
     }
 
+    /// Reads large TABLEDATA responses on `threads` threads (0: one per core; 1, the
+    /// default: the calling thread only); see [`Settings::reader_threads`].
+    pub fn set_reader_threads(&self, threads: usize) -> Result<()> {
+        let threads = crate::results::thread_count(threads);
+        self.update(|s| s.reader_threads = threads)
+    }
+
     /// Retries on HTTP 429/503: at most `max_retries` more attempts, sleeping at most
     /// `max_wait_seconds` in total (honouring `Retry-After`, else backing off 0.5 s, 1 s, 2 s...).
     pub fn set_retries(&self, max_retries: u32, max_wait_seconds: f64) -> Result<()> {

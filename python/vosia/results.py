@@ -91,13 +91,19 @@ class Results(Handle):
         return cls(h.value, version)
 
     @classmethod
-    def parse_file(cls, path, version: int = SIA1, *,
-                   memory_budget: int | None = None) -> "Results":
+    def parse_file(cls, path, version: int = SIA1, *, memory_budget: int | None = None,
+                   threads: int = 1) -> "Results":
         """Parses a VOTable file, streaming it (a FileError, also an OSError, if it cannot
-        be read); `memory_budget` as for parse."""
+        be read); `memory_budget` as for parse. With `threads` other than 1 (0: one per
+        core), a file over 1 MiB is read whole and its TABLEDATA parsed on that many
+        threads, with the same results."""
         h = c_void_p()
         path = _util.fspath(path)
-        if memory_budget is None:
+        if threads != 1:
+            budget = 0 if memory_budget is None else int(memory_budget)
+            check(lib.vosia_results_parse_file_on_threads(path, version, budget, int(threads),
+                                                          byref(h)))
+        elif memory_budget is None:
             check(lib.vosia_results_parse_file(path, version, byref(h)))
         else:
             check(lib.vosia_results_parse_file_within(path, version, int(memory_budget),
@@ -681,9 +687,10 @@ def parse(data, version: int = SIA1, *, memory_budget: int | None = None) -> Res
     return Results.parse(data, version, memory_budget=memory_budget)
 
 
-def parse_file(path, version: int = SIA1, *, memory_budget: int | None = None) -> Results:
-    """Parses a VOTable file as an SIA `version` response."""
-    return Results.parse_file(path, version, memory_budget=memory_budget)
+def parse_file(path, version: int = SIA1, *, memory_budget: int | None = None,
+               threads: int = 1) -> Results:
+    """Parses a VOTable file as an SIA `version` response (see Results.parse_file)."""
+    return Results.parse_file(path, version, memory_budget=memory_budget, threads=threads)
 
 
 def parse_file_in_batches(path, on_rows, version: int = SIA1, *, batch_rows: int = 10000,

@@ -122,6 +122,13 @@ class Service(Handle):
         check(lib.vosia_service_set_memory_budget(self._h, int(limit)))
         return self
 
+    def set_reader_threads(self, threads: int) -> "Service":
+        """Reads large TABLEDATA responses on `threads` threads (0: one per core; 1, the
+        default: the calling thread only); the body is then read into memory first. The
+        results are the same as on one thread."""
+        check(lib.vosia_service_set_reader_threads(self._h, int(threads)))
+        return self
+
     def set_ca_file(self, path) -> "Service":
         """Trusts only the CA certificates of this PEM file for https (instead of the system
         store), as curl's --cacert."""

@@ -9,7 +9,7 @@ use super::consts::*;
 use super::guard::{guard, guard_status, guard_value, not_null, write_optional, write_out};
 use super::handle::{self, HandleKind};
 use super::query::{batch_rows_arg, rows_sink, vosia_rows_fn};
-use super::service::byte_limit;
+use super::service::{byte_limit, reader_threads_arg};
 use super::status::{
     Failure, FfiResult, VOSIA_E_BUFFER_SIZE, VOSIA_NULL_VALUE, VOSIA_OK, vosia_status,
 };
@@ -139,6 +139,37 @@ pub unsafe extern "C" fn vosia_results_parse_file_within(
         let version = version_arg(sia_version)?;
         let budget = byte_limit(memory_budget, "memory budget")?;
         let parsed = Results::from_path_within(Path::new(path), version, budget)?;
+        // SAFETY: checked non-NULL.
+        Ok(unsafe { write_out(out, handle::into_raw(parsed)) })
+    })
+}
+
+/// vosia_results_parse_file_within on up to `threads` threads (0: one per core): a file of
+/// more than 1 MiB is read into memory whole and its TABLEDATA parsed in parts, one per
+/// thread, all joined before the call returns. The results are those of
+/// vosia_results_parse_file_within, cell for cell and warning for warning; memory holds
+/// the file as well while it is parsed. BINARY and BINARY2 tables are read on one thread.
+///
+/// @param memory_budget bytes, > 0; 0 means no limit (each thread keeps its share).
+/// @param threads       0 to 256; 1 is vosia_results_parse_file_within.
+/// @return As vosia_results_parse_file_within; VOSIA_E_INVALID_ARG for `threads` outside
+///         0..256.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_results_parse_file_on_threads(
+    path: *const c_char,
+    sia_version: i32,
+    memory_budget: i64,
+    threads: i32,
+    out: *mut *mut vosia_results,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: NUL-terminated by contract.
+        let path = unsafe { str_arg(path, "path") }?;
+        not_null(out, "out")?;
+        let version = version_arg(sia_version)?;
+        let budget = byte_limit(memory_budget, "memory budget")?;
+        let threads = reader_threads_arg(threads)?;
+        let parsed = Results::from_path_on_threads(Path::new(path), version, budget, threads)?;
         // SAFETY: checked non-NULL.
         Ok(unsafe { write_out(out, handle::into_raw(parsed)) })
     })

@@ -272,6 +272,38 @@ pub unsafe extern "C" fn vosia_service_set_memory_budget(
     })
 }
 
+/// Sets how many threads read a large response's TABLEDATA: 1 (the default) reads it on
+/// the calling thread as it arrives; more (0: one per core) first reads a body of over
+/// 1 MiB into memory, then parses it in parts on that many threads, joined before the call
+/// returns. The results are the same, cell for cell and warning for warning; memory then
+/// also holds the body while it is parsed.
+///
+/// @param threads 0 to 256.
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG outside 0..256; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vosia_service_set_reader_threads(
+    s: *mut vosia_service,
+    threads: i32,
+) -> vosia_status {
+    guard_status(|| {
+        // SAFETY: handle contract.
+        let service = unsafe { service_ref(s) }?;
+        service.set_reader_threads(reader_threads_arg(threads)?)?;
+        Ok(VOSIA_OK)
+    })
+}
+
+/// A reader thread count from C: 0 (one per core) to 256.
+pub(crate) fn reader_threads_arg(threads: i32) -> FfiResult<usize> {
+    match usize::try_from(threads) {
+        Ok(n) if n <= 256 => Ok(n),
+        _ => Err(Error::invalid(format!(
+            "reader threads {threads}: give 0 (one per core) to 256"
+        ))
+        .into()),
+    }
+}
+
 /// Sets when a query is POSTed instead of sent as a GET: a query whose URL would be longer
 /// than `url_bytes` is sent as an `application/x-www-form-urlencoded` POST of the same
 /// parameters to the base URL (DALI allows both; servers refuse long URLs, and DaCHS closes

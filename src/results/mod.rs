@@ -22,7 +22,7 @@ use crate::stdfields::{self, Source};
 use crate::votable::columns::TextCells;
 use crate::votable::{
     Cells, Column, DEFAULT_MEMORY_BUDGET, Datatype, Document, Field, Info, ServiceDescriptor,
-    Table, read_document_in_batches, read_document_within,
+    Table, read_document_in_batches, read_document_on_threads, read_document_within,
 };
 
 /// What receives a streamed read's rows (see [`Results::read_in_batches`]): one batch, as
@@ -89,6 +89,14 @@ pub struct Results {
     warnings: Vec<Box<CStr>>,
     warning_count: usize,
     descriptors: Vec<ServiceDescriptor>,
+}
+
+/// A thread count as asked (0: one per core, as the system tells), at least 1.
+pub(crate) fn thread_count(threads: usize) -> usize {
+    match threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
 }
 
 fn open(path: &Path) -> Result<File> {
@@ -172,6 +180,42 @@ impl Results {
             batch_rows,
             sink,
         )
+    }
+
+    /// [`Results::from_reader_within`] of a document held in memory, reading a large
+    /// TABLEDATA on up to `threads` threads (0: one per core): the same results, cell for
+    /// cell and warning for warning, as on one thread.
+    pub fn from_bytes_on_threads(
+        data: &[u8],
+        version: SiaVersion,
+        budget: u64,
+        threads: usize,
+    ) -> Result<Results> {
+        let doc = read_document_on_threads(data, budget, thread_count(threads))?;
+        Results::from_document(doc, version)
+    }
+
+    /// [`Results::from_path_within`] on up to `threads` threads (0: one per core): a file
+    /// of more than 1 MiB is then read into memory whole and its TABLEDATA parsed in parts
+    /// (see [`Results::from_bytes_on_threads`]); memory holds the file besides the table.
+    pub fn from_path_on_threads(
+        path: &Path,
+        version: SiaVersion,
+        budget: u64,
+        threads: usize,
+    ) -> Result<Results> {
+        let threads = thread_count(threads);
+        let large = std::fs::metadata(path).is_ok_and(|m| m.len() > 1 << 20);
+        if threads < 2 || !large {
+            return Results::from_path_within(path, version, budget);
+        }
+        let data = std::fs::read(path).map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!("cannot read {}: {e}", path.display()),
+            )
+        })?;
+        Results::from_bytes_on_threads(&data, version, budget, threads)
     }
 
     /// Parses a VOTable held in memory.

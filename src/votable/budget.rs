@@ -49,6 +49,11 @@ impl Budget {
         Ok(())
     }
 
+    /// Bytes that may still be charged.
+    pub(crate) fn remaining(&self) -> u64 {
+        self.limit.saturating_sub(self.used)
+    }
+
     /// Bytes charged so far.
     pub(crate) fn used(&self) -> u64 {
         self.used

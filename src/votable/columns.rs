@@ -305,6 +305,41 @@ impl Column {
         self.mark(false);
     }
 
+    /// Appends the cells of `other`, a column of the same shape read from the rows that
+    /// follow (a part of the table read on another thread). A shape that differs is an
+    /// Internal error, and nothing is appended.
+    pub(crate) fn append(&mut self, other: Column) -> Result<()> {
+        fn packed<T: Copy>(to: &mut Packed<T>, from: Packed<T>) {
+            let base = to.values.len();
+            to.values.extend_from_slice(&from.values);
+            to.ends.extend(from.ends.iter().map(|e| e + base));
+        }
+        match (&mut self.cells, other.cells) {
+            (Cells::Integer(a), Cells::Integer(b)) => a.extend_from_slice(&b),
+            (Cells::Real(a), Cells::Real(b)) => a.extend_from_slice(&b),
+            (Cells::Text(a), Cells::Text(b)) => packed(&mut a.0, b.0),
+            (Cells::IntegerArray(a), Cells::IntegerArray(b)) => packed(&mut a.0, b.0),
+            (Cells::RealArray(a), Cells::RealArray(b)) => packed(&mut a.0, b.0),
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::Internal,
+                    "columns of different shapes cannot be joined; please report this document",
+                ));
+            }
+        }
+        if self.rows.is_multiple_of(64) {
+            self.nulls.truncate(self.rows / 64);
+            self.nulls.extend_from_slice(&other.nulls);
+            self.rows += other.rows;
+        } else {
+            for row in 0..other.rows {
+                let null = other.nulls[row / 64] & (1 << (row % 64)) != 0;
+                self.mark(null);
+            }
+        }
+        Ok(())
+    }
+
     /// Releases spare capacity once the column is complete.
     pub fn finish(&mut self) {
         match &mut self.cells {
@@ -335,6 +370,40 @@ mod tests {
         let c = unsafe { std::ffi::CStr::from_ptr(t.as_c_ptr(2)) };
         assert_eq!(c.to_str().unwrap(), "é");
         assert!(!col.is_null(0) && !col.is_null(2));
+    }
+
+    #[test]
+    fn appended_columns_read_as_one() {
+        for split in [0, 1, 63, 64, 65, 130, 200] {
+            let mut whole = Column::new(Shape::Text);
+            let mut head = Column::new(Shape::Text);
+            let mut tail = Column::new(Shape::Text);
+            for i in 0..200 {
+                let text = if i % 7 == 0 {
+                    String::new()
+                } else {
+                    format!("c{i}")
+                };
+                whole.push_text(&text);
+                if i < split {
+                    head.push_text(&text)
+                } else {
+                    tail.push_text(&text)
+                }
+            }
+            head.append(tail).unwrap();
+            assert_eq!(head.rows(), 200);
+            let (Cells::Text(a), Cells::Text(b)) = (&head.cells, &whole.cells) else {
+                panic!()
+            };
+            for i in 0..200 {
+                assert_eq!(head.is_null(i), whole.is_null(i), "split {split}, row {i}");
+                assert_eq!(a.get(i), b.get(i), "split {split}, row {i}");
+            }
+        }
+        let mut reals = Column::new(Shape::Real);
+        reals.push_real(1.5);
+        assert!(reals.append(Column::new(Shape::Integer)).is_err());
     }
 
     #[test]

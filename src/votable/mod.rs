@@ -5,6 +5,7 @@ mod streamed;
 mod binary;
 mod budget;
 mod cells;
+mod parallel;
 pub mod columns;
 pub mod descriptors;
 mod reader;
@@ -17,7 +18,8 @@ pub(crate) use cells::parse_real;
 pub use columns::{Cells, Column};
 pub use descriptors::{InputParam, ServiceDescriptor};
 pub use reader::{
-    Document, Info, Scope, Table, read_document, read_document_in_batches, read_document_within,
+    Document, Info, Scope, Table, read_document, read_document_in_batches,
+    read_document_on_threads, read_document_within,
 };
 pub use streamed::BatchSink;
 pub use types::{ArraySize, Datatype, Field, Shape};

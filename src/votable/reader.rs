@@ -11,6 +11,7 @@ use super::budget::{Budget, DEFAULT_MEMORY_BUDGET};
 use super::cells::{CellOutcome, CellPlan, Scratch, push_cell};
 use super::columns::Column;
 use super::descriptors::{Collector, ServiceDescriptor};
+use super::parallel;
 use super::streamed::{BatchSink, Batches};
 use super::tabledata::{RowSink, read_tabledata};
 use super::token_limit::{MAX_TOKEN, TokenLimit};
@@ -22,7 +23,7 @@ const MAX_DEPTH: usize = 128;
 /// Most FIELDs a table may declare.
 const MAX_FIELDS: usize = 65_536;
 /// Longest text kept for one cell, INFO or DESCRIPTION.
-const MAX_TEXT: usize = 64 << 20;
+pub(super) const MAX_TEXT: usize = 64 << 20;
 /// Warnings kept (the count goes on).
 const MAX_WARNINGS: usize = 100;
 
@@ -70,6 +71,9 @@ pub struct Document {
     pub warning_count: usize,
     /// The service descriptors (`RESOURCE type="meta" utype="adhoc:service"`), in order.
     pub descriptors: Vec<ServiceDescriptor>,
+    /// The threads the results table's TABLEDATA was read on: 1, or more when read on
+    /// several (see [`read_document_on_threads`]).
+    pub read_threads: usize,
 }
 
 /// The elements whose nesting matters.
@@ -127,6 +131,10 @@ struct State<'a> {
     descriptors: Collector,
     /// A streamed read: where the rows go, batch by batch.
     batches: Option<Batches<'a>>,
+    /// Threads a TABLEDATA held in memory may be read on (1: this one only).
+    threads: usize,
+    /// Threads the results table was read on.
+    read_threads: usize,
 }
 
 /// A VOTable's root element is VOTABLE (any namespace prefix, any case); an HTML page or
@@ -152,6 +160,7 @@ impl Document {
             warnings: Vec::new(),
             warning_count: 0,
             descriptors: Vec::new(),
+            read_threads: 1,
         }
     }
 
@@ -185,6 +194,20 @@ pub fn read_document<R: BufRead>(input: R) -> Result<Document> {
 /// document that needs more is refused (`TooLarge`) before the memory is taken.
 pub fn read_document_within<R: BufRead>(input: R, budget: u64) -> Result<Document> {
     read_document_as(input, budget, None)
+}
+
+/// [`read_document_within`] of a document held in memory, reading a large TABLEDATA on up
+/// to `threads` threads; the document read is the same, cell for cell and warning for
+/// warning, as on one thread. Each thread keeps at most its share of `budget`. BINARY,
+/// BINARY2 and documents in an encoding other than UTF-8 are read on the calling thread.
+pub fn read_document_on_threads(data: &[u8], budget: u64, threads: usize) -> Result<Document> {
+    // The XML declaration is looked at on a copy of the slice, so the whole document stays
+    // one slice for the reader (a TABLEDATA is cut into parts only when it is all there).
+    let head = read_head(&mut &data[..]).unwrap_or_default();
+    if threads < 2 || needs_transcoding(&head) {
+        return read_document_as(data, budget, None);
+    }
+    read_events(data, budget, None, threads)
 }
 
 /// Reads a VOTable, handing its results table to `sink` in batches of `batch_rows` rows (at
@@ -233,9 +256,10 @@ fn read_document_as<R: BufRead>(
             std::io::BufReader::with_capacity(1 << 16, decoded),
             budget,
             batches,
+            1,
         )
     } else {
-        read_events(input, budget, batches)
+        read_events(input, budget, batches, 1)
     }
 }
 
@@ -271,6 +295,7 @@ fn read_events<R: BufRead>(
     input: R,
     budget: u64,
     batches: Option<Batches<'_>>,
+    threads: usize,
 ) -> Result<Document> {
     let mut reader = Reader::from_reader(TokenLimit::new(input));
     let config = reader.config_mut();
@@ -296,6 +321,8 @@ fn read_events<R: BufRead>(
         warning_count: 0,
         descriptors: Collector::default(),
         batches,
+        threads,
+        read_threads: 1,
     };
     let mut buf = Vec::with_capacity(4096);
     let mut saw_root = false;
@@ -345,7 +372,9 @@ fn read_events<R: BufRead>(
                     reader.get_mut().disarm();
                     let at = reader.buffer_position();
                     let mut stream = reader.stream();
-                    read_tabledata(&mut stream, at, &mut state)?;
+                    if !state.read_tabledata_in_parallel(&mut stream, at)? {
+                        read_tabledata(&mut stream, at, &mut state)?;
+                    }
                     state.stack.pop();
                 }
                 Ok(())
@@ -828,6 +857,38 @@ impl State<'_> {
         Ok(())
     }
 
+    /// Reads the TABLEDATA at the start of `input` on several threads when that is allowed,
+    /// the input holds it in memory and it is large (see `parallel`); false when it must be
+    /// read on this thread instead, with nothing consumed.
+    fn read_tabledata_in_parallel<B: BufRead>(&mut self, input: &mut B, at: u64) -> Result<bool> {
+        if self.threads < 2 || self.batches.is_some() {
+            return Ok(false);
+        }
+        let Some(d) = &mut self.decoding else {
+            return Ok(false);
+        };
+        if d.rows > 0 || d.columns.is_empty() {
+            return Ok(false);
+        }
+        let data = input
+            .fill_buf()
+            .map_err(|e| Error::format(format!("reading TABLEDATA failed: {e}")))?;
+        if data.len() < parallel::MIN_PARALLEL_BYTES {
+            return Ok(false);
+        }
+        let remaining = self.budget.remaining();
+        let Some(decoded) = parallel::read(data, at, &d.fields, &d.plans, self.threads, remaining)
+        else {
+            return Ok(false);
+        };
+        self.budget.charge(decoded.kept as usize)?;
+        d.columns = decoded.columns;
+        d.rows = decoded.rows;
+        self.read_threads = decoded.parts;
+        input.consume(decoded.consumed);
+        Ok(true)
+    }
+
     /// A streamed read: hands on every batch the BINARY decoder has filled, letting it go on
     /// with the rows it held back.
     fn hand_over_binary_rows(&mut self) -> Result<()> {
@@ -971,6 +1032,7 @@ impl State<'_> {
             warnings: self.warnings,
             warning_count: self.warning_count,
             descriptors: self.descriptors.finish(),
+            read_threads: self.read_threads,
         }
     }
 }

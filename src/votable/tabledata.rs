@@ -75,6 +75,20 @@ pub(crate) fn read_tabledata<R: BufRead>(
     }
 }
 
+/// Scans `data`, a part of a TABLEDATA that ends just before a `<TR` (see `parallel`): the
+/// bytes used, all of them, when the part ends between rows with nothing left open; else an
+/// error (the cut was inside a comment, CDATA or cell, or the part holds `</TABLEDATA>`).
+pub(crate) fn scan_part(data: &[u8], offset: u64, sink: &mut impl RowSink) -> Result<usize> {
+    let mut in_cell = false;
+    let (used, done) = scan(data, &mut in_cell, sink, offset)?;
+    if used != data.len() || done || in_cell {
+        return Err(Error::format(
+            "a part of TABLEDATA does not end between rows",
+        ));
+    }
+    Ok(used)
+}
+
 /// Scans complete tokens of `data`; returns the bytes used and whether `</TABLEDATA>` ended
 /// the scan. An incomplete token at the end is left for the next call.
 fn scan(

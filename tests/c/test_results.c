@@ -485,6 +485,40 @@ static void check_circles_met(void) {
     vosia_results_free(r);
 }
 
+/* Parsing on threads: the same rows; the thread count is checked (0..256). */
+static void check_threads(void) {
+    vosia_results *one = NULL, *two = NULL;
+    CHECK_STATUS(vosia_results_parse_file(data_path("sia1_three.xml"), VOSIA_SIA1, &one),
+                 VOSIA_OK);
+    CHECK_STATUS(vosia_results_parse_file_on_threads(data_path("sia1_three.xml"), VOSIA_SIA1, 0,
+                                                     2, &two),
+                 VOSIA_OK);
+    CHECK_INT(vosia_results_row_count(two), vosia_results_row_count(one));
+    for (int64_t i = 0; two != NULL && i < vosia_results_row_count(one); i++) {
+        const char *a = NULL, *b = NULL;
+        CHECK_STATUS(vosia_results_get_std_str(one, i, VOSIA_FIELD_ACCESS_URL, &a), VOSIA_OK);
+        CHECK_STATUS(vosia_results_get_std_str(two, i, VOSIA_FIELD_ACCESS_URL, &b), VOSIA_OK);
+        CHECK_STR(b, a ? a : "");
+    }
+    vosia_results *none = NULL;
+    CHECK_STATUS(vosia_results_parse_file_on_threads(data_path("sia1_three.xml"), VOSIA_SIA1, 0,
+                                                     257, &none),
+                 VOSIA_E_INVALID_ARG);
+    CHECK_STATUS(vosia_results_parse_file_on_threads(data_path("sia1_three.xml"), VOSIA_SIA1, 0,
+                                                     -1, &none),
+                 VOSIA_E_INVALID_ARG);
+    CHECK(none == NULL);
+    vosia_service *svc = NULL;
+    CHECK_STATUS(vosia_service_new("http://127.0.0.1:9/sia?", VOSIA_SIA1, &svc), VOSIA_OK);
+    CHECK_STATUS(vosia_service_set_reader_threads(svc, 0), VOSIA_OK);
+    CHECK_STATUS(vosia_service_set_reader_threads(svc, 4), VOSIA_OK);
+    CHECK_STATUS(vosia_service_set_reader_threads(svc, 300), VOSIA_E_INVALID_ARG);
+    CHECK_STATUS(vosia_service_set_reader_threads(NULL, 1), VOSIA_E_NULL_ARG);
+    vosia_service_free(svc);
+    vosia_results_free(two);
+    vosia_results_free(one);
+}
+
 int main(void) {
     vosia_results *from_file = NULL, *from_buffer = NULL;
     size_t len = 0;
@@ -492,6 +526,7 @@ int main(void) {
 
     check_version();
     check_circles_met();
+    check_threads();
 
     CHECK_STATUS(vosia_results_parse_file(data_path("sia1_three.xml"), VOSIA_SIA1, &from_file),
                  VOSIA_OK);

@@ -101,3 +101,12 @@ def test_a_query_in_batches_gives_the_rows_of_its_execute():
     assert rest.overflow == whole.overflow
     with pytest.raises(vosia.CancelledError):
         q.execute_in_batches(lambda b, f: True, batch_rows=5)
+
+
+def test_a_file_parsed_on_threads_gives_the_same_rows(tmp_path):
+    whole = vosia.parse_file(THREE)
+    again = vosia.parse_file(THREE, threads=2)
+    assert list(again.std("access_url")) == list(whole.std("access_url"))
+    with pytest.raises(vosia.InvalidArgError, match="threads"):
+        vosia.parse_file(THREE, threads=300)
+    vosia.Service("http://127.0.0.1:9/sia?", vosia.SIA1).set_reader_threads(0)
