@@ -1,11 +1,13 @@
 /* parse_bench: the parser benchmark's vosia side (run by bench/run.sh).
  *
- *     parse_bench RESPONSE.xml
+ *     parse_bench RESPONSE.xml [THREADS]
  *
- * Parses an SIA 1.0 response file through the C ABI and reads the access URL, RA, Dec, title
+ * Parses an SIA 1.0 response file through the C ABI (on THREADS threads, default 1: see
+ * vosia_results_parse_file_on_threads) and reads the access URL, RA, Dec, title
  * and NAXIS of every row through the standard-field getters, then prints a checksum that
  * bench/astropy_parse.py computes the same way, so both are seen to read the same values. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vosia.h"
@@ -17,11 +19,12 @@ int main(int argc, char **argv) {
     long long nulls = 0;
     int64_t rows;
 
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s RESPONSE.xml\n", argv[0]);
+    if (argc != 2 && argc != 3) {
+        fprintf(stderr, "usage: %s RESPONSE.xml [THREADS]\n", argv[0]);
         return 2;
     }
-    if (vosia_results_parse_file(argv[1], VOSIA_SIA1, &res) != VOSIA_OK) {
+    int32_t threads = argc == 3 ? atoi(argv[2]) : 1;
+    if (vosia_results_parse_file_on_threads(argv[1], VOSIA_SIA1, 0, threads, &res) != VOSIA_OK) {
         fprintf(stderr, "%s: %s\n", argv[1], vosia_last_error());
         return 1;
     }
