@@ -39,7 +39,7 @@ set_target_properties(vosia_idl PROPERTIES
   LIBRARY_OUTPUT_DIRECTORY "${_vosia_idl_dir}"
   INSTALL_RPATH "$ORIGIN/..")
 target_compile_options(vosia_idl PRIVATE -Wall -Wextra -Werror -Wpedantic)
-install(TARGETS vosia_idl LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}/vosia")
+install(TARGETS vosia_idl LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}/vosia" COMPONENT dev)
 file(RELATIVE_PATH VOSIA_IDL_GLUE_FROM_PRO
   "${CMAKE_INSTALL_FULL_DATADIR}/vosia/idl" "${CMAKE_INSTALL_FULL_LIBDIR}/vosia")
 if(VOSIA_IDL_GLUE_FROM_PRO STREQUAL "")
@@ -56,12 +56,12 @@ foreach(_pro IN LISTS _vosia_idl_pro)
   endif()
   list(APPEND _vosia_idl_pro_built "${_vosia_idl_dir}/${_name}")
 endforeach()
-install(FILES ${_vosia_idl_pro_built} DESTINATION "${CMAKE_INSTALL_DATADIR}/vosia/idl")
+install(FILES ${_vosia_idl_pro_built} DESTINATION "${CMAKE_INSTALL_DATADIR}/vosia/idl" COMPONENT dev)
 
 # ------------------------------------------------------------ Fortran package file
 if(VOSIA_FORTRAN)
   install(FILES "${PROJECT_SOURCE_DIR}/cmake/vosiaFortranTargets.cmake"
-    DESTINATION "${VOSIA_INSTALL_CMAKEDIR}")
+    DESTINATION "${VOSIA_INSTALL_CMAKEDIR}" COMPONENT dev)
 endif()
 
 # ------------------------------------------------------------------------------ C++

@@ -25,12 +25,13 @@ add_custom_target(vosia_cli_build ALL
 # One cargo at a time: the library's build first, then the command on the same target dir.
 add_dependencies(vosia_cli_build vosia_cargo_build)
 
-install(PROGRAMS "${VOSIA_CLI}" DESTINATION "${CMAKE_INSTALL_BINDIR}")
+# bin/vosia itself is installed by CMakeLists.txt, stripped (cmake/VosiaStrip.cmake).
 install(DIRECTORY "${VOSIA_CLI_DIR}/man/" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1"
-        FILES_MATCHING PATTERN "*.1")
+        COMPONENT cli FILES_MATCHING PATTERN "*.1")
 install(FILES "${VOSIA_CLI_DIR}/completions/vosia.bash"
-        DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" RENAME vosia)
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" RENAME vosia
+        COMPONENT cli)
 install(FILES "${VOSIA_CLI_DIR}/completions/_vosia"
-        DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/site-functions")
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/site-functions" COMPONENT cli)
 install(FILES "${VOSIA_CLI_DIR}/completions/vosia.fish"
-        DESTINATION "${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d")
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d" COMPONENT cli)

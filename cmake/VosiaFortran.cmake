@@ -28,9 +28,9 @@ if(VOSIA_FORTRAN)
   endif()
   add_library(vosia::vosia_fortran ALIAS vosia_fortran)
 
-  install(TARGETS vosia_fortran ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}")
+  install(TARGETS vosia_fortran ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT dev)
   install(FILES "${VOSIA_FORTRAN_MODULE_DIR}/vosia.mod" "${PROJECT_SOURCE_DIR}/include/vosia.f90"
-    DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+    DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT dev)
   # cmake/VosiaBindings.cmake installs vosiaFortranTargets.cmake beside vosiaConfig.cmake,
   # which defines vosia::vosia_fortran for find_package(vosia).
 endif()
