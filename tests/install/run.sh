@@ -86,6 +86,22 @@ else
     bad "pkg-config static build"
 fi
 check "Libs.private lists the system libraries" bash -c "pkg-config --static --libs vosia | grep -q -- '-ldl'"
+# vosia-static.pc: the usual static line, with libvosia.so installed beside the archive.
+if $cc "$here/consumer/main.c" -o "$work/pcs_static" $(pkg-config --cflags --libs vosia-static) \
+        2>"$work/pc.log"; then
+    check "pkg-config --libs vosia-static: runs" "$work/pcs_static"
+    check "pkg-config --libs vosia-static needs no libvosia.so" bash -c "! readelf -d '$work/pcs_static' | grep -q 'NEEDED.*libvosia'"
+else
+    cat "$work/pc.log" >&2
+    bad "pkg-config vosia-static build"
+fi
+if $cc "$here/consumer/main.c" -o "$work/pcs_static2" $(pkg-config --static --cflags --libs vosia-static) \
+        2>"$work/pc.log"; then
+    check "pkg-config --static --libs vosia-static needs no libvosia.so" bash -c "! readelf -d '$work/pcs_static2' | grep -q 'NEEDED.*libvosia'"
+else
+    cat "$work/pc.log" >&2
+    bad "pkg-config --static vosia-static build"
+fi
 # A program linked against the library records the symbol version.
 check "the shared consumer binds vosia_* at a VOSIA_ version" bash -c \
     "readelf --dyn-syms --wide '$work/pc_shared' | grep -q 'vosia_version@VOSIA_0\.'"
