@@ -47,6 +47,20 @@ else
     fi
 fi
 
+# The reference manual (when the build tree made it: VOSIA_DOCS, Doxygen found).
+if grep -q '^VOSIA_DOCS:BOOL=ON' "$build/CMakeCache.txt"; then
+    check "share/man/man3/vosia.3 installed" test -f "$prefix/share/man/man3/vosia.3"
+    check "HTML reference installed" test -f "$prefix/share/doc/vosia/html/index.html"
+    if command -v man >/dev/null; then
+        check "man 3 vosia shows the overview" bash -c \
+            "MANPATH='$prefix/share/man' MANWIDTH=100 man -P cat 3 vosia 2>/dev/null | grep -q 'Status codes'"
+        check "man 3 vosia_service_new shows its reference" bash -c \
+            "MANPATH='$prefix/share/man' MANWIDTH=100 man -P cat 3 vosia_service_new 2>/dev/null | grep -q 'base_url'"
+    fi
+else
+    echo "VOSIA_DOCS is off: no man 3 pages to check"
+fi
+
 needs_libvosia() { readelf -d "$1" | grep -q 'NEEDED.*libvosia'; }
 
 # CMake, both targets.
