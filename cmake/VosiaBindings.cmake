@@ -31,13 +31,19 @@ set(_vosia_bindings_env "VOSIA_CORPUS=${VOSIA_CORPUS_DIR}" "VOSIA_TEST_DATA=${PR
 # (its RPATH finds libvosia one level up) with the .pro files in <datadir>/vosia/idl;
 # vosia_lib.pro is configured with the relative path from the one to the other.
 set(_vosia_idl_dir "${CMAKE_BINARY_DIR}/idl")
+# The glue finds libvosia one directory up: $ORIGIN on ELF, @loader_path on macOS (untested).
+if(APPLE)
+  set(_vosia_idl_rpath "@loader_path/..")
+else()
+  set(_vosia_idl_rpath "$ORIGIN/..")
+endif()
 add_library(vosia_idl MODULE "${PROJECT_SOURCE_DIR}/examples/idl/vosia_idl.c")
 target_link_libraries(vosia_idl PRIVATE vosia::vosia)
 set_target_properties(vosia_idl PROPERTIES
   OUTPUT_NAME vosia_idl PREFIX "lib" C_STANDARD 11 C_EXTENSIONS OFF
   C_VISIBILITY_PRESET hidden
   LIBRARY_OUTPUT_DIRECTORY "${_vosia_idl_dir}"
-  INSTALL_RPATH "$ORIGIN/..")
+  INSTALL_RPATH "${_vosia_idl_rpath}")
 target_compile_options(vosia_idl PRIVATE -Wall -Wextra -Werror -Wpedantic)
 install(TARGETS vosia_idl LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}/vosia" COMPONENT dev)
 file(RELATIVE_PATH VOSIA_IDL_GLUE_FROM_PRO
