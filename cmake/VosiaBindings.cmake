@@ -9,6 +9,7 @@
 #                           (tests/fortran/constants.sh)
 #   fortran_module          tests/fortran/test_fortran.f90
 #   example_fortran_search  examples/fortran/search.f90 on tests/data/sia1_three.xml
+#   example_fortran_search_static  the same linked with vosia::vosia_fortran_static
 #   idl_gdl                 tests/idl/test_vosia.pro under GNU Data Language (when gdl is found)
 #   idl_constants           vosia_constants.pro against vosia.h (tests/idl/constants.sh)
 #   python_vs_pyvo          tests/python (test_vs_pyvo.py, test_package.py) with pytest, on the
@@ -83,6 +84,9 @@ if(VOSIA_BUILD_EXAMPLES AND VOSIA_FORTRAN)
   add_executable(fortran_search "${PROJECT_SOURCE_DIR}/examples/fortran/search.f90")
   target_link_libraries(fortran_search PRIVATE vosia::vosia_fortran)
   target_compile_options(fortran_search PRIVATE ${_vosia_fortran_strict})
+  add_executable(fortran_search_static "${PROJECT_SOURCE_DIR}/examples/fortran/search.f90")
+  target_link_libraries(fortran_search_static PRIVATE vosia::vosia_fortran_static)
+  target_compile_options(fortran_search_static PRIVATE ${_vosia_fortran_strict})
 endif()
 
 if(NOT VOSIA_BUILD_TESTS)
@@ -128,6 +132,12 @@ if(VOSIA_FORTRAN)
     add_test(NAME example_fortran_search
       COMMAND fortran_search -f "${PROJECT_SOURCE_DIR}/tests/data/sia1_three.xml")
     set_tests_properties(example_fortran_search PROPERTIES
+      PASS_REGULAR_EXPRESSION "3 images.*http://example\\.org/data/img3\\.jpg")
+  endif()
+  if(TARGET fortran_search_static)
+    add_test(NAME example_fortran_search_static
+      COMMAND fortran_search_static -f "${PROJECT_SOURCE_DIR}/tests/data/sia1_three.xml")
+    set_tests_properties(example_fortran_search_static PROPERTIES
       PASS_REGULAR_EXPRESSION "3 images.*http://example\\.org/data/img3\\.jpg")
   endif()
 endif()
