@@ -7,13 +7,14 @@
 # vosia_cli_build.
 
 set(VOSIA_CLI_DIR "${CMAKE_BINARY_DIR}/cli")
-set(VOSIA_CLI "${VOSIA_CLI_DIR}/bin/vosia")
+# .exe on Windows (CMAKE_EXECUTABLE_SUFFIX), nothing elsewhere.
+set(VOSIA_CLI "${VOSIA_CLI_DIR}/bin/vosia${CMAKE_EXECUTABLE_SUFFIX}")
 file(MAKE_DIRECTORY "${VOSIA_CLI_DIR}/bin")
 add_custom_target(vosia_cli_build ALL
   COMMAND "${CMAKE_COMMAND}" -E env "CARGO_TARGET_DIR=${VOSIA_CARGO_TARGET_DIR}"
           "${VOSIA_CARGO}" build --release -p vosia-cli --manifest-path "${PROJECT_SOURCE_DIR}/Cargo.toml"
   COMMAND "${CMAKE_COMMAND}" -E copy_if_different
-          "${VOSIA_CARGO_TARGET_DIR}/release/vosia" "${VOSIA_CLI}"
+          "${VOSIA_CARGO_TARGET_DIR}/release/vosia${CMAKE_EXECUTABLE_SUFFIX}" "${VOSIA_CLI}"
   COMMAND "${CMAKE_COMMAND}" -E rm -rf "${VOSIA_CLI_DIR}/man" "${VOSIA_CLI_DIR}/completions"
   COMMAND "${VOSIA_CLI}" generate man "${VOSIA_CLI_DIR}/man"
   COMMAND "${VOSIA_CLI}" generate completions "${VOSIA_CLI_DIR}/completions"
