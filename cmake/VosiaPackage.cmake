@@ -64,16 +64,34 @@ set(CPACK_STRIP_FILES ON)
 file(WRITE "${CMAKE_BINARY_DIR}/deb/triggers" "activate-noawait ldconfig\n")
 set(CPACK_DEBIAN_LIB_PACKAGE_CONTROL_EXTRA "${CMAKE_BINARY_DIR}/deb/triggers")
 
-# What Debian wants in a package beyond the install tree: the copyright file of each package
-# and compressed man pages. Only with -DVOSIA_DEBIAN=ON (tests/deb/run.sh sets it), so that a
+# What Debian wants in a package beyond the install tree: the copyright file and
+# changelog.Debian.gz of each package and compressed man pages. Only with -DVOSIA_DEBIAN=ON (tests/deb/run.sh sets it), so that a
 # plain cmake --install stays as it was.
-option(VOSIA_DEBIAN "Install the files Debian packages need (copyright, gzipped man pages)" OFF)
+option(VOSIA_DEBIAN "Install the files Debian packages need (copyright, changelog, gzipped man pages)" OFF)
 if(VOSIA_DEBIAN)
   foreach(_comp IN ITEMS lib dev cli)
     string(TOUPPER "${_comp}" _up)
     install(FILES "${PROJECT_SOURCE_DIR}/LICENSE"
       DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/${CPACK_DEBIAN_${_up}_PACKAGE_NAME}"
       RENAME copyright COMPONENT ${_comp})
+  endforeach()
+  # changelog.Debian.gz: the one entry of this package version (the project's own changes
+  # are in CHANGELOG.md); dated SOURCE_DATE_EPOCH when set, so the packages can be reproducible.
+  string(TIMESTAMP _vosia_deb_date "%a, %d %b %Y %H:%M:%S +0000" UTC)
+  file(WRITE "${CMAKE_BINARY_DIR}/deb/changelog.Debian" "\
+${CPACK_PACKAGE_NAME} (${_vosia_deb_version}) unstable; urgency=medium
+
+  * vosia ${PROJECT_VERSION}, packaged with CPack (cmake/VosiaPackage.cmake).
+
+ -- ${CPACK_PACKAGE_CONTACT}  ${_vosia_deb_date}
+")
+  execute_process(COMMAND gzip -9nc "${CMAKE_BINARY_DIR}/deb/changelog.Debian"
+    OUTPUT_FILE "${CMAKE_BINARY_DIR}/deb/changelog.Debian.gz" COMMAND_ERROR_IS_FATAL ANY)
+  foreach(_comp IN ITEMS lib dev cli)
+    string(TOUPPER "${_comp}" _up)
+    install(FILES "${CMAKE_BINARY_DIR}/deb/changelog.Debian.gz"
+      DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/${CPACK_DEBIAN_${_up}_PACKAGE_NAME}"
+      COMPONENT ${_comp})
   endforeach()
   # After the man pages of each component are installed (VosiaCli.cmake, VosiaDocs.cmake
   # are included before this file): gzip -9n, as dh_compress does.
