@@ -8,7 +8,7 @@
 # Fails unless vosia is at least 30 times faster than astropy and peaks under 120 MB (one
 # thread; issue 11's aim is 60 times). Also reported, not failing: vosia on every core
 # (vosia_results_parse_file_on_threads with 0), and the same table re-serialized as BINARY2
-# (bench/to_binary2.py, astropy's writer) read by both.
+# (bench/to_binary2.py, a writer of our own) read by both.
 # Environment: VOSIA_BUILD_DIR (default build/), VOSIA_PYTHON (a python with astropy; default
 # a venv made in the build directory), VOSIA_SHARED (default ../shared), BENCH_RUNS (default 3).
 set -euo pipefail
@@ -66,7 +66,7 @@ fi
 
 # The same table as BINARY2, read by both (the checksums must agree again).
 bin2=$tmp/sia1-$rows-binary2.xml
-"$python" "$repo/bench/to_binary2.py" "$file" "$bin2"
+python3 "$repo/bench/to_binary2.py" "$file" "$bin2"
 vosia_bin2_cmd=("$build/parse_bench" "$bin2")
 astropy_bin2_cmd=("$python" "$repo/bench/astropy_parse.py" "$bin2")
 [ "$("${vosia_bin2_cmd[@]}")" = "$("${astropy_bin2_cmd[@]}")" ] ||

@@ -9,6 +9,7 @@
 #                           (tests/fortran/constants.sh)
 #   fortran_module          tests/fortran/test_fortran.f90
 #   example_fortran_search  examples/fortran/search.f90 on tests/data/sia1_three.xml
+#   example_fortran_search_static  the same linked with vosia::vosia_fortran_static
 #   idl_gdl                 tests/idl/test_vosia.pro under GNU Data Language (when gdl is found)
 #   idl_constants           vosia_constants.pro against vosia.h (tests/idl/constants.sh)
 #   python_vs_pyvo          tests/python (test_vs_pyvo.py, test_package.py) with pytest, on the
@@ -31,15 +32,21 @@ set(_vosia_bindings_env "VOSIA_CORPUS=${VOSIA_CORPUS_DIR}" "VOSIA_TEST_DATA=${PR
 # (its RPATH finds libvosia one level up) with the .pro files in <datadir>/vosia/idl;
 # vosia_lib.pro is configured with the relative path from the one to the other.
 set(_vosia_idl_dir "${CMAKE_BINARY_DIR}/idl")
+# The glue finds libvosia one directory up: $ORIGIN on ELF, @loader_path on macOS (untested).
+if(APPLE)
+  set(_vosia_idl_rpath "@loader_path/..")
+else()
+  set(_vosia_idl_rpath "$ORIGIN/..")
+endif()
 add_library(vosia_idl MODULE "${PROJECT_SOURCE_DIR}/examples/idl/vosia_idl.c")
 target_link_libraries(vosia_idl PRIVATE vosia::vosia)
 set_target_properties(vosia_idl PROPERTIES
   OUTPUT_NAME vosia_idl PREFIX "lib" C_STANDARD 11 C_EXTENSIONS OFF
   C_VISIBILITY_PRESET hidden
   LIBRARY_OUTPUT_DIRECTORY "${_vosia_idl_dir}"
-  INSTALL_RPATH "$ORIGIN/..")
+  INSTALL_RPATH "${_vosia_idl_rpath}")
 target_compile_options(vosia_idl PRIVATE -Wall -Wextra -Werror -Wpedantic)
-install(TARGETS vosia_idl LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}/vosia")
+install(TARGETS vosia_idl LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}/vosia" COMPONENT dev)
 file(RELATIVE_PATH VOSIA_IDL_GLUE_FROM_PRO
   "${CMAKE_INSTALL_FULL_DATADIR}/vosia/idl" "${CMAKE_INSTALL_FULL_LIBDIR}/vosia")
 if(VOSIA_IDL_GLUE_FROM_PRO STREQUAL "")
@@ -56,12 +63,12 @@ foreach(_pro IN LISTS _vosia_idl_pro)
   endif()
   list(APPEND _vosia_idl_pro_built "${_vosia_idl_dir}/${_name}")
 endforeach()
-install(FILES ${_vosia_idl_pro_built} DESTINATION "${CMAKE_INSTALL_DATADIR}/vosia/idl")
+install(FILES ${_vosia_idl_pro_built} DESTINATION "${CMAKE_INSTALL_DATADIR}/vosia/idl" COMPONENT dev)
 
 # ------------------------------------------------------------ Fortran package file
 if(VOSIA_FORTRAN)
   install(FILES "${PROJECT_SOURCE_DIR}/cmake/vosiaFortranTargets.cmake"
-    DESTINATION "${VOSIA_INSTALL_CMAKEDIR}")
+    DESTINATION "${VOSIA_INSTALL_CMAKEDIR}" COMPONENT dev)
 endif()
 
 # ------------------------------------------------------------------------------ C++
@@ -77,6 +84,9 @@ if(VOSIA_BUILD_EXAMPLES AND VOSIA_FORTRAN)
   add_executable(fortran_search "${PROJECT_SOURCE_DIR}/examples/fortran/search.f90")
   target_link_libraries(fortran_search PRIVATE vosia::vosia_fortran)
   target_compile_options(fortran_search PRIVATE ${_vosia_fortran_strict})
+  add_executable(fortran_search_static "${PROJECT_SOURCE_DIR}/examples/fortran/search.f90")
+  target_link_libraries(fortran_search_static PRIVATE vosia::vosia_fortran_static)
+  target_compile_options(fortran_search_static PRIVATE ${_vosia_fortran_strict})
 endif()
 
 if(NOT VOSIA_BUILD_TESTS)
@@ -122,6 +132,12 @@ if(VOSIA_FORTRAN)
     add_test(NAME example_fortran_search
       COMMAND fortran_search -f "${PROJECT_SOURCE_DIR}/tests/data/sia1_three.xml")
     set_tests_properties(example_fortran_search PROPERTIES
+      PASS_REGULAR_EXPRESSION "3 images.*http://example\\.org/data/img3\\.jpg")
+  endif()
+  if(TARGET fortran_search_static)
+    add_test(NAME example_fortran_search_static
+      COMMAND fortran_search_static -f "${PROJECT_SOURCE_DIR}/tests/data/sia1_three.xml")
+    set_tests_properties(example_fortran_search_static PROPERTIES
       PASS_REGULAR_EXPRESSION "3 images.*http://example\\.org/data/img3\\.jpg")
   endif()
 endif()

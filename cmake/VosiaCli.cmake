@@ -7,13 +7,14 @@
 # vosia_cli_build.
 
 set(VOSIA_CLI_DIR "${CMAKE_BINARY_DIR}/cli")
-set(VOSIA_CLI "${VOSIA_CLI_DIR}/bin/vosia")
+# .exe on Windows (CMAKE_EXECUTABLE_SUFFIX), nothing elsewhere.
+set(VOSIA_CLI "${VOSIA_CLI_DIR}/bin/vosia${CMAKE_EXECUTABLE_SUFFIX}")
 file(MAKE_DIRECTORY "${VOSIA_CLI_DIR}/bin")
 add_custom_target(vosia_cli_build ALL
   COMMAND "${CMAKE_COMMAND}" -E env "CARGO_TARGET_DIR=${VOSIA_CARGO_TARGET_DIR}"
           "${VOSIA_CARGO}" build --release -p vosia-cli --manifest-path "${PROJECT_SOURCE_DIR}/Cargo.toml"
   COMMAND "${CMAKE_COMMAND}" -E copy_if_different
-          "${VOSIA_CARGO_TARGET_DIR}/release/vosia" "${VOSIA_CLI}"
+          "${VOSIA_CARGO_TARGET_DIR}/release/vosia${CMAKE_EXECUTABLE_SUFFIX}" "${VOSIA_CLI}"
   COMMAND "${CMAKE_COMMAND}" -E rm -rf "${VOSIA_CLI_DIR}/man" "${VOSIA_CLI_DIR}/completions"
   COMMAND "${VOSIA_CLI}" generate man "${VOSIA_CLI_DIR}/man"
   COMMAND "${VOSIA_CLI}" generate completions "${VOSIA_CLI_DIR}/completions"
@@ -25,12 +26,13 @@ add_custom_target(vosia_cli_build ALL
 # One cargo at a time: the library's build first, then the command on the same target dir.
 add_dependencies(vosia_cli_build vosia_cargo_build)
 
-install(PROGRAMS "${VOSIA_CLI}" DESTINATION "${CMAKE_INSTALL_BINDIR}")
+# bin/vosia itself is installed by CMakeLists.txt, stripped (cmake/VosiaStrip.cmake).
 install(DIRECTORY "${VOSIA_CLI_DIR}/man/" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1"
-        FILES_MATCHING PATTERN "*.1")
+        COMPONENT cli FILES_MATCHING PATTERN "*.1")
 install(FILES "${VOSIA_CLI_DIR}/completions/vosia.bash"
-        DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" RENAME vosia)
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" RENAME vosia
+        COMPONENT cli)
 install(FILES "${VOSIA_CLI_DIR}/completions/_vosia"
-        DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/site-functions")
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/site-functions" COMPONENT cli)
 install(FILES "${VOSIA_CLI_DIR}/completions/vosia.fish"
-        DESTINATION "${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d")
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d" COMPONENT cli)

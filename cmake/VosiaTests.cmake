@@ -228,10 +228,11 @@ else()
   message(WARNING "pkg-config or readelf not found: no install_consumer test")
 endif()
 find_program(VOSIA_NM nm)
-if(VOSIA_NM)
+if(VOSIA_NM AND VOSIA_READELF AND VOSIA_LINK_SHARED_HERE)
   add_test(NAME exported_symbols
     COMMAND bash "${PROJECT_SOURCE_DIR}/tests/install/symbols.sh"
-            "${VOSIA_LIB_DIR}/${VOSIA_SHARED_REAL}" "${PROJECT_SOURCE_DIR}/include/vosia.h")
+            "$<TARGET_FILE:vosia_shared>" "${PROJECT_SOURCE_DIR}/include/vosia.h"
+            "${VOSIA_SYMBOL_VERSION}")
 endif()
 
 # ----------------------------------------------------------------------------- vosia command

@@ -805,12 +805,15 @@ const char *vosia_version(void);
  * The version of the vosia library loaded at run time as one number,
  * `(MAJOR << 16) | (MINOR << 8) | PATCH`; compare with `VOSIA_VERSION_NUMBER` from the
  * header to detect a header/library mismatch. Thread-safe.
+ *
+ * @return (MAJOR << 16) | (MINOR << 8) | PATCH of the library loaded.
  */
 int32_t vosia_version_number(void);
 
 /**
  * The static text of a status code (`VOSIA_OK`, `VOSIA_E_*`).
  *
+ * @param status a status code, VOSIA_OK or a VOSIA_E_* value (any other number is allowed).
  * @return A NUL-terminated string with static lifetime; never NULL ("unknown status" for
  *         a number vosia does not define). Thread-safe.
  */
@@ -840,6 +843,9 @@ vosia_status vosia_last_status(void);
  * Copies vosia_last_error() into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if not
  * NULL) receives the full length. Does not change the last error.
  *
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK, or VOSIA_E_BUFFER_SIZE when the text was truncated.
  */
 vosia_status vosia_copy_last_error(char *buf, size_t cap, size_t *len);
@@ -847,6 +853,8 @@ vosia_status vosia_copy_last_error(char *buf, size_t cap, size_t *len);
 /**
  * The number of standard fields: VOSIA_FIELD_* values run from 0 to this minus 1 (the
  * VOSIA_FIELD_COUNT of the library loaded, which a newer library may raise).
+ *
+ * @return the number of standard fields (never fails).
  */
 int32_t vosia_field_count(void);
 
@@ -855,6 +863,9 @@ int32_t vosia_field_count(void);
  * bindings use ("access_url"; VOSIA_FIELD_ACCESS_URL in upper case), or VOSIA_ATTR_UNIT,
  * the fixed unit the get_std_* getters return ("deg", "m", "d" for MJD days, "s", "byte").
  *
+ * @param field the standard field, a VOSIA_FIELD_* value.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
  * @param out (out, not NULL) receives a static string; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (a field without unit: text, counts, pixels);
  *         VOSIA_E_RANGE (not a VOSIA_FIELD_*), VOSIA_E_INVALID_ARG (another attribute),
@@ -866,6 +877,12 @@ vosia_status vosia_field_get_attr(int32_t field, int32_t attr, const char **out)
  * Copies attribute `attr` of standard field `field` (see vosia_field_get_attr) into `buf`
  * (copy_* convention).
  *
+ * @param field the standard field, a VOSIA_FIELD_* value.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_RANGE,
  *         VOSIA_E_INVALID_ARG.
  */
@@ -875,6 +892,7 @@ vosia_status vosia_field_copy_attr(int32_t field, int32_t attr, char *buf, size_
  * How standard field `field` is read: VOSIA_KIND_TEXT (get_std_str), VOSIA_KIND_NUMBER
  * (get_std_double) or VOSIA_KIND_ARRAY (get_std_double_array).
  *
+ * @param field the standard field, a VOSIA_FIELD_* value.
  * @param out (out, not NULL) written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG.
  */
@@ -883,6 +901,7 @@ vosia_status vosia_field_kind(int32_t field, int32_t *out);
 /**
  * The standard field named `name` (as vosia_field_get_attr gives it, case-insensitive).
  *
+ * @param name (not NULL) the field's name, NUL-terminated UTF-8.
  * @param out (out, not NULL) receives the VOSIA_FIELD_* value; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (no field has that name); VOSIA_E_NULL_ARG,
  *         VOSIA_E_INVALID_ARG (not UTF-8).
@@ -899,6 +918,8 @@ vosia_status vosia_field_by_name(const char *name, int32_t *out);
  * the system certificate store, `User-Agent: vosia/<version>`, connections kept alive for
  * https and one per request for http (see vosia_service_set_keepalive), no progress function.
  *
+ * @param base_url (not NULL) the service's query endpoint, an http or https URL (UTF-8).
+ * @param sia_version VOSIA_SIA1 or VOSIA_SIA2: the protocol the service speaks.
  * @param out (out, not NULL) receives the new handle; free it with vosia_service_free.
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG (not an http(s) URL, bad UTF-8, unknown version),
  *         VOSIA_E_NULL_ARG.
@@ -913,6 +934,7 @@ vosia_status vosia_service_new(const char *base_url, int32_t sia_version, vosia_
  * `ivo://ivoa.net/std/SIA#query-2.0` capability that is not BasicAA-only. The capabilities
  * found stay cached on the new service.
  *
+ * @param url (not NULL) a VOSI capabilities URL or a service base URL, http or https (UTF-8).
  * @param timeout_seconds bounds each request and becomes the new service's timeout; 0 means
  *                        the default 120 s.
  * @param out (out, not NULL) receives the new handle (free with vosia_service_free).
@@ -926,6 +948,8 @@ vosia_status vosia_service_discover(const char *url, double timeout_seconds, vos
 /**
  * Frees a service handle. Queries made from it stay valid (they share the service).
  * NULL does nothing. Strings borrowed from this handle become invalid.
+ *
+ * @param s the service to free; NULL does nothing.
  */
 void vosia_service_free(vosia_service *s);
 
@@ -933,6 +957,8 @@ void vosia_service_free(vosia_service *s);
  * Sets the whole-request timeout in seconds (> 0): connecting, sending, waiting, reading the
  * body and retries together. Applies to requests started afterwards, from any query.
  *
+ * @param s (not NULL) the service.
+ * @param seconds the time in seconds, finite and > 0.
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG for 0, negative, NaN or infinite values (or over
  *         1e9 s); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -942,6 +968,8 @@ vosia_status vosia_service_set_timeout(vosia_service *s, double seconds);
  * Sets the connect timeout in seconds (> 0): establishing one TCP (and TLS) connection,
  * host name resolution included.
  *
+ * @param s (not NULL) the service.
+ * @param seconds the time in seconds, finite and > 0.
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG as vosia_service_set_timeout; VOSIA_E_NULL_ARG,
  *         VOSIA_E_BAD_HANDLE.
  */
@@ -951,6 +979,8 @@ vosia_status vosia_service_set_connect_timeout(vosia_service *s, double seconds)
  * Sets the largest response body accepted, in bytes after decompression; 0 means no limit.
  * A larger response fails with VOSIA_E_TOO_LARGE while streaming (it is never held whole).
  *
+ * @param s (not NULL) the service.
+ * @param bytes the largest response body accepted in bytes, >= 0 (0: no limit).
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
  *         VOSIA_E_BAD_HANDLE.
  */
@@ -962,6 +992,8 @@ vosia_status vosia_service_set_max_response_bytes(vosia_service *s, int64_t byte
  * VOSIA_E_TOO_LARGE before the memory is taken, whatever its size on the wire: rows of no
  * cells under thousands of FIELDs, or BINARY2 `short`s that become eight-byte numbers.
  *
+ * @param s (not NULL) the service.
+ * @param bytes the most bytes a parsed response may keep, >= 0 (0: no limit).
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
  *         VOSIA_E_BAD_HANDLE.
  */
@@ -974,6 +1006,7 @@ vosia_status vosia_service_set_memory_budget(vosia_service *s, int64_t bytes);
  * returns. The results are the same, cell for cell and warning for warning; memory then
  * also holds the body while it is parsed.
  *
+ * @param s       (not NULL) the service.
  * @param threads 0 to 256.
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG outside 0..256; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -986,6 +1019,9 @@ vosia_status vosia_service_set_reader_threads(vosia_service *s, int32_t threads)
  * the connection on one of 21 KB). 0 POSTs every query; INT64_MAX never does. Default 4096.
  * vosia_query_url still gives the GET form. A long GET the server closes unanswered is
  * VOSIA_E_HTTP with a message saying so, never VOSIA_E_CONNECT.
+ *
+ * @param s (not NULL) the service.
+ * @param url_bytes the longest URL sent as a GET, in bytes (>= 0).
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
  *         VOSIA_E_BAD_HANDLE.
  */
@@ -998,6 +1034,9 @@ vosia_status vosia_service_set_post_above(vosia_service *s, int64_t url_bytes);
  * it asks for more than is left, vosia gives up at once. Without it the waits are 0.5 s, 1 s,
  * 2 s, ... All of it stays within the whole-request timeout.
  *
+ * @param s (not NULL) the service.
+ * @param max_retries the most further attempts (>= 0; 0 disables retries).
+ * @param max_wait_seconds the most seconds slept between attempts in total (>= 0).
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG for negative values, NaN or infinity;
  *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1014,6 +1053,8 @@ vosia_status vosia_service_set_retries(vosia_service *s, int32_t max_retries, do
  * alive and 0.6 s with a connection each (curl behaves the same). Over a network with a long
  * round trip, keeping plain-HTTP connections alive may pay: set 1.
  *
+ * @param s (not NULL) the service.
+ * @param on 1 to keep connections alive, 0 for one connection per request.
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG for a value other than 0 or 1; VOSIA_E_NULL_ARG,
  *         VOSIA_E_BAD_HANDLE.
  */
@@ -1026,6 +1067,9 @@ vosia_status vosia_service_set_keepalive(vosia_service *s, int32_t on);
  * credential never reaches a host it was not meant for; redirects within the origin keep them,
  * and so do redirects to an origin given to vosia_service_trust_redirects_to.
  *
+ * @param s (not NULL) the service.
+ * @param name (not NULL) the header name, an HTTP token (UTF-8).
+ * @param value (not NULL) the header value, without line breaks (UTF-8).
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG for a name or value HTTP does not allow (spaces in
  *         the name, line breaks in the value); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1037,7 +1081,8 @@ vosia_status vosia_service_add_header(vosia_service *s, const char *name, const 
  * archive that sends its files from a data host of its own. Redirects to any other origin
  * still get none. Trusting the same origin twice is trusting it once.
  *
- * @param origin (not NULL) `scheme://host[:port]`, e.g. "https://data.archive.org": http or
+ * @param s (not NULL) the service.
+ * @param origin (not NULL) `scheme://host[:port]`, e.g. `https://data.archive.org`: http or
  *        https, nothing after the host and port but an optional "/", no user or password.
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG for anything but an origin (the message says what to
  *         give); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -1050,6 +1095,7 @@ vosia_status vosia_service_trust_redirects_to(vosia_service *s, const char *orig
  * now; a client certificate set before is kept. Set it before using the service from several
  * threads.
  *
+ * @param s (not NULL) the service.
  * @param path (not NULL) UTF-8 file name of one or more PEM certificates.
  * @return VOSIA_OK; VOSIA_E_IO when the file cannot be read; VOSIA_E_INVALID_ARG when it is
  *         not PEM or holds no certificate; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE. An
@@ -1063,6 +1109,7 @@ vosia_status vosia_service_set_ca_file(vosia_service *s, const char *path);
  * holds the certificate, then its chain, and its private key (unencrypted), in one file, as
  * CADC's proxy certificates are. The file is read now; a CA file set before is kept.
  *
+ * @param s (not NULL) the service.
  * @param path (not NULL) UTF-8 file name.
  * @return VOSIA_OK; VOSIA_E_IO when the file cannot be read; VOSIA_E_INVALID_ARG when it
  *         lacks the certificate or the key; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -1079,6 +1126,9 @@ vosia_status vosia_service_set_client_cert(vosia_service *s, const char *path);
  * waiting for the first byte (the timeouts bound those). It must not call vosia functions
  * on this service's queries from inside.
  *
+ * @param s (not NULL) the service.
+ * @param progress (may be NULL) the function told (bytes done, bytes expected or -1, `user`);
+ *                 a non-zero return cancels.
  * @param user handed back to `progress` unchanged; may be NULL.
  * @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1093,7 +1143,10 @@ vosia_status vosia_service_set_progress(vosia_service *s, vosia_progress_fn prog
  * still running and the files not begun (VOSIA_E_CANCELLED for them; only complete files
  * are left). The bytes of the same transfers go to vosia_service_set_progress's function.
  *
- * @param user handed back to `progress` unchanged; may be NULL.
+ * @param s        (not NULL) the service.
+ * @param progress the function, called with (files ended, files of the call, `user`);
+ *                 NULL removes it.
+ * @param user     handed back to `progress` unchanged; may be NULL.
  * @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_service_set_file_progress(vosia_service *s, vosia_progress_fn progress, void *user);
@@ -1103,6 +1156,9 @@ vosia_status vosia_service_set_file_progress(vosia_service *s, vosia_progress_fn
  * discovered); VOSIA_ATTR_DESCRIPTION, the description of its metadata (needs a successful
  * vosia_service_fetch_metadata first, else VOSIA_E_INVALID_ARG).
  *
+ * @param s (not NULL) the service.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
  * @param out (out, not NULL) receives a string owned by the service, valid until it is
  *            freed; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (no description); VOSIA_E_INVALID_ARG,
@@ -1114,6 +1170,12 @@ vosia_status vosia_service_get_attr(const vosia_service *s, int32_t attr, const 
  * Copies attribute `attr` of the service (see vosia_service_get_attr) into `buf` (copy_*
  * convention).
  *
+ * @param s (not NULL) the service.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_INVALID_ARG,
  *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1122,6 +1184,7 @@ vosia_status vosia_service_copy_attr(const vosia_service *s, int32_t attr, char 
 /**
  * The SIA version of the service.
  *
+ * @param s (not NULL) the service.
  * @param out (out, not NULL) receives VOSIA_SIA1 or VOSIA_SIA2; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1133,6 +1196,7 @@ vosia_status vosia_service_get_version(const vosia_service *s, int32_t *out);
  * one HTTP request (none once cached); a failure is not cached. Thread-safe like every
  * service call: two threads may fetch at once (either answer is kept).
  *
+ * @param s (not NULL) the service.
  * @return VOSIA_OK; the transport errors, VOSIA_E_SERVICE (the service's own error text),
  *         VOSIA_E_FORMAT, VOSIA_E_CANCELLED; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1141,6 +1205,7 @@ vosia_status vosia_service_fetch_metadata(vosia_service *s);
 /**
  * How many input parameters the service declares (after vosia_service_fetch_metadata).
  *
+ * @param s (not NULL) the service.
  * @param out (out, not NULL) written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG (metadata not fetched), VOSIA_E_NULL_ARG,
  *         VOSIA_E_BAD_HANDLE.
@@ -1150,6 +1215,8 @@ vosia_status vosia_service_param_count(const vosia_service *s, int32_t *out);
 /**
  * Finds the input parameter named `name` (case-insensitive; an `INPUT:` prefix is ignored).
  *
+ * @param s (not NULL) the service.
+ * @param name (not NULL) the parameter name, NUL-terminated UTF-8.
  * @param out (out, not NULL) receives its 0-based index; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the service declares no such parameter);
  *         VOSIA_E_INVALID_ARG (metadata not fetched, not UTF-8), VOSIA_E_NULL_ARG,
@@ -1162,6 +1229,10 @@ vosia_status vosia_service_param_index(const vosia_service *s, const char *name,
  * VOSIA_ATTR_NAME (without `INPUT:`, spelt as the service does), _ID, _UCD, _UTYPE, _UNIT,
  * _XTYPE, _ARRAYSIZE, _DESCRIPTION, _DATATYPE, _VALUE (the default), _MIN, _MAX.
  *
+ * @param s (not NULL) the service.
+ * @param i 0-based index of the input parameter, below vosia_service_param_count.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
  * @param out (out, not NULL) receives a string owned by the service; written only on
  *            VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the parameter does not set it); VOSIA_E_RANGE,
@@ -1174,6 +1245,13 @@ vosia_status vosia_service_get_param_attr(const vosia_service *s, int32_t i, int
  * Copies attribute `attr` of input parameter `i` (see vosia_service_get_param_attr) into
  * `buf` (copy_* convention).
  *
+ * @param s (not NULL) the service.
+ * @param i 0-based index of the input parameter, below vosia_service_param_count.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
  *         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1182,6 +1260,8 @@ vosia_status vosia_service_copy_param_attr(const vosia_service *s, int32_t i, in
 /**
  * How many allowed values (`VALUES/OPTION`) input parameter `i` lists; 0 when it is free.
  *
+ * @param s (not NULL) the service.
+ * @param i 0-based index of the input parameter, below vosia_service_param_count.
  * @param out (out, not NULL) written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_INVALID_ARG (metadata not fetched),
  *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -1191,6 +1271,9 @@ vosia_status vosia_service_param_option_count(const vosia_service *s, int32_t i,
 /**
  * Allowed value `k` (0-based) of input parameter `i`, in document order.
  *
+ * @param s (not NULL) the service.
+ * @param i 0-based index of the input parameter, below vosia_service_param_count.
+ * @param k 0-based index of the allowed value, below vosia_service_param_option_count.
  * @param out (out, not NULL) receives a string owned by the service; written only on
  *            VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -1200,6 +1283,12 @@ vosia_status vosia_service_get_param_option(const vosia_service *s, int32_t i, i
 /**
  * Copies allowed value `k` of input parameter `i` into `buf` (copy_* convention).
  *
+ * @param s (not NULL) the service.
+ * @param i 0-based index of the input parameter, below vosia_service_param_count.
+ * @param k 0-based index of the allowed value, below vosia_service_param_option_count.
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE, VOSIA_E_INVALID_ARG,
  *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1209,6 +1298,7 @@ vosia_status vosia_service_copy_param_option(const vosia_service *s, int32_t i, 
  * How many output columns (FIELDs of its results table) the service declares (after
  * vosia_service_fetch_metadata).
  *
+ * @param s (not NULL) the service.
  * @param out (out, not NULL) written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG (metadata not fetched), VOSIA_E_NULL_ARG,
  *         VOSIA_E_BAD_HANDLE.
@@ -1219,6 +1309,10 @@ vosia_status vosia_service_column_count(const vosia_service *s, int32_t *out);
  * Attribute `attr` of output column `i` (0-based), as its FIELD declares it: the keys of
  * vosia_results_get_column_attr.
  *
+ * @param s (not NULL) the service.
+ * @param i 0-based index of the output column, below vosia_service_column_count.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
  * @param out (out, not NULL) receives a string owned by the service; written only on
  *            VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (not set); VOSIA_E_RANGE, VOSIA_E_INVALID_ARG,
@@ -1229,6 +1323,13 @@ vosia_status vosia_service_get_column_attr(const vosia_service *s, int32_t i, in
 /**
  * Copies attribute `attr` of output column `i` into `buf` (copy_* convention).
  *
+ * @param s (not NULL) the service.
+ * @param i 0-based index of the output column, below vosia_service_column_count.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
  *         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1238,6 +1339,9 @@ vosia_status vosia_service_copy_column_attr(const vosia_service *s, int32_t i, i
  * Asks the service's VOSI availability endpoint (the sibling `availability`, then
  * `<base>/availability`) whether it is up. Not cached: every call makes a request.
  *
+ * @param s (not NULL) the service.
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @param available (out, not NULL) receives 1 (available) or 0.
  * @param note      (out, may be NULL with `cap` 0) receives what the document adds: its
  *                  first note, else its backAt or downAt time, else "" (copy_* convention;
@@ -1253,6 +1357,7 @@ vosia_status vosia_service_check_availability(const vosia_service *s, int32_t *a
  * Fetches the service's VOSI capabilities once (the sibling `capabilities`, then
  * `<base>/capabilities`) and caches them.
  *
+ * @param s (not NULL) the service.
  * @param count_out (out, not NULL) receives how many capabilities there are; written only on
  *              VOSIA_OK.
  * @return VOSIA_OK; the transport errors (VOSIA_E_CONNECT when no candidate URL could be
@@ -1265,6 +1370,10 @@ vosia_status vosia_service_fetch_capabilities(vosia_service *s, int32_t *count_o
  * VOSIA_ATTR_STANDARD_ID, its standardID; VOSIA_ATTR_URL, its endpoint (the first access
  * URL of its first interface that is not BasicAA-only, else of any interface).
  *
+ * @param s (not NULL) the service.
+ * @param i 0-based index of the capability, in document order.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
  * @param out (out, not NULL) receives a string owned by the service; written only on
  *            VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the capability has none); VOSIA_E_RANGE,
@@ -1276,6 +1385,13 @@ vosia_status vosia_service_get_capability_attr(const vosia_service *s, int32_t i
 /**
  * Copies attribute `attr` of capability `i` into `buf` (copy_* convention).
  *
+ * @param s (not NULL) the service.
+ * @param i 0-based index of the capability, in document order.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
  *         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1284,46 +1400,73 @@ vosia_status vosia_service_copy_capability_attr(const vosia_service *s, int32_t 
 /**
  * Creates an empty query against service `s`. The query keeps the service alive: `s` may be
  * freed before the query. On success writes a new handle to `*out`; free it with
- * `vosia_query_free`. Returns `VOSIA_E_NULL_ARG` or `VOSIA_E_BAD_HANDLE`.
+ * `vosia_query_free`.
+ *
+ * @param s (not NULL) the service.
+ * @param out (out, not NULL) receives the new query; free it with vosia_query_free.
+ * @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_new(const vosia_service *s, vosia_query **out);
 
 /**
  * Copies query `q` (parameters, service, last error) into a new, independent handle, e.g.
  * for use on another thread. On success writes it to `*out` (free with `vosia_query_free`).
+ *
+ * @param q (not NULL) the query.
+ * @param out (out, not NULL) receives the copy; free it with vosia_query_free.
+ * @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_clone(const vosia_query *q, vosia_query **out);
 
 /**
  * Frees a query handle. `NULL` does nothing. Strings borrowed from it become invalid;
  * results it produced stay valid.
+ *
+ * @param q the query to free; NULL does nothing.
  */
 void vosia_query_free(vosia_query *q);
 
 /**
  * SIA 1.0: sets `POS=ra,dec` (ICRS degrees, RA 0..360, Dec -90..+90), replacing any earlier
  * POS. Sent in shortest round-trip form, never rounded.
- * Returns `VOSIA_E_INVALID_ARG` (out of range, NaN) or `VOSIA_E_UNSUPPORTED` (SIA 2.0 service:
- * use `vosia_query_add_circle`).
+ *
+ * @param q (not NULL) the query.
+ * @param ra_deg right ascension, ICRS degrees, 0 to 360.
+ * @param dec_deg declination, ICRS degrees, -90 to +90.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (out of range, NaN), VOSIA_E_UNSUPPORTED (SIA 2.0
+ *         service: use vosia_query_add_circle); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_set_pos(vosia_query *q, double ra_deg, double dec_deg);
 
 /**
  * SIA 1.0: sets `SIZE` in degrees along RA and Dec (>= 0; 0 finds images that contain the
  * position). Equal sizes are sent as one value (`SIZE=0.2`), else `SIZE=ra,dec`.
- * Returns `VOSIA_E_INVALID_ARG` (negative, NaN, > 360) or `VOSIA_E_UNSUPPORTED` (SIA 2.0).
+ *
+ * @param q (not NULL) the query.
+ * @param ra_deg the size along RA, degrees, 0 to 360.
+ * @param dec_deg the size along Dec, degrees, 0 to 360.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (negative, NaN, > 360), VOSIA_E_UNSUPPORTED (SIA 2.0
+ *         service); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_set_size(vosia_query *q, double ra_deg, double dec_deg);
 
 /**
  * SIA 1.0: sets `INTERSECT` to `COVERS`, `ENCLOSED`, `OVERLAPS` or `CENTER` (any case).
- * Returns `VOSIA_E_INVALID_ARG` for another word or `VOSIA_E_UNSUPPORTED` (SIA 2.0).
+ *
+ * @param q (not NULL) the query.
+ * @param intersect (not NULL) `COVERS`, `ENCLOSED`, `OVERLAPS` or `CENTER`, any case.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (another word), VOSIA_E_UNSUPPORTED (SIA 2.0 service);
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_set_intersect(vosia_query *q, const char *intersect);
 
 /**
  * SIA 1.0: sets `VERB` (0 to 3; how many columns the service returns).
- * Returns `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED` (SIA 2.0).
+ *
+ * @param q (not NULL) the query.
+ * @param verb 0 to 3.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG, VOSIA_E_UNSUPPORTED (SIA 2.0 service);
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_set_verb(vosia_query *q, int32_t verb);
 
@@ -1331,48 +1474,81 @@ vosia_status vosia_query_set_verb(vosia_query *q, int32_t verb);
  * Sets `FORMAT`, replacing earlier values. SIA 1.0: a comma-separated list; the reserved words
  * `ALL`, `METADATA`, `GRAPHIC`, `GRAPHIC-ALL` and the `GRAPHIC-` prefix are upper-cased, MIME
  * types are sent as given. SIA 2.0: one MIME type (`access_format`).
- * Returns `VOSIA_E_INVALID_ARG` for an empty value.
+ *
+ * @param q (not NULL) the query.
+ * @param format (not NULL) the FORMAT value, not empty (UTF-8).
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (empty); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_set_format(vosia_query *q, const char *format);
 
 /**
  * Adds one more `FORMAT`: SIA 1.0 appends it to the comma-separated list, SIA 2.0 sends a
- * repeated FORMAT (OR-ed). Returns `VOSIA_E_INVALID_ARG` for an empty value.
+ * repeated FORMAT (OR-ed).
+ *
+ * @param q (not NULL) the query.
+ * @param format (not NULL) one more FORMAT value, not empty (UTF-8).
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (empty); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_add_format(vosia_query *q, const char *format);
 
 /**
  * Sets `MAXREC`, the most records to return (>= 0; 0 asks for the metadata only). Both
  * versions. A truncated answer is not an error: `vosia_results_overflow` tells.
- * Returns `VOSIA_E_INVALID_ARG` for a negative value.
+ *
+ * @param q (not NULL) the query.
+ * @param maxrec the most records to return, >= 0.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (negative); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_set_maxrec(vosia_query *q, int64_t maxrec);
 
 /**
  * Sets `RESPONSEFORMAT` (e.g. `votable`, or `votabletd` for TABLEDATA on DaCHS), replacing
- * earlier values. Both versions. Returns `VOSIA_E_INVALID_ARG` for an empty value.
+ * earlier values. Both versions.
+ *
+ * @param q (not NULL) the query.
+ * @param format (not NULL) the RESPONSEFORMAT value, not empty (UTF-8).
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (empty); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_set_responseformat(vosia_query *q, const char *format);
 
 /**
  * SIA 2.0: adds `POS=CIRCLE ra dec radius` (ICRS degrees; radius 0..180). Several POS values
- * are OR-ed. Returns `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED` (SIA 1.0: use
- * `vosia_query_set_pos` and `vosia_query_set_size`).
+ * are OR-ed.
+ *
+ * @param q (not NULL) the query.
+ * @param ra right ascension of the centre, ICRS degrees.
+ * @param dec declination of the centre, ICRS degrees.
+ * @param radius the radius, degrees, 0 to 180.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG, VOSIA_E_UNSUPPORTED (SIA 1.0 service: use
+ *         vosia_query_set_pos and vosia_query_set_size); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_add_circle(vosia_query *q, double ra, double dec, double radius);
 
 /**
  * SIA 2.0: adds `POS=RANGE ra1 ra2 dec1 dec2` (ICRS degrees; any end may be -INFINITY or
  * INFINITY for an open range). `ra1 > ra2` means a range through RA 0: it is sent as two
- * RANGEs (`ra1..360` and `0..ra2`), OR-ed. Returns `VOSIA_E_INVALID_ARG` (Dec out of range,
- * dec1 > dec2, NaN) or `VOSIA_E_UNSUPPORTED` (SIA 1.0).
+ * RANGEs (`ra1..360` and `0..ra2`), OR-ed.
+ *
+ * @param q (not NULL) the query.
+ * @param ra1 the lower RA end, ICRS degrees (or -INFINITY).
+ * @param ra2 the upper RA end, ICRS degrees (or INFINITY).
+ * @param dec1 the lower Dec end, ICRS degrees (or -INFINITY).
+ * @param dec2 the upper Dec end, ICRS degrees (or INFINITY).
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (Dec out of range, dec1 > dec2, NaN),
+ *         VOSIA_E_UNSUPPORTED (SIA 1.0 service); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_add_range(vosia_query *q, double ra1, double ra2, double dec1, double dec2);
 
 /**
  * SIA 2.0: adds `POS=POLYGON ...` from `n_vertices` (ra, dec) pairs in ICRS degrees:
  * `radec_pairs` holds `2 * n_vertices` doubles, read before the call returns. At least 3
- * vertices. Returns `VOSIA_E_NULL_ARG`, `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED`.
+ * vertices.
+ *
+ * @param q (not NULL) the query.
+ * @param radec_pairs (not NULL) `2 * n_vertices` doubles, ra and dec of each vertex in turn.
+ * @param n_vertices the number of vertices, at least 3.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG, VOSIA_E_UNSUPPORTED (SIA 1.0 service);
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_add_polygon(vosia_query *q, const double *radec_pairs, size_t n_vertices);
 
@@ -1381,6 +1557,11 @@ vosia_status vosia_query_add_polygon(vosia_query *q, const double *radec_pairs, 
  * _TIMERES or _SPECRP; units as each says) from `lo` to `hi`; `lo` may be -INFINITY and `hi`
  * INFINITY for an open end. Several intervals of one parameter are OR-ed.
  *
+ * @param q (not NULL) the query.
+ * @param param the interval parameter: VOSIA_PARAM_BAND, _TIME, _FOV, _SPATRES, _EXPTIME,
+ *              _TIMERES or _SPECRP.
+ * @param lo the lower end (or -INFINITY).
+ * @param hi the upper end (or INFINITY), >= `lo`.
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG (NaN, `lo > hi`, not an interval parameter);
  *         VOSIA_E_UNSUPPORTED (SIA 1.0 service); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1392,6 +1573,10 @@ vosia_status vosia_query_add_interval(vosia_query *q, int32_t param, double lo, 
  * I Q U V RR LL RL LR XX YY XY YX POLI POLA, any case). Several values are OR-ed; the value
  * is copied and sent as given (percent-encoded).
  *
+ * @param q (not NULL) the query.
+ * @param param the text parameter: VOSIA_PARAM_ID, _COLLECTION, _FACILITY, _INSTRUMENT,
+ *              _DPTYPE, _TARGET or _POL.
+ * @param value (not NULL) the value, not empty, NUL-terminated UTF-8.
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG (empty value, an unknown POL state, not a text
  *         parameter, not UTF-8); VOSIA_E_UNSUPPORTED (SIA 1.0 service); VOSIA_E_NULL_ARG,
  *         VOSIA_E_BAD_HANDLE.
@@ -1400,27 +1585,46 @@ vosia_status vosia_query_add_text(vosia_query *q, int32_t param, const char *val
 
 /**
  * SIA 2.0: adds a `CALIB` calibration level (0 to 4).
- * Returns `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED` (SIA 1.0).
+ *
+ * @param q (not NULL) the query.
+ * @param level the calibration level, 0 to 4.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG, VOSIA_E_UNSUPPORTED (SIA 1.0 service);
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_add_calib(vosia_query *q, int32_t level);
 
 /**
  * Sets any parameter by name (upper-cased on the wire), replacing its earlier values; the
  * value is sent as given, percent-encoded. For parameters vosia has no setter for (e.g.
- * DaCHS' `object`, SIA 1.0 image-generation parameters). Returns `VOSIA_E_INVALID_ARG` for an
- * empty name.
+ * DaCHS' `object`, SIA 1.0 image-generation parameters).
+ *
+ * @param q (not NULL) the query.
+ * @param name (not NULL) the parameter name, not empty (UTF-8).
+ * @param value (not NULL) the value, sent as given (UTF-8).
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (empty name, not UTF-8); VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_set_param(vosia_query *q, const char *name, const char *value);
 
 /**
  * Adds one more value for a parameter by name (sent as a repeated key; SIA 2.0 ORs them).
- * Returns `VOSIA_E_INVALID_ARG` for an empty name.
+ *
+ * @param q (not NULL) the query.
+ * @param name (not NULL) the parameter name, not empty (UTF-8).
+ * @param value (not NULL) the value, sent as given (UTF-8).
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (empty name, not UTF-8); VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_add_param(vosia_query *q, const char *name, const char *value);
 
 /**
  * Removes every value of a parameter (name compared case-insensitively), whether it was set
  * by a typed setter or by name. Removing an absent parameter is not an error.
+ *
+ * @param q (not NULL) the query.
+ * @param name (not NULL) the parameter name (UTF-8).
+ * @return VOSIA_OK (also when the parameter was absent); VOSIA_E_INVALID_ARG (not UTF-8),
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_remove_param(vosia_query *q, const char *name);
 
@@ -1428,6 +1632,7 @@ vosia_status vosia_query_remove_param(vosia_query *q, const char *name);
  * Exactly the URL vosia_query_execute will GET (base URL plus the percent-encoded
  * parameters).
  *
+ * @param q (not NULL) the query.
  * @param out (out, not NULL) receives a string owned by the query, valid until the query
  *            next changes or is freed; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -1437,6 +1642,10 @@ vosia_status vosia_query_url(vosia_query *q, const char **out);
 /**
  * Copies the URL vosia_query_execute will GET into `buf` (copy_* convention).
  *
+ * @param q (not NULL) the query.
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_copy_url(const vosia_query *q, char *buf, size_t cap, size_t *len);
@@ -1448,6 +1657,8 @@ vosia_status vosia_query_copy_url(const vosia_query *q, char *buf, size_t cap, s
  * the query or service). A response with QUERY_STATUS=OVERFLOW is a success
  * (vosia_results_overflow tells).
  *
+ * @param q (not NULL) the query.
+ * @param out (out, not NULL) receives the new results; written only on VOSIA_OK.
  * @return VOSIA_OK, or (detail in vosia_query_error and vosia_last_error):
  * VOSIA_E_CONNECT (refused, host not found), VOSIA_E_TIMEOUT, VOSIA_E_TLS,
  * VOSIA_E_HTTP (non-2xx: the status line and the start of the body; after the retries for
@@ -1464,6 +1675,10 @@ vosia_status vosia_query_execute(vosia_query *q, vosia_results **out);
  * `path` with `.part` added, renamed to `path` once the whole response has been read and
  * parsed, removed on any failure. So a saved response can be read again with
  * vosia_results_parse_file, given to another tool, or kept as provenance.
+ *
+ * @param q (not NULL) the query.
+ * @param path (not NULL) the file to write the response to, UTF-8.
+ * @param out (out, not NULL) receives the new results; written only on VOSIA_OK.
  * @return as vosia_query_execute; also VOSIA_E_IO (the file could not be written: the
  *         results are then not handed out either).
  */
@@ -1479,6 +1694,7 @@ vosia_status vosia_query_execute_saving(vosia_query *q, const char *path, vosia_
  * (free with vosia_results_free). A QUERY_STATUS=ERROR found after rows were handed on (rare:
  * services put it before the table) fails the call after those calls.
  *
+ * @param q          (not NULL) the query.
  * @param batch_rows rows per batch, >= 1 (the last batch may hold fewer).
  * @param on_rows    (not NULL) called with each batch, on this thread; see vosia_rows_fn.
  * @param user       handed back to `on_rows` unchanged; may be NULL.
@@ -1494,6 +1710,7 @@ vosia_status vosia_query_execute_in_batches(vosia_query *q, int64_t batch_rows, 
  * The detail of this query's last vosia_query_execute failure ("" after a success or
  * before any execute). Reading it never changes vosia_last_error.
  *
+ * @param q (not NULL) the query.
  * @param out (out, not NULL) receives a string owned by the query, valid until it is next
  *            executed or freed; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE (neither recorded as this
@@ -1504,6 +1721,10 @@ vosia_status vosia_query_error(const vosia_query *q, const char **out);
 /**
  * Copies this query's last execute error into `buf` (copy_* convention).
  *
+ * @param q (not NULL) the query.
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_query_copy_error(const vosia_query *q, char *buf, size_t cap, size_t *len);
@@ -1527,6 +1748,11 @@ vosia_status vosia_results_parse(const char *data, size_t len, int32_t sia_versi
  * cells, FIELDs and INFOs); vosia_results_parse uses 2 GiB. A document that would need more
  * is refused before the memory is taken.
  *
+ * @param data (not NULL) the document's bytes; read during the call only.
+ * @param len number of bytes at `data`.
+ * @param sia_version VOSIA_SIA1 or VOSIA_SIA2: which standard fields to look for.
+ * @param out (out, not NULL) receives the new results (free with vosia_results_free); written
+ *            only on VOSIA_OK.
  * @param memory_budget bytes, > 0; 0 means no limit.
  * @return As vosia_results_parse, plus VOSIA_E_TOO_LARGE over the budget and
  *         VOSIA_E_INVALID_ARG for a negative budget.
@@ -1546,6 +1772,10 @@ vosia_status vosia_results_parse_file(const char *path, int32_t sia_version, vos
 /**
  * vosia_results_parse_file within a memory budget, as vosia_results_parse_within.
  *
+ * @param path (not NULL) UTF-8 file name.
+ * @param sia_version VOSIA_SIA1 or VOSIA_SIA2: which standard fields to look for.
+ * @param out (out, not NULL) receives the new results (free with vosia_results_free); written
+ *            only on VOSIA_OK.
  * @param memory_budget bytes, > 0; 0 means no limit.
  * @return As vosia_results_parse_file, plus VOSIA_E_TOO_LARGE over the budget and
  *         VOSIA_E_INVALID_ARG for a negative budget.
@@ -1559,8 +1789,11 @@ vosia_status vosia_results_parse_file_within(const char *path, int32_t sia_versi
  * vosia_results_parse_file_within, cell for cell and warning for warning; memory holds
  * the file as well while it is parsed. BINARY and BINARY2 tables are read on one thread.
  *
+ * @param path          (not NULL) UTF-8 file name.
+ * @param sia_version   VOSIA_SIA1 or VOSIA_SIA2.
  * @param memory_budget bytes, > 0; 0 means no limit (each thread keeps its share).
  * @param threads       0 to 256; 1 is vosia_results_parse_file_within.
+ * @param out           (out, not NULL) receives the new results; written only on VOSIA_OK.
  * @return As vosia_results_parse_file_within; VOSIA_E_INVALID_ARG for `threads` outside
  *         0..256.
  */
@@ -1591,23 +1824,34 @@ vosia_status vosia_results_parse_file_in_batches(const char *path, int32_t sia_v
 /**
  * Frees results and every string borrowed from them. NULL is ignored; so is a pointer that
  * is not a live results handle.
+ *
+ * @param r the results to free; NULL does nothing.
  */
 void vosia_results_free(vosia_results *r);
 
 /**
  * Number of rows (records); -1 if `r` is not a live results handle (vosia_last_status
  * says which failure).
+ *
+ * @param r (not NULL) the results.
+ * @return the number of rows, or -1 on failure.
  */
 int64_t vosia_results_row_count(const vosia_results *r);
 
 /**
  * Number of columns (the FIELDs of the results table); -1 if `r` is not a live handle.
+ *
+ * @param r (not NULL) the results.
+ * @return the number of columns, or -1 on failure.
  */
 int32_t vosia_results_column_count(const vosia_results *r);
 
 /**
  * 1 if the service reported QUERY_STATUS=OVERFLOW (more records matched than were
  * returned: raise MAXREC or narrow the query), 0 if not, -1 if `r` is not a live handle.
+ *
+ * @param r (not NULL) the results.
+ * @return 1 (overflow), 0 (not), or -1 on failure.
  */
 int32_t vosia_results_overflow(const vosia_results *r);
 
@@ -1615,6 +1859,8 @@ int32_t vosia_results_overflow(const vosia_results *r);
  * The value of the last INFO element named `name` (case-insensitive) at the top level, in
  * the results RESOURCE or in its table (its text content when it has no value attribute).
  *
+ * @param r (not NULL) the results.
+ * @param name (not NULL) the INFO name (UTF-8).
  * @param out (out, not NULL) receives a string owned by `r`, valid until
  *            vosia_results_free; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (no such INFO); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -1625,6 +1871,11 @@ vosia_status vosia_results_info(const vosia_results *r, const char *name, const 
  * Copies the value of INFO `name` (see vosia_results_info) into `buf`: at most `cap-1`
  * bytes plus a NUL; `*len` (if not NULL) receives the full length.
  *
+ * @param r (not NULL) the results.
+ * @param name (not NULL) the INFO name (UTF-8).
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (no such INFO, nothing written); VOSIA_E_BUFFER_SIZE
  *         (truncated); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1634,6 +1885,9 @@ vosia_status vosia_results_copy_info(const vosia_results *r, const char *name, c
  * How many repairs the reader made (cells it could not read, kept as null; elements out of
  * place); the first 100 are readable with vosia_results_warning. -1 if `r` is not a live
  * handle.
+ *
+ * @param r (not NULL) the results.
+ * @return the number of repairs, or -1 on failure.
  */
 int64_t vosia_results_warning_count(const vosia_results *r);
 
@@ -1641,6 +1895,8 @@ int64_t vosia_results_warning_count(const vosia_results *r);
  * Repair `i` (0-based, i < min(100, vosia_results_warning_count)) as text, naming the row,
  * column and byte offset.
  *
+ * @param r (not NULL) the results.
+ * @param i 0-based index of the repair.
  * @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_RANGE (no such warning), VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1649,6 +1905,11 @@ vosia_status vosia_results_warning(const vosia_results *r, int32_t i, const char
 /**
  * Copies repair `i` (see vosia_results_warning) into `buf` (copy_* convention).
  *
+ * @param r (not NULL) the results.
+ * @param i 0-based index of the repair.
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
  *         VOSIA_E_BAD_HANDLE.
  */
@@ -1658,6 +1919,10 @@ vosia_status vosia_results_copy_warning(const vosia_results *r, int32_t i, char 
  * Attribute `attr` of column `col` (0-based) as its FIELD declares it: VOSIA_ATTR_NAME,
  * _ID, _UCD, _UTYPE, _UNIT, _XTYPE, _ARRAYSIZE, _DESCRIPTION or _DATATYPE.
  *
+ * @param r (not NULL) the results.
+ * @param col 0-based column, below vosia_results_column_count.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
  * @param out (out, not NULL) receives a string owned by `r`, valid until
  *            vosia_results_free; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the FIELD does not set it, or sets it empty);
@@ -1670,6 +1935,13 @@ vosia_status vosia_results_get_column_attr(const vosia_results *r, int32_t col, 
  * Copies attribute `attr` of column `col` (see vosia_results_get_column_attr) into `buf`
  * (copy_* convention).
  *
+ * @param r (not NULL) the results.
+ * @param col 0-based column, below vosia_results_column_count.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (not set; nothing written); VOSIA_E_BUFFER_SIZE
  *         (truncated); VOSIA_E_INVALID_ARG, VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
  *         VOSIA_E_BAD_HANDLE.
@@ -1680,6 +1952,8 @@ vosia_status vosia_results_copy_column_attr(const vosia_results *r, int32_t col,
  * The VOTable datatype of column `col` as a VOSIA_TYPE_* value (a FIELD without datatype
  * reads as VOSIA_TYPE_CHAR).
  *
+ * @param r (not NULL) the results.
+ * @param col 0-based column, below vosia_results_column_count.
  * @param out (out, not NULL) written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1689,6 +1963,8 @@ vosia_status vosia_results_column_datatype(const vosia_results *r, int32_t col, 
  * Finds the column whose name, else ID, equals `name_or_id` (exact case first, then
  * case-insensitively).
  *
+ * @param r (not NULL) the results.
+ * @param name_or_id (not NULL) the name or ID to find (UTF-8).
  * @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (no such column); VOSIA_E_NULL_ARG,
  *         VOSIA_E_INVALID_ARG (not UTF-8), VOSIA_E_BAD_HANDLE.
@@ -1701,6 +1977,8 @@ vosia_status vosia_results_column_index(const vosia_results *r, const char *name
  * column holding every word of `ucd`, else one whose main (first) word is the main word of
  * `ucd`, else the first sharing any word. "pos.eq.ra" finds "pos.eq.ra;meta.main".
  *
+ * @param r (not NULL) the results.
+ * @param ucd (not NULL) the UCD to match (UTF-8).
  * @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (no such column); VOSIA_E_NULL_ARG,
  *         VOSIA_E_INVALID_ARG, VOSIA_E_BAD_HANDLE.
@@ -1711,6 +1989,8 @@ vosia_status vosia_results_column_by_ucd(const vosia_results *r, const char *ucd
  * Finds the first column whose utype equals `utype` (case-insensitive; a namespace prefix
  * such as "obscore:" may be left out on either side).
  *
+ * @param r (not NULL) the results.
+ * @param utype (not NULL) the utype to find (UTF-8).
  * @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (no such column); VOSIA_E_NULL_ARG,
  *         VOSIA_E_INVALID_ARG, VOSIA_E_BAD_HANDLE.
@@ -1721,6 +2001,8 @@ vosia_status vosia_results_column_by_utype(const vosia_results *r, const char *u
  * Finds the column holding standard field `field` (VOSIA_FIELD_*), by SIA 1.0 UCD or SIA 2.0
  * ObsCore name.
  *
+ * @param r (not NULL) the results.
+ * @param field the standard field, a VOSIA_FIELD_* value.
  * @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the result has no such column, or the field is
  *         computed from two columns: SIA 2.0 MJD_OBS, EM_REF, NAXIS; read those with the
@@ -1733,14 +2015,21 @@ vosia_status vosia_results_std_column(const vosia_results *r, int32_t field, int
  * 1 if the cell is null (VOTable null value, empty cell, NaN, BINARY2 null flag), 0 if
  * not, -1 on invalid arguments (out-of-range row or column, bad handle; vosia_last_status
  * says which).
+ *
+ * @param r (not NULL) the results.
+ * @param row 0-based row, below vosia_results_row_count.
+ * @param col 0-based column, below vosia_results_column_count.
+ * @return 1 (null), 0 (not null), or -1 on failure.
  */
 int32_t vosia_results_is_null(const vosia_results *r, int64_t row, int32_t col);
 
 /**
  * Reads a numeric cell as a double (integers widen; text is not converted).
  *
- * @param row, col 0-based.
- * @param out      (out, not NULL) written only when VOSIA_OK is returned.
+ * @param r (not NULL) the results.
+ * @param row 0-based row, below vosia_results_row_count.
+ * @param col 0-based column, below vosia_results_column_count.
+ * @param out (out, not NULL) written only when VOSIA_OK is returned.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (null cell; out untouched); VOSIA_E_TYPE (a text or
  *         array column: use get_str/get_text or get_double_array); VOSIA_E_RANGE,
  *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -1750,6 +2039,10 @@ vosia_status vosia_results_get_double(const vosia_results *r, int64_t row, int32
 /**
  * Reads an integer cell (booleans read as 0/1; reals are not converted).
  *
+ * @param r (not NULL) the results.
+ * @param row 0-based row, below vosia_results_row_count.
+ * @param col 0-based column, below vosia_results_column_count.
+ * @param out (out, not NULL) receives the value; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_TYPE (a real, text or array column);
  *         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE. `out` is written only on VOSIA_OK.
  */
@@ -1758,6 +2051,9 @@ vosia_status vosia_results_get_int64(const vosia_results *r, int64_t row, int32_
 /**
  * Borrows a text cell (char or unicodeChar column) as NUL-terminated UTF-8.
  *
+ * @param r (not NULL) the results.
+ * @param row 0-based row, below vosia_results_row_count.
+ * @param col 0-based column, below vosia_results_column_count.
  * @param out (out, not NULL) receives a string owned by `r`, valid until
  *            vosia_results_free; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (null or empty cell); VOSIA_E_TYPE (a numeric column:
@@ -1769,6 +2065,12 @@ vosia_status vosia_results_get_str(const vosia_results *r, int64_t row, int32_t 
  * Copies a text cell into `buf`: at most `cap-1` bytes (cut at a character boundary) plus
  * a NUL; `*len` (if not NULL) receives the full length in bytes.
  *
+ * @param r (not NULL) the results.
+ * @param row 0-based row, below vosia_results_row_count.
+ * @param col 0-based column, below vosia_results_column_count.
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (nothing written); VOSIA_E_BUFFER_SIZE (truncated);
  *         VOSIA_E_TYPE, VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1779,6 +2081,9 @@ vosia_status vosia_results_copy_str(const vosia_results *r, int64_t row, int32_t
  * space-separated, booleans "true"/"false". The first call on a numeric column renders
  * that column once.
  *
+ * @param r (not NULL) the results.
+ * @param row 0-based row, below vosia_results_row_count.
+ * @param col 0-based column, below vosia_results_column_count.
  * @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1786,6 +2091,14 @@ vosia_status vosia_results_get_text(const vosia_results *r, int64_t row, int32_t
 
 /**
  * Copies any cell as text (see vosia_results_get_text) into `buf`; as vosia_results_copy_str.
+ *
+ * @param r (not NULL) the results.
+ * @param row 0-based row, below vosia_results_row_count.
+ * @param col 0-based column, below vosia_results_column_count.
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
+ * @return as vosia_results_copy_str.
  */
 vosia_status vosia_results_copy_text(const vosia_results *r, int64_t row, int32_t col, char *buf, size_t cap, size_t *len);
 
@@ -1793,6 +2106,10 @@ vosia_status vosia_results_copy_text(const vosia_results *r, int64_t row, int32_
  * Copies the numbers of a cell (an array, or a scalar as one element) into `buf` as
  * doubles; NaN marks null elements.
  *
+ * @param r (not NULL) the results.
+ * @param row 0-based row, below vosia_results_row_count.
+ * @param col 0-based column, below vosia_results_column_count.
+ * @param cap the size of `buf` in bytes, its NUL included.
  * @param buf (out) room for `cap` doubles; may be NULL when `cap` is 0 (a size probe).
  * @param n   (out, not NULL) receives the number of elements in the cell, which may exceed
  *            `cap`.
@@ -1806,6 +2123,10 @@ vosia_status vosia_results_get_double_array(const vosia_results *r, int64_t row,
  * Copies rows `first_row .. first_row + n_rows` of a numeric column into `values` as
  * doubles (integers widen), the way IDL, Fortran, numpy and Julia want a column: one call.
  *
+ * @param r (not NULL) the results.
+ * @param col 0-based column, below vosia_results_column_count.
+ * @param first_row 0-based first row of the range.
+ * @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
  * @param values (out, not NULL unless n_rows is 0) room for `n_rows` doubles; a null cell
  *               is written as NaN.
  * @param nulls  (out, may be NULL) room for `n_rows` flags: 1 where the cell is null, else 0.
@@ -1819,6 +2140,13 @@ vosia_status vosia_results_get_double_column(const vosia_results *r, int32_t col
  * Copies rows `first_row .. first_row + n_rows` of an integer (or boolean) column into
  * `values`; as vosia_results_get_double_column, with a null cell written as 0 (use `nulls`).
  *
+ * @param r (not NULL) the results.
+ * @param col 0-based column, below vosia_results_column_count.
+ * @param first_row 0-based first row of the range.
+ * @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
+ * @param values (out, not NULL unless n_rows is 0) room for `n_rows` integers; a null cell is
+ *               written as 0.
+ * @param nulls (out, may be NULL) room for `n_rows` flags: 1 where the cell is null, else 0.
  * @return VOSIA_OK; VOSIA_E_TYPE (a real, text or array column: nothing written);
  *         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1829,6 +2157,10 @@ vosia_status vosia_results_get_int64_column(const vosia_results *r, int32_t col,
  * vosia_results_get_text): `values[i]` points to a string owned by `r`, valid until
  * vosia_results_free, or is NULL for a null cell.
  *
+ * @param r (not NULL) the results.
+ * @param col 0-based column, below vosia_results_column_count.
+ * @param first_row 0-based first row of the range.
+ * @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
  * @param values (out, not NULL unless n_rows is 0) room for `n_rows` pointers.
  * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1839,6 +2171,11 @@ vosia_status vosia_results_get_text_column(const vosia_results *r, int32_t col, 
  * VOSIA_KIND_NUMBER field) into `values` in the field's fixed unit, read as
  * vosia_results_get_std_double reads one row; a null (or unreadable) value is NaN.
  *
+ * @param r (not NULL) the results.
+ * @param field the standard field, a VOSIA_FIELD_* value.
+ * @param first_row 0-based first row of the range.
+ * @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
+ * @param values (out, not NULL unless n_rows is 0) room for `n_rows` doubles.
  * @param nulls (out, may be NULL) room for `n_rows` flags: 1 where the value is null.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the result has no such field: nothing written);
  *         VOSIA_E_TYPE (a text or array field, or a cell that is text but not a number:
@@ -1851,6 +2188,11 @@ vosia_status vosia_results_get_std_double_column(const vosia_results *r, int32_t
  * Borrows rows `first_row .. first_row + n_rows` of standard field `field` as text (see
  * vosia_results_get_std_str): `values[i]` is owned by `r`, or NULL for a null value.
  *
+ * @param r (not NULL) the results.
+ * @param field the standard field, a VOSIA_FIELD_* value.
+ * @param first_row 0-based first row of the range.
+ * @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
+ * @param values (out, not NULL unless n_rows is 0) room for `n_rows` string pointers.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the result has no such field: nothing written);
  *         VOSIA_E_TYPE (a field computed from two columns); VOSIA_E_RANGE,
  *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -1862,6 +2204,10 @@ vosia_status vosia_results_get_std_text_column(const vosia_results *r, int32_t f
  * (degrees, MJD, seconds, metres, bytes). Tolerant: numbers held in text columns are
  * parsed, units are converted, SIA 2.0 MJD_OBS is the mid-point of t_min and t_max.
  *
+ * @param r (not NULL) the results.
+ * @param row 0-based row, below vosia_results_row_count.
+ * @param field the standard field, a VOSIA_FIELD_* value.
+ * @param out (out, not NULL) receives the value; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (null cell, or the result has no such field; out
  *         untouched); VOSIA_E_TYPE (the cell is text that is not a number, or an array:
  *         use get_std_double_array); VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -1873,6 +2219,10 @@ vosia_status vosia_results_get_std_double(const vosia_results *r, int64_t row, i
  * REF_PIXEL, REF_VALUE, CD_MATRIX; a scalar field gives one element). Text cells such as
  * "2048,4096" are parsed.
  *
+ * @param r (not NULL) the results.
+ * @param row 0-based row, below vosia_results_row_count.
+ * @param field the standard field, a VOSIA_FIELD_* value.
+ * @param cap the size of `buf` in bytes, its NUL included.
  * @param buf (out) room for `cap` doubles; may be NULL when `cap` is 0.
  * @param n   (out, not NULL) receives the number of values, which may exceed `cap`.
  * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE (the first `cap` were written);
@@ -1884,6 +2234,9 @@ vosia_status vosia_results_get_std_double_array(const vosia_results *r, int64_t 
  * Borrows standard field `field` of a row as text (text cells as they are; numeric cells
  * rendered, unconverted).
  *
+ * @param r (not NULL) the results.
+ * @param row 0-based row, below vosia_results_row_count.
+ * @param field the standard field, a VOSIA_FIELD_* value.
  * @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (null, or no such field); VOSIA_E_TYPE (a field
  *         computed from two columns); VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -1892,6 +2245,14 @@ vosia_status vosia_results_get_std_str(const vosia_results *r, int64_t row, int3
 
 /**
  * Copies standard field `field` of a row as text into `buf`; as vosia_results_copy_str.
+ *
+ * @param r (not NULL) the results.
+ * @param row 0-based row, below vosia_results_row_count.
+ * @param field the standard field, a VOSIA_FIELD_* value.
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
+ * @return as vosia_results_copy_str.
  */
 vosia_status vosia_results_copy_std_str(const vosia_results *r, int64_t row, int32_t field, char *buf, size_t cap, size_t *len);
 
@@ -1902,6 +2263,12 @@ vosia_status vosia_results_copy_std_str(const vosia_results *r, int64_t row, int
  * vosia_query_add_circle. The image is its `s_region` (STC-S POLYGON, CIRCLE or POSITION,
  * or a DALI polygon; great-circle edges; exact on the sphere), else its position (standard
  * fields ra and dec) with half its `s_fov` as radius.
+ *
+ * @param r (not NULL) the results.
+ * @param row 0-based row, below vosia_results_row_count.
+ * @param circles (in, not NULL unless n_circles is 0) `3 * n_circles` doubles: ra, dec, radius
+ *                of each circle.
+ * @param n_circles the number of circles, >= 0.
  * @param met (out, not NULL unless n_circles is 0) receives `n_circles` values, 1 for a
  *        circle met and 0 for one missed; written on VOSIA_OK, all 0 on VOSIA_NULL_VALUE.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the row has no footprint: no s_region vosia reads and
@@ -1913,6 +2280,8 @@ vosia_status vosia_results_circles_met(const vosia_results *r, int64_t row, cons
 /**
  * How many service descriptors the response has (`RESOURCE type="meta"
  * utype="adhoc:service"`: DataLink, SODA and other services it describes).
+ *
+ * @param r (not NULL) the results.
  * @param out (out, not NULL) written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1922,6 +2291,11 @@ vosia_status vosia_results_descriptor_count(const vosia_results *r, int32_t *out
  * Attribute `attr` of service descriptor `i` (0-based): VOSIA_ATTR_ID (the RESOURCE's ID,
  * what a DataLink `service_def` names), VOSIA_ATTR_NAME, VOSIA_ATTR_STANDARD_ID (e.g.
  * `ivo://ivoa.net/std/SODA#sync-1.0`), VOSIA_ATTR_URL (its accessURL).
+ *
+ * @param r (not NULL) the results.
+ * @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
  * @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (not given); VOSIA_E_RANGE, VOSIA_E_INVALID_ARG
  *         (another attribute), VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -1930,6 +2304,14 @@ vosia_status vosia_results_get_descriptor_attr(const vosia_results *r, int32_t i
 
 /**
  * Copies attribute `attr` of service descriptor `i` into `buf` (copy_* convention).
+ *
+ * @param r (not NULL) the results.
+ * @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
  *         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1938,6 +2320,9 @@ vosia_status vosia_results_copy_descriptor_attr(const vosia_results *r, int32_t 
 /**
  * How many input parameters service descriptor `i` declares (its `GROUP
  * name="inputParams"`).
+ *
+ * @param r (not NULL) the results.
+ * @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
  * @param out (out, not NULL) written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1947,6 +2332,12 @@ vosia_status vosia_results_descriptor_input_count(const vosia_results *r, int32_
  * Attribute `attr` of input `k` of service descriptor `i`: VOSIA_ATTR_NAME, _ID, _UCD,
  * _UTYPE, _UNIT, _XTYPE, _ARRAYSIZE, _DESCRIPTION, _DATATYPE, _VALUE (a fixed value), _MIN,
  * _MAX (its VALUES), _REF (the ID of the results column each row's value comes from).
+ *
+ * @param r (not NULL) the results.
+ * @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
+ * @param k 0-based index of the input, below vosia_results_descriptor_input_count.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
  * @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (not set); VOSIA_E_RANGE, VOSIA_E_INVALID_ARG,
  *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -1956,6 +2347,15 @@ vosia_status vosia_results_get_descriptor_input_attr(const vosia_results *r, int
 /**
  * Copies attribute `attr` of input `k` of service descriptor `i` into `buf` (copy_*
  * convention).
+ *
+ * @param r (not NULL) the results.
+ * @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
+ * @param k 0-based index of the input, below vosia_results_descriptor_input_count.
+ * @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+ *             is VOSIA_E_INVALID_ARG).
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
  *         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1963,6 +2363,10 @@ vosia_status vosia_results_copy_descriptor_input_attr(const vosia_results *r, in
 
 /**
  * How many allowed values (VALUES/OPTION) input `k` of service descriptor `i` lists.
+ *
+ * @param r (not NULL) the results.
+ * @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
+ * @param k 0-based index of the input, below vosia_results_descriptor_input_count.
  * @param out (out, not NULL) written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1970,6 +2374,12 @@ vosia_status vosia_results_descriptor_input_option_count(const vosia_results *r,
 
 /**
  * Allowed value `o` of input `k` of service descriptor `i`.
+ *
+ * @param r (not NULL) the results.
+ * @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
+ * @param k 0-based index of the input, below vosia_results_descriptor_input_count.
+ * @param o 0-based index of the allowed value, below
+ *          vosia_results_descriptor_input_option_count.
  * @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -1978,6 +2388,15 @@ vosia_status vosia_results_get_descriptor_input_option(const vosia_results *r, i
 /**
  * Copies allowed value `o` of input `k` of service descriptor `i` into `buf` (copy_*
  * convention).
+ *
+ * @param r (not NULL) the results.
+ * @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
+ * @param k 0-based index of the input, below vosia_results_descriptor_input_count.
+ * @param o 0-based index of the allowed value, below
+ *          vosia_results_descriptor_input_option_count.
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
  *         VOSIA_E_BAD_HANDLE.
  */
@@ -1988,6 +2407,11 @@ vosia_status vosia_results_copy_descriptor_input_option(const vosia_results *r, 
  * Downloads paragraph. `name` is the file name to use (made safe: it cannot leave `dir`), or
  * NULL for the URL's last path segment (`dataset` and the extension of the MIME type when it
  * has none).
+ *
+ * @param s (not NULL) the service.
+ * @param url (not NULL) the dataset's http or https URL (UTF-8).
+ * @param dir (not NULL) the folder to save into, which must exist (UTF-8).
+ * @param name (may be NULL) the file name to use, made safe; NULL: from the URL.
  * @param flags VOSIA_DOWNLOAD_* flags, or 0.
  * @param out (out, not NULL) receives a vosia_downloads handle with one entry, written
  *            whenever the download was attempted (also when it failed); free it with
@@ -2008,6 +2432,12 @@ vosia_status vosia_service_download_url(const vosia_service *s, const char *url,
  * names them: the row's title (VOSIA_FIELD_TITLE) with whitespace as `_`, `.` and the
  * extension of its MIME type (VOSIA_FIELD_FORMAT), `-1`, `-2`, ... for a name taken by an
  * earlier row of the call; see the header's Downloads paragraph.
+ *
+ * @param s (not NULL) the service.
+ * @param r (not NULL) the results whose rows are fetched.
+ * @param first_row 0-based first row of the range.
+ * @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
+ * @param dir (not NULL) the folder to save into, which must exist (UTF-8).
  * @param flags VOSIA_DOWNLOAD_* flags, or 0.
  * @param out (out, not NULL) receives a vosia_downloads handle with one entry per row, in
  *            row order, written whenever the downloads were attempted (also when some
@@ -2031,8 +2461,17 @@ vosia_status vosia_service_download_rows(const vosia_service *s, const vosia_res
  * DataLink document (all rows' documents in one request when the response describes its
  * DataLink service). Files are named `<title>_cutout_<8 hex digits of the parameters>.fits`,
  * so a rerun with the same parameters fetches nothing.
- * @param names, values (in, not NULL unless n_params is 0) `n_params` NUL-terminated UTF-8
- *        strings each; names must not be empty.
+ *
+ * @param s (not NULL) the service.
+ * @param r (not NULL) the results whose rows are fetched.
+ * @param first_row 0-based first row of the range.
+ * @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
+ * @param n_params the number of parameters in `names` and `values`, >= 0.
+ * @param dir (not NULL) the folder to save into, which must exist (UTF-8).
+ * @param names (in, not NULL unless n_params is 0) `n_params` parameter names,
+ *        NUL-terminated UTF-8, none empty.
+ * @param values (in, not NULL unless n_params is 0) `n_params` values, NUL-terminated UTF-8,
+ *        `values[i]` going with `names[i]`.
  * @param flags VOSIA_DOWNLOAD_REFRESH, or 0.
  * @param out (out, not NULL) receives a vosia_downloads handle with one entry per row, as
  *            vosia_service_download_rows.
@@ -2054,6 +2493,11 @@ vosia_status vosia_service_cutout_rows(const vosia_service *s, const vosia_resul
  * services its `#proc` rows name). An ID the service does not know is a row with an
  * `error_message`. vosia_results_overflow says when the service stopped early: ask again for
  * the IDs it left out.
+ *
+ * @param s (not NULL) the service.
+ * @param r (not NULL) the results whose rows are fetched.
+ * @param first_row 0-based first row of the range.
+ * @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
  * @param out (out, not NULL) receives the new handle (free with vosia_results_free);
  *            written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_UNSUPPORTED (the response describes no DataLink service),
@@ -2065,17 +2509,25 @@ vosia_status vosia_service_datalink_rows(const vosia_service *s, const vosia_res
 /**
  * Frees a downloads handle (the files stay). NULL does nothing. Strings borrowed from it
  * become invalid.
+ *
+ * @param d the downloads handle to free; NULL does nothing.
  */
 void vosia_downloads_free(vosia_downloads *d);
 
 /**
  * How many entries a downloads handle holds (one per file asked for); -1 if `d` is not a
  * live handle (vosia_last_status says why).
+ *
+ * @param d (not NULL) the downloads handle.
+ * @return the number of entries, or -1 on failure.
  */
 int64_t vosia_downloads_count(const vosia_downloads *d);
 
 /**
  * The outcome of entry `i` (0-based): VOSIA_OK when its file is in place, else its failure.
+ *
+ * @param d (not NULL) the downloads handle.
+ * @param i 0-based entry, below vosia_downloads_count.
  * @param out (out, not NULL) receives the status; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -2083,6 +2535,9 @@ vosia_status vosia_downloads_status(const vosia_downloads *d, int64_t i, vosia_s
 
 /**
  * The path of entry `i`'s file (the folder joined with its name).
+ *
+ * @param d (not NULL) the downloads handle.
+ * @param i 0-based entry, below vosia_downloads_count.
  * @param out (out, not NULL) receives a string owned by `d`; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the entry failed: see vosia_downloads_get_error);
  *         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -2091,6 +2546,12 @@ vosia_status vosia_downloads_get_path(const vosia_downloads *d, int64_t i, const
 
 /**
  * Copies the path of entry `i`'s file into `buf` (copy_* convention).
+ *
+ * @param d (not NULL) the downloads handle.
+ * @param i 0-based entry, below vosia_downloads_count.
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the entry failed); VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
  *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -2098,6 +2559,9 @@ vosia_status vosia_downloads_copy_path(const vosia_downloads *d, int64_t i, char
 
 /**
  * What went wrong with entry `i`, as vosia_last_error would say it.
+ *
+ * @param d (not NULL) the downloads handle.
+ * @param i 0-based entry, below vosia_downloads_count.
  * @param out (out, not NULL) receives a string owned by `d`; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the entry succeeded); VOSIA_E_RANGE,
  *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -2106,6 +2570,12 @@ vosia_status vosia_downloads_get_error(const vosia_downloads *d, int64_t i, cons
 
 /**
  * Copies what went wrong with entry `i` into `buf` (copy_* convention).
+ *
+ * @param d (not NULL) the downloads handle.
+ * @param i 0-based entry, below vosia_downloads_count.
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the entry succeeded); VOSIA_E_BUFFER_SIZE;
  *         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -2114,6 +2584,9 @@ vosia_status vosia_downloads_copy_error(const vosia_downloads *d, int64_t i, cha
 /**
  * The size in bytes of entry `i`'s file, and how it came (VOSIA_DOWNLOAD_FETCHED,
  * _RESUMED, _CACHED).
+ *
+ * @param d (not NULL) the downloads handle.
+ * @param i 0-based entry, below vosia_downloads_count.
  * @param bytes (out, may be NULL) receives the size; @param how (out, may be NULL) the way;
  *        both written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the entry failed); VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
@@ -2124,6 +2597,9 @@ vosia_status vosia_downloads_file(const vosia_downloads *d, int64_t i, int64_t *
 /**
  * Sets how many downloads of one vosia_service_download_rows call run at once: 1 to 64
  * (default 4). Threads are started per call and all joined before it returns.
+ *
+ * @param s (not NULL) the service.
+ * @param jobs how many downloads run at once, 1 to 64.
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_service_set_download_jobs(vosia_service *s, int32_t jobs);
@@ -2132,6 +2608,9 @@ vosia_status vosia_service_set_download_jobs(vosia_service *s, int32_t jobs);
  * Sets the largest file a download accepts, in bytes; 0 (the default) means no limit. It is
  * separate from vosia_service_set_max_response_bytes (VOTables held in memory): a file over
  * it fails with VOSIA_E_TOO_LARGE, at once when the server announces its size.
+ *
+ * @param s (not NULL) the service.
+ * @param bytes the largest file accepted in bytes, >= 0 (0: no limit).
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
  *         VOSIA_E_BAD_HANDLE.
  */
@@ -2141,6 +2620,9 @@ vosia_status vosia_service_set_max_download_bytes(vosia_service *s, int64_t byte
  * Sets the whole time one file's download may take, in seconds (> 0; default 3600):
  * connecting, waiting, the body and retries. The service timeout (vosia_service_set_timeout)
  * bounds queries and documents, this one datasets, which may be large.
+ *
+ * @param s (not NULL) the service.
+ * @param seconds the time in seconds, finite and > 0.
  * @return VOSIA_OK; VOSIA_E_INVALID_ARG as vosia_service_set_timeout; VOSIA_E_NULL_ARG,
  *         VOSIA_E_BAD_HANDLE.
  */
@@ -2156,6 +2638,8 @@ vosia_status vosia_service_set_download_timeout(vosia_service *s, double seconds
  * the batch to that host, not only the one that got it. The queries are only read: the
  * same handle may appear more than once, and none may be changed or freed during the call.
  *
+ * @param count the number of queries, >= 0.
+ * @param user handed to `progress` unchanged; may be NULL.
  * @param queries (in, not NULL unless count is 0) `count` query handles.
  * @param jobs 1 to 64, or 0 for the default 8.
  * @param per_host at least 1, or 0 for the default 4 (an archive is not flattened).
@@ -2175,17 +2659,25 @@ vosia_status vosia_batch_execute(const vosia_query *const *queries, int64_t coun
 
 /**
  * Frees a batch handle and every results handle it holds. NULL does nothing.
+ *
+ * @param b the batch to free; NULL does nothing.
  */
 void vosia_batch_free(vosia_batch *b);
 
 /**
  * How many items a batch holds (one per query given); -1 if `b` is not a live handle
  * (vosia_last_status says why).
+ *
+ * @param b (not NULL) the batch.
+ * @return the number of items, or -1 on failure.
  */
 int64_t vosia_batch_count(const vosia_batch *b);
 
 /**
  * The outcome of item `i` (0-based, the i-th query given): VOSIA_OK, or its failure.
+ *
+ * @param b (not NULL) the batch.
+ * @param i 0-based item (the i-th query given), below vosia_batch_count.
  * @param out (out, not NULL) receives the status; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
@@ -2193,6 +2685,9 @@ vosia_status vosia_batch_status(const vosia_batch *b, int64_t i, vosia_status *o
 
 /**
  * The results of item `i`, read with every vosia_results_* function.
+ *
+ * @param b (not NULL) the batch.
+ * @param i 0-based item (the i-th query given), below vosia_batch_count.
  * @param out (out, not NULL) receives a results handle owned by `b`, valid until `b` is
  *        freed (do not free it); written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the query failed: see vosia_batch_get_error);
@@ -2202,6 +2697,9 @@ vosia_status vosia_batch_get_results(const vosia_batch *b, int64_t i, const vosi
 
 /**
  * What went wrong with item `i`, as vosia_last_error would have said it.
+ *
+ * @param b (not NULL) the batch.
+ * @param i 0-based item (the i-th query given), below vosia_batch_count.
  * @param out (out, not NULL) receives a string owned by `b`; written only on VOSIA_OK.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the query succeeded); VOSIA_E_RANGE,
  *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -2210,6 +2708,12 @@ vosia_status vosia_batch_get_error(const vosia_batch *b, int64_t i, const char *
 
 /**
  * Copies what went wrong with item `i` into `buf` (copy_* convention).
+ *
+ * @param b (not NULL) the batch.
+ * @param i 0-based item (the i-th query given), below vosia_batch_count.
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
  * @return VOSIA_OK; VOSIA_NULL_VALUE (the query succeeded); VOSIA_E_BUFFER_SIZE;
  *         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */

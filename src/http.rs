@@ -10,10 +10,10 @@
 //! `vosia/<version>`. HTTP 429 and 503 are retried with backoff, honouring `Retry-After`,
 //! bounded in count and in total waiting time.
 //!
-//! Transport knows bytes, not VOTables: [`get`] hands a non-2xx answer back as a [`Refusal`]
-//! and a 2xx one as a [`Body`], a reader that is never buffered whole, enforces the size
+//! Transport knows bytes, not VOTables: `get` hands a non-2xx answer back as a `Refusal`
+//! and a 2xx one as a `Body`, a reader that is never buffered whole, enforces the size
 //! limit, reports progress and remembers transport failures, so that one (deadline, size
-//! limit, connection cut, cancel) wins over the parse error it causes ([`Body::finish`]).
+//! limit, connection cut, cancel) wins over the parse error it causes (`Body::finish`).
 
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::time::{Duration, Instant, SystemTime};
@@ -44,7 +44,7 @@ pub struct Settings {
     pub max_retry_wait: Duration,
     /// Extra headers sent with every request, in order.
     pub headers: Vec<(String, String)>,
-    /// Origins (`scheme://host[:port]`, as [`crate::redirect::origin_of`] writes them) that a
+    /// Origins (`scheme://host[:port]`, as `crate::redirect::origin_of` writes them) that a
     /// redirect may take `headers` to besides the origin asked for. Default none.
     pub trusted_origins: Vec<String>,
     /// Pacing shared with other requests (a batch's): every attempt waits for its host's turn,

@@ -1,10 +1,10 @@
 //! Downloads: the datasets of result rows, or any URL, into a folder.
 //!
 //! Every file is written to `NAME.part` in the target folder and renamed to `NAME` only once
-//! it is complete and checked ([`transfer`]), so that a file under its final name is always
+//! it is complete and checked (`transfer`), so that a file under its final name is always
 //! whole: a later call finds it and fetches nothing, and a call that was interrupted resumes
 //! its `.part` with an HTTP `Range` request (or starts over when the server does not allow
-//! ranges). Names follow pyvo's and can never leave the folder ([`names`]). A row whose
+//! ranges). Names follow pyvo's and can never leave the folder (`names`). A row whose
 //! access URL is a DataLink document (SIA 2.0 services of CADC, CASDA, Rubin, DaCHS's
 //! `sia2dl`) is followed to its `#this` link, so the dataset is saved, not the XML.
 //!

@@ -84,6 +84,8 @@ unsafe impl Sync for UserData {}
 /// the batch to that host, not only the one that got it. The queries are only read: the
 /// same handle may appear more than once, and none may be changed or freed during the call.
 ///
+/// @param count the number of queries, >= 0.
+/// @param user handed to `progress` unchanged; may be NULL.
 /// @param queries (in, not NULL unless count is 0) `count` query handles.
 /// @param jobs 1 to 64, or 0 for the default 8.
 /// @param per_host at least 1, or 0 for the default 4 (an archive is not flattened).
@@ -182,6 +184,8 @@ pub unsafe extern "C" fn vosia_batch_execute(
 }
 
 /// Frees a batch handle and every results handle it holds. NULL does nothing.
+///
+/// @param b the batch to free; NULL does nothing.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_batch_free(b: *mut vosia_batch) {
     // SAFETY: the C contract: NULL or a handle we gave out, not used afterwards.
@@ -202,6 +206,9 @@ fn nth(b: &Batch, i: i64) -> FfiResult<&Item> {
 
 /// How many items a batch holds (one per query given); -1 if `b` is not a live handle
 /// (vosia_last_status says why).
+///
+/// @param b (not NULL) the batch.
+/// @return the number of items, or -1 on failure.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_batch_count(b: *const vosia_batch) -> i64 {
     guard_value(-1, || {
@@ -212,6 +219,9 @@ pub unsafe extern "C" fn vosia_batch_count(b: *const vosia_batch) -> i64 {
 }
 
 /// The outcome of item `i` (0-based, the i-th query given): VOSIA_OK, or its failure.
+///
+/// @param b (not NULL) the batch.
+/// @param i 0-based item (the i-th query given), below vosia_batch_count.
 /// @param out (out, not NULL) receives the status; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -231,6 +241,9 @@ pub unsafe extern "C" fn vosia_batch_status(
 }
 
 /// The results of item `i`, read with every vosia_results_* function.
+///
+/// @param b (not NULL) the batch.
+/// @param i 0-based item (the i-th query given), below vosia_batch_count.
 /// @param out (out, not NULL) receives a results handle owned by `b`, valid until `b` is
 ///        freed (do not free it); written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the query failed: see vosia_batch_get_error);
@@ -260,6 +273,9 @@ fn error_text(b: &Batch, i: i64) -> FfiResult<Option<&CStr>> {
 }
 
 /// What went wrong with item `i`, as vosia_last_error would have said it.
+///
+/// @param b (not NULL) the batch.
+/// @param i 0-based item (the i-th query given), below vosia_batch_count.
 /// @param out (out, not NULL) receives a string owned by `b`; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the query succeeded); VOSIA_E_RANGE,
 ///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -274,6 +290,12 @@ pub unsafe extern "C" fn vosia_batch_get_error(
 }
 
 /// Copies what went wrong with item `i` into `buf` (copy_* convention).
+///
+/// @param b (not NULL) the batch.
+/// @param i 0-based item (the i-th query given), below vosia_batch_count.
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the query succeeded); VOSIA_E_BUFFER_SIZE;
 ///         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]

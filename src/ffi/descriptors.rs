@@ -110,6 +110,8 @@ fn option_text(r: &Results, i: i32, k: i32, o: i32) -> FfiResult<Option<&CStr>> 
 
 /// How many service descriptors the response has (`RESOURCE type="meta"
 /// utype="adhoc:service"`: DataLink, SODA and other services it describes).
+///
+/// @param r (not NULL) the results.
 /// @param out (out, not NULL) written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -124,6 +126,11 @@ pub unsafe extern "C" fn vosia_results_descriptor_count(
 /// Attribute `attr` of service descriptor `i` (0-based): VOSIA_ATTR_ID (the RESOURCE's ID,
 /// what a DataLink `service_def` names), VOSIA_ATTR_NAME, VOSIA_ATTR_STANDARD_ID (e.g.
 /// `ivo://ivoa.net/std/SODA#sync-1.0`), VOSIA_ATTR_URL (its accessURL).
+///
+/// @param r (not NULL) the results.
+/// @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
 /// @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (not given); VOSIA_E_RANGE, VOSIA_E_INVALID_ARG
 ///         (another attribute), VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -139,6 +146,14 @@ pub unsafe extern "C" fn vosia_results_get_descriptor_attr(
 }
 
 /// Copies attribute `attr` of service descriptor `i` into `buf` (copy_* convention).
+///
+/// @param r (not NULL) the results.
+/// @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
 ///         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -156,6 +171,9 @@ pub unsafe extern "C" fn vosia_results_copy_descriptor_attr(
 
 /// How many input parameters service descriptor `i` declares (its `GROUP
 /// name="inputParams"`).
+///
+/// @param r (not NULL) the results.
+/// @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
 /// @param out (out, not NULL) written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -171,6 +189,12 @@ pub unsafe extern "C" fn vosia_results_descriptor_input_count(
 /// Attribute `attr` of input `k` of service descriptor `i`: VOSIA_ATTR_NAME, _ID, _UCD,
 /// _UTYPE, _UNIT, _XTYPE, _ARRAYSIZE, _DESCRIPTION, _DATATYPE, _VALUE (a fixed value), _MIN,
 /// _MAX (its VALUES), _REF (the ID of the results column each row's value comes from).
+///
+/// @param r (not NULL) the results.
+/// @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
+/// @param k 0-based index of the input, below vosia_results_descriptor_input_count.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
 /// @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (not set); VOSIA_E_RANGE, VOSIA_E_INVALID_ARG,
 ///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -188,6 +212,15 @@ pub unsafe extern "C" fn vosia_results_get_descriptor_input_attr(
 
 /// Copies attribute `attr` of input `k` of service descriptor `i` into `buf` (copy_*
 /// convention).
+///
+/// @param r (not NULL) the results.
+/// @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
+/// @param k 0-based index of the input, below vosia_results_descriptor_input_count.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
 ///         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -205,6 +238,10 @@ pub unsafe extern "C" fn vosia_results_copy_descriptor_input_attr(
 }
 
 /// How many allowed values (VALUES/OPTION) input `k` of service descriptor `i` lists.
+///
+/// @param r (not NULL) the results.
+/// @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
+/// @param k 0-based index of the input, below vosia_results_descriptor_input_count.
 /// @param out (out, not NULL) written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -219,6 +256,12 @@ pub unsafe extern "C" fn vosia_results_descriptor_input_option_count(
 }
 
 /// Allowed value `o` of input `k` of service descriptor `i`.
+///
+/// @param r (not NULL) the results.
+/// @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
+/// @param k 0-based index of the input, below vosia_results_descriptor_input_count.
+/// @param o 0-based index of the allowed value, below
+///          vosia_results_descriptor_input_option_count.
 /// @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -235,6 +278,15 @@ pub unsafe extern "C" fn vosia_results_get_descriptor_input_option(
 
 /// Copies allowed value `o` of input `k` of service descriptor `i` into `buf` (copy_*
 /// convention).
+///
+/// @param r (not NULL) the results.
+/// @param i 0-based index of the service descriptor, below vosia_results_descriptor_count.
+/// @param k 0-based index of the input, below vosia_results_descriptor_input_count.
+/// @param o 0-based index of the allowed value, below
+///          vosia_results_descriptor_input_option_count.
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
 ///         VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]

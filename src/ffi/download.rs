@@ -133,6 +133,11 @@ unsafe fn finish(
 /// Downloads paragraph. `name` is the file name to use (made safe: it cannot leave `dir`), or
 /// NULL for the URL's last path segment (`dataset` and the extension of the MIME type when it
 /// has none).
+///
+/// @param s (not NULL) the service.
+/// @param url (not NULL) the dataset's http or https URL (UTF-8).
+/// @param dir (not NULL) the folder to save into, which must exist (UTF-8).
+/// @param name (may be NULL) the file name to use, made safe; NULL: from the URL.
 /// @param flags VOSIA_DOWNLOAD_* flags, or 0.
 /// @param out (out, not NULL) receives a vosia_downloads handle with one entry, written
 ///            whenever the download was attempted (also when it failed); free it with
@@ -182,6 +187,12 @@ pub unsafe extern "C" fn vosia_service_download_url(
 /// names them: the row's title (VOSIA_FIELD_TITLE) with whitespace as `_`, `.` and the
 /// extension of its MIME type (VOSIA_FIELD_FORMAT), `-1`, `-2`, ... for a name taken by an
 /// earlier row of the call; see the header's Downloads paragraph.
+///
+/// @param s (not NULL) the service.
+/// @param r (not NULL) the results whose rows are fetched.
+/// @param first_row 0-based first row of the range.
+/// @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
+/// @param dir (not NULL) the folder to save into, which must exist (UTF-8).
 /// @param flags VOSIA_DOWNLOAD_* flags, or 0.
 /// @param out (out, not NULL) receives a vosia_downloads handle with one entry per row, in
 ///            row order, written whenever the downloads were attempted (also when some
@@ -225,8 +236,17 @@ pub unsafe extern "C" fn vosia_service_download_rows(
 /// DataLink document (all rows' documents in one request when the response describes its
 /// DataLink service). Files are named `<title>_cutout_<8 hex digits of the parameters>.fits`,
 /// so a rerun with the same parameters fetches nothing.
-/// @param names, values (in, not NULL unless n_params is 0) `n_params` NUL-terminated UTF-8
-///        strings each; names must not be empty.
+///
+/// @param s (not NULL) the service.
+/// @param r (not NULL) the results whose rows are fetched.
+/// @param first_row 0-based first row of the range.
+/// @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
+/// @param n_params the number of parameters in `names` and `values`, >= 0.
+/// @param dir (not NULL) the folder to save into, which must exist (UTF-8).
+/// @param names (in, not NULL unless n_params is 0) `n_params` parameter names,
+///        NUL-terminated UTF-8, none empty.
+/// @param values (in, not NULL unless n_params is 0) `n_params` values, NUL-terminated UTF-8,
+///        `values[i]` going with `names[i]`.
 /// @param flags VOSIA_DOWNLOAD_REFRESH, or 0.
 /// @param out (out, not NULL) receives a vosia_downloads handle with one entry per row, as
 ///            vosia_service_download_rows.
@@ -292,6 +312,11 @@ pub unsafe extern "C" fn vosia_service_cutout_rows(
 /// services its `#proc` rows name). An ID the service does not know is a row with an
 /// `error_message`. vosia_results_overflow says when the service stopped early: ask again for
 /// the IDs it left out.
+///
+/// @param s (not NULL) the service.
+/// @param r (not NULL) the results whose rows are fetched.
+/// @param first_row 0-based first row of the range.
+/// @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
 /// @param out (out, not NULL) receives the new handle (free with vosia_results_free);
 ///            written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_UNSUPPORTED (the response describes no DataLink service),
@@ -319,6 +344,8 @@ pub unsafe extern "C" fn vosia_service_datalink_rows(
 
 /// Frees a downloads handle (the files stay). NULL does nothing. Strings borrowed from it
 /// become invalid.
+///
+/// @param d the downloads handle to free; NULL does nothing.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_downloads_free(d: *mut vosia_downloads) {
     // SAFETY: the C contract: NULL or a handle we gave out, not used afterwards.
@@ -349,6 +376,9 @@ fn entry_text(d: &Downloads, i: i64, of_success: bool) -> FfiResult<Option<&CStr
 
 /// How many entries a downloads handle holds (one per file asked for); -1 if `d` is not a
 /// live handle (vosia_last_status says why).
+///
+/// @param d (not NULL) the downloads handle.
+/// @return the number of entries, or -1 on failure.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_downloads_count(d: *const vosia_downloads) -> i64 {
     guard_value(-1, || {
@@ -359,6 +389,9 @@ pub unsafe extern "C" fn vosia_downloads_count(d: *const vosia_downloads) -> i64
 }
 
 /// The outcome of entry `i` (0-based): VOSIA_OK when its file is in place, else its failure.
+///
+/// @param d (not NULL) the downloads handle.
+/// @param i 0-based entry, below vosia_downloads_count.
 /// @param out (out, not NULL) receives the status; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -378,6 +411,9 @@ pub unsafe extern "C" fn vosia_downloads_status(
 }
 
 /// The path of entry `i`'s file (the folder joined with its name).
+///
+/// @param d (not NULL) the downloads handle.
+/// @param i 0-based entry, below vosia_downloads_count.
 /// @param out (out, not NULL) receives a string owned by `d`; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the entry failed: see vosia_downloads_get_error);
 ///         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -392,6 +428,12 @@ pub unsafe extern "C" fn vosia_downloads_get_path(
 }
 
 /// Copies the path of entry `i`'s file into `buf` (copy_* convention).
+///
+/// @param d (not NULL) the downloads handle.
+/// @param i 0-based entry, below vosia_downloads_count.
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the entry failed); VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
 ///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -407,6 +449,9 @@ pub unsafe extern "C" fn vosia_downloads_copy_path(
 }
 
 /// What went wrong with entry `i`, as vosia_last_error would say it.
+///
+/// @param d (not NULL) the downloads handle.
+/// @param i 0-based entry, below vosia_downloads_count.
 /// @param out (out, not NULL) receives a string owned by `d`; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the entry succeeded); VOSIA_E_RANGE,
 ///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -421,6 +466,12 @@ pub unsafe extern "C" fn vosia_downloads_get_error(
 }
 
 /// Copies what went wrong with entry `i` into `buf` (copy_* convention).
+///
+/// @param d (not NULL) the downloads handle.
+/// @param i 0-based entry, below vosia_downloads_count.
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the entry succeeded); VOSIA_E_BUFFER_SIZE;
 ///         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -437,6 +488,9 @@ pub unsafe extern "C" fn vosia_downloads_copy_error(
 
 /// The size in bytes of entry `i`'s file, and how it came (VOSIA_DOWNLOAD_FETCHED,
 /// _RESUMED, _CACHED).
+///
+/// @param d (not NULL) the downloads handle.
+/// @param i 0-based entry, below vosia_downloads_count.
 /// @param bytes (out, may be NULL) receives the size; @param how (out, may be NULL) the way;
 ///        both written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the entry failed); VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
@@ -468,6 +522,9 @@ pub unsafe extern "C" fn vosia_downloads_file(
 
 /// Sets how many downloads of one vosia_service_download_rows call run at once: 1 to 64
 /// (default 4). Threads are started per call and all joined before it returns.
+///
+/// @param s (not NULL) the service.
+/// @param jobs how many downloads run at once, 1 to 64.
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_service_set_download_jobs(
@@ -491,6 +548,9 @@ pub unsafe extern "C" fn vosia_service_set_download_jobs(
 /// Sets the largest file a download accepts, in bytes; 0 (the default) means no limit. It is
 /// separate from vosia_service_set_max_response_bytes (VOTables held in memory): a file over
 /// it fails with VOSIA_E_TOO_LARGE, at once when the server announces its size.
+///
+/// @param s (not NULL) the service.
+/// @param bytes the largest file accepted in bytes, >= 0 (0: no limit).
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
 ///         VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -514,6 +574,9 @@ pub unsafe extern "C" fn vosia_service_set_max_download_bytes(
 /// Sets the whole time one file's download may take, in seconds (> 0; default 3600):
 /// connecting, waiting, the body and retries. The service timeout (vosia_service_set_timeout)
 /// bounds queries and documents, this one datasets, which may be large.
+///
+/// @param s (not NULL) the service.
+/// @param seconds the time in seconds, finite and > 0.
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG as vosia_service_set_timeout; VOSIA_E_NULL_ARG,
 ///         VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]

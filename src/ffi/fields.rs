@@ -23,6 +23,8 @@ fn c_text(field: StdField, attr: i32) -> FfiResult<Option<&'static CStr>> {
 
 /// The number of standard fields: VOSIA_FIELD_* values run from 0 to this minus 1 (the
 /// VOSIA_FIELD_COUNT of the library loaded, which a newer library may raise).
+///
+/// @return the number of standard fields (never fails).
 #[unsafe(no_mangle)]
 pub extern "C" fn vosia_field_count() -> i32 {
     guard(0, || i32::try_from(StdField::ALL.len()).unwrap_or(i32::MAX))
@@ -32,6 +34,9 @@ pub extern "C" fn vosia_field_count() -> i32 {
 /// bindings use ("access_url"; VOSIA_FIELD_ACCESS_URL in upper case), or VOSIA_ATTR_UNIT,
 /// the fixed unit the get_std_* getters return ("deg", "m", "d" for MJD days, "s", "byte").
 ///
+/// @param field the standard field, a VOSIA_FIELD_* value.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
 /// @param out (out, not NULL) receives a static string; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (a field without unit: text, counts, pixels);
 ///         VOSIA_E_RANGE (not a VOSIA_FIELD_*), VOSIA_E_INVALID_ARG (another attribute),
@@ -53,6 +58,12 @@ pub unsafe extern "C" fn vosia_field_get_attr(
 /// Copies attribute `attr` of standard field `field` (see vosia_field_get_attr) into `buf`
 /// (copy_* convention).
 ///
+/// @param field the standard field, a VOSIA_FIELD_* value.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_RANGE,
 ///         VOSIA_E_INVALID_ARG.
 #[unsafe(no_mangle)]
@@ -73,6 +84,7 @@ pub unsafe extern "C" fn vosia_field_copy_attr(
 /// How standard field `field` is read: VOSIA_KIND_TEXT (get_std_str), VOSIA_KIND_NUMBER
 /// (get_std_double) or VOSIA_KIND_ARRAY (get_std_double_array).
 ///
+/// @param field the standard field, a VOSIA_FIELD_* value.
 /// @param out (out, not NULL) written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG.
 #[unsafe(no_mangle)]
@@ -91,6 +103,7 @@ pub unsafe extern "C" fn vosia_field_kind(field: i32, out: *mut i32) -> vosia_st
 
 /// The standard field named `name` (as vosia_field_get_attr gives it, case-insensitive).
 ///
+/// @param name (not NULL) the field's name, NUL-terminated UTF-8.
 /// @param out (out, not NULL) receives the VOSIA_FIELD_* value; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (no field has that name); VOSIA_E_NULL_ARG,
 ///         VOSIA_E_INVALID_ARG (not UTF-8).

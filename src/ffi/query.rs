@@ -65,7 +65,11 @@ fn with_params(
 
 /// Creates an empty query against service `s`. The query keeps the service alive: `s` may be
 /// freed before the query. On success writes a new handle to `*out`; free it with
-/// `vosia_query_free`. Returns `VOSIA_E_NULL_ARG` or `VOSIA_E_BAD_HANDLE`.
+/// `vosia_query_free`.
+///
+/// @param s (not NULL) the service.
+/// @param out (out, not NULL) receives the new query; free it with vosia_query_free.
+/// @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_new(
     s: *const vosia_service,
@@ -85,6 +89,10 @@ pub unsafe extern "C" fn vosia_query_new(
 
 /// Copies query `q` (parameters, service, last error) into a new, independent handle, e.g.
 /// for use on another thread. On success writes it to `*out` (free with `vosia_query_free`).
+///
+/// @param q (not NULL) the query.
+/// @param out (out, not NULL) receives the copy; free it with vosia_query_free.
+/// @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_clone(
     q: *const vosia_query,
@@ -99,6 +107,8 @@ pub unsafe extern "C" fn vosia_query_clone(
 
 /// Frees a query handle. `NULL` does nothing. Strings borrowed from it become invalid;
 /// results it produced stay valid.
+///
+/// @param q the query to free; NULL does nothing.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_free(q: *mut vosia_query) {
     guard((), || unsafe { free::<QueryHandle, _>(q) })
@@ -106,8 +116,12 @@ pub unsafe extern "C" fn vosia_query_free(q: *mut vosia_query) {
 
 /// SIA 1.0: sets `POS=ra,dec` (ICRS degrees, RA 0..360, Dec -90..+90), replacing any earlier
 /// POS. Sent in shortest round-trip form, never rounded.
-/// Returns `VOSIA_E_INVALID_ARG` (out of range, NaN) or `VOSIA_E_UNSUPPORTED` (SIA 2.0 service:
-/// use `vosia_query_add_circle`).
+///
+/// @param q (not NULL) the query.
+/// @param ra_deg right ascension, ICRS degrees, 0 to 360.
+/// @param dec_deg declination, ICRS degrees, -90 to +90.
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG (out of range, NaN), VOSIA_E_UNSUPPORTED (SIA 2.0
+///         service: use vosia_query_add_circle); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_set_pos(
     q: *mut vosia_query,
@@ -119,7 +133,12 @@ pub unsafe extern "C" fn vosia_query_set_pos(
 
 /// SIA 1.0: sets `SIZE` in degrees along RA and Dec (>= 0; 0 finds images that contain the
 /// position). Equal sizes are sent as one value (`SIZE=0.2`), else `SIZE=ra,dec`.
-/// Returns `VOSIA_E_INVALID_ARG` (negative, NaN, > 360) or `VOSIA_E_UNSUPPORTED` (SIA 2.0).
+///
+/// @param q (not NULL) the query.
+/// @param ra_deg the size along RA, degrees, 0 to 360.
+/// @param dec_deg the size along Dec, degrees, 0 to 360.
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG (negative, NaN, > 360), VOSIA_E_UNSUPPORTED (SIA 2.0
+///         service); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_set_size(
     q: *mut vosia_query,
@@ -130,7 +149,11 @@ pub unsafe extern "C" fn vosia_query_set_size(
 }
 
 /// SIA 1.0: sets `INTERSECT` to `COVERS`, `ENCLOSED`, `OVERLAPS` or `CENTER` (any case).
-/// Returns `VOSIA_E_INVALID_ARG` for another word or `VOSIA_E_UNSUPPORTED` (SIA 2.0).
+///
+/// @param q (not NULL) the query.
+/// @param intersect (not NULL) `COVERS`, `ENCLOSED`, `OVERLAPS` or `CENTER`, any case.
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG (another word), VOSIA_E_UNSUPPORTED (SIA 2.0 service);
+///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_set_intersect(
     q: *mut vosia_query,
@@ -143,7 +166,11 @@ pub unsafe extern "C" fn vosia_query_set_intersect(
 }
 
 /// SIA 1.0: sets `VERB` (0 to 3; how many columns the service returns).
-/// Returns `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED` (SIA 2.0).
+///
+/// @param q (not NULL) the query.
+/// @param verb 0 to 3.
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG, VOSIA_E_UNSUPPORTED (SIA 2.0 service);
+///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_set_verb(q: *mut vosia_query, verb: i32) -> vosia_status {
     with_params(q, |p| Ok(p.set_verb(i64::from(verb))?))
@@ -152,7 +179,10 @@ pub unsafe extern "C" fn vosia_query_set_verb(q: *mut vosia_query, verb: i32) ->
 /// Sets `FORMAT`, replacing earlier values. SIA 1.0: a comma-separated list; the reserved words
 /// `ALL`, `METADATA`, `GRAPHIC`, `GRAPHIC-ALL` and the `GRAPHIC-` prefix are upper-cased, MIME
 /// types are sent as given. SIA 2.0: one MIME type (`access_format`).
-/// Returns `VOSIA_E_INVALID_ARG` for an empty value.
+///
+/// @param q (not NULL) the query.
+/// @param format (not NULL) the FORMAT value, not empty (UTF-8).
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG (empty); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_set_format(
     q: *mut vosia_query,
@@ -164,7 +194,11 @@ pub unsafe extern "C" fn vosia_query_set_format(
 }
 
 /// Adds one more `FORMAT`: SIA 1.0 appends it to the comma-separated list, SIA 2.0 sends a
-/// repeated FORMAT (OR-ed). Returns `VOSIA_E_INVALID_ARG` for an empty value.
+/// repeated FORMAT (OR-ed).
+///
+/// @param q (not NULL) the query.
+/// @param format (not NULL) one more FORMAT value, not empty (UTF-8).
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG (empty); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_add_format(
     q: *mut vosia_query,
@@ -177,14 +211,21 @@ pub unsafe extern "C" fn vosia_query_add_format(
 
 /// Sets `MAXREC`, the most records to return (>= 0; 0 asks for the metadata only). Both
 /// versions. A truncated answer is not an error: `vosia_results_overflow` tells.
-/// Returns `VOSIA_E_INVALID_ARG` for a negative value.
+///
+/// @param q (not NULL) the query.
+/// @param maxrec the most records to return, >= 0.
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG (negative); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_set_maxrec(q: *mut vosia_query, maxrec: i64) -> vosia_status {
     with_params(q, |p| Ok(p.set_maxrec(maxrec)?))
 }
 
 /// Sets `RESPONSEFORMAT` (e.g. `votable`, or `votabletd` for TABLEDATA on DaCHS), replacing
-/// earlier values. Both versions. Returns `VOSIA_E_INVALID_ARG` for an empty value.
+/// earlier values. Both versions.
+///
+/// @param q (not NULL) the query.
+/// @param format (not NULL) the RESPONSEFORMAT value, not empty (UTF-8).
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG (empty); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_set_responseformat(
     q: *mut vosia_query,
@@ -196,8 +237,14 @@ pub unsafe extern "C" fn vosia_query_set_responseformat(
 }
 
 /// SIA 2.0: adds `POS=CIRCLE ra dec radius` (ICRS degrees; radius 0..180). Several POS values
-/// are OR-ed. Returns `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED` (SIA 1.0: use
-/// `vosia_query_set_pos` and `vosia_query_set_size`).
+/// are OR-ed.
+///
+/// @param q (not NULL) the query.
+/// @param ra right ascension of the centre, ICRS degrees.
+/// @param dec declination of the centre, ICRS degrees.
+/// @param radius the radius, degrees, 0 to 180.
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG, VOSIA_E_UNSUPPORTED (SIA 1.0 service: use
+///         vosia_query_set_pos and vosia_query_set_size); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_add_circle(
     q: *mut vosia_query,
@@ -210,8 +257,15 @@ pub unsafe extern "C" fn vosia_query_add_circle(
 
 /// SIA 2.0: adds `POS=RANGE ra1 ra2 dec1 dec2` (ICRS degrees; any end may be -INFINITY or
 /// INFINITY for an open range). `ra1 > ra2` means a range through RA 0: it is sent as two
-/// RANGEs (`ra1..360` and `0..ra2`), OR-ed. Returns `VOSIA_E_INVALID_ARG` (Dec out of range,
-/// dec1 > dec2, NaN) or `VOSIA_E_UNSUPPORTED` (SIA 1.0).
+/// RANGEs (`ra1..360` and `0..ra2`), OR-ed.
+///
+/// @param q (not NULL) the query.
+/// @param ra1 the lower RA end, ICRS degrees (or -INFINITY).
+/// @param ra2 the upper RA end, ICRS degrees (or INFINITY).
+/// @param dec1 the lower Dec end, ICRS degrees (or -INFINITY).
+/// @param dec2 the upper Dec end, ICRS degrees (or INFINITY).
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG (Dec out of range, dec1 > dec2, NaN),
+///         VOSIA_E_UNSUPPORTED (SIA 1.0 service); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_add_range(
     q: *mut vosia_query,
@@ -225,7 +279,13 @@ pub unsafe extern "C" fn vosia_query_add_range(
 
 /// SIA 2.0: adds `POS=POLYGON ...` from `n_vertices` (ra, dec) pairs in ICRS degrees:
 /// `radec_pairs` holds `2 * n_vertices` doubles, read before the call returns. At least 3
-/// vertices. Returns `VOSIA_E_NULL_ARG`, `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED`.
+/// vertices.
+///
+/// @param q (not NULL) the query.
+/// @param radec_pairs (not NULL) `2 * n_vertices` doubles, ra and dec of each vertex in turn.
+/// @param n_vertices the number of vertices, at least 3.
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG, VOSIA_E_UNSUPPORTED (SIA 1.0 service);
+///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_add_polygon(
     q: *mut vosia_query,
@@ -252,6 +312,11 @@ pub unsafe extern "C" fn vosia_query_add_polygon(
 /// _TIMERES or _SPECRP; units as each says) from `lo` to `hi`; `lo` may be -INFINITY and `hi`
 /// INFINITY for an open end. Several intervals of one parameter are OR-ed.
 ///
+/// @param q (not NULL) the query.
+/// @param param the interval parameter: VOSIA_PARAM_BAND, _TIME, _FOV, _SPATRES, _EXPTIME,
+///              _TIMERES or _SPECRP.
+/// @param lo the lower end (or -INFINITY).
+/// @param hi the upper end (or INFINITY), >= `lo`.
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG (NaN, `lo > hi`, not an interval parameter);
 ///         VOSIA_E_UNSUPPORTED (SIA 1.0 service); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -287,6 +352,10 @@ pub unsafe extern "C" fn vosia_query_add_interval(
 /// I Q U V RR LL RL LR XX YY XY YX POLI POLA, any case). Several values are OR-ed; the value
 /// is copied and sent as given (percent-encoded).
 ///
+/// @param q (not NULL) the query.
+/// @param param the text parameter: VOSIA_PARAM_ID, _COLLECTION, _FACILITY, _INSTRUMENT,
+///              _DPTYPE, _TARGET or _POL.
+/// @param value (not NULL) the value, not empty, NUL-terminated UTF-8.
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG (empty value, an unknown POL state, not a text
 ///         parameter, not UTF-8); VOSIA_E_UNSUPPORTED (SIA 1.0 service); VOSIA_E_NULL_ARG,
 ///         VOSIA_E_BAD_HANDLE.
@@ -320,7 +389,11 @@ pub unsafe extern "C" fn vosia_query_add_text(
 }
 
 /// SIA 2.0: adds a `CALIB` calibration level (0 to 4).
-/// Returns `VOSIA_E_INVALID_ARG` or `VOSIA_E_UNSUPPORTED` (SIA 1.0).
+///
+/// @param q (not NULL) the query.
+/// @param level the calibration level, 0 to 4.
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG, VOSIA_E_UNSUPPORTED (SIA 1.0 service);
+///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_add_calib(q: *mut vosia_query, level: i32) -> vosia_status {
     with_params(q, |p| Ok(p.add_calib(i64::from(level))?))
@@ -328,8 +401,13 @@ pub unsafe extern "C" fn vosia_query_add_calib(q: *mut vosia_query, level: i32) 
 
 /// Sets any parameter by name (upper-cased on the wire), replacing its earlier values; the
 /// value is sent as given, percent-encoded. For parameters vosia has no setter for (e.g.
-/// DaCHS' `object`, SIA 1.0 image-generation parameters). Returns `VOSIA_E_INVALID_ARG` for an
-/// empty name.
+/// DaCHS' `object`, SIA 1.0 image-generation parameters).
+///
+/// @param q (not NULL) the query.
+/// @param name (not NULL) the parameter name, not empty (UTF-8).
+/// @param value (not NULL) the value, sent as given (UTF-8).
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG (empty name, not UTF-8); VOSIA_E_NULL_ARG,
+///         VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_set_param(
     q: *mut vosia_query,
@@ -343,7 +421,12 @@ pub unsafe extern "C" fn vosia_query_set_param(
 }
 
 /// Adds one more value for a parameter by name (sent as a repeated key; SIA 2.0 ORs them).
-/// Returns `VOSIA_E_INVALID_ARG` for an empty name.
+///
+/// @param q (not NULL) the query.
+/// @param name (not NULL) the parameter name, not empty (UTF-8).
+/// @param value (not NULL) the value, sent as given (UTF-8).
+/// @return VOSIA_OK; VOSIA_E_INVALID_ARG (empty name, not UTF-8); VOSIA_E_NULL_ARG,
+///         VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_add_param(
     q: *mut vosia_query,
@@ -358,6 +441,11 @@ pub unsafe extern "C" fn vosia_query_add_param(
 
 /// Removes every value of a parameter (name compared case-insensitively), whether it was set
 /// by a typed setter or by name. Removing an absent parameter is not an error.
+///
+/// @param q (not NULL) the query.
+/// @param name (not NULL) the parameter name (UTF-8).
+/// @return VOSIA_OK (also when the parameter was absent); VOSIA_E_INVALID_ARG (not UTF-8),
+///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_remove_param(
     q: *mut vosia_query,
@@ -372,6 +460,7 @@ pub unsafe extern "C" fn vosia_query_remove_param(
 /// Exactly the URL vosia_query_execute will GET (base URL plus the percent-encoded
 /// parameters).
 ///
+/// @param q (not NULL) the query.
 /// @param out (out, not NULL) receives a string owned by the query, valid until the query
 ///            next changes or is freed; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -393,6 +482,10 @@ pub unsafe extern "C" fn vosia_query_url(
 
 /// Copies the URL vosia_query_execute will GET into `buf` (copy_* convention).
 ///
+/// @param q (not NULL) the query.
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_copy_url(
@@ -414,6 +507,8 @@ pub unsafe extern "C" fn vosia_query_copy_url(
 /// the query or service). A response with QUERY_STATUS=OVERFLOW is a success
 /// (vosia_results_overflow tells).
 ///
+/// @param q (not NULL) the query.
+/// @param out (out, not NULL) receives the new results; written only on VOSIA_OK.
 /// @return VOSIA_OK, or (detail in vosia_query_error and vosia_last_error):
 /// VOSIA_E_CONNECT (refused, host not found), VOSIA_E_TIMEOUT, VOSIA_E_TLS,
 /// VOSIA_E_HTTP (non-2xx: the status line and the start of the body; after the retries for
@@ -435,6 +530,10 @@ pub unsafe extern "C" fn vosia_query_execute(
 /// `path` with `.part` added, renamed to `path` once the whole response has been read and
 /// parsed, removed on any failure. So a saved response can be read again with
 /// vosia_results_parse_file, given to another tool, or kept as provenance.
+///
+/// @param q (not NULL) the query.
+/// @param path (not NULL) the file to write the response to, UTF-8.
+/// @param out (out, not NULL) receives the new results; written only on VOSIA_OK.
 /// @return as vosia_query_execute; also VOSIA_E_IO (the file could not be written: the
 ///         results are then not handed out either).
 #[unsafe(no_mangle)]
@@ -502,6 +601,7 @@ pub(crate) fn batch_rows_arg(batch_rows: i64) -> FfiResult<usize> {
 /// (free with vosia_results_free). A QUERY_STATUS=ERROR found after rows were handed on (rare:
 /// services put it before the table) fails the call after those calls.
 ///
+/// @param q          (not NULL) the query.
 /// @param batch_rows rows per batch, >= 1 (the last batch may hold fewer).
 /// @param on_rows    (not NULL) called with each batch, on this thread; see vosia_rows_fn.
 /// @param user       handed back to `on_rows` unchanged; may be NULL.
@@ -562,6 +662,7 @@ unsafe fn execute(
 /// The detail of this query's last vosia_query_execute failure ("" after a success or
 /// before any execute). Reading it never changes vosia_last_error.
 ///
+/// @param q (not NULL) the query.
 /// @param out (out, not NULL) receives a string owned by the query, valid until it is next
 ///            executed or freed; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE (neither recorded as this
@@ -590,6 +691,10 @@ pub unsafe extern "C" fn vosia_query_error(
 
 /// Copies this query's last execute error into `buf` (copy_* convention).
 ///
+/// @param q (not NULL) the query.
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_query_copy_error(

@@ -80,6 +80,11 @@ pub unsafe extern "C" fn vosia_results_parse(
 /// cells, FIELDs and INFOs); vosia_results_parse uses 2 GiB. A document that would need more
 /// is refused before the memory is taken.
 ///
+/// @param data (not NULL) the document's bytes; read during the call only.
+/// @param len number of bytes at `data`.
+/// @param sia_version VOSIA_SIA1 or VOSIA_SIA2: which standard fields to look for.
+/// @param out (out, not NULL) receives the new results (free with vosia_results_free); written
+///            only on VOSIA_OK.
 /// @param memory_budget bytes, > 0; 0 means no limit.
 /// @return As vosia_results_parse, plus VOSIA_E_TOO_LARGE over the budget and
 ///         VOSIA_E_INVALID_ARG for a negative budget.
@@ -122,6 +127,10 @@ pub unsafe extern "C" fn vosia_results_parse_file(
 
 /// vosia_results_parse_file within a memory budget, as vosia_results_parse_within.
 ///
+/// @param path (not NULL) UTF-8 file name.
+/// @param sia_version VOSIA_SIA1 or VOSIA_SIA2: which standard fields to look for.
+/// @param out (out, not NULL) receives the new results (free with vosia_results_free); written
+///            only on VOSIA_OK.
 /// @param memory_budget bytes, > 0; 0 means no limit.
 /// @return As vosia_results_parse_file, plus VOSIA_E_TOO_LARGE over the budget and
 ///         VOSIA_E_INVALID_ARG for a negative budget.
@@ -150,8 +159,11 @@ pub unsafe extern "C" fn vosia_results_parse_file_within(
 /// vosia_results_parse_file_within, cell for cell and warning for warning; memory holds
 /// the file as well while it is parsed. BINARY and BINARY2 tables are read on one thread.
 ///
+/// @param path          (not NULL) UTF-8 file name.
+/// @param sia_version   VOSIA_SIA1 or VOSIA_SIA2.
 /// @param memory_budget bytes, > 0; 0 means no limit (each thread keeps its share).
 /// @param threads       0 to 256; 1 is vosia_results_parse_file_within.
+/// @param out           (out, not NULL) receives the new results; written only on VOSIA_OK.
 /// @return As vosia_results_parse_file_within; VOSIA_E_INVALID_ARG for `threads` outside
 ///         0..256.
 #[unsafe(no_mangle)]
@@ -221,6 +233,8 @@ pub unsafe extern "C" fn vosia_results_parse_file_in_batches(
 
 /// Frees results and every string borrowed from them. NULL is ignored; so is a pointer that
 /// is not a live results handle.
+///
+/// @param r the results to free; NULL does nothing.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_free(r: *mut vosia_results) {
     // SAFETY: handle contract; `free` checks the magic first.
@@ -231,6 +245,9 @@ pub unsafe extern "C" fn vosia_results_free(r: *mut vosia_results) {
 
 /// Number of rows (records); -1 if `r` is not a live results handle (vosia_last_status
 /// says which failure).
+///
+/// @param r (not NULL) the results.
+/// @return the number of rows, or -1 on failure.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_row_count(r: *const vosia_results) -> i64 {
     // SAFETY: handle contract.
@@ -240,6 +257,9 @@ pub unsafe extern "C" fn vosia_results_row_count(r: *const vosia_results) -> i64
 }
 
 /// Number of columns (the FIELDs of the results table); -1 if `r` is not a live handle.
+///
+/// @param r (not NULL) the results.
+/// @return the number of columns, or -1 on failure.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_column_count(r: *const vosia_results) -> i32 {
     // SAFETY: handle contract.
@@ -250,6 +270,9 @@ pub unsafe extern "C" fn vosia_results_column_count(r: *const vosia_results) -> 
 
 /// 1 if the service reported QUERY_STATUS=OVERFLOW (more records matched than were
 /// returned: raise MAXREC or narrow the query), 0 if not, -1 if `r` is not a live handle.
+///
+/// @param r (not NULL) the results.
+/// @return 1 (overflow), 0 (not), or -1 on failure.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_overflow(r: *const vosia_results) -> i32 {
     // SAFETY: handle contract.
@@ -259,6 +282,8 @@ pub unsafe extern "C" fn vosia_results_overflow(r: *const vosia_results) -> i32 
 /// The value of the last INFO element named `name` (case-insensitive) at the top level, in
 /// the results RESOURCE or in its table (its text content when it has no value attribute).
 ///
+/// @param r (not NULL) the results.
+/// @param name (not NULL) the INFO name (UTF-8).
 /// @param out (out, not NULL) receives a string owned by `r`, valid until
 ///            vosia_results_free; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (no such INFO); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -281,6 +306,11 @@ pub unsafe extern "C" fn vosia_results_info(
 /// Copies the value of INFO `name` (see vosia_results_info) into `buf`: at most `cap-1`
 /// bytes plus a NUL; `*len` (if not NULL) receives the full length.
 ///
+/// @param r (not NULL) the results.
+/// @param name (not NULL) the INFO name (UTF-8).
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (no such INFO, nothing written); VOSIA_E_BUFFER_SIZE
 ///         (truncated); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -302,6 +332,9 @@ pub unsafe extern "C" fn vosia_results_copy_info(
 /// How many repairs the reader made (cells it could not read, kept as null; elements out of
 /// place); the first 100 are readable with vosia_results_warning. -1 if `r` is not a live
 /// handle.
+///
+/// @param r (not NULL) the results.
+/// @return the number of repairs, or -1 on failure.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_warning_count(r: *const vosia_results) -> i64 {
     // SAFETY: handle contract.
@@ -313,6 +346,8 @@ pub unsafe extern "C" fn vosia_results_warning_count(r: *const vosia_results) ->
 /// Repair `i` (0-based, i < min(100, vosia_results_warning_count)) as text, naming the row,
 /// column and byte offset.
 ///
+/// @param r (not NULL) the results.
+/// @param i 0-based index of the repair.
 /// @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_RANGE (no such warning), VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -333,6 +368,11 @@ pub unsafe extern "C" fn vosia_results_warning(
 
 /// Copies repair `i` (see vosia_results_warning) into `buf` (copy_* convention).
 ///
+/// @param r (not NULL) the results.
+/// @param i 0-based index of the repair.
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
 ///         VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -369,6 +409,10 @@ fn warning(res: &Results, i: i32) -> FfiResult<&CStr> {
 /// Attribute `attr` of column `col` (0-based) as its FIELD declares it: VOSIA_ATTR_NAME,
 /// _ID, _UCD, _UTYPE, _UNIT, _XTYPE, _ARRAYSIZE, _DESCRIPTION or _DATATYPE.
 ///
+/// @param r (not NULL) the results.
+/// @param col 0-based column, below vosia_results_column_count.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
 /// @param out (out, not NULL) receives a string owned by `r`, valid until
 ///            vosia_results_free; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the FIELD does not set it, or sets it empty);
@@ -394,6 +438,13 @@ pub unsafe extern "C" fn vosia_results_get_column_attr(
 /// Copies attribute `attr` of column `col` (see vosia_results_get_column_attr) into `buf`
 /// (copy_* convention).
 ///
+/// @param r (not NULL) the results.
+/// @param col 0-based column, below vosia_results_column_count.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (not set; nothing written); VOSIA_E_BUFFER_SIZE
 ///         (truncated); VOSIA_E_INVALID_ARG, VOSIA_E_RANGE, VOSIA_E_NULL_ARG,
 ///         VOSIA_E_BAD_HANDLE.
@@ -417,6 +468,8 @@ pub unsafe extern "C" fn vosia_results_copy_column_attr(
 /// The VOTable datatype of column `col` as a VOSIA_TYPE_* value (a FIELD without datatype
 /// reads as VOSIA_TYPE_CHAR).
 ///
+/// @param r (not NULL) the results.
+/// @param col 0-based column, below vosia_results_column_count.
 /// @param out (out, not NULL) written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -479,6 +532,8 @@ unsafe fn lookup(
 /// Finds the column whose name, else ID, equals `name_or_id` (exact case first, then
 /// case-insensitively).
 ///
+/// @param r (not NULL) the results.
+/// @param name_or_id (not NULL) the name or ID to find (UTF-8).
 /// @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (no such column); VOSIA_E_NULL_ARG,
 ///         VOSIA_E_INVALID_ARG (not UTF-8), VOSIA_E_BAD_HANDLE.
@@ -497,6 +552,8 @@ pub unsafe extern "C" fn vosia_results_column_index(
 /// column holding every word of `ucd`, else one whose main (first) word is the main word of
 /// `ucd`, else the first sharing any word. "pos.eq.ra" finds "pos.eq.ra;meta.main".
 ///
+/// @param r (not NULL) the results.
+/// @param ucd (not NULL) the UCD to match (UTF-8).
 /// @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (no such column); VOSIA_E_NULL_ARG,
 ///         VOSIA_E_INVALID_ARG, VOSIA_E_BAD_HANDLE.
@@ -513,6 +570,8 @@ pub unsafe extern "C" fn vosia_results_column_by_ucd(
 /// Finds the first column whose utype equals `utype` (case-insensitive; a namespace prefix
 /// such as "obscore:" may be left out on either side).
 ///
+/// @param r (not NULL) the results.
+/// @param utype (not NULL) the utype to find (UTF-8).
 /// @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (no such column); VOSIA_E_NULL_ARG,
 ///         VOSIA_E_INVALID_ARG, VOSIA_E_BAD_HANDLE.
@@ -529,6 +588,8 @@ pub unsafe extern "C" fn vosia_results_column_by_utype(
 /// Finds the column holding standard field `field` (VOSIA_FIELD_*), by SIA 1.0 UCD or SIA 2.0
 /// ObsCore name.
 ///
+/// @param r (not NULL) the results.
+/// @param field the standard field, a VOSIA_FIELD_* value.
 /// @param out (out, not NULL) receives the 0-based column; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the result has no such column, or the field is
 ///         computed from two columns: SIA 2.0 MJD_OBS, EM_REF, NAXIS; read those with the
@@ -555,6 +616,11 @@ pub unsafe extern "C" fn vosia_results_std_column(
 /// 1 if the cell is null (VOTable null value, empty cell, NaN, BINARY2 null flag), 0 if
 /// not, -1 on invalid arguments (out-of-range row or column, bad handle; vosia_last_status
 /// says which).
+///
+/// @param r (not NULL) the results.
+/// @param row 0-based row, below vosia_results_row_count.
+/// @param col 0-based column, below vosia_results_column_count.
+/// @return 1 (null), 0 (not null), or -1 on failure.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_is_null(r: *const vosia_results, row: i64, col: i32) -> i32 {
     guard_value(-1, || {
@@ -567,8 +633,10 @@ pub unsafe extern "C" fn vosia_results_is_null(r: *const vosia_results, row: i64
 
 /// Reads a numeric cell as a double (integers widen; text is not converted).
 ///
-/// @param row, col 0-based.
-/// @param out      (out, not NULL) written only when VOSIA_OK is returned.
+/// @param r (not NULL) the results.
+/// @param row 0-based row, below vosia_results_row_count.
+/// @param col 0-based column, below vosia_results_column_count.
+/// @param out (out, not NULL) written only when VOSIA_OK is returned.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (null cell; out untouched); VOSIA_E_TYPE (a text or
 ///         array column: use get_str/get_text or get_double_array); VOSIA_E_RANGE,
 ///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -592,6 +660,10 @@ pub unsafe extern "C" fn vosia_results_get_double(
 
 /// Reads an integer cell (booleans read as 0/1; reals are not converted).
 ///
+/// @param r (not NULL) the results.
+/// @param row 0-based row, below vosia_results_row_count.
+/// @param col 0-based column, below vosia_results_column_count.
+/// @param out (out, not NULL) receives the value; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_TYPE (a real, text or array column);
 ///         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE. `out` is written only on VOSIA_OK.
 #[unsafe(no_mangle)]
@@ -614,6 +686,9 @@ pub unsafe extern "C" fn vosia_results_get_int64(
 
 /// Borrows a text cell (char or unicodeChar column) as NUL-terminated UTF-8.
 ///
+/// @param r (not NULL) the results.
+/// @param row 0-based row, below vosia_results_row_count.
+/// @param col 0-based column, below vosia_results_column_count.
 /// @param out (out, not NULL) receives a string owned by `r`, valid until
 ///            vosia_results_free; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (null or empty cell); VOSIA_E_TYPE (a numeric column:
@@ -639,6 +714,12 @@ pub unsafe extern "C" fn vosia_results_get_str(
 /// Copies a text cell into `buf`: at most `cap-1` bytes (cut at a character boundary) plus
 /// a NUL; `*len` (if not NULL) receives the full length in bytes.
 ///
+/// @param r (not NULL) the results.
+/// @param row 0-based row, below vosia_results_row_count.
+/// @param col 0-based column, below vosia_results_column_count.
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (nothing written); VOSIA_E_BUFFER_SIZE (truncated);
 ///         VOSIA_E_TYPE, VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -664,6 +745,9 @@ pub unsafe extern "C" fn vosia_results_copy_str(
 /// space-separated, booleans "true"/"false". The first call on a numeric column renders
 /// that column once.
 ///
+/// @param r (not NULL) the results.
+/// @param row 0-based row, below vosia_results_row_count.
+/// @param col 0-based column, below vosia_results_column_count.
 /// @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -685,6 +769,14 @@ pub unsafe extern "C" fn vosia_results_get_text(
 }
 
 /// Copies any cell as text (see vosia_results_get_text) into `buf`; as vosia_results_copy_str.
+///
+/// @param r (not NULL) the results.
+/// @param row 0-based row, below vosia_results_row_count.
+/// @param col 0-based column, below vosia_results_column_count.
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
+/// @return as vosia_results_copy_str.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_copy_text(
     r: *const vosia_results,
@@ -728,6 +820,10 @@ unsafe fn write_count(n: *mut usize, count: usize, cap: usize) -> vosia_status {
 /// Copies the numbers of a cell (an array, or a scalar as one element) into `buf` as
 /// doubles; NaN marks null elements.
 ///
+/// @param r (not NULL) the results.
+/// @param row 0-based row, below vosia_results_row_count.
+/// @param col 0-based column, below vosia_results_column_count.
+/// @param cap the size of `buf` in bytes, its NUL included.
 /// @param buf (out) room for `cap` doubles; may be NULL when `cap` is 0 (a size probe).
 /// @param n   (out, not NULL) receives the number of elements in the cell, which may exceed
 ///            `cap`.
@@ -796,6 +892,10 @@ fn put<T: Copy>(values: &mut [T], nulls: &mut [i32], i: usize, v: Option<T>, fil
 /// Copies rows `first_row .. first_row + n_rows` of a numeric column into `values` as
 /// doubles (integers widen), the way IDL, Fortran, numpy and Julia want a column: one call.
 ///
+/// @param r (not NULL) the results.
+/// @param col 0-based column, below vosia_results_column_count.
+/// @param first_row 0-based first row of the range.
+/// @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
 /// @param values (out, not NULL unless n_rows is 0) room for `n_rows` doubles; a null cell
 ///               is written as NaN.
 /// @param nulls  (out, may be NULL) room for `n_rows` flags: 1 where the cell is null, else 0.
@@ -826,6 +926,13 @@ pub unsafe extern "C" fn vosia_results_get_double_column(
 /// Copies rows `first_row .. first_row + n_rows` of an integer (or boolean) column into
 /// `values`; as vosia_results_get_double_column, with a null cell written as 0 (use `nulls`).
 ///
+/// @param r (not NULL) the results.
+/// @param col 0-based column, below vosia_results_column_count.
+/// @param first_row 0-based first row of the range.
+/// @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
+/// @param values (out, not NULL unless n_rows is 0) room for `n_rows` integers; a null cell is
+///               written as 0.
+/// @param nulls (out, may be NULL) room for `n_rows` flags: 1 where the cell is null, else 0.
 /// @return VOSIA_OK; VOSIA_E_TYPE (a real, text or array column: nothing written);
 ///         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -853,6 +960,10 @@ pub unsafe extern "C" fn vosia_results_get_int64_column(
 /// vosia_results_get_text): `values[i]` points to a string owned by `r`, valid until
 /// vosia_results_free, or is NULL for a null cell.
 ///
+/// @param r (not NULL) the results.
+/// @param col 0-based column, below vosia_results_column_count.
+/// @param first_row 0-based first row of the range.
+/// @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
 /// @param values (out, not NULL unless n_rows is 0) room for `n_rows` pointers.
 /// @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -880,6 +991,11 @@ pub unsafe extern "C" fn vosia_results_get_text_column(
 /// VOSIA_KIND_NUMBER field) into `values` in the field's fixed unit, read as
 /// vosia_results_get_std_double reads one row; a null (or unreadable) value is NaN.
 ///
+/// @param r (not NULL) the results.
+/// @param field the standard field, a VOSIA_FIELD_* value.
+/// @param first_row 0-based first row of the range.
+/// @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
+/// @param values (out, not NULL unless n_rows is 0) room for `n_rows` doubles.
 /// @param nulls (out, may be NULL) room for `n_rows` flags: 1 where the value is null.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the result has no such field: nothing written);
 ///         VOSIA_E_TYPE (a text or array field, or a cell that is text but not a number:
@@ -914,6 +1030,11 @@ pub unsafe extern "C" fn vosia_results_get_std_double_column(
 /// Borrows rows `first_row .. first_row + n_rows` of standard field `field` as text (see
 /// vosia_results_get_std_str): `values[i]` is owned by `r`, or NULL for a null value.
 ///
+/// @param r (not NULL) the results.
+/// @param field the standard field, a VOSIA_FIELD_* value.
+/// @param first_row 0-based first row of the range.
+/// @param n_rows the number of rows from `first_row` on (the range must lie within the rows).
+/// @param values (out, not NULL unless n_rows is 0) room for `n_rows` string pointers.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the result has no such field: nothing written);
 ///         VOSIA_E_TYPE (a field computed from two columns); VOSIA_E_RANGE,
 ///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -958,6 +1079,10 @@ unsafe fn nullable_slice<'a>(nulls: *mut i32, n: usize) -> &'a mut [i32] {
 /// (degrees, MJD, seconds, metres, bytes). Tolerant: numbers held in text columns are
 /// parsed, units are converted, SIA 2.0 MJD_OBS is the mid-point of t_min and t_max.
 ///
+/// @param r (not NULL) the results.
+/// @param row 0-based row, below vosia_results_row_count.
+/// @param field the standard field, a VOSIA_FIELD_* value.
+/// @param out (out, not NULL) receives the value; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (null cell, or the result has no such field; out
 ///         untouched); VOSIA_E_TYPE (the cell is text that is not a number, or an array:
 ///         use get_std_double_array); VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -982,6 +1107,10 @@ pub unsafe extern "C" fn vosia_results_get_std_double(
 /// REF_PIXEL, REF_VALUE, CD_MATRIX; a scalar field gives one element). Text cells such as
 /// "2048,4096" are parsed.
 ///
+/// @param r (not NULL) the results.
+/// @param row 0-based row, below vosia_results_row_count.
+/// @param field the standard field, a VOSIA_FIELD_* value.
+/// @param cap the size of `buf` in bytes, its NUL included.
 /// @param buf (out) room for `cap` doubles; may be NULL when `cap` is 0.
 /// @param n   (out, not NULL) receives the number of values, which may exceed `cap`.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE (the first `cap` were written);
@@ -1011,6 +1140,9 @@ pub unsafe extern "C" fn vosia_results_get_std_double_array(
 /// Borrows standard field `field` of a row as text (text cells as they are; numeric cells
 /// rendered, unconverted).
 ///
+/// @param r (not NULL) the results.
+/// @param row 0-based row, below vosia_results_row_count.
+/// @param field the standard field, a VOSIA_FIELD_* value.
 /// @param out (out, not NULL) receives a string owned by `r`; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (null, or no such field); VOSIA_E_TYPE (a field
 ///         computed from two columns); VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -1032,6 +1164,14 @@ pub unsafe extern "C" fn vosia_results_get_std_str(
 }
 
 /// Copies standard field `field` of a row as text into `buf`; as vosia_results_copy_str.
+///
+/// @param r (not NULL) the results.
+/// @param row 0-based row, below vosia_results_row_count.
+/// @param field the standard field, a VOSIA_FIELD_* value.
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
+/// @return as vosia_results_copy_str.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_results_copy_std_str(
     r: *const vosia_results,
@@ -1056,6 +1196,12 @@ pub unsafe extern "C" fn vosia_results_copy_std_str(
 /// vosia_query_add_circle. The image is its `s_region` (STC-S POLYGON, CIRCLE or POSITION,
 /// or a DALI polygon; great-circle edges; exact on the sphere), else its position (standard
 /// fields ra and dec) with half its `s_fov` as radius.
+///
+/// @param r (not NULL) the results.
+/// @param row 0-based row, below vosia_results_row_count.
+/// @param circles (in, not NULL unless n_circles is 0) `3 * n_circles` doubles: ra, dec, radius
+///                of each circle.
+/// @param n_circles the number of circles, >= 0.
 /// @param met (out, not NULL unless n_circles is 0) receives `n_circles` values, 1 for a
 ///        circle met and 0 for one missed; written on VOSIA_OK, all 0 on VOSIA_NULL_VALUE.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the row has no footprint: no s_region vosia reads and

@@ -141,6 +141,8 @@ unsafe fn copy_text<'a>(
 /// the system certificate store, `User-Agent: vosia/<version>`, connections kept alive for
 /// https and one per request for http (see vosia_service_set_keepalive), no progress function.
 ///
+/// @param base_url (not NULL) the service's query endpoint, an http or https URL (UTF-8).
+/// @param sia_version VOSIA_SIA1 or VOSIA_SIA2: the protocol the service speaks.
 /// @param out (out, not NULL) receives the new handle; free it with vosia_service_free.
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG (not an http(s) URL, bad UTF-8, unknown version),
 ///         VOSIA_E_NULL_ARG.
@@ -167,6 +169,7 @@ pub unsafe extern "C" fn vosia_service_new(
 /// `ivo://ivoa.net/std/SIA#query-2.0` capability that is not BasicAA-only. The capabilities
 /// found stay cached on the new service.
 ///
+/// @param url (not NULL) a VOSI capabilities URL or a service base URL, http or https (UTF-8).
 /// @param timeout_seconds bounds each request and becomes the new service's timeout; 0 means
 ///                        the default 120 s.
 /// @param out (out, not NULL) receives the new handle (free with vosia_service_free).
@@ -192,6 +195,8 @@ pub unsafe extern "C" fn vosia_service_discover(
 
 /// Frees a service handle. Queries made from it stay valid (they share the service).
 /// NULL does nothing. Strings borrowed from this handle become invalid.
+///
+/// @param s the service to free; NULL does nothing.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_service_free(s: *mut vosia_service) {
     // SAFETY: handle contract; `free` checks the magic first.
@@ -203,6 +208,8 @@ pub unsafe extern "C" fn vosia_service_free(s: *mut vosia_service) {
 /// Sets the whole-request timeout in seconds (> 0): connecting, sending, waiting, reading the
 /// body and retries together. Applies to requests started afterwards, from any query.
 ///
+/// @param s (not NULL) the service.
+/// @param seconds the time in seconds, finite and > 0.
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG for 0, negative, NaN or infinite values (or over
 ///         1e9 s); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -220,6 +227,8 @@ pub unsafe extern "C" fn vosia_service_set_timeout(
 /// Sets the connect timeout in seconds (> 0): establishing one TCP (and TLS) connection,
 /// host name resolution included.
 ///
+/// @param s (not NULL) the service.
+/// @param seconds the time in seconds, finite and > 0.
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG as vosia_service_set_timeout; VOSIA_E_NULL_ARG,
 ///         VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -237,6 +246,8 @@ pub unsafe extern "C" fn vosia_service_set_connect_timeout(
 /// Sets the largest response body accepted, in bytes after decompression; 0 means no limit.
 /// A larger response fails with VOSIA_E_TOO_LARGE while streaming (it is never held whole).
 ///
+/// @param s (not NULL) the service.
+/// @param bytes the largest response body accepted in bytes, >= 0 (0: no limit).
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
 ///         VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -257,6 +268,8 @@ pub unsafe extern "C" fn vosia_service_set_max_response_bytes(
 /// VOSIA_E_TOO_LARGE before the memory is taken, whatever its size on the wire: rows of no
 /// cells under thousands of FIELDs, or BINARY2 `short`s that become eight-byte numbers.
 ///
+/// @param s (not NULL) the service.
+/// @param bytes the most bytes a parsed response may keep, >= 0 (0: no limit).
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
 ///         VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -278,6 +291,7 @@ pub unsafe extern "C" fn vosia_service_set_memory_budget(
 /// returns. The results are the same, cell for cell and warning for warning; memory then
 /// also holds the body while it is parsed.
 ///
+/// @param s       (not NULL) the service.
 /// @param threads 0 to 256.
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG outside 0..256; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -310,6 +324,9 @@ pub(crate) fn reader_threads_arg(threads: i32) -> FfiResult<usize> {
 /// the connection on one of 21 KB). 0 POSTs every query; INT64_MAX never does. Default 4096.
 /// vosia_query_url still gives the GET form. A long GET the server closes unanswered is
 /// VOSIA_E_HTTP with a message saying so, never VOSIA_E_CONNECT.
+///
+/// @param s (not NULL) the service.
+/// @param url_bytes the longest URL sent as a GET, in bytes (>= 0).
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG for a negative value; VOSIA_E_NULL_ARG,
 ///         VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -331,6 +348,9 @@ pub unsafe extern "C" fn vosia_service_set_post_above(
 /// it asks for more than is left, vosia gives up at once. Without it the waits are 0.5 s, 1 s,
 /// 2 s, ... All of it stays within the whole-request timeout.
 ///
+/// @param s (not NULL) the service.
+/// @param max_retries the most further attempts (>= 0; 0 disables retries).
+/// @param max_wait_seconds the most seconds slept between attempts in total (>= 0).
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG for negative values, NaN or infinity;
 ///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -359,6 +379,8 @@ pub unsafe extern "C" fn vosia_service_set_retries(
 /// alive and 0.6 s with a connection each (curl behaves the same). Over a network with a long
 /// round trip, keeping plain-HTTP connections alive may pay: set 1.
 ///
+/// @param s (not NULL) the service.
+/// @param on 1 to keep connections alive, 0 for one connection per request.
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG for a value other than 0 or 1; VOSIA_E_NULL_ARG,
 ///         VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -383,6 +405,9 @@ pub unsafe extern "C" fn vosia_service_set_keepalive(
 /// credential never reaches a host it was not meant for; redirects within the origin keep them,
 /// and so do redirects to an origin given to vosia_service_trust_redirects_to.
 ///
+/// @param s (not NULL) the service.
+/// @param name (not NULL) the header name, an HTTP token (UTF-8).
+/// @param value (not NULL) the header value, without line breaks (UTF-8).
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG for a name or value HTTP does not allow (spaces in
 ///         the name, line breaks in the value); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -406,7 +431,8 @@ pub unsafe extern "C" fn vosia_service_add_header(
 /// archive that sends its files from a data host of its own. Redirects to any other origin
 /// still get none. Trusting the same origin twice is trusting it once.
 ///
-/// @param origin (not NULL) `scheme://host[:port]`, e.g. "https://data.archive.org": http or
+/// @param s (not NULL) the service.
+/// @param origin (not NULL) `scheme://host[:port]`, e.g. `https://data.archive.org`: http or
 ///        https, nothing after the host and port but an optional "/", no user or password.
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG for anything but an origin (the message says what to
 ///         give); VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -429,6 +455,7 @@ pub unsafe extern "C" fn vosia_service_trust_redirects_to(
 /// now; a client certificate set before is kept. Set it before using the service from several
 /// threads.
 ///
+/// @param s (not NULL) the service.
 /// @param path (not NULL) UTF-8 file name of one or more PEM certificates.
 /// @return VOSIA_OK; VOSIA_E_IO when the file cannot be read; VOSIA_E_INVALID_ARG when it is
 ///         not PEM or holds no certificate; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE. An
@@ -462,6 +489,7 @@ unsafe fn set_tls_file(
 /// holds the certificate, then its chain, and its private key (unencrypted), in one file, as
 /// CADC's proxy certificates are. The file is read now; a CA file set before is kept.
 ///
+/// @param s (not NULL) the service.
 /// @param path (not NULL) UTF-8 file name.
 /// @return VOSIA_OK; VOSIA_E_IO when the file cannot be read; VOSIA_E_INVALID_ARG when it
 ///         lacks the certificate or the key; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -483,6 +511,9 @@ pub unsafe extern "C" fn vosia_service_set_client_cert(
 /// waiting for the first byte (the timeouts bound those). It must not call vosia functions
 /// on this service's queries from inside.
 ///
+/// @param s (not NULL) the service.
+/// @param progress (may be NULL) the function told (bytes done, bytes expected or -1, `user`);
+///                 a non-zero return cancels.
 /// @param user handed back to `progress` unchanged; may be NULL.
 /// @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -518,7 +549,10 @@ pub unsafe extern "C" fn vosia_service_set_progress(
 /// still running and the files not begun (VOSIA_E_CANCELLED for them; only complete files
 /// are left). The bytes of the same transfers go to vosia_service_set_progress's function.
 ///
-/// @param user handed back to `progress` unchanged; may be NULL.
+/// @param s        (not NULL) the service.
+/// @param progress the function, called with (files ended, files of the call, `user`);
+///                 NULL removes it.
+/// @param user     handed back to `progress` unchanged; may be NULL.
 /// @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_service_set_file_progress(
@@ -554,6 +588,9 @@ pub unsafe extern "C" fn vosia_service_set_file_progress(
 /// discovered); VOSIA_ATTR_DESCRIPTION, the description of its metadata (needs a successful
 /// vosia_service_fetch_metadata first, else VOSIA_E_INVALID_ARG).
 ///
+/// @param s (not NULL) the service.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
 /// @param out (out, not NULL) receives a string owned by the service, valid until it is
 ///            freed; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (no description); VOSIA_E_INVALID_ARG,
@@ -571,6 +608,12 @@ pub unsafe extern "C" fn vosia_service_get_attr(
 /// Copies attribute `attr` of the service (see vosia_service_get_attr) into `buf` (copy_*
 /// convention).
 ///
+/// @param s (not NULL) the service.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_INVALID_ARG,
 ///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -595,6 +638,7 @@ fn service_attr(service: &Service, attr: i32) -> FfiResult<Option<&CStr>> {
 
 /// The SIA version of the service.
 ///
+/// @param s (not NULL) the service.
 /// @param out (out, not NULL) receives VOSIA_SIA1 or VOSIA_SIA2; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -618,6 +662,7 @@ pub unsafe extern "C" fn vosia_service_get_version(
 /// one HTTP request (none once cached); a failure is not cached. Thread-safe like every
 /// service call: two threads may fetch at once (either answer is kept).
 ///
+/// @param s (not NULL) the service.
 /// @return VOSIA_OK; the transport errors, VOSIA_E_SERVICE (the service's own error text),
 ///         VOSIA_E_FORMAT, VOSIA_E_CANCELLED; VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -631,6 +676,7 @@ pub unsafe extern "C" fn vosia_service_fetch_metadata(s: *mut vosia_service) -> 
 
 /// How many input parameters the service declares (after vosia_service_fetch_metadata).
 ///
+/// @param s (not NULL) the service.
 /// @param out (out, not NULL) written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG (metadata not fetched), VOSIA_E_NULL_ARG,
 ///         VOSIA_E_BAD_HANDLE.
@@ -651,6 +697,8 @@ pub unsafe extern "C" fn vosia_service_param_count(
 
 /// Finds the input parameter named `name` (case-insensitive; an `INPUT:` prefix is ignored).
 ///
+/// @param s (not NULL) the service.
+/// @param name (not NULL) the parameter name, NUL-terminated UTF-8.
 /// @param out (out, not NULL) receives its 0-based index; written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the service declares no such parameter);
 ///         VOSIA_E_INVALID_ARG (metadata not fetched, not UTF-8), VOSIA_E_NULL_ARG,
@@ -691,6 +739,10 @@ fn attrs_text<'a>(
 /// VOSIA_ATTR_NAME (without `INPUT:`, spelt as the service does), _ID, _UCD, _UTYPE, _UNIT,
 /// _XTYPE, _ARRAYSIZE, _DESCRIPTION, _DATATYPE, _VALUE (the default), _MIN, _MAX.
 ///
+/// @param s (not NULL) the service.
+/// @param i 0-based index of the input parameter, below vosia_service_param_count.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
 /// @param out (out, not NULL) receives a string owned by the service; written only on
 ///            VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the parameter does not set it); VOSIA_E_RANGE,
@@ -719,6 +771,13 @@ pub unsafe extern "C" fn vosia_service_get_param_attr(
 /// Copies attribute `attr` of input parameter `i` (see vosia_service_get_param_attr) into
 /// `buf` (copy_* convention).
 ///
+/// @param s (not NULL) the service.
+/// @param i 0-based index of the input parameter, below vosia_service_param_count.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
 ///         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -745,6 +804,8 @@ pub unsafe extern "C" fn vosia_service_copy_param_attr(
 
 /// How many allowed values (`VALUES/OPTION`) input parameter `i` lists; 0 when it is free.
 ///
+/// @param s (not NULL) the service.
+/// @param i 0-based index of the input parameter, below vosia_service_param_count.
 /// @param out (out, not NULL) written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_INVALID_ARG (metadata not fetched),
 ///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -771,6 +832,9 @@ fn option(service: &Service, i: i32, k: i32) -> FfiResult<Option<&CStr>> {
 
 /// Allowed value `k` (0-based) of input parameter `i`, in document order.
 ///
+/// @param s (not NULL) the service.
+/// @param i 0-based index of the input parameter, below vosia_service_param_count.
+/// @param k 0-based index of the allowed value, below vosia_service_param_option_count.
 /// @param out (out, not NULL) receives a string owned by the service; written only on
 ///            VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
@@ -787,6 +851,12 @@ pub unsafe extern "C" fn vosia_service_get_param_option(
 
 /// Copies allowed value `k` of input parameter `i` into `buf` (copy_* convention).
 ///
+/// @param s (not NULL) the service.
+/// @param i 0-based index of the input parameter, below vosia_service_param_count.
+/// @param k 0-based index of the allowed value, below vosia_service_param_option_count.
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE, VOSIA_E_INVALID_ARG,
 ///         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -805,6 +875,7 @@ pub unsafe extern "C" fn vosia_service_copy_param_option(
 /// How many output columns (FIELDs of its results table) the service declares (after
 /// vosia_service_fetch_metadata).
 ///
+/// @param s (not NULL) the service.
 /// @param out (out, not NULL) written only on VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_E_INVALID_ARG (metadata not fetched), VOSIA_E_NULL_ARG,
 ///         VOSIA_E_BAD_HANDLE.
@@ -832,6 +903,10 @@ fn column_text(service: &Service, i: i32, attr: i32) -> FfiResult<Option<&CStr>>
 /// Attribute `attr` of output column `i` (0-based), as its FIELD declares it: the keys of
 /// vosia_results_get_column_attr.
 ///
+/// @param s (not NULL) the service.
+/// @param i 0-based index of the output column, below vosia_service_column_count.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
 /// @param out (out, not NULL) receives a string owned by the service; written only on
 ///            VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (not set); VOSIA_E_RANGE, VOSIA_E_INVALID_ARG,
@@ -849,6 +924,13 @@ pub unsafe extern "C" fn vosia_service_get_column_attr(
 
 /// Copies attribute `attr` of output column `i` into `buf` (copy_* convention).
 ///
+/// @param s (not NULL) the service.
+/// @param i 0-based index of the output column, below vosia_service_column_count.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
 ///         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]
@@ -869,6 +951,9 @@ pub unsafe extern "C" fn vosia_service_copy_column_attr(
 /// Asks the service's VOSI availability endpoint (the sibling `availability`, then
 /// `<base>/availability`) whether it is up. Not cached: every call makes a request.
 ///
+/// @param s (not NULL) the service.
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @param available (out, not NULL) receives 1 (available) or 0.
 /// @param note      (out, may be NULL with `cap` 0) receives what the document adds: its
 ///                  first note, else its backAt or downAt time, else "" (copy_* convention;
@@ -907,6 +992,7 @@ pub unsafe extern "C" fn vosia_service_check_availability(
 /// Fetches the service's VOSI capabilities once (the sibling `capabilities`, then
 /// `<base>/capabilities`) and caches them.
 ///
+/// @param s (not NULL) the service.
 /// @param count_out (out, not NULL) receives how many capabilities there are; written only on
 ///              VOSIA_OK.
 /// @return VOSIA_OK; the transport errors (VOSIA_E_CONNECT when no candidate URL could be
@@ -940,6 +1026,10 @@ fn capability_text(service: &Service, i: i32, attr: i32) -> FfiResult<Option<&CS
 /// VOSIA_ATTR_STANDARD_ID, its standardID; VOSIA_ATTR_URL, its endpoint (the first access
 /// URL of its first interface that is not BasicAA-only, else of any interface).
 ///
+/// @param s (not NULL) the service.
+/// @param i 0-based index of the capability, in document order.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
 /// @param out (out, not NULL) receives a string owned by the service; written only on
 ///            VOSIA_OK.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE (the capability has none); VOSIA_E_RANGE,
@@ -958,6 +1048,13 @@ pub unsafe extern "C" fn vosia_service_get_capability_attr(
 
 /// Copies attribute `attr` of capability `i` into `buf` (copy_* convention).
 ///
+/// @param s (not NULL) the service.
+/// @param i 0-based index of the capability, in document order.
+/// @param attr the VOSIA_ATTR_* key of the attribute to read (a key this getter does not know
+///             is VOSIA_E_INVALID_ARG).
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE; VOSIA_E_RANGE,
 ///         VOSIA_E_INVALID_ARG, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
 #[unsafe(no_mangle)]

@@ -182,6 +182,7 @@ pub(crate) fn last_error_ptr() -> *const c_char {
 
 /// The static text of a status code (`VOSIA_OK`, `VOSIA_E_*`).
 ///
+/// @param status a status code, VOSIA_OK or a VOSIA_E_* value (any other number is allowed).
 /// @return A NUL-terminated string with static lifetime; never NULL ("unknown status" for
 ///         a number vosia does not define). Thread-safe.
 #[unsafe(no_mangle)]
@@ -216,6 +217,9 @@ pub extern "C" fn vosia_last_status() -> vosia_status {
 /// Copies vosia_last_error() into `buf`: at most `cap-1` bytes plus a NUL; `*len` (if not
 /// NULL) receives the full length. Does not change the last error.
 ///
+/// @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+/// @param cap the size of `buf` in bytes, its NUL included.
+/// @param len (out, may be NULL) receives the full length in bytes, without the NUL.
 /// @return VOSIA_OK, or VOSIA_E_BUFFER_SIZE when the text was truncated.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vosia_copy_last_error(

@@ -16,6 +16,8 @@ pub extern "C" fn vosia_version() -> *const c_char {
 /// The version of the vosia library loaded at run time as one number,
 /// `(MAJOR << 16) | (MINOR << 8) | PATCH`; compare with `VOSIA_VERSION_NUMBER` from the
 /// header to detect a header/library mismatch. Thread-safe.
+///
+/// @return (MAJOR << 16) | (MINOR << 8) | PATCH of the library loaded.
 #[unsafe(no_mangle)]
 pub extern "C" fn vosia_version_number() -> i32 {
     let part = |s: &str| s.parse::<i32>().unwrap_or(0);

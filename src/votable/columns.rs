@@ -140,7 +140,7 @@ impl Column {
 
     /// The bytes one more cell of `items` text bytes or array items (0 for a number or a
     /// null) makes this column allocate: the growth of each vector that must grow. Charged
-    /// to the reader's [`Budget`](super::budget::Budget) before the push, so the budget
+    /// to the reader's `Budget` before the push, so the budget
     /// counts what is allocated, spare capacity included, not only what is used.
     pub fn cost(&self, items: usize) -> usize {
         let bitmap = if self.rows.is_multiple_of(64) {

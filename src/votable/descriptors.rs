@@ -4,7 +4,7 @@
 //! value is fixed or taken (`ref=`) from a column of the results.
 //!
 //! Collected by the streaming reader as it passes: it hands every element inside such a
-//! resource (and the resource itself) to a [`Collector`], which keeps its own stack.
+//! resource (and the resource itself) to a `Collector`, which keeps its own stack.
 
 use std::ffi::{CStr, CString};
 

@@ -48,6 +48,8 @@ if cmake -S "$here/bindings" -B "$work/cmake" -DCMAKE_PREFIX_PATH="$prefix" \
     check "C++ static needs no libvosia.so" bash -c "! readelf -d '$work/cmake/cpp_search_static' | grep -q 'NEEDED.*libvosia'"
     if [ "$fortran" = ON ]; then
         check "Fortran (vosia::vosia_fortran) runs" lists_three "$work/cmake/fortran_search" -f "$data/sia1_three.xml"
+        check "Fortran (vosia::vosia_fortran_static) runs" lists_three "$work/cmake/fortran_search_static" -f "$data/sia1_three.xml"
+        check "Fortran static needs no libvosia.so" bash -c "! readelf -d '$work/cmake/fortran_search_static' | grep -q 'NEEDED.*libvosia'"
     fi
 else
     cat "$work/cmake.log" >&2
