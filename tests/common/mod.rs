@@ -3,6 +3,8 @@
 //! accept loop stops when the `Server` is dropped.
 #![allow(dead_code)]
 
+pub mod distance;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
