@@ -2,26 +2,14 @@
 //! whole read, for every corpus table, for TABLEDATA, BINARY and BINARY2 at any batch size,
 //! and an error of the receiver stops the read.
 
+mod common;
+
+use common::cells;
 use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use vosia::{Error, ErrorKind, Results, SiaVersion};
-
-/// Every cell of `r` as its text (None: null), row by row.
-fn cells(r: &Results) -> Vec<Vec<Option<String>>> {
-    (0..r.row_count())
-        .map(|row| {
-            (0..r.column_count())
-                .map(|col| {
-                    r.text(row, col)
-                        .unwrap()
-                        .map(|c| c.to_string_lossy().into_owned())
-                })
-                .collect()
-        })
-        .collect()
-}
 
 /// Reads `doc` in batches of `batch_rows`: the cells of all batches in order, the number of
 /// batches, and the results of the rest of the document.

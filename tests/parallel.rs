@@ -4,24 +4,13 @@
 //! thread (comments and CDATA holding `<TR>` where a cut would fall, short rows, unreadable
 //! cells).
 
+mod common;
+
+use common::cells;
 use std::path::Path;
 
 use vosia::votable::read_document_on_threads;
 use vosia::{Results, SiaVersion};
-
-fn cells(r: &Results) -> Vec<Vec<Option<String>>> {
-    (0..r.row_count())
-        .map(|row| {
-            (0..r.column_count())
-                .map(|col| {
-                    r.text(row, col)
-                        .unwrap()
-                        .map(|c| c.to_string_lossy().into_owned())
-                })
-                .collect()
-        })
-        .collect()
-}
 
 /// Reads `doc` on 1 thread and on `threads`; asserts the two are the same and returns how
 /// many threads the parallel read used.

@@ -180,30 +180,8 @@ class Service(Handle):
         `progress` (KeyboardInterrupt included) cancels it too, and the call then raises
         that exception. None removes the callable. It must not use this service's queries.
         """
-        if progress is None:
-            check(lib.vosia_service_set_progress(self._h, PROGRESS_FN(), None))  # NULL: none
-            return self
-        if not callable(progress):
-            raise TypeError(f"progress must be callable, not {type(progress).__name__}")
-        pending = self._pending
-
-        shared = self._collected
-
-        def trampoline(done, total, _user):
-            try:
-                return 1 if progress(done, None if total < 0 else total) else 0
-            except BaseException as e:  # noqa: B902 - handed back to the caller below
-                pending.error = e
-                # Downloads call it from their own threads: keep it for the caller too.
-                with shared[0]:
-                    if shared[1] is not None:
-                        shared[1].append(e)
-                return 1
-
-        c_fn = PROGRESS_FN(trampoline)
-        self._trampolines.append(c_fn)
-        check(lib.vosia_service_set_progress(self._h, c_fn, None))
-        return self
+        return self._install(lib.vosia_service_set_progress, progress,
+                             lambda done, total: (done, None if total < 0 else total))
 
     def set_file_progress(self, progress: ProgressFn | None) -> "Service":
         """Calls ``progress(done, total)`` after each file of a call that saves many
@@ -212,17 +190,26 @@ class Service(Handle):
         call at a time. A true return value, or an exception (then raised by the call),
         stops the transfers still running; only complete files are left. None removes it.
         The bytes of those transfers go to set_progress's callable."""
+        return self._install(lib.vosia_service_set_file_progress, progress,
+                             lambda done, total: (done, total))
+
+    def _install(self, setter, progress, args) -> "Service":
+        """Installs `progress` through `setter` (vosia_service_set_progress or _set_file_
+        progress), called with args(done, total); None removes it. What it raises is kept
+        for the call on this thread and, for calls whose reports come from threads of their
+        own (downloads), for that call too."""
         if progress is None:
-            check(lib.vosia_service_set_file_progress(self._h, PROGRESS_FN(), None))
+            check(setter(self._h, PROGRESS_FN(), None))  # NULL: none
             return self
         if not callable(progress):
             raise TypeError(f"progress must be callable, not {type(progress).__name__}")
-        shared = self._collected
+        pending, shared = self._pending, self._collected
 
         def trampoline(done, total, _user):
             try:
-                return 1 if progress(done, total) else 0
+                return 1 if progress(*args(done, total)) else 0
             except BaseException as e:  # noqa: B902 - handed back to the caller
+                pending.error = e
                 with shared[0]:
                     if shared[1] is not None:
                         shared[1].append(e)
@@ -230,7 +217,7 @@ class Service(Handle):
 
         c_fn = PROGRESS_FN(trampoline)
         self._trampolines.append(c_fn)
-        check(lib.vosia_service_set_file_progress(self._h, c_fn, None))
+        check(setter(self._h, c_fn, None))
         return self
 
     def _run(self, fn, *args) -> int:

@@ -141,16 +141,8 @@ pub unsafe extern "C" fn vosia_results_parse_file_within(
     memory_budget: i64,
     out: *mut *mut vosia_results,
 ) -> vosia_status {
-    guard_status(|| {
-        // SAFETY: NUL-terminated by contract.
-        let path = unsafe { str_arg(path, "path") }?;
-        not_null(out, "out")?;
-        let version = version_arg(sia_version)?;
-        let budget = byte_limit(memory_budget, "memory budget")?;
-        let parsed = Results::from_path_within(Path::new(path), version, budget)?;
-        // SAFETY: checked non-NULL.
-        Ok(unsafe { write_out(out, handle::into_raw(parsed)) })
-    })
+    // SAFETY: the caller's contract, passed on.
+    unsafe { vosia_results_parse_file_on_threads(path, sia_version, memory_budget, 1, out) }
 }
 
 /// vosia_results_parse_file_within on up to `threads` threads (0: one per core): a file of

@@ -150,3 +150,18 @@ pub fn reply(stream: &mut TcpStream, status: &str, headers: &[(&str, &str)], bod
     head.push_str("\r\n");
     stream.write_all(head.as_bytes()).is_ok() && stream.write_all(body).is_ok()
 }
+
+/// Every cell of `r` as its text (None: null), row by row: what two reads are compared by.
+pub fn cells(r: &vosia::Results) -> Vec<Vec<Option<String>>> {
+    (0..r.row_count())
+        .map(|row| {
+            (0..r.column_count())
+                .map(|col| {
+                    r.text(row, col)
+                        .unwrap()
+                        .map(|c| c.to_string_lossy().into_owned())
+                })
+                .collect()
+        })
+        .collect()
+}

@@ -11,18 +11,7 @@
 #include <string>
 #include <vector>
 
-static int passed = 0;
-static int failed = 0;
-
-#define CHECK(cond)                                                                      \
-    do {                                                                                 \
-        if (cond) {                                                                      \
-            passed++;                                                                    \
-        } else {                                                                         \
-            failed++;                                                                    \
-            std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-        }                                                                                \
-    } while (0)
+#include "check.hpp"
 
 static std::vector<vosia::query> positions(const vosia::service &svc, int n) {
     std::vector<vosia::query> qs;
@@ -127,6 +116,5 @@ int main() {
         live(dachs);
     else
         std::printf("note: VOSIA_TEST_DACHS not set; skipping the live part\n");
-    std::printf("test_batch: %d passed, %d failed\n", passed, failed);
-    return failed == 0 ? 0 : 1;
+    return check_done("test_batch");
 }

@@ -24,18 +24,7 @@
 #define VOSIA_CORPUS_DIR "../shared/corpus"
 #endif
 
-static int passed = 0;
-static int failed = 0;
-
-#define CHECK(cond)                                                                      \
-    do {                                                                                 \
-        if (cond) {                                                                      \
-            passed++;                                                                    \
-        } else {                                                                         \
-            failed++;                                                                    \
-            std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-        }                                                                                \
-    } while (0)
+#include "check.hpp"
 
 // Runs `stmt`, which must throw vosia::error with `want` status.
 #define CHECK_THROWS(stmt, want)                                                          \
@@ -649,6 +638,5 @@ int main() {
         failed++;
         std::fprintf(stderr, "unexpected vosia::error %d: %s\n", e.status(), e.what());
     }
-    std::printf("test_hpp: %d passed, %d failed\n", passed, failed);
-    return failed == 0 ? 0 : 1;
+    return check_done("test_hpp");
 }
