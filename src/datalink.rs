@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use crate::SiaVersion;
 use crate::error::{Error, ErrorKind, Result};
 use crate::fetch;
-use crate::http::Settings;
+use crate::http::{Post, Settings};
 use crate::params::encode_component;
 use crate::results::Results;
 use crate::votable::ServiceDescriptor;
@@ -74,7 +74,7 @@ pub fn links_of_rows(
     let url = descriptor
         .access_url()
         .ok_or_else(|| Error::format("the DataLink descriptor has no accessURL"))?;
-    let body = fetch::document_with(agent, settings, url, Some(&form.join("&")))?;
+    let body = fetch::document_with(agent, settings, url, Some(Post::form(&form.join("&"))))?;
     Results::from_bytes(&body, SiaVersion::V2)
 }
 
@@ -99,7 +99,12 @@ pub fn links_table(
         .map(|id| format!("ID={}", encode_component(id)))
         .collect();
     let form = form.join("&");
-    let body = fetch::document_with(agent, settings, url, (!ids.is_empty()).then_some(&*form))?;
+    let body = fetch::document_with(
+        agent,
+        settings,
+        url,
+        (!ids.is_empty()).then(|| Post::form(&form)),
+    )?;
     Results::from_bytes(&body, SiaVersion::V2)
 }
 
@@ -164,8 +169,12 @@ pub fn ask(
                 .iter()
                 .map(|id| format!("ID={}", encode_component(id)))
                 .collect();
-            let body =
-                fetch::document_with(agent, settings, url, Some(&(form.join("&") + &fixed)))?;
+            let body = fetch::document_with(
+                agent,
+                settings,
+                url,
+                Some(Post::form(&(form.join("&") + &fixed))),
+            )?;
             let links = Links::from_bytes(&body).map_err(|e| {
                 Error::new(
                     e.kind(),

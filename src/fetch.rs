@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::SiaVersion;
 use crate::error::{Error, ErrorKind, Result};
-use crate::http::{self, Answer, Refusal, Settings};
+use crate::http::{self, Answer, Post, Refusal, Settings};
 use crate::results::{Results, RowsSink};
 use crate::votable::read_document;
 
@@ -71,7 +71,13 @@ pub(crate) fn results(
         version,
         save,
     } = request;
-    match http::get(agent, settings, url, form, settings.max_response_bytes)? {
+    match http::get(
+        agent,
+        settings,
+        url,
+        form.map(Post::form),
+        settings.max_response_bytes,
+    )? {
         Answer::Body(mut body) => {
             let (budget, threads) = (settings.memory_budget, settings.reader_threads);
             let Some(path) = save else {
@@ -170,14 +176,14 @@ pub(crate) fn document(agent: &ureq::Agent, settings: &Settings, url: &str) -> R
     document_with(agent, settings, url, None)
 }
 
-/// As [`document`], POSTing the form `form` when given (a DataLink call with many IDs).
+/// As [`document`], POSTing `post` when given (a DataLink call with many IDs, XML-RPC).
 pub(crate) fn document_with(
     agent: &ureq::Agent,
     settings: &Settings,
     url: &str,
-    form: Option<&str>,
+    post: Option<Post<'_>>,
 ) -> Result<Vec<u8>> {
-    match http::get(agent, settings, url, form, http::document_limit(settings))? {
+    match http::get(agent, settings, url, post, http::document_limit(settings))? {
         Answer::Body(mut body) => {
             let mut bytes = Vec::new();
             let read = body

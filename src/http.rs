@@ -201,32 +201,49 @@ fn secs(d: Duration) -> String {
     crate::numfmt::format_f64((d.as_secs_f64() * 1000.0).round() / 1000.0)
 }
 
-/// Sends a GET (or, with `form`, a POST of that `application/x-www-form-urlencoded` body)
+/// A request body: its content type and text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Post<'a> {
+    pub content_type: &'static str,
+    pub body: &'a str,
+}
+
+impl Post<'_> {
+    /// An `application/x-www-form-urlencoded` form (DALI queries, TAP, DataLink).
+    pub(crate) fn form(body: &str) -> Post<'_> {
+        Post {
+            content_type: "application/x-www-form-urlencoded",
+            body,
+        }
+    }
+}
+
+/// Sends a GET (or, with `post`, a POST of that body)
 /// with the service's headers and `extra` ones, retrying 429/503 within the bounds of
 /// `settings`; `total` bounds the whole exchange, body included.
 fn send(
     agent: &Agent,
     settings: &Settings,
     url: &str,
-    form: Option<&str>,
+    post: Option<Post<'_>>,
     extra: &[(&str, String)],
     total: Duration,
 ) -> Result<Exchange> {
     let deadline = Instant::now() + total;
     let mut target = url.to_string();
-    let mut form = form;
+    let mut post = post;
     for _ in 0..=crate::redirect::MAX_REDIRECTS {
         let left = remaining(deadline, url, total)?;
         // The caller's headers go to the origin asked for, and to those the caller trusts.
         let callers = crate::redirect::may_carry_headers(url, &target, &settings.trusted_origins);
-        let exchange = send_retrying(agent, settings, &target, form, extra, left, callers)?;
+        let exchange = send_retrying(agent, settings, &target, post, extra, left, callers)?;
         let Some(next) = crate::redirect::next(&exchange.response, &target)? else {
             return Ok(exchange);
         };
         let mut body = exchange.response.into_body();
         let _ = io::copy(&mut body.as_reader().take(ERROR_BODY_READ), &mut io::sink());
         if next.as_get {
-            form = None;
+            post = None;
         }
         target = next.url;
     }
@@ -238,7 +255,7 @@ fn send_retrying(
     agent: &Agent,
     settings: &Settings,
     url: &str,
-    form: Option<&str>,
+    post: Option<Post<'_>>,
     extra: &[(&str, String)],
     total: Duration,
     callers: bool,
@@ -251,14 +268,14 @@ fn send_retrying(
             pacing.wait_turn(url, deadline)?;
         }
         let left = remaining(deadline, url, total)?;
-        let sent = match form {
+        let sent = match post {
             None => prepare(agent.get(url), settings, url, extra, left, callers).call(),
-            Some(body) => prepare(agent.post(url), settings, url, extra, left, callers)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .send(body),
+            Some(post) => prepare(agent.post(url), settings, url, extra, left, callers)
+                .header("Content-Type", post.content_type)
+                .send(post.body),
         };
         let response = sent.map_err(|e| {
-            if form.is_none() && url.len() > LONG_URL && closed_unanswered(&e) {
+            if post.is_none() && url.len() > LONG_URL && closed_unanswered(&e) {
                 long_url_refused(url, settings)
             } else {
                 map_ureq(e, url, settings, "requesting")
@@ -813,7 +830,7 @@ pub(crate) enum Answer {
     Refused(Refusal),
 }
 
-/// GETs `url` (or POSTs the form `form` to it). A transport failure is an error; a non-2xx
+/// GETs `url` (or POSTs `post` to it). A transport failure is an error; a non-2xx
 /// answer is [`Answer::Refused`]; a 2xx answer that is empty, HTML or does not start like
 /// XML is a Format error that names its content type and first bytes; anything else is a
 /// [`Body`] to read.
@@ -821,10 +838,10 @@ pub(crate) fn get(
     agent: &Agent,
     settings: &Settings,
     url: &str,
-    form: Option<&str>,
+    post: Option<Post<'_>>,
     limit: u64,
 ) -> Result<Answer> {
-    let exchange = send(agent, settings, url, form, &[], settings.timeout)?;
+    let exchange = send(agent, settings, url, post, &[], settings.timeout)?;
     if !exchange.response.status().is_success() {
         return Ok(Answer::Refused(Refusal::read(exchange, url)));
     }

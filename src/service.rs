@@ -193,6 +193,12 @@ impl Service {
         self.version
     }
 
+    /// The HTTP agent (connection pool) of this service, for the other protocols sent
+    /// through it (TAP, see [`crate::tap`]).
+    pub(crate) fn agent(&self) -> &ureq::Agent {
+        &self.agent
+    }
+
     /// Sends the query `params` with this service's agent and `settings` (the service's
     /// own, or a batch's) and reads the answer as SIA results of this service's version, as
     /// `reading` says: a GET of the URL, or a POST of the same parameters to the base URL

@@ -55,7 +55,7 @@ pub struct Params {
     pairs: Vec<(String, String)>,
 }
 
-pub(super) fn finite(what: &str, x: f64) -> Result<()> {
+pub(crate) fn finite(what: &str, x: f64) -> Result<()> {
     if x.is_finite() {
         Ok(())
     } else {
@@ -66,7 +66,7 @@ pub(super) fn finite(what: &str, x: f64) -> Result<()> {
     }
 }
 
-pub(super) fn check_ra(what: &str, ra: f64) -> Result<()> {
+pub(crate) fn check_ra(what: &str, ra: f64) -> Result<()> {
     finite(what, ra)?;
     if !(0.0..=360.0).contains(&ra) {
         return Err(Error::invalid(format!(
@@ -77,7 +77,7 @@ pub(super) fn check_ra(what: &str, ra: f64) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn check_dec(what: &str, dec: f64) -> Result<()> {
+pub(crate) fn check_dec(what: &str, dec: f64) -> Result<()> {
     finite(what, dec)?;
     if !(-90.0..=90.0).contains(&dec) {
         return Err(Error::invalid(format!(
