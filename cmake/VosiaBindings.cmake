@@ -185,6 +185,10 @@ if(VOSIA_PYVO_PYTHON)
   # tests/python/pip_install.sh tests it as pip installs it, with the library in its wheel.
   set(_vosia_python_env "${_vosia_bindings_env}"
       "PYTHONPATH=${PROJECT_SOURCE_DIR}/python" "VOSIA_LIB=${VOSIA_LIB_DIR}/${VOSIA_SHARED_REAL}")
+  # The C examples test_registry.py and test_samp.py hold to pyvo's and the hub's answers.
+  if(VOSIA_BUILD_EXAMPLES)
+    list(APPEND _vosia_python_env "VOSIA_C_EXAMPLES=$<TARGET_FILE_DIR:find_services>")
+  endif()
   add_test(NAME python_vs_pyvo
     COMMAND bash -c "if ! \"$0\" -c 'import pytest, pyvo' 2>/dev/null; then echo \"python_vs_pyvo: $0 lacks pytest or pyvo (pip install pyvo pytest): skipped\"; exit 77; fi; exec \"$0\" -m pytest -q -rs -p no:cacheprovider \"$1\""
             "${VOSIA_PYVO_PYTHON}" "${PROJECT_SOURCE_DIR}/tests/python")

@@ -228,6 +228,26 @@
 #define VOSIA_ATTR_REF 15
 
 /**
+ * A registry hit's IVOA identifier (`ivo://...`, lower case).
+ */
+#define VOSIA_ATTR_IVOID 16
+
+/**
+ * A registry hit's title.
+ */
+#define VOSIA_ATTR_TITLE 17
+
+/**
+ * A registry hit's short name.
+ */
+#define VOSIA_ATTR_SHORT_NAME 18
+
+/**
+ * A registry hit's wavebands: IVOA messenger terms, lower case, `#`-separated.
+ */
+#define VOSIA_ATTR_WAVEBAND 19
+
+/**
  * How a standard field is read (vosia_field_kind): VOSIA_KIND_TEXT with get_std_str.
  */
 #define VOSIA_KIND_TEXT 1
@@ -585,6 +605,39 @@
 #define VOSIA_FIELD_COUNT 39
 
 /**
+ * The constraints of vosia_registry_query_add; a hit meets all of them. The service type:
+ * "sia" (SIA 1.0) or "sia2" (SIA 2.0), as pyvo names them; none given means both.
+ */
+#define VOSIA_REGISTRY_SERVICE_TYPE 1
+
+/**
+ * A word the title or description holds (a whole word, any case), or one of the subjects
+ * (as part of it); every keyword added must match.
+ */
+#define VOSIA_REGISTRY_KEYWORD 2
+
+/**
+ * An IVOA messenger term (optical, infrared, radio, x-ray, ...); a hit covers one of those
+ * added.
+ */
+#define VOSIA_REGISTRY_WAVEBAND 3
+
+/**
+ * An IVOA identifier (`ivo://...`); a hit is one of those added.
+ */
+#define VOSIA_REGISTRY_IVOID 4
+
+/**
+ * What vosia_samp_send asks its recipients to load: a FITS image (`image.load.fits`).
+ */
+#define VOSIA_SAMP_IMAGE 1
+
+/**
+ * A VOTable, such as a saved response (`table.load.votable`).
+ */
+#define VOSIA_SAMP_TABLE 2
+
+/**
  * Flags of the download calls (OR them): name each file as the server's
  * `Content-Disposition` says, when it does (made safe; such a name is known only once the
  * server answers, so a complete file is not looked for before fetching).
@@ -634,11 +687,29 @@ typedef struct vosia_downloads vosia_downloads;
 typedef struct vosia_query vosia_query;
 
 /**
+ * Opaque handle to the SIA services a registry search found, one entry per SIA interface.
+ * Immutable; any number of threads may read it. Free with vosia_registry_hits_free.
+ */
+typedef struct vosia_registry_hits vosia_registry_hits;
+
+/**
+ * Opaque handle to the constraints of a registry search (`vosia_registry_query_*`). One
+ * thread at a time.
+ */
+typedef struct vosia_registry_query vosia_registry_query;
+
+/**
  * Opaque handle to an immutable, fully parsed response. Create it with
  * vosia_results_parse, vosia_results_parse_file or vosia_query_execute; free it with
  * vosia_results_free. Any number of threads may read one at the same time.
  */
 typedef struct vosia_results vosia_results;
+
+/**
+ * Opaque handle to a client registered with a SAMP hub. Any number of threads may send
+ * through it at once. Free with vosia_samp_free, which unregisters it.
+ */
+typedef struct vosia_samp vosia_samp;
 
 /**
  * Opaque handle to an SIA service (`vosia_service_*`). Thread-safe once configured.
@@ -2718,6 +2789,193 @@ vosia_status vosia_batch_get_error(const vosia_batch *b, int64_t i, const char *
  *         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
  */
 vosia_status vosia_batch_copy_error(const vosia_batch *b, int64_t i, char *buf, size_t cap, size_t *len);
+
+/**
+ * Runs the ADQL query `adql` on the TAP service whose root URL (`.../tap`) `tap` was made
+ * for, synchronously (a POST to `<root>/sync`, `LANG=ADQL`), through `tap`'s transport
+ * settings, and reads the answer as results of `tap`'s SIA version (an `ivoa.obscore`
+ * query read as VOSIA_SIA2 has the standard fields of an SIA 2.0 search).
+ *
+ * @param tap (not NULL) a service made for the TAP service's root URL.
+ * @param adql (not NULL) the ADQL query (UTF-8).
+ * @param maxrec at most this many rows (`MAXREC`); negative: the service's default. A cut
+ *               answer says so through vosia_results_overflow.
+ * @param out (out, not NULL) receives the results (free with vosia_results_free); written
+ *            only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_SERVICE (the TAP service's own error, such as an ADQL mistake),
+ *         the transport errors, VOSIA_E_FORMAT, VOSIA_E_INVALID_ARG (empty ADQL),
+ *         VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_tap_query(const vosia_service *tap, const char *adql, int64_t maxrec, vosia_results **out);
+
+/**
+ * Creates registry search constraints that ask for every SIA 1.0 and 2.0 service; narrow
+ * them with vosia_registry_query_add and vosia_registry_query_set_position.
+ *
+ * @param out (out, not NULL) receives the new handle; free it with
+ *            vosia_registry_query_free.
+ * @return VOSIA_OK; VOSIA_E_NULL_ARG.
+ */
+vosia_status vosia_registry_query_new(vosia_registry_query **out);
+
+/**
+ * Frees registry search constraints. NULL does nothing.
+ *
+ * @param q the constraints to free; NULL does nothing.
+ */
+void vosia_registry_query_free(vosia_registry_query *q);
+
+/**
+ * Adds a constraint (see VOSIA_REGISTRY_SERVICE_TYPE and the constants after it for what
+ * each means and how several of one kind combine).
+ *
+ * @param q (not NULL) the constraints.
+ * @param constraint a VOSIA_REGISTRY_* constant.
+ * @param value (not NULL) its value (UTF-8): "sia" or "sia2", a keyword, a messenger term,
+ *              an ivoid.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (unknown constraint, empty value, unknown service
+ *         type or waveband, an ivoid not starting with ivo://), VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_registry_query_add(vosia_registry_query *q, int32_t constraint, const char *value);
+
+/**
+ * Asks for services whose declared coverage contains the circle of `radius_deg` around
+ * (`ra_deg`, `dec_deg`), ICRS degrees (radius 0: the point). Replaces an earlier position.
+ * The registry must have RegTAP 1.2 coverage (`rr.stc_spatial`) and MOC in its ADQL, as
+ * GAVO's has; on one without, the search fails with VOSIA_E_SERVICE saying so.
+ *
+ * @param q (not NULL) the constraints.
+ * @param ra_deg right ascension, 0 to 360 degrees.
+ * @param dec_deg declination, -90 to 90 degrees.
+ * @param radius_deg radius, 0 to 180 degrees.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (out of range, NaN), VOSIA_E_NULL_ARG,
+ *         VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_registry_query_set_position(vosia_registry_query *q, double ra_deg, double dec_deg, double radius_deg);
+
+/**
+ * Finds the SIA services meeting `q` in the RegTAP registry whose TAP root URL `registry`
+ * was made for (any SIA version; e.g. `http://reg.g-vo.org/tap`, GAVO's), through
+ * `registry`'s transport settings. One hit per SIA interface (`vs:paramhttp`), ordered by
+ * ivoid.
+ *
+ * @param registry (not NULL) a service made for the registry's TAP root URL.
+ * @param q (not NULL) the constraints.
+ * @param out (out, not NULL) receives the hits (free with vosia_registry_hits_free); written
+ *            only on VOSIA_OK, also when nothing matched.
+ * @return VOSIA_OK; VOSIA_E_SERVICE (the registry's own error), the transport errors,
+ *         VOSIA_E_FORMAT (not a RegTAP answer), VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_registry_search(const vosia_service *registry, const vosia_registry_query *q, vosia_registry_hits **out);
+
+/**
+ * Frees registry hits. NULL does nothing. Strings borrowed from it become invalid.
+ *
+ * @param h the hits to free; NULL does nothing.
+ */
+void vosia_registry_hits_free(vosia_registry_hits *h);
+
+/**
+ * How many hits there are; -1 if `h` is not a live handle (vosia_last_status says why).
+ *
+ * @param h (not NULL) the hits.
+ * @return the number of hits, or -1 on failure.
+ */
+int64_t vosia_registry_hits_count(const vosia_registry_hits *h);
+
+/**
+ * Attribute `attr` of hit `i`: VOSIA_ATTR_IVOID, VOSIA_ATTR_TITLE, VOSIA_ATTR_SHORT_NAME,
+ * VOSIA_ATTR_DESCRIPTION, VOSIA_ATTR_WAVEBAND, VOSIA_ATTR_STANDARD_ID (the capability's),
+ * VOSIA_ATTR_URL (the access URL: what vosia_service_new takes).
+ *
+ * @param h (not NULL) the hits.
+ * @param i 0-based hit, below vosia_registry_hits_count.
+ * @param attr the VOSIA_ATTR_* key (one a hit does not have is VOSIA_E_INVALID_ARG).
+ * @param out (out, not NULL) receives a string owned by `h`; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE (the record leaves it empty); VOSIA_E_INVALID_ARG,
+ *         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_registry_hits_get_attr(const vosia_registry_hits *h, int64_t i, int32_t attr, const char **out);
+
+/**
+ * Copies attribute `attr` of hit `i` (see vosia_registry_hits_get_attr) into `buf` (copy_*
+ * convention).
+ *
+ * @param h (not NULL) the hits.
+ * @param i 0-based hit, below vosia_registry_hits_count.
+ * @param attr the VOSIA_ATTR_* key.
+ * @param buf (out) the buffer to copy into; may be NULL when `cap` is 0 (a size probe).
+ * @param cap the size of `buf` in bytes, its NUL included.
+ * @param len (out, may be NULL) receives the full length in bytes, without the NUL.
+ * @return VOSIA_OK; VOSIA_NULL_VALUE; VOSIA_E_BUFFER_SIZE (truncated); VOSIA_E_INVALID_ARG,
+ *         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_registry_hits_copy_attr(const vosia_registry_hits *h, int64_t i, int32_t attr, char *buf, size_t cap, size_t *len);
+
+/**
+ * The SIA version of hit `i`: VOSIA_SIA1 or VOSIA_SIA2.
+ *
+ * @param h (not NULL) the hits.
+ * @param i 0-based hit, below vosia_registry_hits_count.
+ * @param out (out, not NULL) receives the version; written only on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_registry_hits_version(const vosia_registry_hits *h, int64_t i, int32_t *out);
+
+/**
+ * Creates a service for hit `i`: its access URL and SIA version, with default settings (as
+ * vosia_service_new does; no request is made).
+ *
+ * @param h (not NULL) the hits.
+ * @param i 0-based hit, below vosia_registry_hits_count.
+ * @param out (out, not NULL) receives the new service; free it with vosia_service_free.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (the record's access URL is not an http(s) URL),
+ *         VOSIA_E_RANGE, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_registry_hits_service(const vosia_registry_hits *h, int64_t i, vosia_service **out);
+
+/**
+ * Finds the SAMP hub of this session (the `SAMP_HUB` environment variable,
+ * `std-lockurl:file://...`, else the lockfile `~/.samp`), registers with it and declares the
+ * client's name, as SAMP 1.3's Standard Profile says. Each call to the hub is bounded by
+ * 30 s.
+ *
+ * @param name (not NULL) the name other clients see (`samp.name`), UTF-8.
+ * @param out (out, not NULL) receives the new handle; free it with vosia_samp_free.
+ * @return VOSIA_OK; VOSIA_E_CONNECT (no hub: no lockfile, or nothing listening),
+ *         VOSIA_E_SERVICE (the hub refused), VOSIA_E_FORMAT (a bad lockfile or answer),
+ *         VOSIA_E_TIMEOUT, VOSIA_E_INVALID_ARG (empty name, bad SAMP_HUB), VOSIA_E_NULL_ARG.
+ */
+vosia_status vosia_samp_connect(const char *name, vosia_samp **out);
+
+/**
+ * Unregisters from the hub (a failure to reach it is ignored) and frees the handle. NULL
+ * does nothing.
+ *
+ * @param s the SAMP client to free; NULL does nothing.
+ */
+void vosia_samp_free(vosia_samp *s);
+
+/**
+ * Sends a notification to load `file_or_url`: `image.load.fits` (VOSIA_SAMP_IMAGE) or
+ * `table.load.votable` (VOSIA_SAMP_TABLE), to every client subscribed to it or to one. A
+ * local file is sent as its absolute `file://` URL; it must exist. Nothing waits for the
+ * recipients to load it.
+ *
+ * @param s (not NULL) the SAMP client.
+ * @param what VOSIA_SAMP_IMAGE or VOSIA_SAMP_TABLE.
+ * @param file_or_url (not NULL) an http(s), ftp or file URL, or a local path (UTF-8).
+ * @param name (may be NULL) the name recipients show for it; NULL: none.
+ * @param recipient (may be NULL) the id or `samp.name` (any case) of the one client to send
+ *                  to; NULL: all subscribed.
+ * @param reached (out, may be NULL) receives how many clients it was sent to; written only
+ *                on VOSIA_OK.
+ * @return VOSIA_OK; VOSIA_E_INVALID_ARG (unknown `what`, no such recipient: the message lists
+ *         those registered), VOSIA_E_IO (no such file), VOSIA_E_SERVICE (the hub refused),
+ *         the transport errors, VOSIA_E_NULL_ARG, VOSIA_E_BAD_HANDLE.
+ */
+vosia_status vosia_samp_send(const vosia_samp *s, int32_t what, const char *file_or_url, const char *name, const char *recipient, size_t *reached);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -17,11 +17,12 @@ Python over vosia's C library (libvosia, carried inside the wheel) through ctype
 Service (transport settings, metadata, capabilities, availability, progress/cancel), Query
 (every SIA parameter), Results and Row (records and columns; standard fields in fixed units,
 vosia.FIELDS; Results.download and Row.cachedataset save the datasets, resumable and
-checked); failures raise a VosiaError subclass named after the status (ConnectError,
+checked); vosia.registry.search finds SIA services in the VO registry, vosia.tap_query
+runs ADQL, vosia.samp.Client hands images to desktop tools; failures raise a VosiaError subclass named after the status (ConnectError,
 TimeoutExpiredError, ServiceError, FormatError, ...). vosia.capi is the raw C API.
 """
 from .capi import (SIA1, SIA2, Attr, Datatype, DownloadFlag, DownloadHow, Kind, QueryParam,
-                   Status)
+                   RegistryConstraint, SampLoad, Status)
 from .errors import (BadHandleError, BufferSizeError, CancelledError, ChecksumError,
                      ConnectError, FileError, FormatError, HTTPError, InternalError,
                      InvalidArgError, NoTableError, NullArgError, PanicError, PartialError,
@@ -34,7 +35,8 @@ from .results import Results, Row, parse, parse_file, parse_file_in_batches
 from .service import Service, discover
 from .download import Downloaded
 from .batch import Outcome, execute_all
-from . import capi
+from . import capi, registry, samp
+from .registry import tap_query
 
 __version__ = "0.2.0"
 
@@ -43,7 +45,7 @@ __all__ = [
     "parse_file_in_batches", "discover",
     "FIELDS", "Field", "field", "ColumnInfo", "Param", "Capability", "Availability",
     "Status", "Attr", "Kind", "QueryParam", "Datatype", "DownloadFlag", "DownloadHow", "Downloaded",
-    "Outcome", "execute_all",
+    "Outcome", "execute_all", "registry", "samp", "tap_query", "RegistryConstraint", "SampLoad",
     "library_version", "capi",
     "VosiaError", "NullArgError", "InvalidArgError", "BadHandleError", "UnsupportedError",
     "RangeError", "TypeMismatchError", "BufferSizeError", "ConnectError",

@@ -28,6 +28,7 @@ from ctypes import POINTER, c_char_p, c_double, c_int32, c_int64, c_size_t, c_vo
 __all__ = [
     "lib", "library_path", "PROGRESS_FN", "ROWS_FN", "ABI_VERSION",
     "Status", "Attr", "Kind", "QueryParam", "Datatype", "DownloadFlag", "DownloadHow", "SIA1", "SIA2",
+    "RegistryConstraint", "SampLoad",
 ]
 
 #: The (major, minor) of the C ABI this package is written for.
@@ -85,6 +86,26 @@ class Attr(enum.IntEnum):
     URL = 13
     STANDARD_ID = 14
     REF = 15
+    IVOID = 16
+    TITLE = 17
+    SHORT_NAME = 18
+    WAVEBAND = 19
+
+
+class RegistryConstraint(enum.IntEnum):
+    """VOSIA_REGISTRY_*: the constraints of vosia_registry_query_add."""
+
+    SERVICE_TYPE = 1
+    KEYWORD = 2
+    WAVEBAND = 3
+    IVOID = 4
+
+
+class SampLoad(enum.IntEnum):
+    """VOSIA_SAMP_IMAGE, VOSIA_SAMP_TABLE: what vosia_samp_send asks recipients to load."""
+
+    IMAGE = 1
+    TABLE = 2
 
 
 class Kind(enum.IntEnum):
@@ -310,6 +331,21 @@ PROTOTYPES = {
     "vosia_batch_get_results": (_S, _H, _I64, _HP),
     "vosia_batch_get_error": (_S, _H, _I64, _STRP),
     "vosia_batch_copy_error": (_S, _H, _I64, _STR, _Z, _ZP),
+    "vosia_tap_query": (_S, _H, _STR, _I64, _HP),
+    "vosia_registry_query_new": (_S, _HP),
+    "vosia_registry_query_free": (None, _H),
+    "vosia_registry_query_add": (_S, _H, _I32, _STR),
+    "vosia_registry_query_set_position": (_S, _H, _D, _D, _D),
+    "vosia_registry_search": (_S, _H, _H, _HP),
+    "vosia_registry_hits_free": (None, _H),
+    "vosia_registry_hits_count": (_I64, _H),
+    "vosia_registry_hits_get_attr": (_S, _H, _I64, _I32, _STRP),
+    "vosia_registry_hits_copy_attr": (_S, _H, _I64, _I32, _STR, _Z, _ZP),
+    "vosia_registry_hits_version": (_S, _H, _I64, _I32P),
+    "vosia_registry_hits_service": (_S, _H, _I64, _HP),
+    "vosia_samp_connect": (_S, _STR, _HP),
+    "vosia_samp_free": (None, _H),
+    "vosia_samp_send": (_S, _H, _I32, _STR, _STR, _STR, _ZP),
 }
 
 

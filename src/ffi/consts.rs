@@ -47,6 +47,14 @@ pub const VOSIA_ATTR_STANDARD_ID: i32 = 14;
 /// The `ref` attribute of a service descriptor's input: the ID of the results column its
 /// value comes from.
 pub const VOSIA_ATTR_REF: i32 = 15;
+/// A registry hit's IVOA identifier (`ivo://...`, lower case).
+pub const VOSIA_ATTR_IVOID: i32 = 16;
+/// A registry hit's title.
+pub const VOSIA_ATTR_TITLE: i32 = 17;
+/// A registry hit's short name.
+pub const VOSIA_ATTR_SHORT_NAME: i32 = 18;
+/// A registry hit's wavebands: IVOA messenger terms, lower case, `#`-separated.
+pub const VOSIA_ATTR_WAVEBAND: i32 = 19;
 
 /// How a standard field is read (vosia_field_kind): VOSIA_KIND_TEXT with get_std_str.
 pub const VOSIA_KIND_TEXT: i32 = 1;
@@ -201,3 +209,20 @@ pub const VOSIA_FIELD_POL_STATES: i32 = 37;
 pub const VOSIA_FIELD_FACILITY: i32 = 38;
 /// One more than the largest `VOSIA_FIELD_*` value.
 pub const VOSIA_FIELD_COUNT: i32 = 39;
+
+/// The constraints of vosia_registry_query_add; a hit meets all of them. The service type:
+/// "sia" (SIA 1.0) or "sia2" (SIA 2.0), as pyvo names them; none given means both.
+pub const VOSIA_REGISTRY_SERVICE_TYPE: i32 = 1;
+/// A word the title or description holds (a whole word, any case), or one of the subjects
+/// (as part of it); every keyword added must match.
+pub const VOSIA_REGISTRY_KEYWORD: i32 = 2;
+/// An IVOA messenger term (optical, infrared, radio, x-ray, ...); a hit covers one of those
+/// added.
+pub const VOSIA_REGISTRY_WAVEBAND: i32 = 3;
+/// An IVOA identifier (`ivo://...`); a hit is one of those added.
+pub const VOSIA_REGISTRY_IVOID: i32 = 4;
+
+/// What vosia_samp_send asks its recipients to load: a FITS image (`image.load.fits`).
+pub const VOSIA_SAMP_IMAGE: i32 = 1;
+/// A VOTable, such as a saved response (`table.load.votable`).
+pub const VOSIA_SAMP_TABLE: i32 = 2;

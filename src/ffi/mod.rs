@@ -26,6 +26,8 @@ pub mod results;
 pub mod descriptors;
 pub mod download;
 pub mod batch;
+pub mod registry;
+pub mod samp;
 pub(crate) mod guard;
 pub(crate) mod handle;
 pub(crate) mod strings;

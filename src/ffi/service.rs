@@ -63,7 +63,7 @@ pub(crate) unsafe fn service_ref<'a>(s: *const vosia_service) -> FfiResult<&'a A
     Ok(&unsafe { borrow::<ServiceHandle, _>(s) }?.service)
 }
 
-unsafe fn new_handle(service: Service, out: *mut *mut vosia_service) -> vosia_status {
+pub(crate) unsafe fn new_handle(service: Service, out: *mut *mut vosia_service) -> vosia_status {
     let handle = into_raw::<ServiceHandle, vosia_service>(ServiceHandle {
         service: Arc::new(service),
     });

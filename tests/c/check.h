@@ -1,5 +1,5 @@
 /* Small assertion helpers shared by vosia's C tests (header-only, no framework).
- * Each failed check prints where and why and counts; a test ends with `return check_done();`,
+ * Each failed check prints where and why and counts; a test ends with `return check_done("name");`,
  * which prints "N passed, N failed" and returns 0 only when nothing failed. */
 #ifndef VOSIA_TEST_CHECK_H
 #define VOSIA_TEST_CHECK_H

@@ -24,10 +24,15 @@ import sys
 MAY_BE_NULL = {"buf", "len", "nulls", "user", "note", "values", "radec_pairs", "progress",
                "name", "bytes", "how", "names", "queries", "circles", "met"}
 HANDLES = {"vosia_service": "svc", "vosia_query": "qry", "vosia_results": "res",
-           "vosia_downloads": "dls", "vosia_batch": "bat"}
+           "vosia_downloads": "dls", "vosia_batch": "bat", "vosia_registry_query": "rgq",
+           "vosia_registry_hits": None, "vosia_samp": None}
 # A live handle of another kind, for each handle type.
 WRONG = {"vosia_service": "res", "vosia_query": "svc", "vosia_results": "qry",
-         "vosia_downloads": "res", "vosia_batch": "dls"}
+         "vosia_downloads": "res", "vosia_batch": "dls", "vosia_registry_query": "svc",
+         "vosia_registry_hits": "rgq", "vosia_samp": "svc"}
+# Handle kinds with no live instance offline (registry hits need a registry, a SAMP client a
+# hub): a function taking one is checked for that handle NULL and of the wrong kind only;
+# tests/c/test_registry.c checks the rest of its arguments live.
 # Function-pointer types: the progress function may be NULL; a rows function is required.
 FUNCTIONS = {"vosia_progress_fn": "NULL", "vosia_rows_fn": "contract_rows"}
 # Out-parameters through which a call that succeeds hands out a handle, and its free.
@@ -65,7 +70,7 @@ def valid_arg(ctype, pname):
     """A valid or harmless argument of this type."""
     h = handle_type(ctype)
     if h:
-        return f"({ctype}){HANDLES[h]}"
+        return f"({ctype}){HANDLES[h] or WRONG[h]}"
     if ctype in FUNCTIONS:
         return FUNCTIONS[ctype]
     if "*" in ctype:
@@ -109,8 +114,11 @@ def main():
     covered = 0
     for ret, name, params in prototypes(header):
         covered += 1
+        no_live = any(HANDLES.get(handle_type(t), "") is None for t, _ in params)
         for i, (ctype, pname) in enumerate(params):
             if "*" not in ctype and ctype not in FUNCTIONS:
+                continue
+            if no_live and HANDLES.get(handle_type(ctype), "") is not None:
                 continue
             args = [valid_arg(t, p) for t, p in params]
             h = handle_type(ctype)
@@ -184,13 +192,15 @@ int main(void) {{
     vosia_results *res = NULL;
     vosia_downloads *dls = NULL;
     vosia_batch *bat = NULL;
+    vosia_registry_query *rgq = NULL;
     /* A download into a folder that is not there fails, and still gives its outcome. */
     if (vosia_service_new("http://127.0.0.1:9/sia?", VOSIA_SIA1, &svc) != VOSIA_OK ||
         vosia_query_new(svc, &qry) != VOSIA_OK ||
         vosia_results_parse(doc, sizeof doc - 1, VOSIA_SIA1, &res) != VOSIA_OK ||
         vosia_service_download_url(svc, "http://127.0.0.1:9/x", "/nonexistent/vosia", NULL, 0,
                                    &dls) != VOSIA_E_IO ||
-        vosia_batch_execute(NULL, 0, 0, 0, 0.0, NULL, NULL, &bat) != VOSIA_OK) {{
+        vosia_batch_execute(NULL, 0, 0, 0, 0.0, NULL, NULL, &bat) != VOSIA_OK ||
+        vosia_registry_query_new(&rgq) != VOSIA_OK) {{
         fprintf(stderr, "setup failed: %s\\n", vosia_last_error());
         return 1;
     }}
@@ -198,6 +208,7 @@ int main(void) {{
 {''.join(cases)}
     /* The wrong-kind frees above left every handle alive. */
     EXPECT(vosia_results_row_count(res) == 1, "vosia_results_row_count after frees", 0);
+    vosia_registry_query_free(rgq);
     vosia_batch_free(bat);
     vosia_downloads_free(dls);
     vosia_results_free(res);

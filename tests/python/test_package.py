@@ -51,7 +51,8 @@ _C_TYPES = {
     "vosia_progress_fn": capi.PROGRESS_FN,
     "vosia_rows_fn": capi.ROWS_FN,
 }
-_HANDLES = ("vosia_service", "vosia_query", "vosia_results", "vosia_downloads", "vosia_batch")
+_HANDLES = ("vosia_service", "vosia_query", "vosia_results", "vosia_downloads", "vosia_batch",
+            "vosia_registry_query", "vosia_registry_hits", "vosia_samp")
 
 
 def _ctype(decl):
