@@ -155,6 +155,10 @@ module vosia
   integer(c_int32_t), parameter, public :: VOSIA_ATTR_URL = 13
   integer(c_int32_t), parameter, public :: VOSIA_ATTR_STANDARD_ID = 14
   integer(c_int32_t), parameter, public :: VOSIA_ATTR_REF = 15
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_IVOID = 16
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_TITLE = 17
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_SHORT_NAME = 18
+  integer(c_int32_t), parameter, public :: VOSIA_ATTR_WAVEBAND = 19
 
   ! how a standard field is read (vosia_field_kind)
   integer(c_int32_t), parameter, public :: VOSIA_KIND_TEXT = 1
@@ -242,6 +246,14 @@ module vosia
   integer(c_int32_t), parameter, public :: VOSIA_DOWNLOAD_FETCHED = 1
   integer(c_int32_t), parameter, public :: VOSIA_DOWNLOAD_RESUMED = 2
   integer(c_int32_t), parameter, public :: VOSIA_DOWNLOAD_CACHED = 3
+  ! registry search constraints (vosia_registry_query_add): a hit meets all of them
+  integer(c_int32_t), parameter, public :: VOSIA_REGISTRY_SERVICE_TYPE = 1
+  integer(c_int32_t), parameter, public :: VOSIA_REGISTRY_KEYWORD = 2
+  integer(c_int32_t), parameter, public :: VOSIA_REGISTRY_WAVEBAND = 3
+  integer(c_int32_t), parameter, public :: VOSIA_REGISTRY_IVOID = 4
+  ! what vosia_samp_send asks its recipients to load
+  integer(c_int32_t), parameter, public :: VOSIA_SAMP_IMAGE = 1
+  integer(c_int32_t), parameter, public :: VOSIA_SAMP_TABLE = 2
   ! ----------------------------------------------------------------------------- handles
   !> An SIA service: base URL, SIA version, transport settings, cached metadata.
   type, public :: vosia_service_t
@@ -262,6 +274,18 @@ module vosia
   !> The outcome of vosia_batch_execute: one item per query, in order. Immutable; it owns
   !> the results its items lend (vosia_batch_get_results), so free it after them.
   type, public :: vosia_batch_t
+    type(c_ptr) :: ptr = c_null_ptr
+  end type
+  !> The constraints of a registry search. One thread at a time.
+  type, public :: vosia_registry_query_t
+    type(c_ptr) :: ptr = c_null_ptr
+  end type
+  !> The SIA services a registry search found, one entry per SIA interface. Immutable.
+  type, public :: vosia_registry_hits_t
+    type(c_ptr) :: ptr = c_null_ptr
+  end type
+  !> A client registered with a SAMP hub; vosia_free unregisters it.
+  type, public :: vosia_samp_t
     type(c_ptr) :: ptr = c_null_ptr
   end type
 
@@ -303,6 +327,7 @@ module vosia
   !> Frees any vosia handle and nulls it.
   interface vosia_free
     module procedure free_service, free_query, free_results, free_downloads, free_batch
+    module procedure free_registry_query, free_registry_hits, free_samp
   end interface
 
   public :: vosia_free
@@ -343,6 +368,11 @@ module vosia
   public :: vosia_query_set_param, vosia_query_add_param, vosia_query_remove_param
   public :: vosia_query_url, vosia_query_execute, vosia_query_execute_saving, vosia_query_error
   public :: vosia_query_execute_in_batches
+  ! TAP, registry, SAMP
+  public :: vosia_tap_query, vosia_registry_query_new, vosia_registry_query_add
+  public :: vosia_registry_query_set_position, vosia_registry_search, vosia_registry_hits_count
+  public :: vosia_registry_hits_get_attr, vosia_registry_hits_version
+  public :: vosia_registry_hits_service, vosia_samp_connect, vosia_samp_send
   ! results
   public :: vosia_results_parse, vosia_results_parse_file, vosia_results_row_count
   public :: vosia_results_circles_met
@@ -556,6 +586,14 @@ module vosia
   procedure(free_fn), bind(c, name='vosia_downloads_free') :: c_downloads_free
   ! void vosia_batch_free(vosia_batch *b);
   procedure(free_fn), bind(c, name='vosia_batch_free') :: c_batch_free
+  ! void vosia_registry_query_free(vosia_registry_query *q);
+  procedure(free_fn), bind(c, name='vosia_registry_query_free') :: c_registry_query_free
+  ! void vosia_registry_hits_free(vosia_registry_hits *h);
+  procedure(free_fn), bind(c, name='vosia_registry_hits_free') :: c_registry_hits_free
+  ! void vosia_samp_free(vosia_samp *s);
+  procedure(free_fn), bind(c, name='vosia_samp_free') :: c_samp_free
+  ! int64_t vosia_registry_hits_count(const vosia_registry_hits *h);
+  procedure(count64_fn), bind(c, name='vosia_registry_hits_count') :: c_registry_hits_count
   ! int64_t vosia_batch_count(const vosia_batch *b);
   procedure(count64_fn), bind(c, name='vosia_batch_count') :: c_batch_count
   ! vosia_status vosia_batch_get_error(const vosia_batch *b, int64_t i, const char **out);
@@ -1174,6 +1212,91 @@ module vosia
       integer(c_int64_t), intent(out) :: bytes
       integer(c_int32_t), intent(out) :: how
     end function
+    ! vosia_status vosia_tap_query(const vosia_service *tap, const char *adql, int64_t maxrec,
+    !                              vosia_results **out);
+    integer(c_int32_t) function c_tap_query(tap, adql, maxrec, out) &
+        bind(c, name='vosia_tap_query')
+      import :: c_int32_t, c_int64_t, c_ptr, c_char
+      type(c_ptr), value :: tap
+      character(kind=c_char), dimension(*), intent(in) :: adql
+      integer(c_int64_t), value :: maxrec
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_registry_query_new(vosia_registry_query **out);
+    integer(c_int32_t) function c_registry_query_new(out) &
+        bind(c, name='vosia_registry_query_new')
+      import :: c_int32_t, c_ptr
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_registry_query_add(vosia_registry_query *q, int32_t constraint,
+    !                                       const char *value);
+    integer(c_int32_t) function c_registry_query_add(q, constraint, value) &
+        bind(c, name='vosia_registry_query_add')
+      import :: c_int32_t, c_ptr, c_char
+      type(c_ptr), value :: q
+      integer(c_int32_t), value :: constraint
+      character(kind=c_char), dimension(*), intent(in) :: value
+    end function
+    ! vosia_status vosia_registry_query_set_position(vosia_registry_query *q, double ra_deg,
+    !                                                double dec_deg, double radius_deg);
+    integer(c_int32_t) function c_registry_query_set_position(q, ra, dec, radius) &
+        bind(c, name='vosia_registry_query_set_position')
+      import :: c_int32_t, c_ptr, c_double
+      type(c_ptr), value :: q
+      real(c_double), value :: ra, dec, radius
+    end function
+    ! vosia_status vosia_registry_search(const vosia_service *registry,
+    !                   const vosia_registry_query *q, vosia_registry_hits **out);
+    integer(c_int32_t) function c_registry_search(registry, q, out) &
+        bind(c, name='vosia_registry_search')
+      import :: c_int32_t, c_ptr
+      type(c_ptr), value :: registry, q
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_registry_hits_get_attr(const vosia_registry_hits *h, int64_t i,
+    !                                           int32_t attr, const char **out);
+    integer(c_int32_t) function c_registry_hits_get_attr(h, i, attr, out) &
+        bind(c, name='vosia_registry_hits_get_attr')
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: h
+      integer(c_int64_t), value :: i
+      integer(c_int32_t), value :: attr
+      type(c_ptr), intent(out) :: out
+    end function
+    ! vosia_status vosia_registry_hits_version(const vosia_registry_hits *h, int64_t i,
+    !                                          int32_t *out);
+    integer(c_int32_t) function c_registry_hits_version(h, i, out) &
+        bind(c, name='vosia_registry_hits_version')
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: h
+      integer(c_int64_t), value :: i
+      integer(c_int32_t), intent(out) :: out
+    end function
+    ! vosia_status vosia_registry_hits_service(const vosia_registry_hits *h, int64_t i,
+    !                                          vosia_service **out);
+    integer(c_int32_t) function c_registry_hits_service(h, i, out) &
+        bind(c, name='vosia_registry_hits_service')
+      import :: c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: h
+      integer(c_int64_t), value :: i
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_samp_connect(const char *name, vosia_samp **out);
+    integer(c_int32_t) function c_samp_connect(name, out) bind(c, name='vosia_samp_connect')
+      import :: c_int32_t, c_ptr, c_char
+      character(kind=c_char), dimension(*), intent(in) :: name
+      type(c_ptr), intent(inout) :: out
+    end function
+    ! vosia_status vosia_samp_send(const vosia_samp *s, int32_t what, const char *file_or_url,
+    !                   const char *name, const char *recipient, size_t *reached);
+    integer(c_int32_t) function c_samp_send(s, what, file_or_url, name, recipient, reached) &
+        bind(c, name='vosia_samp_send')
+      import :: c_int32_t, c_ptr, c_char, c_size_t
+      type(c_ptr), value :: s, name, recipient
+      integer(c_int32_t), value :: what
+      character(kind=c_char), dimension(*), intent(in) :: file_or_url
+      integer(c_size_t), intent(out) :: reached
+    end function
   end interface
 
 contains
@@ -1718,6 +1841,24 @@ contains
   subroutine free_downloads(h)
     type(vosia_downloads_t), intent(inout) :: h
     call c_downloads_free(h%ptr)
+    h%ptr = c_null_ptr
+  end subroutine
+
+  subroutine free_registry_query(h)
+    type(vosia_registry_query_t), intent(inout) :: h
+    call c_registry_query_free(h%ptr)
+    h%ptr = c_null_ptr
+  end subroutine
+
+  subroutine free_registry_hits(h)
+    type(vosia_registry_hits_t), intent(inout) :: h
+    call c_registry_hits_free(h%ptr)
+    h%ptr = c_null_ptr
+  end subroutine
+
+  subroutine free_samp(h)
+    type(vosia_samp_t), intent(inout) :: h
+    call c_samp_free(h%ptr)
     h%ptr = c_null_ptr
   end subroutine
 
@@ -3183,6 +3324,162 @@ contains
       bytes = b
       how = int(h)
     end if
+  end subroutine
+
+  ! ------------------------------------------------------------------ TAP, registry, SAMP
+
+  !> Runs the ADQL query `adql` on the TAP service whose root URL (.../tap) `tap` was made
+  !> for, through its transport settings; `res` (null on entry) receives the answer, read as
+  !> results of tap's SIA version. `maxrec` caps the rows (absent: the service's default); a
+  !> cut answer has vosia_results_overflow set.
+  subroutine vosia_tap_query(tap, adql, res, status, maxrec)
+    type(vosia_service_t), intent(in) :: tap
+    character(len=*), intent(in) :: adql
+    type(vosia_results_t), intent(inout) :: res
+    integer, intent(inout) :: status
+    integer(c_int64_t), intent(in), optional :: maxrec
+    integer(c_int64_t) :: m
+    if (.not. may_create(res%ptr, 'results', status)) return
+    m = -1
+    if (present(maxrec)) m = maxrec
+    call take(c_tap_query(tap%ptr, f_c_str(adql), m, res%ptr), status)
+  end subroutine
+
+  !> New registry search constraints asking for every SIA 1.0 and 2.0 service.
+  subroutine vosia_registry_query_new(q, status)
+    type(vosia_registry_query_t), intent(inout) :: q
+    integer, intent(inout) :: status
+    if (may_create(q%ptr, 'registry query', status)) &
+        call take(c_registry_query_new(q%ptr), status)
+  end subroutine
+
+  !> Adds a constraint: VOSIA_REGISTRY_SERVICE_TYPE ("sia" or "sia2"), _KEYWORD (all must
+  !> match), _WAVEBAND (a messenger term; any may match), _IVOID (any may match).
+  subroutine vosia_registry_query_add(q, constraint, value, status)
+    type(vosia_registry_query_t), intent(in) :: q
+    integer, intent(in) :: constraint
+    character(len=*), intent(in) :: value
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) call take(c_registry_query_add(q%ptr, int(constraint, c_int32_t), &
+        f_c_str(value)), status)
+  end subroutine
+
+  !> Asks for services whose declared coverage contains the circle (degrees; radius 0: the
+  !> point). Needs a registry with RegTAP 1.2 coverage.
+  subroutine vosia_registry_query_set_position(q, ra, dec, radius, status)
+    type(vosia_registry_query_t), intent(in) :: q
+    real(c_double), intent(in) :: ra, dec, radius
+    integer, intent(inout) :: status
+    if (status == VOSIA_OK) &
+        call take(c_registry_query_set_position(q%ptr, ra, dec, radius), status)
+  end subroutine
+
+  !> The SIA services meeting `q` in the RegTAP registry whose TAP root URL `registry` was
+  !> made for; `hits` (null on entry) receives them, ordered by ivoid.
+  subroutine vosia_registry_search(registry, q, hits, status)
+    type(vosia_service_t), intent(in) :: registry
+    type(vosia_registry_query_t), intent(in) :: q
+    type(vosia_registry_hits_t), intent(inout) :: hits
+    integer, intent(inout) :: status
+    if (may_create(hits%ptr, 'registry hits', status)) &
+        call take(c_registry_search(registry%ptr, q%ptr, hits%ptr), status)
+  end subroutine
+
+  !> How many hits there are.
+  subroutine vosia_registry_hits_count(hits, n, status)
+    type(vosia_registry_hits_t), intent(in) :: hits
+    integer(c_int64_t), intent(out) :: n
+    integer, intent(inout) :: status
+    n = 0
+    if (status /= VOSIA_OK) return
+    n = c_registry_hits_count(hits%ptr)
+    call take_last(n < 0, status)
+    n = max(0_c_int64_t, n)
+  end subroutine
+
+  !> Attribute `attr` of hit `i` (1-based): VOSIA_ATTR_IVOID, _TITLE, _SHORT_NAME,
+  !> _DESCRIPTION, _WAVEBAND, _STANDARD_ID, _URL (the access URL); is_null ("") when the
+  !> record leaves it empty.
+  subroutine vosia_registry_hits_get_attr(hits, i, attr, value, status, is_null)
+    type(vosia_registry_hits_t), intent(in) :: hits
+    integer(c_int64_t), intent(in) :: i
+    integer, intent(in) :: attr
+    character(len=:), allocatable, intent(out) :: value
+    integer, intent(inout) :: status
+    logical, intent(out), optional :: is_null
+    type(c_ptr) :: p
+    integer(c_int32_t) :: st
+    value = ''
+    if (.not. proceed(status, is_null)) return
+    st = c_registry_hits_get_attr(hits%ptr, i - 1, int(attr, c_int32_t), p)
+    call take_str(st, p, value, status, is_null)
+  end subroutine
+
+  !> The SIA version of hit `i` (1-based): VOSIA_SIA1 or VOSIA_SIA2 (0 when this fails).
+  subroutine vosia_registry_hits_version(hits, i, version, status)
+    type(vosia_registry_hits_t), intent(in) :: hits
+    integer(c_int64_t), intent(in) :: i
+    integer, intent(out) :: version
+    integer, intent(inout) :: status
+    integer(c_int32_t) :: v, st
+    version = 0
+    if (status /= VOSIA_OK) return
+    st = c_registry_hits_version(hits%ptr, i - 1, v)
+    call take(st, status)
+    if (st == VOSIA_OK) version = int(v)
+  end subroutine
+
+  !> A new service (null on entry) for hit `i` (1-based): its access URL and SIA version.
+  subroutine vosia_registry_hits_service(hits, i, svc, status)
+    type(vosia_registry_hits_t), intent(in) :: hits
+    integer(c_int64_t), intent(in) :: i
+    type(vosia_service_t), intent(inout) :: svc
+    integer, intent(inout) :: status
+    if (may_create(svc%ptr, 'service', status)) &
+        call take(c_registry_hits_service(hits%ptr, i - 1, svc%ptr), status)
+  end subroutine
+
+  !> Registers `samp` (null on entry) under `name` with the session's SAMP hub (SAMP_HUB,
+  !> else ~/.samp); VOSIA_E_CONNECT when there is none.
+  subroutine vosia_samp_connect(name, samp, status)
+    character(len=*), intent(in) :: name
+    type(vosia_samp_t), intent(inout) :: samp
+    integer, intent(inout) :: status
+    if (may_create(samp%ptr, 'SAMP client', status)) &
+        call take(c_samp_connect(f_c_str(name), samp%ptr), status)
+  end subroutine
+
+  !> Sends VOSIA_SAMP_IMAGE (image.load.fits) or VOSIA_SAMP_TABLE (table.load.votable) of
+  !> `file_or_url` (a URL, or a local file sent as its file:// URL) to every subscribed
+  !> client, or to the one whose SAMP name or id is `recipient`; `name` is what they show.
+  !> `reached` receives how many clients it went to.
+  subroutine vosia_samp_send(samp, what, file_or_url, status, name, recipient, reached)
+    type(vosia_samp_t), intent(in) :: samp
+    integer, intent(in) :: what
+    character(len=*), intent(in) :: file_or_url
+    integer, intent(inout) :: status
+    character(len=*), intent(in), optional :: name, recipient
+    integer, intent(out), optional :: reached
+    character(kind=c_char), dimension(:), allocatable, target :: cname, crecipient
+    type(c_ptr) :: pname, precipient
+    integer(c_size_t) :: n
+    integer(c_int32_t) :: st
+    if (present(reached)) reached = 0
+    if (status /= VOSIA_OK) return
+    pname = c_null_ptr
+    precipient = c_null_ptr
+    if (present(name)) then
+      call f_c_chars(name, cname)
+      pname = c_loc(cname)
+    end if
+    if (present(recipient)) then
+      call f_c_chars(recipient, crecipient)
+      precipient = c_loc(crecipient)
+    end if
+    n = 0
+    st = c_samp_send(samp%ptr, int(what, c_int32_t), f_c_str(file_or_url), pname, precipient, n)
+    call take(st, status)
+    if (st == VOSIA_OK .and. present(reached)) reached = int(n)
   end subroutine
 
 end module vosia

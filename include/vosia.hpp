@@ -130,6 +130,10 @@ enum class attr : std::int32_t {
     url = VOSIA_ATTR_URL,
     standard_id = VOSIA_ATTR_STANDARD_ID,
     ref = VOSIA_ATTR_REF,
+    ivoid = VOSIA_ATTR_IVOID,
+    title = VOSIA_ATTR_TITLE,
+    short_name = VOSIA_ATTR_SHORT_NAME,
+    waveband = VOSIA_ATTR_WAVEBAND,
 };
 
 /// How a standard field is read (`VOSIA_KIND_*`): std_str, std_double or std_double_array.
@@ -1482,6 +1486,130 @@ inline batch execute_all(const std::vector<query> &queries, const batch_options 
     for (const query &q : queries) all.push_back(&q);
     return execute_all(all, options);
 }
+
+// ------------------------------------------------------------------ TAP, registry, SAMP
+
+/// Runs `adql` on the TAP service whose root URL (`.../tap`) `tap` was made for, through its
+/// transport settings; the answer is read as results of `tap`'s SIA version. `maxrec` < 0:
+/// the service's default row limit (a cut answer has overflow()).
+inline results tap_query(const service &tap, const std::string &adql, std::int64_t maxrec = -1) {
+    vosia_results *r = nullptr;
+    detail::check_transfer(vosia_tap_query(tap.get(), adql.c_str(), maxrec, &r));
+    return results(r);
+}
+
+/// What a registry search asks for; a hit meets all of it (see VOSIA_REGISTRY_*): any of
+/// `service_types` ("sia", "sia2"; none: both), every keyword, any waveband, any ivoid, and
+/// a `position` {ra, dec, radius} in degrees inside its declared coverage.
+struct registry_constraints {
+    std::vector<std::string> service_types;
+    std::vector<std::string> keywords;
+    std::vector<std::string> wavebands;
+    std::vector<std::string> ivoids;
+    std::optional<std::array<double, 3>> position;
+};
+
+/// One SIA interface the registry found.
+struct registry_hit {
+    std::string ivoid;
+    std::string short_name;
+    std::string title;
+    std::string description;
+    std::string waveband;  ///< messenger terms, `#`-separated
+    std::string standard_id;
+    std::string access_url;
+    std::int32_t sia_version = 0;  ///< vosia::sia1 or vosia::sia2
+
+    /// A service for this hit (its access URL and SIA version), default settings.
+    service make_service() const { return service(access_url, sia_version); }
+};
+
+/// The SIA services meeting `c` in the RegTAP registry whose TAP root URL `registry` was
+/// made for (e.g. GAVO's http://reg.g-vo.org/tap), ordered by ivoid.
+inline std::vector<registry_hit> registry_search(const service &registry,
+                                                 const registry_constraints &c) {
+    std::unique_ptr<vosia_registry_query, void (*)(vosia_registry_query *)> q(
+        nullptr, vosia_registry_query_free);
+    {
+        vosia_registry_query *raw = nullptr;
+        detail::check(vosia_registry_query_new(&raw));
+        q.reset(raw);
+    }
+    const std::pair<std::int32_t, const std::vector<std::string> *> lists[] = {
+        {VOSIA_REGISTRY_SERVICE_TYPE, &c.service_types},
+        {VOSIA_REGISTRY_KEYWORD, &c.keywords},
+        {VOSIA_REGISTRY_WAVEBAND, &c.wavebands},
+        {VOSIA_REGISTRY_IVOID, &c.ivoids}};
+    for (const auto &[constraint, values] : lists)
+        for (const std::string &v : *values)
+            detail::check(vosia_registry_query_add(q.get(), constraint, v.c_str()));
+    if (c.position)
+        detail::check(vosia_registry_query_set_position(q.get(), (*c.position)[0],
+                                                        (*c.position)[1], (*c.position)[2]));
+    vosia_registry_hits *raw = nullptr;
+    detail::check_transfer(vosia_registry_search(registry.get(), q.get(), &raw));
+    std::unique_ptr<vosia_registry_hits, void (*)(vosia_registry_hits *)> hits(
+        raw, vosia_registry_hits_free);
+    std::vector<registry_hit> out;
+    const std::int64_t n = detail::value_or_fail(vosia_registry_hits_count(hits.get()));
+    for (std::int64_t i = 0; i < n; i++) {
+        auto text = [&](std::int32_t a) {
+            return std::string(detail::optional_str([&](const char **o) {
+                                   return vosia_registry_hits_get_attr(hits.get(), i, a, o);
+                               }).value_or(""));
+        };
+        registry_hit h;
+        h.ivoid = text(VOSIA_ATTR_IVOID);
+        h.short_name = text(VOSIA_ATTR_SHORT_NAME);
+        h.title = text(VOSIA_ATTR_TITLE);
+        h.description = text(VOSIA_ATTR_DESCRIPTION);
+        h.waveband = text(VOSIA_ATTR_WAVEBAND);
+        h.standard_id = text(VOSIA_ATTR_STANDARD_ID);
+        h.access_url = text(VOSIA_ATTR_URL);
+        detail::check(vosia_registry_hits_version(hits.get(), i, &h.sia_version));
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+/// A client registered with the session's SAMP hub (SAMP_HUB, else ~/.samp) under a name;
+/// unregistered when destroyed. Thread-safe.
+class samp_client {
+public:
+    explicit samp_client(const std::string &name = "vosia") {
+        detail::check(vosia_samp_connect(name.c_str(), &h_));
+    }
+    samp_client(samp_client &&o) noexcept : h_(std::exchange(o.h_, nullptr)) {}
+    samp_client &operator=(samp_client &&o) noexcept {
+        if (this != &o) {
+            vosia_samp_free(h_);
+            h_ = std::exchange(o.h_, nullptr);
+        }
+        return *this;
+    }
+    samp_client(const samp_client &) = delete;
+    samp_client &operator=(const samp_client &) = delete;
+    ~samp_client() { vosia_samp_free(h_); }
+
+    /// Sends image.load.fits (table.load.votable with `table`) of `file_or_url` (a URL, or a
+    /// local file sent as its file:// URL) to every subscribed client, or to the one whose
+    /// SAMP name or id is `recipient`; `name` is what they show. Returns how many it reached.
+    std::size_t send(const std::string &file_or_url,
+                     const std::optional<std::string> &name = std::nullopt,
+                     const std::optional<std::string> &recipient = std::nullopt,
+                     bool table = false) const {
+        std::size_t reached = 0;
+        detail::check(vosia_samp_send(h_, table ? VOSIA_SAMP_TABLE : VOSIA_SAMP_IMAGE,
+                                      file_or_url.c_str(), name ? name->c_str() : nullptr,
+                                      recipient ? recipient->c_str() : nullptr, &reached));
+        return reached;
+    }
+
+    const vosia_samp *get() const noexcept { return h_; }
+
+private:
+    vosia_samp *h_ = nullptr;
+};
 
 }  // namespace vosia
 

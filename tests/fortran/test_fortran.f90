@@ -89,7 +89,7 @@ end module test_progress
 
 program test_fortran
   use, intrinsic :: iso_c_binding, only: c_double, c_int64_t, c_int32_t, c_associated, c_loc, &
-      c_int
+      c_int, c_char, c_null_char
   use, intrinsic :: iso_fortran_env, only: error_unit
   use, intrinsic :: ieee_arithmetic, only: ieee_is_nan, ieee_value, ieee_positive_inf
   use vosia
@@ -126,7 +126,9 @@ program test_fortran
   call cutouts()
   call descriptors()
   call corpus()
+  call no_samp_hub()
   if (len(dachs) > 0) then
+    call live_registry()
     call live()
     call live_downloads()
     call live_batch()
@@ -140,6 +142,92 @@ program test_fortran
   if (failed > 0) error stop 1
 
 contains
+
+  !> Registry search and TAP on the harness's RegTAP tables: the services of three
+  !> constraints, a hit's attributes, version and service, ADQL with MAXREC.
+  subroutine live_registry()
+    type(vosia_service_t) :: reg, found
+    type(vosia_registry_query_t) :: q
+    type(vosia_registry_hits_t) :: hits
+    type(vosia_results_t) :: res
+    type(vosia_query_t) :: query
+    character(len=:), allocatable :: text
+    integer :: status, version
+    integer(c_int64_t) :: n, rows
+    logical :: overflow, is_null
+
+    status = VOSIA_OK
+    call vosia_service_new(reg, dachs // '/tap', VOSIA_SIA2, status)
+    call vosia_tap_query(reg, 'SELECT ivoid FROM rr.resource', res, status, maxrec=2_c_int64_t)
+    call vosia_results_row_count(res, rows, status)
+    call vosia_results_overflow(res, overflow, status)
+    call check(status == VOSIA_OK .and. rows == 2 .and. overflow, 'TAP query with MAXREC=2')
+    call vosia_free(res)
+
+    call vosia_registry_query_new(q, status)
+    call vosia_registry_search(reg, q, hits, status)
+    call vosia_registry_hits_count(hits, n, status)
+    call check(status == VOSIA_OK .and. n == 4, 'four SIA services without constraints')
+    call vosia_free(hits)
+    call vosia_registry_query_add(q, VOSIA_REGISTRY_SERVICE_TYPE, 'sia2', status)
+    call vosia_registry_query_add(q, VOSIA_REGISTRY_KEYWORD, 'DataLink', status)
+    call vosia_registry_search(reg, q, hits, status)
+    call vosia_registry_hits_count(hits, n, status)
+    call vosia_registry_hits_get_attr(hits, 1_c_int64_t, VOSIA_ATTR_IVOID, text, status)
+    call check(status == VOSIA_OK .and. n == 1 .and. text == 'ivo://siatest.local/siatest/q/sia2dl', &
+        'sia2 with the keyword DataLink: q/sia2dl')
+    call vosia_free(hits)
+    call vosia_free(q)
+
+    call vosia_registry_query_new(q, status)
+    call vosia_registry_query_add(q, VOSIA_REGISTRY_WAVEBAND, 'optical', status)
+    call vosia_registry_query_add(q, VOSIA_REGISTRY_SERVICE_TYPE, 'sia', status)
+    call vosia_registry_search(reg, q, hits, status)
+    call vosia_registry_hits_count(hits, n, status)
+    call vosia_registry_hits_version(hits, 1_c_int64_t, version, status)
+    call vosia_registry_hits_get_attr(hits, 1_c_int64_t, VOSIA_ATTR_SHORT_NAME, text, status, &
+        is_null)
+    call check(status == VOSIA_OK .and. n == 1 .and. version == VOSIA_SIA1 .and. &
+        text == 'siatest sia1' .and. .not. is_null, 'optical SIA 1.0: q/i, its short name')
+    call vosia_registry_hits_service(hits, 1_c_int64_t, found, status)
+    call vosia_query_new(query, found, status)
+    call vosia_query_set_pos(query, 10.68d0, 41.27d0, status)
+    call vosia_query_set_size(query, 1d0, 1d0, status)
+    call vosia_query_execute(query, res, status)
+    call vosia_results_row_count(res, rows, status)
+    call check(status == VOSIA_OK .and. rows > 0, 'the hit''s service answers a search')
+    call vosia_free(res)
+    call vosia_free(query)
+    call vosia_free(found)
+    call vosia_free(hits)
+    call vosia_registry_query_set_position(q, 10.68d0, 41.27d0, 0d0, status)
+    call vosia_registry_search(reg, q, hits, status)
+    call check(status == VOSIA_E_SERVICE, 'a position on a registry without coverage')
+    call vosia_free(q)
+    call vosia_free(reg)
+  end subroutine
+
+  !> Without a hub, connecting is VOSIA_E_CONNECT and sending on a null client fails.
+  subroutine no_samp_hub()
+    type(vosia_samp_t) :: samp
+    integer :: status, reached
+    interface
+      integer(c_int) function setenv(name, value, overwrite) bind(c, name='setenv')
+        import :: c_int, c_char
+        character(kind=c_char), dimension(*), intent(in) :: name, value
+        integer(c_int), value :: overwrite
+      end function
+    end interface
+    status = VOSIA_OK
+    if (setenv('SAMP_HUB' // c_null_char, 'std-lockurl:file:///nonexistent/vosia-f-samp' // &
+        c_null_char, 1_c_int) /= 0) call check(.false., 'setenv SAMP_HUB')
+    call vosia_samp_connect('vosia fortran', samp, status)
+    call check(status == VOSIA_E_CONNECT, 'no SAMP hub: VOSIA_E_CONNECT')
+    status = VOSIA_OK
+    call vosia_samp_send(samp, VOSIA_SAMP_IMAGE, 'x.fits', status, reached=reached)
+    call check(status == VOSIA_E_NULL_ARG .and. reached == 0, 'sending on a null SAMP client')
+    call vosia_free(samp)
+  end subroutine
 
   ! ------------------------------------------------------------------------- helpers
 
