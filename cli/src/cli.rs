@@ -43,6 +43,12 @@ pub enum Command {
     /// Cut a region out of the images a search finds (SODA), into a folder.
     #[command(after_help = exit::TABLE)]
     Cutout(CutoutCommand),
+    /// Find SIA services in the VO registry (RegTAP) by keyword, waveband, ivoid or coverage.
+    #[command(after_help = exit::TABLE)]
+    Registry(RegistryCommand),
+    /// Send a FITS image or a VOTable to desktop tools (Aladin, DS9, TOPCAT) through SAMP.
+    #[command(after_help = exit::TABLE)]
+    Send(SendCommand),
     /// Write the man page or shell completions (for packagers; cmake --install runs it).
     #[command(hide = true)]
     Generate(GenerateCommand),
@@ -139,6 +145,64 @@ pub struct DatalinkCommand {
     pub service: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryCommand {
+    /// Words every service has in its title or description, or in a subject.
+    #[arg(value_name = "KEYWORD")]
+    pub keywords: Vec<String>,
+    /// The registry's TAP root URL [default: $IVOA_REGISTRY, else GAVO's
+    /// http://reg.g-vo.org/tap; ESA's https://registry.euro-vo.org/regtap/tap and STScI's
+    /// https://vao.stsci.edu/RegTAP/TapService.aspx are the other public ones].
+    #[arg(long, value_name = "URL")]
+    pub registry: Option<String>,
+    /// Only this SIA version: sia (1.0) or sia2 (2.0) [default: both].
+    #[arg(long, value_name = "sia|sia2")]
+    pub servicetype: Vec<String>,
+    /// A messenger term, e.g. optical, infrared, radio, x-ray (repeatable: any of them).
+    #[arg(long, value_name = "TERM")]
+    pub waveband: Vec<String>,
+    /// An IVOA identifier, ivo://... (repeatable: any of them).
+    #[arg(long, value_name = "IVOID")]
+    pub ivoid: Vec<String>,
+    /// A circle (degrees; radius 0: a point) the declared coverage must contain; needs a
+    /// registry with RegTAP 1.2 coverage.
+    #[arg(long, value_name = "RA,DEC,R", value_parser = values::circle)]
+    pub covers: Option<Circle>,
+    /// Output format: tsv (ivoid, sia, short_name, access_url, title) or json (every field).
+    #[arg(long, short = 'f', value_enum, default_value_t = RegistryFormat::Tsv)]
+    pub format: RegistryFormat,
+    /// Exit with status 1 when nothing was found.
+    #[arg(long)]
+    pub fail_empty: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RegistryFormat {
+    /// Tab-separated values, a header line first.
+    Tsv,
+    /// A JSON array of objects.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SendCommand {
+    /// A local file (sent as its file:// URL) or a URL.
+    #[arg(value_name = "FILE-OR-URL")]
+    pub target: String,
+    /// Send it as a VOTable (table.load.votable) instead of a FITS image (image.load.fits).
+    #[arg(long)]
+    pub table: bool,
+    /// The name the recipients show for it.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Only to the client of this SAMP name or id, e.g. topcat [default: every client].
+    #[arg(long, value_name = "CLIENT")]
+    pub to: Option<String>,
+    /// The name vosia registers with the hub under.
+    #[arg(long, value_name = "NAME", default_value = "vosia")]
+    pub client_name: String,
 }
 
 #[derive(Debug, Args)]

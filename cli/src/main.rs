@@ -12,6 +12,7 @@ mod generate;
 mod links;
 mod output;
 mod progress;
+mod registry;
 mod search;
 mod session;
 mod values;
@@ -45,6 +46,8 @@ fn main() -> ExitCode {
         Command::Download(cmd) => files::download(&session, cmd),
         Command::Datalink(cmd) => links::datalink(&session, cmd),
         Command::Cutout(cmd) => files::cutout(&session, cmd),
+        Command::Registry(cmd) => registry::registry(&session, cmd),
+        Command::Send(cmd) => registry::send(&session, cmd),
         Command::Generate(cmd) => generate::generate(cmd),
     };
     let exit = match outcome {

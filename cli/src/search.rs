@@ -86,7 +86,7 @@ pub fn open(session: &Session, url: &str, version: &VersionArgs) -> Result<Arc<S
     Ok(Arc::new(service))
 }
 
-fn apply(service: &Service, s: &Settings) -> Result<(), Failure> {
+pub fn apply(service: &Service, s: &Settings) -> Result<(), Failure> {
     service.set_timeout(s.timeout.as_secs_f64())?;
     service.set_connect_timeout(s.connect_timeout.as_secs_f64())?;
     service.set_retries(s.max_retries, s.max_retry_wait.as_secs_f64())?;

@@ -18,7 +18,7 @@ check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; 
 cmake --install "$build" --prefix "$prefix" >/dev/null
 check "bin/vosia runs from the prefix" bash -c "'$prefix/bin/vosia' --version | grep -qx 'vosia [0-9.]*'"
 check "it needs no libvosia.so (the library is linked in)" bash -c "! readelf -d '$prefix/bin/vosia' | grep -q 'NEEDED.*libvosia'"
-for page in vosia vosia-search vosia-describe vosia-download vosia-datalink vosia-cutout; do
+for page in vosia vosia-search vosia-describe vosia-download vosia-datalink vosia-cutout vosia-registry vosia-send; do
     check "share/man/man1/$page.1 installed" test -f "$prefix/share/man/man1/$page.1"
 done
 check "no page for the hidden generate command" test ! -e "$prefix/share/man/man1/vosia-generate.1"

@@ -128,5 +128,48 @@ check "datalink by ID lists #this with the dataset URL" grep -q "^$id,#this,$bas
 check "datalink of a document URL lists #this, #proc, #preview" bash -c \
     "grep -qx '#this' '$work/links.tsv' && grep -qx '#proc' '$work/links.tsv' && grep -qx '#preview' '$work/links.tsv'"
 
+# --- registry (RegTAP tables of the harness's TAP service) and send (SAMP, astropy's hub)
+"$vosia" registry --registry "$base/tap" --servicetype sia2 >"$work/reg.tsv"
+check "registry --servicetype sia2 lists the three SIA 2.0 services" test \
+    "$(tail -n +2 "$work/reg.tsv" | cut -f1 | sort | tr '\n' ' ')" = \
+    "ivo://siatest.local/__system__/siap2/sitewide ivo://siatest.local/siatest/q/sia2 ivo://siatest.local/siatest/q/sia2dl "
+IVOA_REGISTRY="$base/tap" "$vosia" registry DataLink -f json >"$work/reg.json"
+check "registry KEYWORD from IVOA_REGISTRY, as JSON: q/sia2dl, SIA 2.0" "$python" -c "
+import json, sys
+hits = json.load(open(sys.argv[1]))
+assert [(h['ivoid'], h['sia']) for h in hits] == [('ivo://siatest.local/siatest/q/sia2dl', 2)], hits" "$work/reg.json"
+s4=0
+"$vosia" registry --registry "$base/tap" --covers 10,41,0 >/dev/null 2>"$work/reg.err" || s4=$?
+check "registry --covers on a registry without coverage: status 8, says what to do" bash -c \
+    "[ $s4 -eq 8 ] && grep -q 'without a position' '$work/reg.err'"
+printf 'SIMPLE  =                    T' >"$work/sent.fits"
+check "send reaches a SAMP client through a real hub with the file's URL and name" "$python" - "$vosia" "$work/sent.fits" <<'PY'
+import os, pathlib, queue, subprocess, sys, tempfile
+from astropy.utils.data import conf
+conf.allow_internet = False
+from astropy.samp import SAMPHubServer, SAMPIntegratedClient
+vosia, path = sys.argv[1], sys.argv[2]
+lock = os.path.join(tempfile.mkdtemp(), "lock")
+hub = SAMPHubServer(web_profile=False, lockfile=lock, addr="127.0.0.1")
+hub.start(wait=False)
+got = queue.Queue()
+client = SAMPIntegratedClient(name="receiver", addr="127.0.0.1")
+client.connect(hub=hub)
+def received(private_key, sender_id, mtype, params, extra):
+    got.put(params)
+client.bind_receive_notification("image.load.fits", received)
+try:
+    env = dict(os.environ, SAMP_HUB="std-lockurl:" + pathlib.Path(lock).as_uri())
+    out = subprocess.run([vosia, "send", path, "--name", "cli image", "--to", "receiver"],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    params = got.get(timeout=10)
+    assert params["url"] == pathlib.Path(os.path.realpath(path)).as_uri(), params
+    assert params["name"] == "cli image", params
+finally:
+    client.disconnect()
+    hub.stop()
+PY
+
 echo "cli_live: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
