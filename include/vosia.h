@@ -81,6 +81,14 @@
  *   on the calling thread, and keep none: a response of millions of rows is read in a few
  *   MB. (API.md allowed only the progress kind; 0.2 adds this one, for issue 11.)
  *
+ * Finding services and handing images on. vosia_registry_search asks a RegTAP registry
+ * (through a vosia_service made for its TAP root URL, e.g. GAVO's http://reg.g-vo.org/tap)
+ * for the SIA services meeting a vosia_registry_query, as pyvo's registry.search does; each
+ * hit gives its ivoid, names, access URL and SIA version, and vosia_registry_hits_service
+ * makes the service. vosia_tap_query runs any ADQL synchronously on a TAP service the same
+ * way. vosia_samp_connect registers with the desktop's SAMP hub (SAMP_HUB, else ~/.samp) and
+ * vosia_samp_send hands a FITS image or VOTable to Aladin, DS9 or TOPCAT.
+ *
  * Rows and columns are 0-based (1-based only in the Fortran module). Types at the boundary:
  * int32_t, int64_t, double, size_t, pointers; no varargs, no long, no bool, no structs by
  * value. The library never prints, never exits and never aborts: a panic inside it becomes
