@@ -1996,7 +1996,7 @@ contains
   end subroutine
 
   !> Keep connections alive between requests (.true.) or open one per request (.false.);
-  !> the default follows the scheme (kept alive for https).
+  !> by default kept alive, except plain http to this machine (localhost).
   subroutine vosia_service_set_keepalive(svc, on, status)
     type(vosia_service_t), intent(inout) :: svc
     logical, intent(in) :: on

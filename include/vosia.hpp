@@ -435,8 +435,8 @@ public:
     service &set_connect_timeout(double seconds) {
         return ok(vosia_service_set_connect_timeout(h_, seconds));
     }
-    /// Keep connections alive between queries (true) or open one per request (false); the
-    /// default follows the scheme (see vosia_service_set_keepalive).
+    /// Keep connections alive between queries (true) or open one per request (false); by
+    /// default kept alive, except plain http to this machine (see vosia_service_set_keepalive).
     service &set_keepalive(bool on) { return ok(vosia_service_set_keepalive(h_, on ? 1 : 0)); }
     /// The largest response body accepted, in bytes; 0 means no limit.
     service &set_max_response_bytes(std::int64_t bytes) {

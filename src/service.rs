@@ -391,8 +391,8 @@ impl Service {
         download::download_all(&self.agent, &self.settings(), items, dir, options)
     }
 
-    /// Keep connections alive between requests, or open one per request (the default
-    /// depends on the scheme, see [`Settings::keepalive`]).
+    /// Keep connections alive between requests, or open one per request (by default kept
+    /// alive except for plain http to this machine, see [`Settings::keepalive`]).
     pub fn set_keepalive(&self, on: bool) -> Result<()> {
         self.update(|s| s.keepalive = Some(on))
     }
