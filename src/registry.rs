@@ -287,37 +287,43 @@ fn hits_of(results: &Results) -> Result<Vec<Hit>> {
             ))
         })
     };
-    let names = [
-        "ivoid",
-        "short_name",
-        "res_title",
-        "res_description",
-        "waveband",
-        "standard_id",
-        "access_url",
+    let [
+        ivoid,
+        short_name,
+        title,
+        description,
+        waveband,
+        standard_id,
+        access_url,
+    ] = [
+        column("ivoid")?,
+        column("short_name")?,
+        column("res_title")?,
+        column("res_description")?,
+        column("waveband")?,
+        column("standard_id")?,
+        column("access_url")?,
     ];
-    let mut cols_found = [0usize; 7];
-    for (slot, name) in cols_found.iter_mut().zip(names) {
-        *slot = column(name)?;
-    }
     let mut hits = Vec::with_capacity(results.row_count());
     for row in 0..results.row_count() {
-        let cell = |i: usize| -> Result<CString> {
-            let s = results.c_str(row, cols_found[i])?;
-            Ok(s.map(CStr::to_owned).unwrap_or_default())
+        let cell = |col: usize| -> Result<CString> {
+            Ok(results
+                .c_str(row, col)?
+                .map(CStr::to_owned)
+                .unwrap_or_default())
         };
-        let standard_id = cell(5)?;
+        let standard_id = cell(standard_id)?;
         let Some(version) = version_of(text(&standard_id)) else {
             continue;
         };
         hits.push(Hit {
-            ivoid: cell(0)?,
-            short_name: cell(1)?,
-            title: cell(2)?,
-            description: cell(3)?,
-            waveband: cell(4)?,
+            ivoid: cell(ivoid)?,
+            short_name: cell(short_name)?,
+            title: cell(title)?,
+            description: cell(description)?,
+            waveband: cell(waveband)?,
             standard_id,
-            access_url: cell(6)?,
+            access_url: cell(access_url)?,
             version,
         });
     }

@@ -162,11 +162,7 @@ pub unsafe extern "C" fn vosia_service_download_url(
         let service = unsafe { service_ref(s) }?;
         let url = unsafe { str_arg(url, "url") }?;
         let dir = unsafe { str_arg(dir, "dir") }?;
-        let name = if name.is_null() {
-            None
-        } else {
-            Some(unsafe { str_arg(name, "name") }?)
-        };
+        let name = unsafe { strings::optional_str_arg(name, "name") }?;
         not_null(out, "out")?;
         let options = options(flags)?;
         crate::service::check_base_url(url)?;

@@ -7,7 +7,7 @@ use super::consts::{VOSIA_SAMP_IMAGE, VOSIA_SAMP_TABLE};
 use super::guard::{guard_status, not_null, write_out};
 use super::handle::{HandleKind, borrow, free, into_raw};
 use super::status::{VOSIA_OK, vosia_status};
-use super::strings::str_arg;
+use super::strings::{optional_str_arg, str_arg};
 use crate::error::Error;
 use crate::samp::{Client, Load};
 
@@ -86,16 +86,8 @@ pub unsafe extern "C" fn vosia_samp_send(
         // SAFETY: handle and string contracts.
         let client = unsafe { borrow::<Client, _>(s) }?;
         let file_or_url = unsafe { str_arg(file_or_url, "file_or_url") }?;
-        let name = if name.is_null() {
-            None
-        } else {
-            Some(unsafe { str_arg(name, "name") }?)
-        };
-        let recipient = if recipient.is_null() {
-            None
-        } else {
-            Some(unsafe { str_arg(recipient, "recipient") }?)
-        };
+        let name = unsafe { optional_str_arg(name, "name") }?;
+        let recipient = unsafe { optional_str_arg(recipient, "recipient") }?;
         let load = match what {
             VOSIA_SAMP_IMAGE => Load::Image,
             VOSIA_SAMP_TABLE => Load::Table,

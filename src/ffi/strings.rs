@@ -27,6 +27,21 @@ pub(crate) unsafe fn str_arg<'a>(ptr: *const c_char, what: &str) -> FfiResult<&'
     })
 }
 
+/// As [`str_arg`] for an argument that may be NULL: `None` then.
+///
+/// # Safety
+/// As [`str_arg`].
+pub(crate) unsafe fn optional_str_arg<'a>(
+    ptr: *const c_char,
+    what: &str,
+) -> FfiResult<Option<&'a str>> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: passed through.
+    unsafe { str_arg(ptr, what) }.map(Some)
+}
+
 /// Copies `text` into the caller's buffer (`cap` bytes, including the NUL): at most `cap-1`
 /// bytes, cut at a character boundary, plus a NUL. `*len`, if not NULL, receives the full
 /// length. Returns `VOSIA_E_BUFFER_SIZE` when the text was truncated, or when `buf` is NULL

@@ -283,13 +283,23 @@ impl Client {
 
     /// Unregisters now, reporting a failure (dropping the client unregisters quietly).
     pub fn unregister(mut self) -> Result<()> {
+        self.release()
+    }
+
+    /// Unregisters once: the private key is taken, so a second call (the drop after
+    /// `unregister`) does nothing.
+    fn release(&mut self) -> Result<()> {
         let key = std::mem::take(&mut self.private_key);
+        if key.is_empty() {
+            return Ok(());
+        }
+        let params = [Value::Str(key)];
         call(
             &self.agent,
             &self.settings,
             &self.hub_url,
             "samp.hub.unregister",
-            &[Value::str(&key)],
+            &params,
         )
         .map(|_| ())
     }
@@ -297,16 +307,7 @@ impl Client {
 
 impl Drop for Client {
     fn drop(&mut self) {
-        if !self.private_key.is_empty() {
-            let key = Value::str(&self.private_key);
-            let _ = call(
-                &self.agent,
-                &self.settings,
-                &self.hub_url,
-                "samp.hub.unregister",
-                &[key],
-            );
-        }
+        let _ = self.release();
     }
 }
 
