@@ -82,7 +82,7 @@ pub(crate) fn push_cell(
     // The value (or the end of an array) and its null bit; array items are charged below,
     // as what they add beyond this.
     column.make_room(budget, 0)?;
-    let t = text.trim();
+    let t = trim(text);
     if t.is_empty() || is_null_word(t) {
         column.push_null();
         return Ok(CellOutcome::Read);
@@ -99,7 +99,7 @@ pub(crate) fn push_cell(
             None => return Ok(unreadable(column)),
         },
         Shape::IntegerArray => {
-            let bits = plan.bit_array && !t.contains(|c: char| c.is_whitespace() || c == ',');
+            let bits = plan.bit_array && !t.contains(is_separator);
             scratch.make_room(budget, if bits { t.len() } else { most_items(t) })?;
             if bits {
                 for c in t.chars() {
@@ -177,11 +177,68 @@ fn is_null_word(t: &str) -> bool {
 
 /// The items of an array cell: separated by blanks or commas, optionally wrapped in
 /// braces, brackets or parentheses (`{18911,14701}`, PostgreSQL style).
-fn array_items(t: &str) -> impl Iterator<Item = &str> {
-    let inner = t.trim_matches(|c: char| matches!(c, '{' | '}' | '[' | ']' | '(' | ')'));
-    inner
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|s| !s.is_empty())
+fn array_items(t: &str) -> ArrayItems<'_> {
+    let brace = |b: &u8| matches!(b, b'{' | b'}' | b'[' | b']' | b'(' | b')');
+    let bytes = t.as_bytes();
+    let start = bytes.iter().position(|b| !brace(b)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !brace(b))
+        .map_or(start, |i| i + 1);
+    let rest = &t[start..end];
+    ArrayItems {
+        rest,
+        ascii: rest.is_ascii(),
+    }
+}
+
+/// The items of [`array_items`]; byte by byte when the cell is ASCII, as nearly all are.
+struct ArrayItems<'a> {
+    rest: &'a str,
+    ascii: bool,
+}
+
+impl<'a> Iterator for ArrayItems<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let start = if self.ascii {
+            self.rest.bytes().position(|b| !is_ascii_separator(b))
+        } else {
+            self.rest.find(|c| !is_separator(c))
+        };
+        let Some(start) = start else {
+            self.rest = "";
+            return None;
+        };
+        let rest = &self.rest[start..];
+        let len = if self.ascii {
+            rest.bytes().position(is_ascii_separator)
+        } else {
+            rest.find(is_separator)
+        };
+        let (item, after) = rest.split_at(len.unwrap_or(rest.len()));
+        self.rest = after;
+        Some(item)
+    }
+}
+
+/// What separates array items: a blank (as `char::is_whitespace` has it) or a comma.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c == ','
+}
+
+/// [`is_separator`] for an ASCII byte.
+fn is_ascii_separator(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b',')
+}
+
+/// `t` without surrounding blanks (`str::trim`), at no cost when it has none.
+fn trim(t: &str) -> &str {
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => t,
+        _ => t.trim(),
+    }
 }
 
 fn read_integer(datatype: Datatype, t: &str) -> Option<i64> {
@@ -204,7 +261,7 @@ pub(crate) fn parse_boolean(t: &str) -> Option<i64> {
 
 /// Decimal or `0x` hexadecimal integers; also integral reals such as `2.0` or `1e3`.
 pub(crate) fn parse_integer(t: &str) -> Option<i64> {
-    let t = t.trim();
+    let t = trim(t);
     if let Ok(v) = t.parse::<i64>() {
         return Some(v);
     }
@@ -226,7 +283,7 @@ pub(crate) fn parse_integer(t: &str) -> Option<i64> {
 /// Reals as Rust parses them (which includes `NaN`, `inf`, `+Inf`, `-Infinity`), plus
 /// Fortran's `D` exponent.
 pub(crate) fn parse_real(t: &str) -> Option<f64> {
-    let t = t.trim();
+    let t = trim(t);
     if let Ok(v) = t.parse::<f64>() {
         return Some(v);
     }
@@ -303,7 +360,13 @@ mod tests {
     fn arrays_with_commas_and_braces() {
         let col = read(
             &field(Datatype::Int, "*", None),
-            &["2048 4096", "{18911,14701}", "16407,12000", ""],
+            &[
+                "2048 4096",
+                "{18911,14701}",
+                "16407,12000",
+                "",
+                "[1,\u{a0}2 ,,3\u{2003}]",
+            ],
         );
         let Cells::IntegerArray(a) = &col.cells else {
             panic!()
@@ -312,6 +375,7 @@ mod tests {
         assert_eq!(a.get(1), &[18911, 14701]);
         assert_eq!(a.get(2), &[16407, 12000]);
         assert!(col.is_null(3));
+        assert_eq!(a.get(4), &[1, 2, 3], "Unicode blanks separate items too");
     }
 
     #[test]

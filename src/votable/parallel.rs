@@ -205,18 +205,30 @@ impl RowSink for Part<'_> {
             self.noted = true;
             return Ok(());
         }
+        let text = std::mem::take(&mut self.text);
+        let stored = self.store_cell(&text);
+        self.text = text;
+        stored
+    }
+
+    fn whole_cell(&mut self, text: &str) -> Result<()> {
+        if !self.row_open || text.len() > MAX_TEXT {
+            self.noted = true;
+            return Ok(());
+        }
+        self.store_cell(text)
+    }
+}
+
+impl Part<'_> {
+    /// Stores `text` as the next cell of the open row.
+    fn store_cell(&mut self, text: &str) -> Result<()> {
         let col = self.column;
         self.column += 1;
         let (Some(column), Some(plan)) = (self.columns.get_mut(col), self.plans.get(col)) else {
             return Ok(()); // more cells than FIELDs: dropped, as the single-threaded reader does
         };
-        let outcome = push_cell(
-            column,
-            plan,
-            &self.text,
-            &mut self.scratch,
-            &mut self.budget,
-        )?;
+        let outcome = push_cell(column, plan, text, &mut self.scratch, &mut self.budget)?;
         if outcome == CellOutcome::Unreadable {
             self.noted = true;
         }

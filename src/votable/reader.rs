@@ -799,19 +799,30 @@ impl State<'_> {
             self.text.clear();
             return Ok(());
         }
+        let text = std::mem::take(&mut self.text);
+        let stored = self.store_cell(col, &text);
+        self.text = text;
+        self.text.clear();
+        stored
+    }
+
+    /// Stores `text` as the cell of column `col` of the open row.
+    fn store_cell(&mut self, col: usize, text: &str) -> Result<()> {
+        let Some(d) = &mut self.decoding else {
+            return Ok(());
+        };
         let outcome = push_cell(
             &mut d.columns[col],
             &d.plans[col],
-            &self.text,
+            text,
             &mut self.scratch,
             &mut self.budget,
         )?;
         if outcome == CellOutcome::Unreadable {
             let (row, name) = (d.first_row + d.rows, d.fields[col].name.clone());
-            let text: String = self.text.chars().take(40).collect();
+            let text: String = text.chars().take(40).collect();
             self.warn(|| format!("row {row}, column {name}: cannot read \"{text}\"; kept as null"));
         }
-        self.text.clear();
         Ok(())
     }
 
@@ -1057,6 +1068,22 @@ impl RowSink for State<'_> {
     }
     fn end_cell(&mut self) -> Result<()> {
         State::end_cell(self)
+    }
+    fn whole_cell(&mut self, text: &str) -> Result<()> {
+        // The common cell, stored without a copy into `self.text` first.
+        let open = self.decoding.as_mut().filter(|d| d.row_open);
+        match open {
+            Some(d) if d.column < d.columns.len() && text.len() <= MAX_TEXT => {
+                let col = d.column;
+                d.column += 1;
+                self.store_cell(col, text)
+            }
+            _ => {
+                self.start_cell();
+                self.cell_text(text);
+                State::end_cell(self)
+            }
+        }
     }
 }
 

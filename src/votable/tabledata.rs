@@ -6,7 +6,7 @@
 
 use std::io::BufRead;
 
-use quick_xml::escape::unescape;
+use quick_xml::escape::{resolve_predefined_entity, unescape};
 
 use super::token_limit::MAX_TOKEN;
 use crate::error::{Error, Result};
@@ -22,6 +22,13 @@ pub(crate) trait RowSink {
     /// A piece of the current cell's text, entities resolved (called zero or more times).
     fn cell_text(&mut self, text: &str);
     fn end_cell(&mut self) -> Result<()>;
+    /// A whole cell in one piece, entities resolved: what `start_cell`, `cell_text(text)`,
+    /// `end_cell` report, without gathering the text first (the common cell).
+    fn whole_cell(&mut self, text: &str) -> Result<()> {
+        self.start_cell();
+        self.cell_text(text);
+        self.end_cell()
+    }
 }
 
 /// The element names that matter inside TABLEDATA, with any namespace prefix removed.
@@ -97,6 +104,7 @@ fn scan(
     sink: &mut impl RowSink,
     offset: u64,
 ) -> Result<(usize, bool)> {
+    let text = Checked::new(data);
     let mut pos = 0;
     while pos < data.len() {
         let Some(lt) = memchr_lt(&data[pos..]) else {
@@ -120,18 +128,51 @@ fn scan(
                 cut = e.valid_up_to();
             }
             if cut > 0 {
-                emit_text(&seg[..cut], sink, offset + pos as u64)?;
+                emit_text(text.str(pos..pos + cut, offset)?, sink);
             }
             return Ok((pos + cut, false));
         };
         if lt > 0 {
             if *in_cell {
-                emit_text(&data[pos..pos + lt], sink, offset + pos as u64)?;
+                emit_text(text.str(pos..pos + lt, offset)?, sink);
             }
             pos += lt;
         }
         // data[pos] == b'<'
         let rest = &data[pos..];
+        // The tags nearly every byte of TABLEDATA is in, without a namespace or attributes.
+        // Each does what the general path below does for the same tag.
+        if rest.starts_with(b"<TD>") {
+            pos += 4;
+            // The common cell: plain text through `</TD>`, all of it in `data`.
+            if let Some(n) = memchr::memchr2(b'<', b'&', &data[pos..])
+                && data[pos + n..].starts_with(b"</TD>")
+            {
+                sink.whole_cell(text.str(pos..pos + n, offset)?)?;
+                *in_cell = false;
+                pos += n + 5;
+            } else {
+                sink.start_cell();
+                *in_cell = true;
+            }
+            continue;
+        }
+        if rest.starts_with(b"</TD>") {
+            pos += 5;
+            sink.end_cell()?;
+            *in_cell = false;
+            continue;
+        }
+        if rest.starts_with(b"<TR>") {
+            pos += 4;
+            sink.start_row()?;
+            continue;
+        }
+        if rest.starts_with(b"</TR>") {
+            pos += 5;
+            sink.end_row()?;
+            continue;
+        }
         if rest.len() < 2 {
             return Ok((pos, false));
         }
@@ -149,9 +190,7 @@ fn scan(
             match find(rest, b"]]>") {
                 Some(end) => {
                     if *in_cell {
-                        let raw = &rest[9..end];
-                        let text = utf8(raw, offset + pos as u64)?;
-                        sink.cell_text(text);
+                        sink.cell_text(text.str(pos + 9..pos + end, offset)?);
                     }
                     pos += bounded(end + 3, at)?;
                 }
@@ -263,32 +302,55 @@ fn parse_tag(tag: &[u8]) -> Tag<'_> {
     }
 }
 
-fn utf8(raw: &[u8], at: u64) -> Result<&str> {
-    std::str::from_utf8(raw).map_err(|e| {
-        Error::format(format!(
-            "invalid UTF-8 at byte {} (declare the document's encoding if it is not UTF-8)",
-            at + e.valid_up_to() as u64
-        ))
-    })
+/// `data` with the part of it that is valid UTF-8 checked once, so that each cell's text is
+/// not checked again (cells cut at ASCII bytes are slices of it).
+struct Checked<'a> {
+    data: &'a [u8],
+    valid: &'a str,
+}
+
+impl<'a> Checked<'a> {
+    fn new(data: &'a [u8]) -> Checked<'a> {
+        let valid = match std::str::from_utf8(data) {
+            Ok(s) => s,
+            // Up to the first invalid (or incomplete) byte: valid by that very check.
+            Err(e) => std::str::from_utf8(&data[..e.valid_up_to()]).unwrap_or_default(),
+        };
+        Checked { data, valid }
+    }
+
+    /// The text of `range`; `offset` is `data`'s byte offset in the input, for the error.
+    fn str(&self, range: std::ops::Range<usize>, offset: u64) -> Result<&'a str> {
+        if let Some(s) = self.valid.get(range.clone()) {
+            return Ok(s);
+        }
+        let at = offset + range.start as u64;
+        std::str::from_utf8(&self.data[range]).map_err(|e| {
+            Error::format(format!(
+                "invalid UTF-8 at byte {} (declare the document's encoding if it is not UTF-8)",
+                at + e.valid_up_to() as u64
+            ))
+        })
+    }
 }
 
 /// Cell text: entities resolved (the five XML ones and character references; others are
 /// kept as written, never expanded).
-fn emit_text(raw: &[u8], sink: &mut impl RowSink, at: u64) -> Result<()> {
-    let text = utf8(raw, at)?;
-    if !text.contains('&') {
-        sink.cell_text(text);
-        return Ok(());
-    }
+fn emit_text(text: &str, sink: &mut impl RowSink) {
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
         sink.cell_text(&rest[..amp]);
         let after = &rest[amp..];
         let Some(semi) = after.find(';') else {
             sink.cell_text(after);
-            return Ok(());
+            return;
         };
         let reference = &after[..=semi];
+        if let Some(resolved) = resolve_predefined_entity(&reference[1..semi]) {
+            sink.cell_text(resolved);
+            rest = &after[semi + 1..];
+            continue;
+        }
         match unescape(reference) {
             Ok(resolved) => sink.cell_text(&resolved),
             // An entity from a DOCTYPE (never expanded) or a malformed one: kept as written.
@@ -297,7 +359,6 @@ fn emit_text(raw: &[u8], sink: &mut impl RowSink, at: u64) -> Result<()> {
         rest = &after[semi + 1..];
     }
     sink.cell_text(rest);
-    Ok(())
 }
 
 #[cfg(test)]
