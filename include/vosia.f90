@@ -1956,8 +1956,9 @@ contains
         call take(c_service_set_reader_threads(svc%ptr, int(threads, c_int32_t)), status)
   end subroutine
 
-  !> vosia_results_parse_file_within on up to `threads` threads (0: one per core): a file
-  !> over 1 MiB is read whole and its TABLEDATA parsed in parts, with the same results.
+  !> vosia_results_parse_file_within on up to `threads` threads (0: one per core): the
+  !> TABLEDATA of a file over 1 MiB is parsed in parts, each thread reading its own part
+  !> from the file, with the same results.
   !> `memory_budget` (bytes) defaults to none.
   subroutine vosia_results_parse_file_on_threads(res, path, sia_version, threads, status, &
       memory_budget)

@@ -1111,8 +1111,9 @@ public:
         detail::check(st);
         return results(h);
     }
-    /// parse_file_within on up to `threads` threads (0: one per core): a file over 1 MiB is
-    /// read whole and its TABLEDATA parsed in parts; the same results as on one thread.
+    /// parse_file_within on up to `threads` threads (0: one per core): the TABLEDATA of a
+    /// file over 1 MiB is parsed in parts, each thread reading its own part from the file;
+    /// the same results as on one thread.
     static results parse_file_on_threads(const std::string &path, std::int32_t sia_version,
                                          std::int32_t threads, std::int64_t memory_budget = 0) {
         vosia_results *h = nullptr;

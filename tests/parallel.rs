@@ -1,33 +1,52 @@
-//! The parallel reader: a TABLEDATA held in memory and read on several threads gives the
-//! results of the single-threaded read, every cell, every null and every warning, for clean
-//! documents (read in parts) and for documents with what the fast path must leave to one
-//! thread (comments and CDATA holding `<TR>` where a cut would fall, short rows, unreadable
-//! cells).
+//! The parallel reader: a TABLEDATA held in memory, or in a file whose parts each thread
+//! reads itself, read on several threads gives the results of the single-threaded read,
+//! every cell, every null and every warning, for clean documents (read in parts) and for
+//! documents with what the fast path must leave to one thread (comments and CDATA holding
+//! `<TR>` where a cut would fall, short rows, unreadable cells).
 
 mod common;
 
 use common::cells;
 use std::path::Path;
 
-use vosia::votable::read_document_on_threads;
+use vosia::votable::{read_document_on_threads, read_file_on_threads};
 use vosia::{Results, SiaVersion};
 
-/// Reads `doc` on 1 thread and on `threads`; asserts the two are the same and returns how
-/// many threads the parallel read used.
-fn same_on_threads(name: &str, doc: &[u8], threads: usize) -> usize {
+/// Reads `doc` on 1 thread and on `threads`, from memory and from a file; asserts all are
+/// the same and returns how many threads the parallel reads used, from memory and from the
+/// file (they may differ: the memory one cuts by the first `TABLEDATA>`, the file one by
+/// the file's length, and a cut that lands in a comment sends that read to one thread).
+fn same_on_threads(name: &str, doc: &[u8], threads: usize) -> [usize; 2] {
     let one = Results::from_bytes(doc, SiaVersion::V1).unwrap();
-    let many = Results::from_bytes_on_threads(doc, SiaVersion::V1, 0, threads).unwrap();
-    assert_eq!(many.row_count(), one.row_count(), "{name}");
-    assert_eq!(cells(&many), cells(&one), "{name} on {threads} threads");
-    assert_eq!(
-        many.warnings().collect::<Vec<_>>(),
-        one.warnings().collect::<Vec<_>>(),
-        "{name}"
-    );
-    assert_eq!(many.overflow(), one.overflow(), "{name}");
-    read_document_on_threads(doc, 0, threads)
+    let path = std::env::temp_dir().join(format!(
+        "vosia-parallel-{}-{}-{threads}.xml",
+        name.replace(' ', "-"),
+        std::process::id()
+    ));
+    std::fs::write(&path, doc).unwrap();
+    let from_memory = Results::from_bytes_on_threads(doc, SiaVersion::V1, 0, threads).unwrap();
+    let from_file = Results::from_path_on_threads(&path, SiaVersion::V1, 0, threads).unwrap();
+    for (many, source) in [(&from_memory, "memory"), (&from_file, "a file")] {
+        let what = format!("{name} from {source} on {threads} threads");
+        assert_eq!(many.row_count(), one.row_count(), "{what}");
+        assert_eq!(cells(many), cells(&one), "{what}");
+        assert_eq!(
+            many.warnings().collect::<Vec<_>>(),
+            one.warnings().collect::<Vec<_>>(),
+            "{what}"
+        );
+        assert_eq!(many.overflow(), one.overflow(), "{what}");
+    }
+    let in_memory = read_document_on_threads(doc, 0, threads)
         .unwrap()
-        .read_threads
+        .read_threads;
+    let file = std::fs::File::open(&path).unwrap();
+    let in_file = read_file_on_threads(&file, 0, threads)
+        .unwrap()
+        .read_threads;
+    drop(file);
+    std::fs::remove_file(&path).unwrap();
+    [in_memory, in_file]
 }
 
 /// A TABLEDATA table of `rows` rows of every shape: int, double, text with entities, a
@@ -66,15 +85,15 @@ fn a_clean_table_is_read_in_parts_with_the_same_cells() {
     assert!(doc.len() > 2 << 20, "large enough to be cut");
     for threads in [2, 3, 8] {
         let used = same_on_threads("clean", &doc, threads);
-        assert_eq!(used, threads, "read in {threads} parts");
+        assert_eq!(used, [threads; 2], "read in {threads} parts");
     }
-    assert_eq!(same_on_threads("clean", &doc, 1), 1);
+    assert_eq!(same_on_threads("clean", &doc, 1), [1; 2]);
 }
 
 #[test]
 fn a_small_table_stays_on_one_thread() {
     let doc = table(100, |_| String::new());
-    assert_eq!(same_on_threads("small", &doc, 4), 1);
+    assert_eq!(same_on_threads("small", &doc, 4), [1; 2]);
 }
 
 #[test]
@@ -100,7 +119,7 @@ fn what_one_thread_warns_about_is_read_on_one_thread() {
             String::new()
         }
     });
-    assert_eq!(same_on_threads("a short row", &short, 2), 1);
+    assert_eq!(same_on_threads("a short row", &short, 2), [1; 2]);
     let unreadable = table(30_000, |i| {
         if i == 25_000 {
             "<TR><TD>x</TD><TD>y</TD><TD/><TD/><TD/></TR>\n".to_string()
@@ -108,7 +127,10 @@ fn what_one_thread_warns_about_is_read_on_one_thread() {
             String::new()
         }
     });
-    assert_eq!(same_on_threads("an unreadable cell", &unreadable, 2), 1);
+    assert_eq!(
+        same_on_threads("an unreadable cell", &unreadable, 2),
+        [1; 2]
+    );
 }
 
 #[test]

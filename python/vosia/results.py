@@ -95,8 +95,8 @@ class Results(Handle):
                    threads: int = 1) -> "Results":
         """Parses a VOTable file, streaming it (a FileError, also an OSError, if it cannot
         be read); `memory_budget` as for parse. With `threads` other than 1 (0: one per
-        core), a file over 1 MiB is read whole and its TABLEDATA parsed on that many
-        threads, with the same results."""
+        core), the TABLEDATA of a file over 1 MiB is parsed in parts on that many threads,
+        each reading its part from the file, with the same results."""
         h = c_void_p()
         path = _util.fspath(path)
         if threads != 1:

@@ -145,11 +145,12 @@ pub unsafe extern "C" fn vosia_results_parse_file_within(
     unsafe { vosia_results_parse_file_on_threads(path, sia_version, memory_budget, 1, out) }
 }
 
-/// vosia_results_parse_file_within on up to `threads` threads (0: one per core): a file of
-/// more than 1 MiB is read into memory whole and its TABLEDATA parsed in parts, one per
-/// thread, all joined before the call returns. The results are those of
-/// vosia_results_parse_file_within, cell for cell and warning for warning; memory holds
-/// the file as well while it is parsed. BINARY and BINARY2 tables are read on one thread.
+/// vosia_results_parse_file_within on up to `threads` threads (0: one per core): the
+/// TABLEDATA of a file of more than 1 MiB is parsed in parts, one per thread, each thread
+/// reading its part from the file through a 64 KiB buffer of its own (the file is never
+/// held in memory whole), all joined before the call returns. The results are those of
+/// vosia_results_parse_file_within, cell for cell and warning for warning. BINARY and
+/// BINARY2 tables, and files in an encoding other than UTF-8, are read on one thread.
 ///
 /// @param path          (not NULL) UTF-8 file name.
 /// @param sia_version   VOSIA_SIA1 or VOSIA_SIA2.

@@ -195,9 +195,10 @@ impl Results {
         Results::from_document(doc, version)
     }
 
-    /// [`Results::from_path_within`] on up to `threads` threads (0: one per core): a file
-    /// of more than 1 MiB is then read into memory whole and its TABLEDATA parsed in parts
-    /// (see [`Results::from_bytes_on_threads`]); memory holds the file besides the table.
+    /// [`Results::from_path_within`] on up to `threads` threads (0: one per core): the
+    /// TABLEDATA of a file of more than 1 MiB is parsed in parts, each thread reading its
+    /// own part from the file (see [`crate::votable::read_file_on_threads`]), with the same
+    /// results as on one thread. Memory holds the table and a 64 KiB buffer per thread.
     pub fn from_path_on_threads(
         path: &Path,
         version: SiaVersion,
@@ -209,13 +210,22 @@ impl Results {
         if threads < 2 || !large {
             return Results::from_path_within(path, version, budget);
         }
-        let data = std::fs::read(path).map_err(|e| {
-            Error::new(
-                ErrorKind::Io,
-                format!("cannot read {}: {e}", path.display()),
-            )
-        })?;
-        Results::from_bytes_on_threads(&data, version, budget, threads)
+        #[cfg(unix)]
+        {
+            let file = open(path)?;
+            let doc = crate::votable::read_file_on_threads(&file, budget, threads)?;
+            Results::from_document(doc, version)
+        }
+        #[cfg(not(unix))]
+        {
+            let data = std::fs::read(path).map_err(|e| {
+                Error::new(
+                    ErrorKind::Io,
+                    format!("cannot read {}: {e}", path.display()),
+                )
+            })?;
+            Results::from_bytes_on_threads(&data, version, budget, threads)
+        }
     }
 
     /// Parses a VOTable held in memory.

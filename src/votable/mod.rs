@@ -6,6 +6,8 @@ mod binary;
 mod budget;
 mod cells;
 mod parallel;
+#[cfg(unix)]
+mod positioned;
 pub mod columns;
 pub mod descriptors;
 mod reader;
@@ -17,6 +19,8 @@ pub use budget::DEFAULT_MEMORY_BUDGET;
 pub(crate) use cells::parse_real;
 pub use columns::{Cells, Column};
 pub use descriptors::{InputParam, ServiceDescriptor};
+#[cfg(unix)]
+pub use reader::read_file_on_threads;
 pub use reader::{
     Document, Info, Scope, Table, read_document, read_document_in_batches,
     read_document_on_threads, read_document_within,

@@ -1,6 +1,8 @@
-//! TABLEDATA read on several threads: a document held in memory is cut between rows into
-//! one part per thread, each part is decoded into columns of its own by the same cell code
-//! as the single-threaded reader, and the columns are joined in order.
+//! TABLEDATA read on several threads: a document held in memory, or a file, is cut between
+//! rows into one part per thread, each part is decoded into columns of its own by the same
+//! cell code as the single-threaded reader, and the columns are joined in order. A file's
+//! parts are read by each thread through a buffer of its own, so the file is never held in
+//! memory whole.
 //!
 //! It is an optimistic fast path. A cut is taken only at a `<TR` whose part before it scans
 //! to its end with nothing left open (so not inside a comment, CDATA or cell), and anything
@@ -9,21 +11,27 @@
 //! reads the TABLEDATA on one thread. So the result is always the single-threaded one, cell
 //! for cell and warning for warning.
 
+use std::borrow::Cow;
+use std::io::BufRead;
+
 use super::budget::Budget;
 use super::cells::{CellOutcome, CellPlan, Scratch, push_cell};
 use super::columns::Column;
 use super::reader::MAX_TEXT;
-use super::tabledata::{RowSink, read_tabledata, scan_part};
+use super::tabledata::{RowSink, read_part, read_tabledata};
 use super::types::Field;
 use crate::error::Result;
 
 /// TABLEDATA shorter than this is read on one thread: the threads would cost more.
 pub(crate) const MIN_PARALLEL_BYTES: usize = 1 << 20;
 
+/// How far past an even share a cut looks for a row start before giving up on that cut.
+const MAX_ROW_SEARCH: u64 = 1 << 20;
+
 /// The rows of a TABLEDATA read on several threads.
 pub(crate) struct Decoded {
     /// Bytes of the input used, through `</TABLEDATA>`.
-    pub consumed: usize,
+    pub consumed: u64,
     pub columns: Vec<Column>,
     pub rows: usize,
     /// Bytes the parts charged to their budgets: what the columns hold.
@@ -32,38 +40,71 @@ pub(crate) struct Decoded {
     pub parts: usize,
 }
 
-/// Reads the TABLEDATA at the start of `data` (just after `<TABLEDATA>`; `data` holds the
-/// rest of the document) on up to `threads` threads, each keeping at most `budget` bytes.
+/// The rest of a document from just after `<TABLEDATA>`, readable from any position by any
+/// thread. Positions are byte offsets from the start of the TABLEDATA's content.
+pub(crate) trait Source: Sync {
+    /// Bytes from the start to the end of the document.
+    fn len(&self) -> u64;
+    /// About where the TABLEDATA ends (at most [`Source::len`]): the parts share this.
+    fn estimated_end(&self) -> u64;
+    /// Up to `len` bytes from `from` (fewer only at the end).
+    fn window(&self, from: u64, len: usize) -> std::io::Result<Cow<'_, [u8]>>;
+    /// A reader of `from..to` (`None`: to the end).
+    fn reader(&self, from: u64, to: Option<u64>) -> Box<dyn BufRead + '_>;
+}
+
+/// A document held in memory.
+impl Source for [u8] {
+    fn len(&self) -> u64 {
+        <[u8]>::len(self) as u64
+    }
+
+    fn estimated_end(&self) -> u64 {
+        memchr::memmem::find(self, b"TABLEDATA>").unwrap_or(<[u8]>::len(self)) as u64
+    }
+
+    fn window(&self, from: u64, len: usize) -> std::io::Result<Cow<'_, [u8]>> {
+        let from = (from as usize).min(<[u8]>::len(self));
+        let to = from.saturating_add(len).min(<[u8]>::len(self));
+        Ok(Cow::Borrowed(&self[from..to]))
+    }
+
+    fn reader(&self, from: u64, to: Option<u64>) -> Box<dyn BufRead + '_> {
+        let to = to.map_or(<[u8]>::len(self), |t| t as usize);
+        Box::new(&self[from as usize..to])
+    }
+}
+
+/// Reads the TABLEDATA at the start of `source` on up to `threads` threads, each keeping at
+/// most `budget` bytes; `offset` is the source's position in the document, for messages.
 /// `None`: not worth it, or something a single-threaded read must handle (see the module).
 pub(crate) fn read(
-    data: &[u8],
+    source: &(impl Source + ?Sized),
     offset: u64,
     fields: &[Field],
     plans: &[CellPlan],
     threads: usize,
     budget: u64,
 ) -> Option<Decoded> {
-    let cuts = cuts(data, threads);
+    let cuts = cuts(source, threads);
     if cuts.len() < 2 {
         return None;
     }
     let per_part = budget / cuts.len() as u64;
     let count = cuts.len();
-    let parts: Vec<Option<(Part, usize)>> = std::thread::scope(|scope| {
+    let parts: Vec<Option<(Part, u64)>> = std::thread::scope(|scope| {
         let workers: Vec<_> = cuts
             .iter()
             .enumerate()
             .map(|(k, &start)| {
-                let last = k + 1 == cuts.len();
-                let end = if last { data.len() } else { cuts[k + 1] };
-                let at = offset + start as u64;
+                let end = cuts.get(k + 1).copied();
                 scope.spawn(move || {
                     let mut part = Part::new(fields, plans, per_part);
-                    let used = if last {
-                        let mut rest = &data[start..end];
-                        read_tabledata(&mut rest, at, &mut part).ok()? as usize
-                    } else {
-                        scan_part(&data[start..end], at, &mut part).ok()?
+                    let mut input = source.reader(start, end);
+                    let at = offset + start;
+                    let used = match end {
+                        None => read_tabledata(&mut input, at, &mut part).ok()?,
+                        Some(_) => read_part(&mut input, at, &mut part).ok()?,
                     };
                     part.end_row().ok()?;
                     (!part.noted).then_some((part, start + used))
@@ -99,16 +140,16 @@ pub(crate) fn read(
 }
 
 /// Where the parts start: 0, then for each further thread the first `<TR` at or after an
-/// even share of the TABLEDATA's length (estimated by the first `TABLEDATA>` found).
-fn cuts(data: &[u8], threads: usize) -> Vec<usize> {
-    let end = memchr::memmem::find(data, b"TABLEDATA>").unwrap_or(data.len());
-    if threads < 2 || end < MIN_PARALLEL_BYTES {
+/// even share of the TABLEDATA's estimated length.
+fn cuts(source: &(impl Source + ?Sized), threads: usize) -> Vec<u64> {
+    let end = source.estimated_end();
+    if threads < 2 || end < MIN_PARALLEL_BYTES as u64 {
         return vec![0];
     }
     let mut cuts = vec![0];
-    for k in 1..threads {
-        let from = end / threads * k;
-        let Some(at) = next_row(data, from, end) else {
+    for k in 1..threads as u64 {
+        let from = end / threads as u64 * k;
+        let Some(at) = next_row(source, from, end) else {
             break;
         };
         if at > *cuts.last().unwrap_or(&0) {
@@ -118,17 +159,32 @@ fn cuts(data: &[u8], threads: usize) -> Vec<usize> {
     cuts
 }
 
-/// The first `<TR` followed by `>`, `/` or a blank in `data[from..end]`.
-fn next_row(data: &[u8], mut from: usize, end: usize) -> Option<usize> {
-    while from < end {
-        let at = from + memchr::memmem::find(&data[from..end], b"<TR")?;
-        if matches!(
-            data.get(at + 3),
-            Some(b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n')
-        ) {
-            return Some(at);
+/// The first `<TR` followed by `>`, `/` or a blank in `from..end`, looked for no further
+/// than [`MAX_ROW_SEARCH`] bytes.
+fn next_row(source: &(impl Source + ?Sized), from: u64, end: u64) -> Option<u64> {
+    const WINDOW: usize = 64 << 10;
+    let limit = end.min(from.saturating_add(MAX_ROW_SEARCH));
+    let mut at = from;
+    while at < limit {
+        // One byte more than the next window starts, so a `<TR` and the byte after it
+        // are seen whole in one window.
+        let window = source.window(at, WINDOW + 3).ok()?;
+        let mut i = 0;
+        while let Some(hit) = memchr::memmem::find(&window[i..], b"<TR") {
+            let tr = i + hit;
+            if at + tr as u64 >= limit {
+                return None;
+            }
+            match window.get(tr + 3) {
+                Some(b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n') => return Some(at + tr as u64),
+                None => break,
+                Some(_) => i = tr + 3,
+            }
         }
-        from = at + 3;
+        if window.len() <= WINDOW {
+            return None; // the end of the document
+        }
+        at += WINDOW as u64;
     }
     None
 }

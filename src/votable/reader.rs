@@ -131,8 +131,11 @@ struct State<'a> {
     descriptors: Collector,
     /// A streamed read: where the rows go, batch by batch.
     batches: Option<Batches<'a>>,
-    /// Threads a TABLEDATA held in memory may be read on (1: this one only).
+    /// Threads a TABLEDATA held in memory, or in `file`, may be read on (1: this one only).
     threads: usize,
+    /// The file the document is read from (from its start, with its length), when the
+    /// parallel reader may read parts of it itself.
+    file: Option<(&'a std::fs::File, u64)>,
     /// Threads the results table was read on.
     read_threads: usize,
 }
@@ -207,7 +210,31 @@ pub fn read_document_on_threads(data: &[u8], budget: u64, threads: usize) -> Res
     if threads < 2 || needs_transcoding(&head) {
         return read_document_as(data, budget, None);
     }
-    read_events(data, budget, None, threads)
+    read_events(data, budget, None, threads, None)
+}
+
+/// [`read_document_on_threads`] of a file: each thread reads its part of a large TABLEDATA
+/// from the file itself (positioned reads through a buffer of its own), so memory holds the
+/// table and one buffer per thread, never the whole file. The file's own offset is neither
+/// used nor moved. A document in an encoding other than UTF-8 is read on one thread.
+#[cfg(unix)]
+pub fn read_file_on_threads(file: &std::fs::File, budget: u64, threads: usize) -> Result<Document> {
+    use super::positioned::FileCursor;
+    let len = file
+        .metadata()
+        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read the file: {e}")))?
+        .len();
+    let head = read_head(&mut FileCursor::new(file)).unwrap_or_default();
+    if threads < 2 || needs_transcoding(&head) {
+        return read_document_as(FileCursor::new(file), budget, None);
+    }
+    read_events(
+        FileCursor::new(file),
+        budget,
+        None,
+        threads,
+        Some((file, len)),
+    )
 }
 
 /// Reads a VOTable, handing its results table to `sink` in batches of `batch_rows` rows (at
@@ -257,9 +284,10 @@ fn read_document_as<R: BufRead>(
             budget,
             batches,
             1,
+            None,
         )
     } else {
-        read_events(input, budget, batches, 1)
+        read_events(input, budget, batches, 1, None)
     }
 }
 
@@ -291,11 +319,14 @@ fn read_head<R: BufRead>(input: &mut R) -> std::io::Result<Vec<u8>> {
     }
 }
 
-fn read_events<R: BufRead>(
+/// `file`: the file `input` reads from its start, and its length, when the parallel reader
+/// may read parts of it itself.
+fn read_events<'a, R: BufRead>(
     input: R,
     budget: u64,
-    batches: Option<Batches<'_>>,
+    batches: Option<Batches<'a>>,
     threads: usize,
+    file: Option<(&'a std::fs::File, u64)>,
 ) -> Result<Document> {
     let mut reader = Reader::from_reader(TokenLimit::new(input));
     let config = reader.config_mut();
@@ -322,6 +353,7 @@ fn read_events<R: BufRead>(
         descriptors: Collector::default(),
         batches,
         threads,
+        file,
         read_threads: 1,
     };
     let mut buf = Vec::with_capacity(4096);
@@ -868,9 +900,10 @@ impl State<'_> {
         Ok(())
     }
 
-    /// Reads the TABLEDATA at the start of `input` on several threads when that is allowed,
-    /// the input holds it in memory and it is large (see `parallel`); false when it must be
-    /// read on this thread instead, with nothing consumed.
+    /// Reads the TABLEDATA at the start of `input` (byte `at` of the document) on several
+    /// threads when that is allowed, the input holds it in memory or reads a file the parts
+    /// can read themselves, and it is large (see `parallel`); false when it must be read on
+    /// this thread instead, with nothing consumed.
     fn read_tabledata_in_parallel<B: BufRead>(&mut self, input: &mut B, at: u64) -> Result<bool> {
         if self.threads < 2 || self.batches.is_some() {
             return Ok(false);
@@ -881,22 +914,42 @@ impl State<'_> {
         if d.rows > 0 || d.columns.is_empty() {
             return Ok(false);
         }
-        let data = input
-            .fill_buf()
-            .map_err(|e| Error::format(format!("reading TABLEDATA failed: {e}")))?;
-        if data.len() < parallel::MIN_PARALLEL_BYTES {
-            return Ok(false);
-        }
         let remaining = self.budget.remaining();
-        let Some(decoded) = parallel::read(data, at, &d.fields, &d.plans, self.threads, remaining)
-        else {
+        let decoded = match self.file {
+            // `input` is a `FileCursor` at `at`: consuming past its buffer skips the file.
+            #[cfg(unix)]
+            Some((file, len)) => {
+                let source = super::positioned::FileSource {
+                    file,
+                    start: at,
+                    len,
+                };
+                parallel::read(&source, at, &d.fields, &d.plans, self.threads, remaining)
+            }
+            _ => {
+                let data = input
+                    .fill_buf()
+                    .map_err(|e| Error::format(format!("reading TABLEDATA failed: {e}")))?;
+                if data.len() < parallel::MIN_PARALLEL_BYTES {
+                    return Ok(false);
+                }
+                parallel::read(data, at, &d.fields, &d.plans, self.threads, remaining)
+            }
+        };
+        let Some(decoded) = decoded else {
             return Ok(false);
         };
         self.budget.charge(decoded.kept as usize)?;
         d.columns = decoded.columns;
         d.rows = decoded.rows;
         self.read_threads = decoded.parts;
-        input.consume(decoded.consumed);
+        let consumed = usize::try_from(decoded.consumed).map_err(|_| {
+            Error::new(
+                ErrorKind::TooLarge,
+                "the TABLEDATA is larger than this machine can address",
+            )
+        })?;
+        input.consume(consumed);
         Ok(true)
     }
 

@@ -46,6 +46,36 @@ pub(crate) fn read_tabledata<R: BufRead>(
     offset: u64,
     sink: &mut impl RowSink,
 ) -> Result<u64> {
+    read_until(input, offset, sink, Until::EndTag)
+}
+
+/// Reads all of `input`, a part of a TABLEDATA that ends just before a `<TR` (see
+/// `parallel`): the bytes read, when the part ends between rows with nothing left open;
+/// else an error (the cut was inside a comment, CDATA or cell, or the part holds
+/// `</TABLEDATA>`).
+pub(crate) fn read_part<R: BufRead>(
+    input: &mut R,
+    offset: u64,
+    sink: &mut impl RowSink,
+) -> Result<u64> {
+    read_until(input, offset, sink, Until::EndOfPart)
+}
+
+/// Where [`read_until`] stops.
+#[derive(Clone, Copy, PartialEq)]
+enum Until {
+    /// At `</TABLEDATA>`; the input ending first is a document cut short.
+    EndTag,
+    /// At the end of the input, which must fall between rows.
+    EndOfPart,
+}
+
+fn read_until<R: BufRead>(
+    input: &mut R,
+    offset: u64,
+    sink: &mut impl RowSink,
+    until: Until,
+) -> Result<u64> {
     let mut carry: Vec<u8> = Vec::new();
     let mut consumed: u64 = 0;
     let mut in_cell = false;
@@ -54,6 +84,9 @@ pub(crate) fn read_tabledata<R: BufRead>(
             .fill_buf()
             .map_err(|e| Error::format(format!("reading TABLEDATA failed: {e}")))?;
         if chunk.is_empty() {
+            if until == Until::EndOfPart && carry.is_empty() && !in_cell {
+                return Ok(consumed);
+            }
             return Err(Error::format(format!(
                 "the document ends inside TABLEDATA at byte {}: the response was cut short",
                 offset + consumed
@@ -72,6 +105,9 @@ pub(crate) fn read_tabledata<R: BufRead>(
             done
         };
         if done {
+            if until == Until::EndOfPart {
+                return Err(Error::format("a part of TABLEDATA holds its end"));
+            }
             // What follows </TABLEDATA> is left in the input for the XML reader.
             let keep = n.saturating_sub(carry.len());
             input.consume(keep);
@@ -80,20 +116,6 @@ pub(crate) fn read_tabledata<R: BufRead>(
         input.consume(n);
         consumed += n as u64;
     }
-}
-
-/// Scans `data`, a part of a TABLEDATA that ends just before a `<TR` (see `parallel`): the
-/// bytes used, all of them, when the part ends between rows with nothing left open; else an
-/// error (the cut was inside a comment, CDATA or cell, or the part holds `</TABLEDATA>`).
-pub(crate) fn scan_part(data: &[u8], offset: u64, sink: &mut impl RowSink) -> Result<usize> {
-    let mut in_cell = false;
-    let (used, done) = scan(data, &mut in_cell, sink, offset)?;
-    if used != data.len() || done || in_cell {
-        return Err(Error::format(
-            "a part of TABLEDATA does not end between rows",
-        ));
-    }
-    Ok(used)
 }
 
 /// Scans complete tokens of `data`; returns the bytes used and whether `</TABLEDATA>` ended
