@@ -5,10 +5,11 @@
 #   bash bench/run.sh [ROWS]        (default 100000; needs ../shared beside the repository)
 #
 # Wall time: hyperfine medians. Peak memory: /usr/bin/time -v (maximum resident set size).
-# Fails unless vosia is at least 30 times faster than astropy and peaks under 120 MB (one
-# thread; issue 11's aim is 60 times). Also reported, not failing: vosia on every core
-# (vosia_results_parse_file_on_threads with 0), and the same table re-serialized as BINARY2
-# (bench/to_binary2.py, a writer of our own) read by both.
+# Fails unless vosia, on one thread, is at least 60 times faster than astropy and peaks at
+# 60 MB or less (issue 11's targets; .ci/run reports a miss, it does not fail on it). Also
+# reported, not failing: vosia on every core (vosia_results_parse_file_on_threads with 0),
+# and the same table re-serialized as BINARY2 (bench/to_binary2.py, a writer of our own)
+# read by both.
 # Environment: VOSIA_BUILD_DIR (default build/), VOSIA_PYTHON (a python with astropy; default
 # a venv made in the build directory), VOSIA_SHARED (default ../shared), BENCH_RUNS (default 3).
 set -euo pipefail
@@ -18,8 +19,8 @@ shared=${VOSIA_SHARED:-$repo/../shared}
 build=${VOSIA_BUILD_DIR:-$repo/build}
 rows=${1:-100000}
 runs=${BENCH_RUNS:-3}
-min_speedup=30
-max_rss_mb=120
+min_speedup=60
+max_rss_mb=60
 
 for tool in cmake hyperfine /usr/bin/time python3; do
     command -v "$tool" >/dev/null || { echo "bench: $tool is missing (see .ci/run for the packages)" >&2; exit 1; }
@@ -101,8 +102,8 @@ vosia_mb = vosia_kb * 1024 / 1e6
 print(f"{'':16} {'median wall':>12} {'peak RSS':>10}")
 for name in ("vosia", "vosia-cores", "astropy", "vosia-binary2", "astropy-binary2"):
     print(f"{name:16} {times[name]:>11.3f}s {peaks[name] * 1024 / 1e6:>8.0f}MB")
-print(f"vosia is {speedup:.1f}x faster than astropy on one thread (target >= {min_speedup:g}x; "
-      f"issue 11 aims at 60x) and peaks at {vosia_mb:.0f} MB (target <= {max_rss_mb:g} MB)")
+print(f"vosia is {speedup:.1f}x faster than astropy on one thread (target >= {min_speedup:g}x) "
+      f"and peaks at {vosia_mb:.0f} MB (target <= {max_rss_mb:g} MB)")
 print(f"on {sys.argv[9]} cores: {times['astropy'] / times['vosia-cores']:.1f}x astropy, "
       f"{times['vosia'] / times['vosia-cores']:.2f}x vosia on one thread")
 print(f"BINARY2: vosia {times['astropy-binary2'] / times['vosia-binary2']:.1f}x faster than astropy")

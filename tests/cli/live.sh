@@ -86,11 +86,9 @@ check "-v puts the exact URL on stderr, not in the data" bash -c "grep -qF 'GET 
 "$vosia" -v search "$sia2" --circle 10.68,41.27,0.1 -f csv -c obs_publisher_did >"$work/s2.csv" 2>"$work/s2.err"
 check "an SIA 2.0 URL is found to be SIA 2.0 from its capabilities" grep -q 'speaks SIA 2.0 (from its VOSI capabilities)' "$work/s2.err"
 check "an SIA 2.0 search by circle finds four images" test "$(($(wc -l <"$work/s2.csv") - 1))" -eq 4
-set +e
 "$vosia" search "$sia2" --pos 10.68,41.27 --size 0.2 2>"$work/e1"; s1=$?
 "$vosia" search "$sia1" --sia2 --circle 10.68,41.27,0.1 2>"$work/e2"; s2=$?
 "$vosia" search "$sia1" --pos 10.68,41.27 --size 0.2 NOSUCH=1 -f csv >/dev/null 2>"$work/e3"; s3=$?
-set -e
 check "an SIA 1.0 option on an SIA 2.0 service: exit 2 and the --circle to use" bash -c "[ $s1 = 2 ] && grep -q 'search it with --circle 10.68,41.27,0.1' '$work/e1'"
 check "an SIA 1.0 URL used as SIA 2.0 says so (exit $s2)" bash -c "[ $s2 != 0 ] && grep -q 'is an SIA 1.0 service: drop --sia2' '$work/e2'"
 check "a parameter the service does not list is a warning (exit $s3)" bash -c "[ $s3 = 0 ] && grep -q 'warning: NOSUCH is not a parameter' '$work/e3'"
