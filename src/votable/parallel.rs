@@ -104,7 +104,10 @@ pub(crate) fn read(
                     let at = offset + start;
                     let used = match end {
                         None => read_tabledata(&mut input, at, &mut part).ok()?,
-                        Some(_) => read_part(&mut input, at, &mut part).ok()?,
+                        // All of it: a file cut short while it is read ends a part early.
+                        Some(end) => read_part(&mut input, at, &mut part)
+                            .ok()
+                            .filter(|&used| used == end - start)?,
                     };
                     part.end_row().ok()?;
                     (!part.noted).then_some((part, start + used))

@@ -14,7 +14,7 @@ use super::parallel::Source;
 /// Bytes each reader buffers.
 const BUFFER: usize = 64 << 10;
 
-/// Reads `file` sequentially from its start, for one thread. Unlike other readers, it may
+/// Reads `file` sequentially, for one thread. Unlike other readers, it may
 /// be told to consume more than it has buffered: it then skips the file ahead (the bytes
 /// the parallel reader's parts have read).
 pub(crate) struct FileCursor<'a> {
@@ -27,10 +27,11 @@ pub(crate) struct FileCursor<'a> {
 }
 
 impl<'a> FileCursor<'a> {
-    pub(crate) fn new(file: &'a File) -> FileCursor<'a> {
+    /// A cursor at file offset `start`.
+    pub(crate) fn new(file: &'a File, start: u64) -> FileCursor<'a> {
         FileCursor {
             file,
-            next: 0,
+            next: start,
             buf: vec![0; BUFFER].into_boxed_slice(),
             head: 0,
             filled: 0,
@@ -180,7 +181,7 @@ mod tests {
     fn a_cursor_told_to_consume_past_its_buffer_skips_ahead() {
         let content: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
         let (file, path) = file_of("cursor", &content);
-        let mut cursor = FileCursor::new(&file);
+        let mut cursor = FileCursor::new(&file, 0);
         let mut two = [0; 2];
         cursor.read_exact(&mut two).unwrap();
         assert_eq!(two, content[..2]);

@@ -133,11 +133,23 @@ struct State<'a> {
     batches: Option<Batches<'a>>,
     /// Threads a TABLEDATA held in memory, or in `file`, may be read on (1: this one only).
     threads: usize,
-    /// The file the document is read from (from its start, with its length), when the
-    /// parallel reader may read parts of it itself.
-    file: Option<(&'a std::fs::File, u64)>,
+    /// The file the document is read from, when the parallel reader may read parts of it
+    /// itself.
+    file: Option<FileInput<'a>>,
     /// Threads the results table was read on.
     read_threads: usize,
+}
+
+/// A file a document is read from by a `FileCursor`, for the parallel reader.
+#[derive(Clone, Copy)]
+#[cfg_attr(not(unix), allow(dead_code))]
+struct FileInput<'a> {
+    file: &'a std::fs::File,
+    /// The file's length when the read began.
+    len: u64,
+    /// The file offset of the document's byte 0 (3 after a UTF-8 byte-order mark, which the
+    /// cursor skips: byte offsets in the document are then file offsets minus this).
+    base: u64,
 }
 
 /// A VOTable's root element is VOTABLE (any namespace prefix, any case); an HTML page or
@@ -224,16 +236,20 @@ pub fn read_file_on_threads(file: &std::fs::File, budget: u64, threads: usize) -
         .metadata()
         .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read the file: {e}")))?
         .len();
-    let head = read_head(&mut FileCursor::new(file)).unwrap_or_default();
+    let head = read_head(&mut FileCursor::new(file, 0)).unwrap_or_default();
     if threads < 2 || needs_transcoding(&head) {
-        return read_document_as(FileCursor::new(file), budget, None);
+        return read_document_as(FileCursor::new(file, 0), budget, None);
     }
+    // quick-xml does not count a byte-order mark in its positions; without one, the
+    // document's offsets are the file's.
+    let base = if head.starts_with(UTF8_BOM) { 3 } else { 0 };
+    let file = FileInput { file, len, base };
     read_events(
-        FileCursor::new(file),
+        FileCursor::new(file.file, base),
         budget,
         None,
         threads,
-        Some((file, len)),
+        Some(file),
     )
 }
 
@@ -319,14 +335,14 @@ fn read_head<R: BufRead>(input: &mut R) -> std::io::Result<Vec<u8>> {
     }
 }
 
-/// `file`: the file `input` reads from its start, and its length, when the parallel reader
-/// may read parts of it itself.
+/// `file`: the file `input` reads (from `base`), when the parallel reader may read parts of
+/// it itself.
 fn read_events<'a, R: BufRead>(
     input: R,
     budget: u64,
     batches: Option<Batches<'a>>,
     threads: usize,
-    file: Option<(&'a std::fs::File, u64)>,
+    file: Option<FileInput<'a>>,
 ) -> Result<Document> {
     let mut reader = Reader::from_reader(TokenLimit::new(input));
     let config = reader.config_mut();
@@ -470,6 +486,9 @@ fn read_events<'a, R: BufRead>(
     }
     Ok(state.finish())
 }
+
+/// UTF-8's byte-order mark, which a document may start with.
+const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 
 /// True when the document is not UTF-8: a UTF-16 byte-order mark, or an XML declaration
 /// naming another encoding (old IRSA and 2MASS services declare ISO-8859-1).
@@ -916,12 +935,13 @@ impl State<'_> {
         }
         let remaining = self.budget.remaining();
         let decoded = match self.file {
-            // `input` is a `FileCursor` at `at`: consuming past its buffer skips the file.
+            // `input` is a `FileCursor` at file offset `base + at`: consuming past its
+            // buffer skips the file.
             #[cfg(unix)]
-            Some((file, len)) => {
+            Some(FileInput { file, len, base }) => {
                 let source = super::positioned::FileSource {
                     file,
-                    start: at,
+                    start: base + at,
                     len,
                 };
                 parallel::read(&source, at, &d.fields, &d.plans, self.threads, remaining)
@@ -943,13 +963,12 @@ impl State<'_> {
         d.columns = decoded.columns;
         d.rows = decoded.rows;
         self.read_threads = decoded.parts;
-        let consumed = usize::try_from(decoded.consumed).map_err(|_| {
-            Error::new(
-                ErrorKind::TooLarge,
-                "the TABLEDATA is larger than this machine can address",
-            )
-        })?;
-        input.consume(consumed);
+        let mut left = decoded.consumed;
+        while left > 0 {
+            let step = usize::try_from(left).unwrap_or(usize::MAX);
+            input.consume(step);
+            left -= step as u64;
+        }
         Ok(true)
     }
 
