@@ -41,11 +41,7 @@ impl<'a> FileCursor<'a> {
 
 impl Read for FileCursor<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let available = self.fill_buf()?;
-        let n = available.len().min(buf.len());
-        buf[..n].copy_from_slice(&available[..n]);
-        self.consume(n);
-        Ok(n)
+        super::token_limit::read_through_buffer(self, buf)
     }
 }
 

@@ -46,12 +46,18 @@ impl<R: BufRead> TokenLimit<R> {
 
 impl<R: BufRead> Read for TokenLimit<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let available = self.fill_buf()?;
-        let n = available.len().min(buf.len());
-        buf[..n].copy_from_slice(&available[..n]);
-        self.consume(n);
-        Ok(n)
+        read_through_buffer(self, buf)
     }
+}
+
+/// `Read::read` of a reader that is a `BufRead` first: what `fill_buf` has, as far as
+/// `buf` holds it.
+pub(super) fn read_through_buffer(input: &mut impl BufRead, buf: &mut [u8]) -> io::Result<usize> {
+    let available = input.fill_buf()?;
+    let n = available.len().min(buf.len());
+    buf[..n].copy_from_slice(&available[..n]);
+    input.consume(n);
+    Ok(n)
 }
 
 impl<R: BufRead> BufRead for TokenLimit<R> {
