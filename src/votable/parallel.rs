@@ -270,6 +270,10 @@ impl RowSink for Part<'_> {
         stored
     }
 
+    fn stray_cell_end(&mut self) {
+        self.noted = true; // the single-threaded reader warns
+    }
+
     fn whole_cell(&mut self, text: &str) -> Result<()> {
         if !self.row_open || text.len() > MAX_TEXT {
             self.noted = true;

@@ -1141,6 +1141,12 @@ impl RowSink for State<'_> {
     fn end_cell(&mut self) -> Result<()> {
         State::end_cell(self)
     }
+    fn stray_cell_end(&mut self) {
+        if let Some(d) = &self.decoding {
+            let (row, column) = (d.first_row + d.rows, d.column);
+            self.warn(|| format!("row {row}: a </TD> after cell {column} closes no TD; ignored"));
+        }
+    }
     fn whole_cell(&mut self, text: &str) -> Result<()> {
         // The common cell, stored without a copy into `self.text` first.
         let open = self.decoding.as_mut().filter(|d| d.row_open);

@@ -22,6 +22,8 @@ pub(crate) trait RowSink {
     /// A piece of the current cell's text, entities resolved (called zero or more times).
     fn cell_text(&mut self, text: &str);
     fn end_cell(&mut self) -> Result<()>;
+    /// A `</TD>` with no TD open: ignored, and the sink may say so.
+    fn stray_cell_end(&mut self);
     /// A whole cell in one piece, entities resolved: what `start_cell`, `cell_text(text)`,
     /// `end_cell` report, without gathering the text first (the common cell).
     fn whole_cell(&mut self, text: &str) -> Result<()> {
@@ -118,6 +120,17 @@ fn read_until<R: BufRead>(
     }
 }
 
+/// A `</TD>`: the end of the open cell, or a stray one, reported as such (storing it as a
+/// cell would store the text of whichever cell came before).
+fn close_cell(in_cell: &mut bool, sink: &mut impl RowSink) -> Result<()> {
+    if std::mem::take(in_cell) {
+        sink.end_cell()
+    } else {
+        sink.stray_cell_end();
+        Ok(())
+    }
+}
+
 /// Scans complete tokens of `data`; returns the bytes used and whether `</TABLEDATA>` ended
 /// the scan. An incomplete token at the end is left for the next call.
 fn scan(
@@ -181,8 +194,7 @@ fn scan(
         }
         if rest.starts_with(b"</TD>") {
             pos += 5;
-            sink.end_cell()?;
-            *in_cell = false;
+            close_cell(in_cell, sink)?;
             continue;
         }
         if rest.starts_with(b"<TR>") {
@@ -242,10 +254,7 @@ fn scan(
                 sink.start_cell();
                 *in_cell = true;
             }
-            Tag::Close(b"TD") => {
-                sink.end_cell()?;
-                *in_cell = false;
-            }
+            Tag::Close(b"TD") => close_cell(in_cell, sink)?,
             Tag::Empty(b"TD") => {
                 sink.start_cell();
                 sink.end_cell()?;
@@ -412,6 +421,9 @@ mod tests {
             self.rows.last_mut().unwrap().push(c);
             Ok(())
         }
+        fn stray_cell_end(&mut self) {
+            self.rows.last_mut().unwrap().push("(stray </TD>)".into());
+        }
     }
 
     fn run(doc: &str, chunk: usize) -> (Vec<Vec<String>>, String) {
@@ -422,6 +434,17 @@ mod tests {
         std::io::Read::read_to_string(&mut input, &mut rest).unwrap();
         assert_eq!(used as usize + rest.len(), doc.len());
         (sink.rows, rest)
+    }
+
+    #[test]
+    fn a_stray_end_of_cell_is_reported_not_stored_at_every_chunk_size() {
+        // Found by fuzzing: a `</TD>` with no TD open stored whichever cell's text the
+        // sink held last, which depended on how the input was chunked.
+        let doc = "<TR><TD>1</TD><TD>2</TD><x>0.5</TD><TD>3</TD></TR></TABLEDATA>";
+        for chunk in [1, 2, 3, 5, 7, 16, 4096] {
+            let (rows, _) = run(doc, chunk);
+            assert_eq!(rows, [["1", "2", "(stray </TD>)", "3"]], "chunk {chunk}");
+        }
     }
 
     #[test]
