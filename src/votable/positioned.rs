@@ -110,18 +110,14 @@ impl Source for FileSource<'_> {
     }
 
     fn window(&self, from: u64, len: usize) -> io::Result<Cow<'_, [u8]>> {
-        let mut buf = vec![0; len];
-        let mut filled = 0;
-        while filled < len {
-            let n = self
-                .file
-                .read_at(&mut buf[filled..], self.start + from + filled as u64)?;
-            if n == 0 {
-                break;
-            }
-            filled += n;
+        let pos = self.start + from;
+        let mut buf = Vec::with_capacity(len);
+        Range {
+            file: self.file,
+            pos,
+            to: Some(pos + len as u64),
         }
-        buf.truncate(filled);
+        .read_to_end(&mut buf)?;
         Ok(Cow::Owned(buf))
     }
 
