@@ -2,7 +2,7 @@
 //! reads itself, read on several threads gives the results of the single-threaded read,
 //! every cell, every null and every warning, for clean documents (read in parts) and for
 //! documents with what the fast path must leave to one thread (comments and CDATA holding
-//! `<TR>` where a cut would fall, short rows, unreadable cells).
+//! `<TR>` where a cut would fall, short rows, unreadable cells, a stray `</TD>`).
 
 mod common;
 
@@ -20,7 +20,7 @@ fn same_on_threads(name: &str, doc: &[u8], threads: usize) -> [usize; 2] {
     let one = Results::from_bytes(doc, SiaVersion::V1).unwrap();
     let path = std::env::temp_dir().join(format!(
         "vosia-parallel-{}-{}-{threads}.xml",
-        name.replace(' ', "-"),
+        name.replace(|c: char| !c.is_ascii_alphanumeric(), "-"),
         std::process::id()
     ));
     std::fs::write(&path, doc).unwrap();
@@ -153,6 +153,14 @@ fn what_one_thread_warns_about_is_read_on_one_thread() {
         same_on_threads("an unreadable cell", &unreadable, 2),
         [1; 2]
     );
+    let stray = table(30_000, |i| {
+        if i == 22_000 {
+            "<TR><TD>1</TD><x/></TD><TD>2</TD><TD>t</TD><TD>3</TD><TD>4</TD></TR>\n".to_string()
+        } else {
+            String::new()
+        }
+    });
+    assert_eq!(same_on_threads("a stray </TD>", &stray, 2), [1; 2]);
 }
 
 #[test]
